@@ -1,0 +1,101 @@
+"""Rotating backups beside the journal, and the clean-up of temp files a crash left.
+
+A backup is the previous version of the journal, kept by hard-linking the old file just
+before the atomic replace (no copy, so it costs nothing on a big journal). One is kept
+when the newest is older than BACKUP_EVERY; the KEEP newest survive.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+BACKUP_EVERY = 3600  # seconds between automatic backups
+KEEP = 10
+_STAMP = "%Y%m%dT%H%M%SZ"
+
+
+def folder_for(path: Path) -> Path:
+    return path.with_name(path.name + ".backups")
+
+
+def list_backups(path: Path) -> list[Path]:
+    """Backups of `path`, newest first."""
+    folder = folder_for(path)
+    try:
+        names = [n for n in os.listdir(folder) if n.endswith(".bak")]
+    except OSError:
+        return []
+    return [folder / n for n in sorted(names, reverse=True)]
+
+
+def taken_at(backup: Path) -> datetime | None:
+    """When a backup was taken, from its name (a hard link keeps the old mtime)."""
+    stamp = backup.name.rsplit(".", 2)[-2].split("-")[0]
+    try:
+        return datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def keep(path: Path) -> Path:
+    """Keep the current journal file as a new backup now; return the backup's path."""
+    folder = folder_for(path)
+    if not folder.is_dir():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)
+    stamp = datetime.now(UTC).strftime(_STAMP)
+    target = folder / f"{path.name}.{stamp}.bak"
+    n = 1
+    while target.exists():
+        target = folder / f"{path.name}.{stamp}-{n}.bak"
+        n += 1
+    try:
+        os.link(path, target)
+    except OSError:
+        shutil.copyfile(path, target)
+    os.chmod(target, 0o600)
+    for old in list_backups(path)[KEEP:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+    return target
+
+
+def maybe_keep(path: Path) -> None:
+    """Keep a backup if the newest one is older than BACKUP_EVERY (never fails a save)."""
+    existing = list_backups(path)
+    newest = taken_at(existing[0]) if existing else None
+    if newest and (datetime.now(UTC) - newest).total_seconds() < BACKUP_EVERY:
+        return
+    with contextlib.suppress(OSError):
+        keep(path)
+
+
+def newest_good(path: Path, parse_ok: Callable[[bytes], bool]) -> Path | None:
+    """The newest backup that parses as a journal, for error messages and doctor."""
+    for backup in list_backups(path):
+        try:
+            if parse_ok(backup.read_bytes()):
+                return backup
+        except OSError:
+            continue
+    return None
+
+
+def remove_stale_temps(path: Path) -> int:
+    """Delete temp files a killed writer left; called under the lock, so none is live."""
+    prefix, removed = f".{path.name}.", 0
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return 0
+    for name in names:
+        if name.startswith(prefix) and name.endswith(".tmp"):
+            with contextlib.suppress(OSError):
+                os.unlink(path.parent / name)
+                removed += 1
+    return removed

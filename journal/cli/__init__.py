@@ -1,0 +1,111 @@
+"""The `journal` command line: quick capture and queries, and the door to the TUI.
+
+Exit status: 0 success, 2 bad usage or input (nothing written), 1 a failure such as an
+unreadable journal. This path must stay light: it never imports textual, except to
+open the TUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from journal.dates import DateError
+from journal.models import ValidationError
+from journal.storage import JournalError
+
+# Each module registers its sub-commands with `register(subparsers, common)`.
+COMMAND_MODULES = ("entries", "goals", "review", "importing", "doctor")
+
+DESCRIPTION = """\
+A private work journal: log feedback, reflections and wins, tag them against your
+company's goals and your own, and export a self-assessment before a review.
+
+Run `journal` with no command to open the app; `journal --demo` opens it on sample data.
+"""
+
+EPILOG = """\
+examples:
+  journal add feedback "Lead with the customer problem." --from Priya \\
+      --sentiment constructive --when "last friday" --goal revenue
+  journal list --goal revenue --period "this quarter"
+  journal review export --period "H1 2026" -o review.md
+
+The journal is one file: --db PATH, else $JOURNAL_DB, else the user data folder
+(`journal doctor` prints where it is).
+"""
+
+
+class UsageError(Exception):
+    """Bad usage found after parsing (exit 2)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="journal file to use (default: $JOURNAL_DB or the user data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="journal",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common],
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on a throwaway journal filled with a year of sample data",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"journal.cli.{name}")
+        except ModuleNotFoundError as err:
+            if err.name != f"journal.cli.{name}":
+                raise
+            continue
+        module.register(subparsers, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return open_app(args)
+        status: int = args.run(args)
+        return status
+    except (ValidationError, UsageError, DateError) as err:
+        print(f"journal: error: {err}", file=sys.stderr)
+        return 2
+    except JournalError as err:
+        print(f"journal: {err}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def open_app(args: argparse.Namespace) -> int:
+    """Open the TUI (the only place the CLI imports textual)."""
+    from journal.paths import journal_path
+    from journal.store import JournalStore
+
+    if args.demo:
+        from journal.demo import demo_store
+
+        store = demo_store()
+    else:
+        store = JournalStore(journal_path(getattr(args, "db", None)))
+    from screens.app import run_app
+
+    run_app(store)
+    return 0

@@ -1,0 +1,148 @@
+"""`journal add`, `journal list` and `journal link`: the quick-capture path."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from journal.cli.output import entry_json, entry_line, open_store, print_json
+from journal.models import KINDS, SENTIMENTS, ValidationError
+from journal.query import EntryFilter, find, goal_family
+
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    add = subparsers.add_parser(
+        "add",
+        parents=[common],
+        help="add an entry",
+        description="Add an entry. The first sentence or line becomes its title; "
+        "pass - as TEXT to read it from standard input.",
+    )
+    add.add_argument("kind", metavar="KIND", help=f"one of: {', '.join(KINDS)}")
+    add.add_argument("text", metavar="TEXT", help="what happened (- reads standard input)")
+    add.add_argument("--when", metavar="W", help="when it happened: 'last friday', '3 days ago', "
+                     "'2026-03-04 17:40' (default: now)")
+    add.add_argument("--goal", action="append", default=[], metavar="CODE",
+                     help="link to a goal (repeatable)")
+    add.add_argument("--skill", action="append", default=[], metavar="CODE",
+                     help="link to a skill (repeatable)")
+    add.add_argument("--tag", action="append", default=[], metavar="T", help="tag (repeatable)")
+    add.add_argument("--from", dest="source", metavar="WHO", help="who gave the feedback")
+    add.add_argument("--sentiment", metavar="S", help=f"feedback only: {', '.join(SENTIMENTS)}")
+    add.add_argument("--star", action="store_true", help="star the entry")
+    add.set_defaults(run=run_add)
+
+    lst = subparsers.add_parser(
+        "list",
+        parents=[common],
+        help="list entries, newest first",
+        description="List entries, newest first. Filters combine (all must match).",
+    )
+    lst.add_argument("--kind", metavar="K", help=f"one of: {', '.join(KINDS)}")
+    lst.add_argument("--goal", metavar="CODE",
+                     help="entries that are evidence for a goal (sub-goals and personal goals "
+                          "woven into it count too)")
+    lst.add_argument("--skill", metavar="CODE", help="entries linked to a skill")
+    lst.add_argument("--tag", action="append", default=[], metavar="T",
+                     help="entries with this tag (repeatable: all must match)")
+    lst.add_argument("--period", metavar="P", help="'this quarter', 'H1 2026', 'last 6 months', "
+                     "'2026-01-01..2026-06-30'")
+    lst.add_argument("--search", metavar="TEXT", help="text in the title or body (any case)")
+    lst.add_argument("--starred", action="store_true", help="starred entries only")
+    lst.add_argument("-n", type=int, metavar="N", help="show at most N entries")
+    lst.add_argument("--json", action="store_true", help="print a JSON array")
+    lst.set_defaults(run=run_list)
+
+    link = subparsers.add_parser(
+        "link",
+        parents=[common],
+        help="tag an entry against goals and skills",
+        description="Link an entry to goals and skills (evidence for a review).",
+    )
+    link.add_argument("entry", metavar="ENTRY_ID", help="the entry's id, as `journal list` shows")
+    link.add_argument("--goal", action="append", default=[], metavar="CODE")
+    link.add_argument("--skill", action="append", default=[], metavar="CODE")
+    link.add_argument("--remove", action="store_true", help="remove these links instead")
+    link.set_defaults(run=run_link)
+
+
+def read_text(text: str) -> str:
+    """TEXT, or standard input for '-', decoded strictly so bad bytes are refused."""
+    if text != "-":
+        return text
+    raw = sys.stdin.buffer.read()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ValidationError(
+            f"standard input is not valid UTF-8 (byte {err.start}): save it as UTF-8"
+        ) from None
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from journal.models import choose
+
+    kind = choose(args.kind, KINDS, "kind")
+    text = read_text(args.text)
+    store = open_store(args)
+    entry = store.add_entry(
+        kind,
+        text,
+        when=args.when,
+        tags=args.tag,
+        goals=args.goal,
+        skills=args.skill,
+        source=args.source,
+        sentiment=args.sentiment,
+        starred=args.star,
+    )
+    day = entry["when"][:16].replace("T", " ")
+    print(entry_line_summary(entry["id"], kind, day, entry["title"]))
+    return 0
+
+
+def entry_line_summary(ident: str, kind: str, day: str, title: str) -> str:
+    from journal.textsafe import visible_line
+
+    return visible_line(f"{ident} added: {kind} on {day}: {title}")
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from journal.dates import parse_period
+    from journal.models import choose, normalise_tags
+
+    if args.n is not None and args.n < 0:
+        raise ValidationError("-n must be 0 or more")
+    store = open_store(args)
+    flt = EntryFilter(
+        kind=choose(args.kind, KINDS, "kind") if args.kind else None,
+        tags=tuple(normalise_tags(args.tag)),
+        goal_ids=goal_family(store.goal(args.goal)["id"], store.goals()) if args.goal else None,
+        skill_id=store.skill(args.skill)["id"] if args.skill else None,
+        period=parse_period(args.period) if args.period else None,
+        text=args.search or "",
+        starred=args.starred,
+    )
+    found = find(store.raw_entries(), flt, args.n)
+    codes = store.code_map()
+    if args.json:
+        print_json([entry_json(e, codes) for e in found])
+        return 0
+    out = sys.stdout
+    for entry in found:
+        out.write(entry_line(entry, codes) + "\n")
+    if not found and out.isatty():
+        print("No entries match.", file=sys.stderr)
+    return 0
+
+
+def run_link(args: argparse.Namespace) -> int:
+    if not args.goal and not args.skill:
+        raise ValidationError("name at least one --goal or --skill to link")
+    store = open_store(args)
+    entry = store.link(args.entry, goals=args.goal, skills=args.skill, unlink=args.remove)
+    codes = store.code_map()
+    print(entry_line(entry, codes))
+    return 0

@@ -1,0 +1,185 @@
+"""`journal goal ...` and `journal skill ...`: what the journal's evidence is for."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from journal.cli.output import open_store, print_json
+from journal.models import Record
+from journal.query import goal_family
+from journal.textsafe import visible_line
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    goal = subparsers.add_parser("goal", parents=[common], help="add and list goals",
+                                 description="Company goals and your own development goals.")
+    goal_sub = goal.add_subparsers(dest="goal_command", metavar="ACTION", required=True)
+    add = goal_sub.add_parser("add", parents=[common], help="add a goal",
+                              description="Add a goal. Company goals by default; --personal "
+                              "for your own, woven into company goals with --supports.")
+    add.add_argument("title", metavar="TITLE")
+    add.add_argument("--code", metavar="C", help="short unique code (default: from the title)")
+    add.add_argument("--personal", action="store_true", help="a personal development goal")
+    add.add_argument("--parent", metavar="CODE", help="the goal this one sits under")
+    add.add_argument("--supports", action="append", default=[], metavar="CODE",
+                     help="a company goal this personal goal serves (repeatable)")
+    add.add_argument("--measure", metavar="M", default="", help="how progress is measured")
+    add.add_argument("--target", metavar="T", default="", help="the target for the measure")
+    add.add_argument("--due", metavar="W", help="due date: '2026-06-30', '30 June 2026'")
+    add.set_defaults(run=run_goal_add)
+    lst = goal_sub.add_parser("list", parents=[common], help="list goals as a tree")
+    lst.add_argument("--json", action="store_true", help="print a JSON array")
+    lst.set_defaults(run=run_goal_list)
+
+    skill = subparsers.add_parser("skill", parents=[common], help="add and list skills",
+                                  description="Skills you want to develop.")
+    skill_sub = skill.add_subparsers(dest="skill_command", metavar="ACTION", required=True)
+    sadd = skill_sub.add_parser("add", parents=[common], help="add a skill to develop")
+    sadd.add_argument("name", metavar="NAME")
+    sadd.add_argument("--code", metavar="C", help="short unique code (default: from the name)")
+    sadd.add_argument("--from-entry", dest="why", action="append", default=[], metavar="ID",
+                      help="the feedback entry it came from (repeatable)")
+    sadd.add_argument("--level", type=int, metavar="N", help="where you are now, 1-5")
+    sadd.add_argument("--target", type=int, metavar="N", help="where you want to be, 1-5")
+    sadd.add_argument("--plan", metavar="TEXT", default="",
+                      help="how: a course, mentoring, a stretch assignment")
+    sadd.set_defaults(run=run_skill_add)
+    slst = skill_sub.add_parser("list", parents=[common], help="list skills")
+    slst.add_argument("--json", action="store_true", help="print a JSON array")
+    slst.set_defaults(run=run_skill_list)
+
+
+def run_goal_add(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    goal = store.add_goal(
+        args.title,
+        code=args.code,
+        scope="personal" if args.personal else "company",
+        parent=args.parent,
+        supports=args.supports,
+        measure=args.measure,
+        target=args.target,
+        due=args.due,
+    )
+    print(visible_line(f"{goal['code']} added: {goal['scope']} goal {goal['title']}"))
+    return 0
+
+
+def goal_json(goal: Record, codes: dict[str, str], count: int, latest: str | None) -> Record:
+    return {
+        "id": goal["id"],
+        "code": goal["code"],
+        "title": goal["title"],
+        "scope": goal["scope"],
+        "parent": codes.get(goal["parent"]) if goal.get("parent") else None,
+        "supports": [codes.get(s, s) for s in goal.get("supports", [])],
+        "measure": goal.get("measure", ""),
+        "target": goal.get("target", ""),
+        "due": goal.get("due"),
+        "status": goal.get("status", "active"),
+        "notes": goal.get("notes", ""),
+        "evidence_count": count,
+        "last_evidence": latest,
+    }
+
+
+def evidence_stats(store: Any, goals: list[Record]) -> dict[str, tuple[int, str | None]]:
+    """Per goal: how many entries are evidence for it, and the latest one's date."""
+    stats: dict[str, tuple[int, str | None]] = {}
+    entries = list(store.raw_entries())
+    for goal in goals:
+        family = goal_family(goal["id"], goals)
+        hits = [e["when"] for e in entries if not family.isdisjoint(e["goals"])]
+        stats[goal["id"]] = (len(hits), max(hits)[:10] if hits else None)
+    return stats
+
+
+def goal_tree(goals: list[Record]) -> list[tuple[int, Record]]:
+    """Goals in tree order with depth: company goals, their sub-goals, woven personal goals."""
+    children: dict[str | None, list[Record]] = {}
+    for goal in goals:
+        anchor = goal.get("parent") or (goal.get("supports") or [None])[0]
+        children.setdefault(anchor, []).append(goal)
+    ordered: list[tuple[int, Record]] = []
+    seen: set[str] = set()
+
+    def walk(anchor: str | None, depth: int) -> None:
+        for goal in sorted(children.get(anchor, []), key=lambda g: (g["scope"], g["code"])):
+            if goal["id"] not in seen:
+                seen.add(goal["id"])
+                ordered.append((depth, goal))
+                walk(goal["id"], depth + 1)
+
+    walk(None, 0)
+    for goal in goals:  # anything whose anchor is gone still shows
+        if goal["id"] not in seen:
+            ordered.append((0, goal))
+    return ordered
+
+
+def run_goal_list(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    goals = store.goals()
+    codes = store.code_map()
+    stats = evidence_stats(store, goals)
+    tree = goal_tree(goals)
+    if args.json:
+        print_json([goal_json(g, codes, *stats[g["id"]]) for _, g in tree])
+        return 0
+    if not goals:
+        print("No goals yet. Add one: journal goal add \"Grow enterprise revenue\" --code revenue")
+    for depth, goal in tree:
+        count, latest = stats[goal["id"]]
+        scope = "personal" if goal["scope"] == "personal" else "company "
+        due = f"  due {goal['due']}" if goal.get("due") else ""
+        status = f"  [{goal['status']}]" if goal.get("status", "active") != "active" else ""
+        evidence = f"{count} entries" + (f", latest {latest}" if latest else "")
+        line = f"{'  ' * depth}{goal['code']:<16} {scope} {goal['title']}  ({evidence}){due}{status}"
+        print(visible_line(line))
+    return 0
+
+
+def run_skill_add(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    skill = store.add_skill(
+        args.name, code=args.code, why=args.why, level=args.level,
+        target_level=args.target, plan=args.plan,
+    )
+    print(visible_line(f"{skill['code']} added: skill {skill['name']}"))
+    return 0
+
+
+def skill_json(skill: Record, count: int) -> Record:
+    return {
+        "id": skill["id"],
+        "code": skill["code"],
+        "name": skill["name"],
+        "why": skill.get("why", []),
+        "level": skill.get("level"),
+        "target_level": skill.get("target_level"),
+        "plan": skill.get("plan", ""),
+        "status": skill.get("status", "active"),
+        "evidence_count": count,
+    }
+
+
+def run_skill_list(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    skills = sorted(store.skills(), key=lambda s: s["code"])
+    counts = {s["id"]: 0 for s in skills}
+    for entry in store.raw_entries():
+        for skill_id in entry["skills"]:
+            if skill_id in counts:
+                counts[skill_id] += 1
+    if args.json:
+        print_json([skill_json(s, counts[s["id"]]) for s in skills])
+        return 0
+    if not skills:
+        print("No skills yet. Add one: journal skill add \"Presenting to leadership\"")
+    for skill in skills:
+        level = f"level {skill.get('level') or '?'} -> {skill.get('target_level') or '?'}"
+        plan = f"  plan: {skill['plan']}" if skill.get("plan") else ""
+        line = f"{skill['code']:<16} {skill['name']}  ({level}, {counts[skill['id']]} entries){plan}"
+        print(visible_line(line))
+    return 0

@@ -1,0 +1,56 @@
+"""Shared helpers for command output: the store from --db, JSON and safe text."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+import orjson
+
+from journal.models import Record
+from journal.paths import journal_path
+from journal.store import JournalStore
+from journal.textsafe import visible_line
+
+
+def open_store(args: argparse.Namespace) -> JournalStore:
+    return JournalStore(journal_path(getattr(args, "db", None)))
+
+
+def print_json(value: Any) -> None:
+    """JSON on stdout: exact text (control characters are escaped by JSON itself)."""
+    sys.stdout.buffer.write(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n")
+    sys.stdout.flush()
+
+
+def entry_json(entry: Record, codes: dict[str, str]) -> Record:
+    """An entry as `--json` shows it: the model's fields, links by code."""
+    return {
+        "id": entry["id"],
+        "kind": entry["kind"],
+        "when": entry["when"],
+        "title": entry["title"],
+        "body": entry["body"],
+        "tags": entry["tags"],
+        "goals": [codes.get(g, g) for g in entry["goals"]],
+        "skills": [codes.get(s, s) for s in entry["skills"]],
+        "starred": entry["starred"],
+        "source": entry.get("source"),
+        "sentiment": entry.get("sentiment"),
+        "created": entry.get("created"),
+        "updated": entry.get("updated"),
+    }
+
+
+def entry_line(entry: Record, codes: dict[str, str]) -> str:
+    """One entry on one line, every piece of user text made terminal-safe."""
+    star = "*" if entry.get("starred") else " "
+    when = entry["when"][:16].replace("T", " ")
+    links = [f"@{codes.get(g, g)}" for g in entry["goals"]]
+    links += [f"+{codes.get(s, s)}" for s in entry["skills"]]
+    links += [f"#{t}" for t in entry["tags"]]
+    extra = f"  {' '.join(links)}" if links else ""
+    source = f" (from {entry['source']})" if entry.get("source") else ""
+    text = f"{entry['id']:<6} {when}  {entry['kind']:<10} {star} {entry['title']}{source}{extra}"
+    return visible_line(text)

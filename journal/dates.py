@@ -1,0 +1,427 @@
+"""Turn the date phrases people type into datetimes, dates and periods.
+
+Rules (mirrored in the README):
+
+* Numeric dates are day first: ``02/03/2025`` is 2 March 2025. ``yyyy-mm-dd`` (also with ``/``
+  or ``.``) is always year-month-day. An impossible day (``31/02``, ``02/13/2025``) is an error;
+  we never swap day and month behind the user's back.
+* ``now``, ``today`` and ``N units ago`` keep the current time of day. A phrase that names a day
+  without a clock time gets 12:00, so a later time-zone or DST shift cannot move it to another day.
+* A day-month without a year that would lie in the future means last year for ``parse_when``
+  (journals are about the past); ``parse_date`` keeps the current year (due dates lie ahead).
+* Years must be 1900..2999. Anything unreadable raises ``DateError``; nothing becomes today.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, tzinfo
+from functools import cache
+from typing import Any
+
+MIN_YEAR, MAX_YEAR = 1900, 2999
+
+_MONTH_NAMES = "January February March April May June July August September October November"
+_MONTH_NAMES += " December"  # two lines to stay within the line length
+_MONTH_LIST = _MONTH_NAMES.split(" ")
+_MONTHS = {n.lower()[:k]: i for i, n in enumerate(_MONTH_LIST, 1) for k in (3, len(n))}
+_MONTHS["sept"] = 9
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS = {n.lower()[:k]: i for i, n in enumerate(_WEEKDAY_NAMES) for k in (3, len(n))}
+_WEEKDAYS |= {"tues": 1, "thur": 3, "thurs": 3}
+_UNITS = {u: f"{u}s" for u in ("second", "minute", "hour", "day", "week", "month", "year")}
+_UNITS |= {"sec": "seconds", "min": "minutes", "hr": "hours"}
+
+_TIME = r"noon|midday|midnight|\d{1,2}(?::\d{2}){0,2}\s*[ap]\.?m\.?|\d{1,2}:\d{2}(?::\d{2})?"
+_TRAILING_TIME = re.compile(rf"(?:(?P<rest>.*?)\s+)??(?:at\s+)?(?P<t>{_TIME})")
+_LEADING_TIME = re.compile(rf"(?:at\s+)?(?P<t>{_TIME})\s+(?P<rest>.+)")
+_CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*(?:([ap])\.?m\.?)?")
+_RELATIVE = re.compile(r"(?:(?P<in>in)\s+)?(?P<n>\d+|an?|one)\s+(?P<u>[a-z]+?)s?(?P<ago>\s+ago)?")
+_WEEKDAY = re.compile(r"(?:(last|next)\s+)?([a-z]+)")
+_YMD = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
+_DMY = re.compile(r"(\d{1,2})([-/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?")
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}.*")
+_HALF_OR_QUARTER = re.compile(
+    r"(?P<k>[hq])(?P<n>\d)(?:\s+(?P<y>\d{4}))?|(?P<y2>\d{4})[-\s]?(?P<k2>[hq])(?P<n2>\d)"
+)
+_MONTH_PERIOD = re.compile(r"(?P<m>[a-z]+)(?:\s+(?P<y>\d{4}))?|(?P<y2>\d{4})-(?P<m2>\d{1,2})")
+_LAST_N = re.compile(r"(?:last|past)\s+(\d+)\s+(day|week|month|quarter|year)s?")
+
+_WHEN_HELP = (
+    "try now, today, yesterday 5pm, friday 14:30, last friday, 3 days ago, "
+    "2026-03-04 17:40, 4 March 2026, or 04/03/2026 (day first)"
+)
+_PERIOD_HELP = (
+    "try 2026, H1 2026, 2026-Q3, Q3, this/last week|month|quarter|year, March 2026, "
+    "last 6 months, since March, 2026-01-01..2026-06-30, all, or a single date"
+)
+
+
+class DateError(ValueError):
+    """A phrase we could not read; str(err) quotes the phrase and says what is accepted."""
+
+
+class _Unreadable(Exception):
+    """Internal: why a (sub-)phrase failed; public functions wrap it with the phrase and help."""
+
+
+@dataclass(frozen=True)
+class Period:
+    """An inclusive range of local dates, e.g. for a report."""
+
+    start: date
+    end: date
+    label: str
+    _lo: str = field(init=False, repr=False, compare=False)
+    _hi: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Cache ISO strings once: contains() runs for every entry during a scan.
+        object.__setattr__(self, "_lo", self.start.isoformat())
+        object.__setattr__(self, "_hi", self.end.isoformat())
+
+    def contains(self, when_iso: str) -> bool:
+        """String compare on the local date part, avoiding datetime parsing per entry."""
+        return self._lo <= when_iso[:10] <= self._hi
+
+    def months(self) -> list[tuple[int, int]]:
+        """(year, month) for each calendar month the period touches, in order."""
+        y, m = self.start.year, self.start.month
+        out: list[tuple[int, int]] = []
+        while (y, m) <= (self.end.year, self.end.month):
+            out.append((y, m))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return out
+
+
+def local_now() -> datetime:
+    """Timezone-aware current local time."""
+    return datetime.now().astimezone()
+
+
+def to_iso(dt: datetime) -> str:
+    """Seconds precision, offset always present (naive input is taken as local)."""
+    return (dt if dt.tzinfo is not None else dt.astimezone()).isoformat(timespec="seconds")
+
+
+def from_iso(text: str) -> datetime:
+    """Read a stored timestamp; the stored offset is kept, naive input is taken as local."""
+    try:
+        dt = datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        raise DateError(f'cannot read "{text}" as an ISO timestamp') from None
+    return dt if dt.tzinfo is not None else dt.astimezone()
+
+
+def human_date(d: date | datetime) -> str:
+    """Reader-friendly '4 Mar 2026', independent of the process locale."""
+    return f"{d.day} {_MONTH_LIST[d.month - 1][:3]} {d.year}"
+
+
+def parse_when(text: str, now: datetime | None = None) -> datetime:
+    """When something happened, as an aware local datetime (seconds precision)."""
+    now, tz = _resolve_now(now)
+    try:
+        return _when(text, now, tz, past=True)
+    except _Unreadable as exc:
+        raise DateError(f'cannot read "{text}" as a date: {exc}; {_WHEN_HELP}') from None
+
+
+def parse_date(text: str, now: datetime | None = None) -> date:
+    """A due date: same phrases as parse_when, but a yearless day-month stays in this year."""
+    now, tz = _resolve_now(now)
+    try:
+        return _when(text, now, tz, past=False).date()
+    except _Unreadable as exc:
+        raise DateError(f'cannot read "{text}" as a date: {exc}; {_WHEN_HELP}') from None
+
+
+def parse_period(text: str, now: datetime | None = None) -> Period:
+    """A reporting period; calendar units get canonical labels, other phrases keep their text."""
+    now, _ = _resolve_now(now)
+    try:
+        return _period(text, now, past=True)
+    except _Unreadable as exc:
+        raise DateError(f'cannot read "{text}" as a period: {exc}; {_PERIOD_HELP}') from None
+
+
+# --- internals -------------------------------------------------------------------------------
+
+
+def _resolve_now(now: datetime | None) -> tuple[datetime, tzinfo | None]:
+    """tz None means 'system local rules', which get DST right for other dates."""
+    if now is None:
+        return local_now(), None
+    if now.tzinfo is None:
+        return now.astimezone(), None
+    return now, now.tzinfo
+
+
+def _localize(naive: datetime, tz: tzinfo | None) -> datetime:
+    return naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
+
+
+def _year(y: int) -> int:
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        raise _Unreadable(f"year {y} is outside {MIN_YEAR}..{MAX_YEAR}")
+    return y
+
+
+def _day(y: int, m: int, d: int) -> date:
+    """Build a date, explaining (rather than swapping) impossible day/month pairs."""
+    _year(y)
+    if not 1 <= m <= 12:
+        raise _Unreadable(
+            f"there is no month {m} (numeric dates are day first: 02/03/2025 is 2 March 2025)"
+        )
+    try:
+        return date(y, m, d)
+    except ValueError:
+        raise _Unreadable(f"{_MONTH_LIST[m - 1]} {y} has no day {d}") from None
+
+
+def _yearless(m: int, d: int, today: date, past: bool) -> date:
+    """Journals look back: a day-month still ahead this year means last year (if past)."""
+    y = today.year - 1 if past and (m, d) > (today.month, today.day) else today.year
+    return _day(y, m, d)
+
+
+def _add_months(d: date, n: int) -> date:
+    """Calendar month arithmetic with end-of-month clamping (31 Mar - 1 month = 28/29 Feb)."""
+    y, m0 = divmod(d.year * 12 + d.month - 1 + n, 12)
+    if not 1 <= y <= 9998:
+        raise _Unreadable("that is too far away")
+    next_first = date(y + 1, 1, 1) if m0 == 11 else date(y, m0 + 2, 1)
+    return date(y, m0 + 1, min(d.day, (next_first - timedelta(days=1)).day))
+
+
+def _clock(text: str) -> time:
+    if text in ("noon", "midday"):
+        return time(12)
+    if text == "midnight":
+        return time(0)
+    match = _CLOCK.fullmatch(text)
+    if match is None:
+        raise _Unreadable(f'"{text}" is not a time')
+    h, mi, s = int(match[1]), int(match[2] or 0), int(match[3] or 0)
+    if match[4]:
+        if not 1 <= h <= 12:
+            raise _Unreadable(f'"{text}" is not a time')
+        h = h % 12 + (12 if match[4] == "p" else 0)
+    try:
+        return time(h, mi, s)
+    except ValueError:
+        raise _Unreadable(f'"{text}" is not a time') from None
+
+
+def _day_part(s: str, today: date, past: bool) -> date | None:
+    """Our own day phrases; None means 'not ours, let dateutil try'."""
+    if s in ("", "today"):
+        return today
+    if s in ("yesterday", "tomorrow"):
+        return today + timedelta(days=1 if s == "tomorrow" else -1)
+    if (m := _WEEKDAY.fullmatch(s)) and m[2] in _WEEKDAYS:
+        back = (today.weekday() - _WEEKDAYS[m[2]]) % 7
+        if m[1] == "next":
+            return today + timedelta(days=(7 - back) or 7)
+        return today - timedelta(days=back or (7 if m[1] == "last" else 0))
+    if m := _YMD.fullmatch(s):
+        return _day(int(m[1]), int(m[3]), int(m[4]))
+    if m := _DMY.fullmatch(s):
+        d, mon = int(m[1]), int(m[3])
+        if m[4] is None:
+            return _yearless(mon, d, today, past)
+        y = int(m[4]) + (2000 if len(m[4]) == 2 else 0)
+        return _day(y, mon, d)
+    if re.fullmatch(r"\d{8}", s):
+        return _day(int(s[:4]), int(s[4:6]), int(s[6:]))
+    return None
+
+
+def _when(text: str, now: datetime, tz: tzinfo | None, past: bool) -> datetime:
+    original = " ".join(text.split())
+    s = original.lower()
+    if not s:
+        raise _Unreadable("it is empty")
+    try:
+        result = _when_inner(original, s, now, tz, past)
+    except (OverflowError, ValueError):
+        raise _Unreadable("that is out of range") from None
+    _year(result.year)
+    return result
+
+
+def _when_inner(original: str, s: str, now: datetime, tz: tzinfo | None, past: bool) -> datetime:
+    if s in ("now", "today"):
+        return now.replace(microsecond=0)
+    if (m := _RELATIVE.fullmatch(s)) and bool(m["in"]) != bool(m["ago"]):
+        unit = _UNITS.get(m["u"])
+        if unit is None:
+            raise _Unreadable(f'"{m["u"]}" is not a unit (days, weeks, months, years, hours...)')
+        n = 1 if m["n"] in ("a", "an", "one") else int(m["n"])
+        n = -n if m["ago"] else n
+        if unit in ("months", "years"):
+            months = n * (12 if unit == "years" else 1)
+            naive = now.replace(tzinfo=None, microsecond=0)
+            day = _add_months(naive.date(), months)
+            return _localize(datetime.combine(day, naive.time()), tz)
+        if unit in ("days", "weeks"):  # wall-clock arithmetic: same time of day across DST
+            naive = now.replace(tzinfo=None, microsecond=0) + timedelta(**{unit: n})
+            return _localize(naive, tz)
+        return (now.replace(microsecond=0) + timedelta(**{unit: n})).astimezone(tz)
+    if _ISO_DATETIME.fullmatch(s):
+        try:
+            dt = datetime.fromisoformat(s.upper())
+        except ValueError:
+            raise _Unreadable("it looks like ISO 8601 but is not valid") from None
+        if dt.tzinfo is None:
+            return _localize(dt.replace(microsecond=0), tz)
+        return dt.replace(microsecond=0).astimezone(tz)
+    candidates: list[tuple[str, str | None]] = [(s, None)]
+    for pattern in (_TRAILING_TIME, _LEADING_TIME):
+        if m := pattern.fullmatch(s):
+            candidates.append((m["rest"] or "", m["t"]))
+    today = now.date()
+    for rest, clock_text in candidates:
+        day = _day_part(rest, today, past)
+        if day is not None:
+            clock = _clock(clock_text) if clock_text else time(12)
+            return _localize(datetime.combine(day, clock), tz)
+    if s.isdigit():
+        raise _Unreadable("a bare number is not a date")
+    return _dateutil(original, s, today, tz, past)
+
+
+# Two defaults that differ in every field: comparing both parses shows which fields were typed.
+_DEFAULT_A = datetime(1904, 1, 1, 0, 0, 0)
+_DEFAULT_B = datetime(1908, 2, 2, 1, 1, 1)
+
+
+@cache
+def _parser() -> Any:
+    """Imported lazily: dateutil.parser costs ~10 ms, and most phrases never need it."""
+    from dateutil.parser import parser
+
+    return parser()
+
+
+def _dateutil(original: str, s: str, today: date, tz: tzinfo | None, past: bool) -> datetime:
+    """Worded dates (4 March, March 4 2026 5pm) via dateutil, strictly: no fuzzy mode."""
+    p = _parser()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # e.g. UnknownTimezoneWarning: a dropped word
+            a = p.parse(original, default=_DEFAULT_A, dayfirst=True)
+            b = p.parse(original, default=_DEFAULT_B, dayfirst=True)
+    except (ValueError, OverflowError, Warning):
+        raise _Unreadable("this is not a date we know") from None
+    if (a.month, a.day) != (b.month, b.day):
+        raise _Unreadable("it does not name a day (give day and month, e.g. 4 March)")
+    if a.year == b.year and not re.search(rf"(?<!\d)({a.year}|{a.year % 100:02d})(?!\d)", s):
+        raise _Unreadable("write the year with 4 digits")  # dateutil reads '4 march 5' as 2005
+    day = (
+        _day(a.year, a.month, a.day) if a.year == b.year else _yearless(a.month, a.day, today, past)
+    )
+    for word in re.findall(r"[a-z]+", s):
+        if word in _WEEKDAYS and _WEEKDAYS[word] != day.weekday():
+            raise _Unreadable(f"{human_date(day)} is a {_WEEKDAY_NAMES[day.weekday()]}")
+    clock = time(12)
+    if a.hour == b.hour:  # an hour was typed; untyped minutes/seconds are zero
+        minute, second = (a.minute, a.second) if a.minute == b.minute else (0, 0)
+        clock = time(a.hour, minute, second if a.second == b.second else 0)
+    naive = datetime.combine(day, clock)
+    if a.tzinfo is None:
+        return _localize(naive, tz)
+    return naive.replace(tzinfo=a.tzinfo).astimezone(tz)
+
+
+def _period(text: str, now: datetime, past: bool) -> Period:
+    original = " ".join(text.split())
+    s, today = original.lower(), now.date()
+    if not s:
+        raise _Unreadable("it is empty")
+    if ".." in s:
+        left, _, right = original.partition("..")
+        left, right = left.strip(), right.strip()
+        if not left or not right or ".." in right:
+            raise _Unreadable("a range needs one start and one end, e.g. 2026-01-01..today")
+        return _span(_side(left, now).start, _side(right, now).end, f"{left}..{right}")
+    if s == "all":
+        return Period(date(MIN_YEAR, 1, 1), date(MAX_YEAR, 12, 31), "all")
+    if s.startswith("since "):
+        return _span(_period(original[6:], now, past=True).start, today, original)
+    if re.fullmatch(r"\d{4}", s):
+        y = _year(int(s))
+        return Period(date(y, 1, 1), date(y, 12, 31), str(y))
+    if m := _HALF_OR_QUARTER.fullmatch(s):
+        kind, n = (m["k"], int(m["n"])) if m["k"] else (m["k2"], int(m["n2"]))
+        y = _year(int(m["y"] or m["y2"] or today.year))
+        size = 6 if kind == "h" else 3
+        if not 1 <= n <= 12 // size:
+            raise _Unreadable(f"there is no {kind.upper()}{n}")
+        return _months_period(y, (n - 1) * size + 1, size, f"{kind.upper()}{n} {y}")
+    if (m := _MONTH_PERIOD.fullmatch(s)) and (m["m2"] or m["m"] in _MONTHS):
+        if m["m2"]:
+            y, mon = _year(int(m["y2"])), int(m["m2"])
+            if not 1 <= mon <= 12:
+                raise _Unreadable(f"there is no month {mon}")
+        elif m["y"]:
+            y, mon = _year(int(m["y"])), _MONTHS[m["m"]]
+        else:
+            mon = _MONTHS[m["m"]]  # "March" alone: the most recent March when looking back
+            y = today.year - 1 if past and mon > today.month else today.year
+        return _months_period(y, mon, 1, f"{_MONTH_LIST[mon - 1]} {y}")
+    if m := re.fullmatch(r"(this|last)\s+(week|month|quarter|year)", s):
+        back = m[1] == "last"
+        if m[2] == "week":
+            monday = today - timedelta(days=today.weekday() + 7 * back)
+            return Period(monday, monday + timedelta(days=6), f"week of {human_date(monday)}")
+        if m[2] == "year":
+            y = today.year - back
+            return Period(date(y, 1, 1), date(y, 12, 31), str(y))
+        size = 1 if m[2] == "month" else 3
+        first = _add_months(date(today.year, (today.month - 1) // size * size + 1, 1), -size * back)
+        label = (
+            f"{_MONTH_LIST[first.month - 1]} {first.year}"
+            if size == 1
+            else f"Q{(first.month - 1) // 3 + 1} {first.year}"
+        )
+        return _months_period(first.year, first.month, size, label)
+    if m := _LAST_N.fullmatch(s):
+        n = int(m[1])
+        if n < 1:
+            raise _Unreadable("the count must be at least 1")
+        if m[2] in ("day", "week"):
+            try:
+                start = today - timedelta(days=n * (7 if m[2] == "week" else 1))
+            except OverflowError:
+                raise _Unreadable("that is too far away") from None
+        else:
+            start = _add_months(today, -n * {"month": 1, "quarter": 3, "year": 12}[m[2]])
+        return _span(start, today, original)
+    day = _when(original, now, now.tzinfo, past).date()
+    return Period(day, day, original)
+
+
+def _side(text: str, now: datetime) -> Period:
+    """One end of an a..b range: a due-date style phrase (no year shift) or a period."""
+    try:
+        return _period(text, now, past=False)
+    except _Unreadable as exc:
+        raise _Unreadable(f'"{text}": {exc}') from None
+
+
+def _months_period(y: int, month: int, count: int, label: str) -> Period:
+    start = date(y, month, 1)
+    return Period(start, _add_months(start, count) - timedelta(days=1), label)
+
+
+def _span(start: date, end: date, label: str) -> Period:
+    """Validated start..end: ordered and inside the supported years."""
+    _year(start.year)
+    _year(end.year)
+    if end < start:
+        raise _Unreadable(f"the end {human_date(end)} is before the start {human_date(start)}")
+    return Period(start, end, label)

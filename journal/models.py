@@ -1,0 +1,129 @@
+"""The journal's vocabulary: kinds, scopes, statuses, and the rules a record must obey.
+
+Records are plain dicts (what TinyDB stores); this module builds and checks them so the
+store never writes something the rest of the program cannot read back.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+KINDS = ("feedback", "reflection", "win", "note")
+SENTIMENTS = ("praise", "constructive", "mixed")
+SCOPES = ("company", "personal")
+GOAL_STATUSES = ("active", "done", "dropped")
+SKILL_STATUSES = ("active", "done", "dropped")
+REVIEW_STATUSES = ("draft", "final")
+LEVELS = range(1, 6)
+
+Record = dict[str, Any]
+
+_TAG = re.compile(r"^[^\s,]+$")
+_CODE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+class ValidationError(ValueError):
+    """Input that breaks a rule of the data model; the message says what to fix."""
+
+
+def choose(value: str, allowed: tuple[str, ...], what: str) -> str:
+    """Return `value` lower-cased if it is one of `allowed`, else explain the choices."""
+    lowered = value.strip().lower()
+    if lowered not in allowed:
+        raise ValidationError(f"unknown {what} {value!r}: use one of {', '.join(allowed)}")
+    return lowered
+
+
+def check_text(text: str, what: str) -> str:
+    """Refuse empty text, NUL bytes and undecodable bytes; keep everything else exactly."""
+    if not text.strip():
+        raise ValidationError(f"{what} is empty: write something")
+    if "\x00" in text:
+        raise ValidationError(f"{what} contains a NUL byte: remove it")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(f"{what} is not valid UTF-8: check the terminal's encoding") from None
+    return text
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """Split typed text like jrnl does: the first line or sentence is the title."""
+    text = text.strip("\r\n")
+    first_line, _, rest = text.partition("\n")
+    parts = _SENTENCE_END.split(first_line.strip(), maxsplit=1)
+    title = parts[0].strip()
+    body_head = parts[1] if len(parts) > 1 else ""
+    body = "\n".join(part for part in (body_head, rest) if part)
+    return title, body
+
+
+def normalise_tags(tags: list[str]) -> list[str]:
+    """Lower-case tags, drop a leading @ or #, remove duplicates keeping order."""
+    result: list[str] = []
+    for raw in tags:
+        tag = raw.strip().lstrip("@#").lower()
+        if not tag or not _TAG.match(tag):
+            raise ValidationError(f"tag {raw!r} must be one word (no spaces or commas)")
+        if tag not in result:
+            result.append(tag)
+    return result
+
+
+def slugify(title: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """Derive a short unique code from a title: 'Grow enterprise revenue' -> 'grow-enterprise'."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    code = ""
+    for word in words:
+        candidate = f"{code}-{word}" if code else word
+        if len(candidate) > 20 and code:
+            break
+        code = candidate
+    code = code[:20] or "goal"
+    unique, n = code, 2
+    while unique in taken:
+        unique, n = f"{code}-{n}", n + 1
+    return unique
+
+
+def check_code(code: str) -> str:
+    """A code is typed on the command line, so keep it a plain slug."""
+    code = code.strip().lower()
+    if not _CODE.match(code):
+        raise ValidationError(
+            f"code {code!r} must be lower-case letters, digits, '-' or '_' (e.g. 'revenue')"
+        )
+    return code
+
+
+def check_level(value: int | None, what: str) -> int | None:
+    if value is not None and value not in LEVELS:
+        raise ValidationError(f"{what} must be between 1 and 5, not {value}")
+    return value
+
+
+def check_entry(entry: Record) -> Record:
+    """Validate a complete entry record in place and return it."""
+    entry["kind"] = choose(entry.get("kind", ""), KINDS, "kind")
+    check_text(entry.get("title", ""), "the entry's text")
+    if entry.get("body"):
+        check_text(entry["body"], "the entry's body")
+    entry["tags"] = normalise_tags(entry.get("tags", []))
+    if entry["kind"] == "feedback":
+        if entry.get("sentiment"):
+            entry["sentiment"] = choose(entry["sentiment"], SENTIMENTS, "sentiment")
+        if entry.get("source") is not None:
+            entry["source"] = entry["source"].strip() or None
+    else:
+        if entry.get("sentiment"):
+            raise ValidationError("--sentiment only applies to feedback entries")
+        if entry.get("source"):
+            raise ValidationError("--from only applies to feedback entries")
+        entry["sentiment"] = None
+        entry["source"] = None
+    entry["starred"] = bool(entry.get("starred", False))
+    return entry

@@ -1,0 +1,28 @@
+"""Where the journal lives: --db, then JOURNAL_DB, then the platform's user data folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "coaching-journal"
+ENV_VAR = "JOURNAL_DB"
+
+
+def default_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "journal.json"
+
+
+def journal_path(cli_value: str | None = None) -> Path:
+    """The journal file to use, honouring the overrides in order."""
+    chosen = cli_value or os.environ.get(ENV_VAR) or default_path()
+    return Path(chosen).expanduser().absolute()
+
+
+def settings_path() -> Path:
+    """App settings (the theme) sit beside the user's data, not in the journal."""
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False) / "settings.json"

@@ -1,0 +1,74 @@
+"""Finding entries: the filters behind `journal list`, the TUI's filter bar and reviews.
+
+Pure functions over records, so they are fast to test and share. A goal's evidence is
+the entries linked to it, to its sub-goals, and to the personal goals that support or
+hang under any of those: effort on a personal goal counts toward the company goal it
+is woven into.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from journal.dates import Period
+from journal.models import Record
+
+
+@dataclass(frozen=True)
+class EntryFilter:
+    """What to look for; every field left empty matches everything."""
+
+    kind: str | None = None
+    tags: tuple[str, ...] = ()
+    goal_ids: frozenset[str] | None = None
+    skill_id: str | None = None
+    period: Period | None = None
+    text: str = ""
+    starred: bool = False
+
+
+def goal_family(goal_id: str, goals: Iterable[Record]) -> frozenset[str]:
+    """`goal_id`, its sub-goals, and the personal goals woven into any of them."""
+    goals = list(goals)
+    family = {goal_id}
+    grew = True
+    while grew:
+        grew = False
+        for goal in goals:
+            if goal["id"] in family:
+                continue
+            linked = goal.get("parent") in family or any(
+                s in family for s in goal.get("supports", [])
+            )
+            if linked:
+                family.add(goal["id"])
+                grew = True
+    return frozenset(family)
+
+
+def matches(entry: Record, flt: EntryFilter, needle: str = "") -> bool:
+    """True when one entry passes every part of the filter."""
+    if flt.kind and entry["kind"] != flt.kind:
+        return False
+    if flt.starred and not entry.get("starred"):
+        return False
+    if flt.period and not flt.period.contains(entry["when"]):
+        return False
+    if flt.tags and not all(tag in entry["tags"] for tag in flt.tags):
+        return False
+    if flt.goal_ids is not None and flt.goal_ids.isdisjoint(entry["goals"]):
+        return False
+    if flt.skill_id and flt.skill_id not in entry["skills"]:
+        return False
+    if needle:
+        return needle in entry["title"].casefold() or needle in entry["body"].casefold()
+    return True
+
+
+def find(entries: Iterable[Record], flt: EntryFilter, limit: int | None = None) -> list[Record]:
+    """Entries passing the filter, newest first (by the local time they were written)."""
+    needle = flt.text.strip().casefold()
+    found = [e for e in entries if matches(e, flt, needle)]
+    found.sort(key=lambda e: e["when"][:19], reverse=True)
+    return found if limit is None else found[:limit]

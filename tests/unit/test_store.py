@@ -1,0 +1,251 @@
+import os
+import stat
+from pathlib import Path
+
+import orjson
+import pytest
+
+from journal import backups
+from journal.models import ValidationError
+from journal.storage import SCHEMA_VERSION, JournalFileError, JournalWriteError
+from journal.store import JournalStore
+
+
+def test_add_entry_splits_text_and_gets_an_id(store: JournalStore) -> None:
+    entry = store.add_entry("win", "Shipped the fix. p95 down 27%.", tags=["@Latency"], starred=True)
+    assert entry["id"] == "e1"
+    assert entry["title"] == "Shipped the fix."
+    assert entry["body"] == "p95 down 27%."
+    assert entry["tags"] == ["latency"]
+    assert entry["starred"] is True
+    assert store.entry("e1")["title"] == "Shipped the fix."
+
+
+def test_ids_are_never_reused_after_delete(store: JournalStore) -> None:
+    first = store.add_entry("note", "one")
+    second = store.add_entry("note", "two")
+    store.delete_entry(second["id"])
+    third = store.add_entry("note", "three")
+    assert (first["id"], second["id"], third["id"]) == ("e1", "e2", "e3")
+    # a new store on the same file continues the same counter
+    assert JournalStore(store.path).add_entry("note", "four")["id"] == "e4"
+
+
+def test_delete_and_undo_restore_the_same_entry(goals_store: JournalStore) -> None:
+    entry = goals_store.add_entry("win", "Closed Acme", goals=["revenue"])
+    deleted = goals_store.delete_entry(entry["id"])
+    assert not goals_store.entries()
+    restored = goals_store.restore_entry(deleted)
+    assert restored == entry
+    assert goals_store.entry(entry["id"]) == entry
+
+
+def test_unknown_entry_goal_and_skill_are_clear_errors(goals_store: JournalStore) -> None:
+    with pytest.raises(ValidationError, match="no entry 'e99'"):
+        goals_store.entry("e99")
+    with pytest.raises(ValidationError, match="no goal 'nope'.*known: enterprise, influence"):
+        goals_store.add_entry("note", "x", goals=["nope"])
+    with pytest.raises(ValidationError, match="no skill 'nope'"):
+        goals_store.add_entry("note", "x", skills=["nope"])
+    assert goals_store.entries() == []
+
+
+def test_failed_validation_writes_nothing(goals_store: JournalStore) -> None:
+    before = goals_store.path.read_bytes()
+    with pytest.raises(ValidationError):
+        goals_store.add_entry("memo", "x")
+    with pytest.raises(ValueError):
+        goals_store.add_entry("note", "x", when="whenever")
+    assert goals_store.path.read_bytes() == before
+
+
+def test_goal_codes_derived_unique_and_checked(store: JournalStore) -> None:
+    goal = store.add_goal("Grow enterprise revenue")
+    assert goal["code"] == "grow-enterprise"
+    assert store.add_goal("Grow enterprise revenue")["code"] == "grow-enterprise-2"
+    with pytest.raises(ValidationError, match="already exists"):
+        store.add_goal("Other", code="grow-enterprise")
+    with pytest.raises(ValidationError, match="no goal 'ghost'"):
+        store.add_goal("Child", parent="ghost")
+
+
+def test_goal_parent_cycle_is_refused(goals_store: JournalStore) -> None:
+    with pytest.raises(ValidationError, match="cycle"):
+        goals_store.update_goal("revenue", parent="enterprise")
+    with pytest.raises(ValidationError, match="cycle"):
+        goals_store.update_goal("revenue", parent="revenue")
+
+
+def test_supports_must_name_company_goals(goals_store: JournalStore) -> None:
+    with pytest.raises(ValidationError, match="company goals"):
+        goals_store.add_goal("Speak up", scope="personal", supports=["influence"])
+
+
+def test_goal_due_date_is_parsed(store: JournalStore) -> None:
+    assert store.add_goal("Ship it", due="2026-06-30")["due"] == "2026-06-30"
+    with pytest.raises(ValueError, match="someday"):
+        store.add_goal("Later", due="someday")
+
+
+def test_deleting_a_goal_keeps_entries_and_counts_dropped_links(goals_store: JournalStore) -> None:
+    goals_store.add_entry("win", "a", goals=["revenue", "latency"])
+    goals_store.add_entry("win", "b", goals=["revenue"])
+    goals_store.add_entry("win", "c", goals=["latency"])
+    assert goals_store.delete_goal("revenue") == 2
+    assert len(goals_store.entries()) == 3
+    assert goals_store.goal("enterprise")["parent"] is None
+    assert goals_store.goal("influence")["supports"] == []
+    latency = goals_store.goal("latency")["id"]
+    assert sorted(e["title"] for e in goals_store.entries() if latency in e["goals"]) == ["a", "c"]
+
+
+def test_link_and_unlink(goals_store: JournalStore) -> None:
+    skill = goals_store.add_skill("Presenting to leadership", code="presenting", level=2,
+                                  target_level=4)
+    entry = goals_store.add_entry("reflection", "VP talk went ok")
+    linked = goals_store.link(entry["id"], goals=["revenue", "revenue"], skills=["presenting"])
+    assert linked["goals"] == [goals_store.goal("revenue")["id"]]
+    assert linked["skills"] == [skill["id"]]
+    unlinked = goals_store.link(entry["id"], goals=["revenue"], unlink=True)
+    assert unlinked["goals"] == []
+
+
+def test_skill_from_feedback_entry(store: JournalStore) -> None:
+    entry = store.add_entry("feedback", "Lead with the customer.", sentiment="constructive",
+                            source="Priya")
+    skill = store.add_skill("Presenting", why=[entry["id"]], level=2, target_level=4)
+    assert skill["why"] == [entry["id"]]
+    with pytest.raises(ValidationError, match="between 1 and 5"):
+        store.add_skill("Other", level=9)
+    with pytest.raises(ValidationError, match="no entry"):
+        store.add_skill("Other", why=["e42"])
+
+
+def test_reviews_round_trip(store: JournalStore) -> None:
+    review = store.save_review({"title": "H1 2026", "period": {"start": "2026-01-01",
+                                                              "end": "2026-06-30"}})
+    assert review["id"] == "r1" and review["status"] == "draft"
+    review["summary"] = "A good half."
+    store.save_review(review)
+    assert store.review("h1 2026")["summary"] == "A good half."
+    with pytest.raises(ValidationError, match="no review"):
+        store.review("H2")
+
+
+# -- the storage rules -------------------------------------------------------------------
+
+
+def test_file_is_0600_and_folder_0700_even_under_umask_000(tmp_path: Path) -> None:
+    old = os.umask(0)
+    try:
+        path = tmp_path / "private" / "journal.json"
+        s = JournalStore(path)
+        s.add_entry("note", "hello")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(s.storage.lock_path.stat().st_mode) == 0o600
+    for backup in backups.list_backups(path):
+        assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+
+
+def test_meta_holds_the_schema_version(store: JournalStore) -> None:
+    store.add_entry("note", "x")
+    doc = orjson.loads(store.path.read_bytes())
+    assert doc["meta"]["1"]["schema"] == SCHEMA_VERSION
+    assert store.meta()["schema"] == SCHEMA_VERSION
+
+
+def test_two_stores_on_one_file_never_lose_writes(db_path: Path) -> None:
+    a, b = JournalStore(db_path), JournalStore(db_path)
+    for i in range(20):
+        a.add_entry("note", f"from a {i}")
+        b.add_entry("note", f"from b {i}")
+    assert a.add_goal("Shared goal", code="shared")
+    b.add_entry("win", "linked", goals=["shared"])  # b sees a's goal without reopening
+    fresh = JournalStore(db_path)
+    titles = [e["title"] for e in fresh.entries()]
+    assert len(titles) == 41
+    assert len({e["id"] for e in fresh.entries()}) == 41
+
+
+def test_document_is_reread_only_when_the_file_changes(store: JournalStore) -> None:
+    store.add_entry("note", "x")
+    assert store.refresh() is False
+    other = JournalStore(store.path)
+    other.add_entry("note", "y")
+    assert store.refresh() is True
+    assert len(store.entries()) == 2
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"{\"meta\": {\"1\": {\"schema\": 1}}, \"entries\": {\"1\": {\"id\": \"e1\"",
+     b"not json at all", b"\x00" * 64, b"[1, 2, 3]", b"{\"entries\": [1]}"],
+    ids=["empty", "truncated", "garbage", "nul", "list", "wrong-shape"],
+)
+def test_unreadable_file_is_refused_and_left_byte_for_byte(db_path: Path, content: bytes) -> None:
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(content)
+    with pytest.raises(JournalFileError) as err:
+        JournalStore(db_path).add_entry("note", "x")
+    assert str(db_path) in str(err.value)
+    assert "left untouched" in str(err.value)
+    assert db_path.read_bytes() == content
+
+
+def test_newer_schema_is_refused(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    content = orjson.dumps({"meta": {"1": {"schema": SCHEMA_VERSION + 1}}, "entries": {}})
+    db_path.write_bytes(content)
+    with pytest.raises(JournalFileError, match="newer version"):
+        JournalStore(db_path)
+    assert db_path.read_bytes() == content
+
+
+def test_refusal_names_the_newest_good_backup(db_path: Path) -> None:
+    s = JournalStore(db_path)
+    s.add_entry("note", "x")
+    s.add_entry("note", "y")  # the first save's file is now a backup
+    good = backups.list_backups(db_path)
+    assert good, "a backup is kept on the first overwrite"
+    db_path.write_bytes(b"{ torn")
+    with pytest.raises(JournalFileError, match="Newest good backup: .*" + good[0].name):
+        JournalStore(db_path)
+
+
+def test_write_failure_leaves_journal_unchanged_and_store_usable(
+    store: JournalStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.add_entry("note", "kept")
+    before = store.path.read_bytes()
+
+    def full_disk(fd: int, data: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full_disk)
+    with pytest.raises(JournalWriteError, match="(?s)disk is full.*not changed"):
+        store.add_entry("note", "lost")
+    monkeypatch.undo()
+    assert store.path.read_bytes() == before
+    assert [e["title"] for e in store.entries()] == ["kept"]
+    assert not [p for p in store.path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_stale_temp_files_are_cleaned_at_open(store: JournalStore) -> None:
+    store.add_entry("note", "x")
+    stale = store.path.parent / f".{store.path.name}.crashed.tmp"
+    stale.write_bytes(b"half")
+    JournalStore(store.path)
+    assert not stale.exists()
+
+
+def test_backups_rotate(store: JournalStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(backups, "BACKUP_EVERY", 0)
+    for i in range(backups.KEEP + 5):
+        store.add_entry("note", f"n{i}")
+    kept = backups.list_backups(store.path)
+    assert len(kept) == backups.KEEP
+    for backup in kept:
+        assert orjson.loads(backup.read_bytes())["meta"]
