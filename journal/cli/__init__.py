@@ -8,6 +8,7 @@ open the TUI.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -16,8 +17,18 @@ from journal.dates import DateError
 from journal.models import ValidationError
 from journal.storage import JournalError
 
-# Each module registers its sub-commands with `register(subparsers, common)`.
-COMMAND_MODULES = ("entries", "goals", "review", "importing", "doctor")
+# Each module registers its sub-commands with `register(subparsers, common)` and keeps
+# its module top light; a run builds only the module of the command it was given.
+COMMANDS = {
+    "add": "entries",
+    "list": "entries",
+    "link": "entries",
+    "goal": "goals",
+    "skill": "goals",
+    "review": "review",
+    "import": "importing",
+    "doctor": "doctor",
+}
 
 DESCRIPTION = """\
 A private work journal: log feedback, reflections and wins, tag them against your
@@ -42,7 +53,8 @@ class UsageError(Exception):
     """Bad usage found after parsing (exit 2)."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser; with `argv`, only the invoked command's module is imported."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
@@ -63,7 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the app on a throwaway journal filled with a year of sample data",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    invoked = COMMANDS.get(command_word(argv) or "")
+    modules = [invoked] if invoked else list(dict.fromkeys(COMMANDS.values()))
+    for name in modules:
         try:
             module = importlib.import_module(f"journal.cli.{name}")
         except ModuleNotFoundError as err:
@@ -74,11 +88,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def command_word(argv: Sequence[str]) -> str | None:
+    """The sub-command in argv, skipping global options (and --db's value)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--db":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    gc.disable()  # a short-lived process: collection passes only cost time on big journals
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(argv).parse_args(argv)
     try:
         if args.command is None:
+            gc.enable()
             return open_app(args)
         status: int = args.run(args)
         return status
