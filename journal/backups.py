@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,7 +29,16 @@ def list_backups(path: Path) -> list[Path]:
         names = [n for n in os.listdir(folder) if n.endswith(".bak")]
     except OSError:
         return []
-    return [folder / n for n in sorted(names, reverse=True)]
+    return [folder / n for n in sorted(names, key=_order, reverse=True)]
+
+
+def _order(name: str) -> tuple[str, int]:
+    """Sort key: the stamp, then the -N suffix of backups taken in the same second.
+
+    Plain name order puts "...Z.bak" after "...Z-1.bak" and "-10" before "-2".
+    """
+    stamp, _, n = name.rsplit(".", 2)[-2].partition("-")
+    return stamp, int(n) if n.isdigit() else 0
 
 
 def taken_at(backup: Path) -> datetime | None:
@@ -50,13 +58,16 @@ def keep(path: Path) -> Path:
         os.chmod(folder, 0o700)
     stamp = datetime.now(UTC).strftime(_STAMP)
     target = folder / f"{path.name}.{stamp}.bak"
-    n = 1
-    while target.exists():
-        target = folder / f"{path.name}.{stamp}-{n}.bak"
-        n += 1
+    # Past every suffix used this second: a name freed by rotation must not come back,
+    # or the newest backup would sort as the oldest.
+    same = [_order(b.name)[1] for b in list_backups(path) if _order(b.name)[0] == stamp]
+    if same:
+        target = folder / f"{path.name}.{stamp}-{max(same) + 1}.bak"
     try:
         os.link(path, target)
-    except OSError:
+    except OSError:  # a filesystem without hard links: copy instead
+        import shutil
+
         shutil.copyfile(path, target)
     os.chmod(target, 0o600)
     for old in list_backups(path)[KEEP:]:

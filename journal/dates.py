@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 MIN_YEAR, MAX_YEAR = 1900, 2999
 
-_MONTH_NAMES = "January February March April May June July August September October November"
-_MONTH_NAMES += " December"  # two lines to stay within the line length
-_MONTH_LIST = _MONTH_NAMES.split(" ")
+# fmt: off
+_MONTH_LIST = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+# fmt: on
 _MONTHS = {n.lower()[:k]: i for i, n in enumerate(_MONTH_LIST, 1) for k in (3, len(n))}
 _MONTHS["sept"] = 9
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -35,19 +36,20 @@ _UNITS = {u: f"{u}s" for u in ("second", "minute", "hour", "day", "week", "month
 _UNITS |= {"sec": "seconds", "min": "minutes", "hr": "hours"}
 
 _TIME = r"noon|midday|midnight|\d{1,2}(?::\d{2}){0,2}\s*[ap]\.?m\.?|\d{1,2}:\d{2}(?::\d{2})?"
-_TRAILING_TIME = re.compile(rf"(?:(?P<rest>.*?)\s+)??(?:at\s+)?(?P<t>{_TIME})")
-_LEADING_TIME = re.compile(rf"(?:at\s+)?(?P<t>{_TIME})\s+(?P<rest>.+)")
-_CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*(?:([ap])\.?m\.?)?")
-_RELATIVE = re.compile(r"(?:(?P<in>in)\s+)?(?P<n>\d+|an?|one)\s+(?P<u>[a-z]+?)s?(?P<ago>\s+ago)?")
-_WEEKDAY = re.compile(r"(?:(last|next)\s+)?([a-z]+)")
-_YMD = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
-_DMY = re.compile(r"(\d{1,2})([-/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?")
-_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}.*")
-_HALF_OR_QUARTER = re.compile(
+_TRAILING_TIME = rf"(?:(?P<rest>.*?)\s+)??(?:at\s+)?(?P<t>{_TIME})"
+_LEADING_TIME = rf"(?:at\s+)?(?P<t>{_TIME})\s+(?P<rest>.+)"
+_CLOCK = r"(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*(?:([ap])\.?m\.?)?"
+_RELATIVE = r"(?:(?P<in>in)\s+)?(?P<n>\d+|an?|one)\s+(?P<u>[a-z]+?)s?(?P<ago>\s+ago)?"
+_WEEKDAY = r"(?:(last|next)\s+)?([a-z]+)"
+_YMD = r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})"
+_DMY = r"(\d{1,2})([-/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?"
+_TIME_TOKEN = rf"(?<![\d:])(?:{_TIME})(?![a-z\d:])"
+_ISO_DATETIME = r"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}.*"
+_HALF_OR_QUARTER = (
     r"(?P<k>[hq])(?P<n>\d)(?:\s+(?P<y>\d{4}))?|(?P<y2>\d{4})[-\s]?(?P<k2>[hq])(?P<n2>\d)"
 )
-_MONTH_PERIOD = re.compile(r"(?P<m>[a-z]+)(?:\s+(?P<y>\d{4}))?|(?P<y2>\d{4})-(?P<m2>\d{1,2})")
-_LAST_N = re.compile(r"(?:last|past)\s+(\d+)\s+(day|week|month|quarter|year)s?")
+_MONTH_PERIOD = r"(?P<m>[a-z]+)(?:\s+(?P<y>\d{4}))?|(?P<y2>\d{4})-(?P<m2>\d{1,2})"
+_LAST_N = r"(?:last|past)\s+(\d+)\s+(day|week|month|quarter|year)s?"
 
 _WHEN_HELP = (
     "try now, today, yesterday 5pm, friday 14:30, last friday, 3 days ago, "
@@ -74,17 +76,16 @@ class Period:
     start: date
     end: date
     label: str
-    _lo: str = field(init=False, repr=False, compare=False)
-    _hi: str = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        # Cache ISO strings once: contains() runs for every entry during a scan.
-        object.__setattr__(self, "_lo", self.start.isoformat())
-        object.__setattr__(self, "_hi", self.end.isoformat())
+    @cached_property
+    def _bounds(self) -> tuple[str, str]:
+        # Not a field (asdict/fields stay start, end, label); contains() runs per entry in a scan.
+        return self.start.isoformat(), self.end.isoformat()
 
     def contains(self, when_iso: str) -> bool:
         """String compare on the local date part, avoiding datetime parsing per entry."""
-        return self._lo <= when_iso[:10] <= self._hi
+        lo, hi = self._bounds
+        return lo <= when_iso[:10] <= hi
 
     def months(self) -> list[tuple[int, int]]:
         """(year, month) for each calendar month the period touches, in order."""
@@ -198,20 +199,15 @@ def _add_months(d: date, n: int) -> date:
 
 
 def _clock(text: str) -> time:
-    if text in ("noon", "midday"):
-        return time(12)
-    if text == "midnight":
-        return time(0)
-    match = _CLOCK.fullmatch(text)
-    if match is None:
-        raise _Unreadable(f'"{text}" is not a time')
-    h, mi, s = int(match[1]), int(match[2] or 0), int(match[3] or 0)
-    if match[4]:
-        if not 1 <= h <= 12:
-            raise _Unreadable(f'"{text}" is not a time')
-        h = h % 12 + (12 if match[4] == "p" else 0)
+    """A clock time we peeled off a phrase: 17:40, 5pm, 5:15 p.m., noon, midnight."""
+    named = {"noon": "12:00", "midday": "12:00", "midnight": "0:00"}
+    match = re.fullmatch(_CLOCK, named.get(text, text))
     try:
-        return time(h, mi, s)
+        assert match is not None  # _TIME and _CLOCK agree; this only narrows the type
+        h, mi, s = int(match[1]), int(match[2] or 0), int(match[3] or 0)
+        if match[4] and not 1 <= h <= 12:
+            raise ValueError(text)
+        return time(h % 12 + 12 * (match[4] == "p") if match[4] else h, mi, s)
     except ValueError:
         raise _Unreadable(f'"{text}" is not a time') from None
 
@@ -222,14 +218,14 @@ def _day_part(s: str, today: date, past: bool) -> date | None:
         return today
     if s in ("yesterday", "tomorrow"):
         return today + timedelta(days=1 if s == "tomorrow" else -1)
-    if (m := _WEEKDAY.fullmatch(s)) and m[2] in _WEEKDAYS:
+    if (m := re.fullmatch(_WEEKDAY, s)) and m[2] in _WEEKDAYS:
         back = (today.weekday() - _WEEKDAYS[m[2]]) % 7
         if m[1] == "next":
             return today + timedelta(days=(7 - back) or 7)
         return today - timedelta(days=back or (7 if m[1] == "last" else 0))
-    if m := _YMD.fullmatch(s):
+    if m := re.fullmatch(_YMD, s):
         return _day(int(m[1]), int(m[3]), int(m[4]))
-    if m := _DMY.fullmatch(s):
+    if m := re.fullmatch(_DMY, s):
         d, mon = int(m[1]), int(m[3])
         if m[4] is None:
             return _yearless(mon, d, today, past)
@@ -256,7 +252,7 @@ def _when(text: str, now: datetime, tz: tzinfo | None, past: bool) -> datetime:
 def _when_inner(original: str, s: str, now: datetime, tz: tzinfo | None, past: bool) -> datetime:
     if s in ("now", "today"):
         return now.replace(microsecond=0)
-    if (m := _RELATIVE.fullmatch(s)) and bool(m["in"]) != bool(m["ago"]):
+    if (m := re.fullmatch(_RELATIVE, s)) and bool(m["in"]) != bool(m["ago"]):
         unit = _UNITS.get(m["u"])
         if unit is None:
             raise _Unreadable(f'"{m["u"]}" is not a unit (days, weeks, months, years, hours...)')
@@ -271,7 +267,7 @@ def _when_inner(original: str, s: str, now: datetime, tz: tzinfo | None, past: b
             naive = now.replace(tzinfo=None, microsecond=0) + timedelta(**{unit: n})
             return _localize(naive, tz)
         return (now.replace(microsecond=0) + timedelta(**{unit: n})).astimezone(tz)
-    if _ISO_DATETIME.fullmatch(s):
+    if re.fullmatch(_ISO_DATETIME, s):
         try:
             dt = datetime.fromisoformat(s.upper())
         except ValueError:
@@ -281,14 +277,14 @@ def _when_inner(original: str, s: str, now: datetime, tz: tzinfo | None, past: b
         return dt.replace(microsecond=0).astimezone(tz)
     candidates: list[tuple[str, str | None]] = [(s, None)]
     for pattern in (_TRAILING_TIME, _LEADING_TIME):
-        if m := pattern.fullmatch(s):
+        if m := re.fullmatch(pattern, s):
             candidates.append((m["rest"] or "", m["t"]))
     today = now.date()
     for rest, clock_text in candidates:
-        day = _day_part(rest, today, past)
-        if day is not None:
+        found = _day_part(rest, today, past)
+        if found is not None:
             clock = _clock(clock_text) if clock_text else time(12)
-            return _localize(datetime.combine(day, clock), tz)
+            return _localize(datetime.combine(found, clock), tz)
     if s.isdigit():
         raise _Unreadable("a bare number is not a date")
     return _dateutil(original, s, today, tz, past)
@@ -296,7 +292,7 @@ def _when_inner(original: str, s: str, now: datetime, tz: tzinfo | None, past: b
 
 # Two defaults that differ in every field: comparing both parses shows which fields were typed.
 _DEFAULT_A = datetime(1904, 1, 1, 0, 0, 0)
-_DEFAULT_B = datetime(1908, 2, 2, 1, 1, 1)
+_DEFAULT_B = datetime(1908, 2, 8, 1, 1, 1)  # a week apart, so a bare weekday moves the day
 
 
 @cache
@@ -308,23 +304,34 @@ def _parser() -> Any:
 
 
 def _dateutil(original: str, s: str, today: date, tz: tzinfo | None, past: bool) -> datetime:
-    """Worded dates (4 March, March 4 2026 5pm) via dateutil, strictly: no fuzzy mode."""
+    """Worded dates (4 March, March 4 2026 5pm) via dateutil, strictly: no fuzzy mode.
+
+    dateutil happily reads stray numbers as years or hours ('march 12 at 12' -> 2012), so the
+    phrase must hold a month name, one day number and at most one 4-digit year besides a time.
+    """
+    if len(re.findall(_TIME_TOKEN, s)) > 1:
+        raise _Unreadable("it has more than one time of day")
+    numbers = re.findall(r"\d+", re.sub(_TIME_TOKEN, " ", s))
+    days, years = [n for n in numbers if len(n) <= 2], [n for n in numbers if len(n) == 4]
+    words = re.findall(r"[a-z]+", s)
+    if not any(w in _MONTHS for w in words) or (len(days), len(numbers)) != (1, 1 + len(years)):
+        raise _Unreadable("give a day, a month name and maybe a 4-digit year, e.g. 4 March 2026")
     p = _parser()
+    original = re.sub(r"\b(?:noon|midday)\b", "12:00", original, flags=re.IGNORECASE)
+    original = re.sub(r"\bmidnight\b", "00:00", original, flags=re.IGNORECASE)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # e.g. UnknownTimezoneWarning: a dropped word
             a = p.parse(original, default=_DEFAULT_A, dayfirst=True)
             b = p.parse(original, default=_DEFAULT_B, dayfirst=True)
-    except (ValueError, OverflowError, Warning):
+    except (ValueError, OverflowError, TypeError, Warning):
         raise _Unreadable("this is not a date we know") from None
-    if (a.month, a.day) != (b.month, b.day):
-        raise _Unreadable("it does not name a day (give day and month, e.g. 4 March)")
-    if a.year == b.year and not re.search(rf"(?<!\d)({a.year}|{a.year % 100:02d})(?!\d)", s):
-        raise _Unreadable("write the year with 4 digits")  # dateutil reads '4 march 5' as 2005
-    day = (
-        _day(a.year, a.month, a.day) if a.year == b.year else _yearless(a.month, a.day, today, past)
-    )
-    for word in re.findall(r"[a-z]+", s):
+    year_typed = a.year == b.year
+    typed = [a.day] + ([a.year] if year_typed else [])
+    if (a.month, a.day) != (b.month, b.day) or typed != [int(n) for n in days + years]:
+        raise _Unreadable("this is not a date we know")  # dateutil used a number differently
+    day = _day(a.year, a.month, a.day) if year_typed else _yearless(a.month, a.day, today, past)
+    for word in words:
         if word in _WEEKDAYS and _WEEKDAYS[word] != day.weekday():
             raise _Unreadable(f"{human_date(day)} is a {_WEEKDAY_NAMES[day.weekday()]}")
     clock = time(12)
@@ -355,14 +362,14 @@ def _period(text: str, now: datetime, past: bool) -> Period:
     if re.fullmatch(r"\d{4}", s):
         y = _year(int(s))
         return Period(date(y, 1, 1), date(y, 12, 31), str(y))
-    if m := _HALF_OR_QUARTER.fullmatch(s):
+    if m := re.fullmatch(_HALF_OR_QUARTER, s):
         kind, n = (m["k"], int(m["n"])) if m["k"] else (m["k2"], int(m["n2"]))
         y = _year(int(m["y"] or m["y2"] or today.year))
         size = 6 if kind == "h" else 3
         if not 1 <= n <= 12 // size:
             raise _Unreadable(f"there is no {kind.upper()}{n}")
         return _months_period(y, (n - 1) * size + 1, size, f"{kind.upper()}{n} {y}")
-    if (m := _MONTH_PERIOD.fullmatch(s)) and (m["m2"] or m["m"] in _MONTHS):
+    if (m := re.fullmatch(_MONTH_PERIOD, s)) and (m["m2"] or m["m"] in _MONTHS):
         if m["m2"]:
             y, mon = _year(int(m["y2"])), int(m["m2"])
             if not 1 <= mon <= 12:
@@ -389,7 +396,7 @@ def _period(text: str, now: datetime, past: bool) -> Period:
             else f"Q{(first.month - 1) // 3 + 1} {first.year}"
         )
         return _months_period(first.year, first.month, size, label)
-    if m := _LAST_N.fullmatch(s):
+    if m := re.fullmatch(_LAST_N, s):
         n = int(m[1])
         if n < 1:
             raise _Unreadable("the count must be at least 1")

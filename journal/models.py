@@ -17,6 +17,9 @@ GOAL_STATUSES = ("active", "done", "dropped")
 SKILL_STATUSES = ("active", "done", "dropped")
 REVIEW_STATUSES = ("draft", "final")
 LEVELS = range(1, 6)
+# One text field's limit: 1 MB bodies are welcome, a 5 MB paste is a mistake that would
+# slow every save of the journal after it.
+MAX_TEXT_BYTES = 2_000_000
 
 Record = dict[str, Any]
 
@@ -44,9 +47,14 @@ def check_text(text: str, what: str) -> str:
     if "\x00" in text:
         raise ValidationError(f"{what} contains a NUL byte: remove it")
     try:
-        text.encode("utf-8")
+        size = len(text.encode("utf-8"))
     except UnicodeEncodeError:
         raise ValidationError(f"{what} is not valid UTF-8: check the terminal's encoding") from None
+    if size > MAX_TEXT_BYTES:
+        raise ValidationError(
+            f"{what} is too long ({size / 1e6:.1f} MB; the limit is "
+            f"{MAX_TEXT_BYTES / 1e6:.0f} MB): keep big documents in files and note where"
+        )
     return text
 
 
@@ -110,7 +118,7 @@ def check_entry(entry: Record) -> Record:
     """Validate a complete entry record in place and return it."""
     entry["kind"] = choose(entry.get("kind", ""), KINDS, "kind")
     check_text(entry.get("title", ""), "the entry's text")
-    if entry.get("body"):
+    if (entry.get("body") or "").strip():  # a blank body is no body, not an "empty" error
         check_text(entry["body"], "the entry's body")
     entry["tags"] = normalise_tags(entry.get("tags", []))
     if entry["kind"] == "feedback":

@@ -13,7 +13,7 @@ import errno
 import fcntl
 import gc
 import os
-import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +22,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from journal import backups
+from journal import backups, layout
 
 SCHEMA_VERSION = 1
 LOCK_TIMEOUT = 10.0
@@ -60,18 +60,34 @@ class SafeStorage(Storage):
         self._lock_fd: int | None = None
         self._depth = 0
         self._dirty = False
-        self._refresh()
+        self._cut: layout.Split | None = None  # head-only mode: entries not parsed
+        self._cut_signature: Signature | None = None
+        self._appends: dict[str, dict[str, Any]] = {}
+        # One thread at a time (the app's workers share a store); re-entrant for nesting.
+        self._thread_lock = threading.RLock()
 
     # -- reading ---------------------------------------------------------------------
 
     def _refresh(self) -> bool:
         """Reload the document if the file changed on disk; True when it did."""
-        try:
-            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
-        except FileNotFoundError:
+        found = self._read_raw(unless=self._signature)
+        if found is None:
             changed = self._signature is not None or self._doc != {}
             self._doc, self._signature = {}, None
             return changed
+        raw, signature = found
+        if raw is None:
+            return False
+        self._doc = self._parse(raw)
+        self._signature = signature
+        return True
+
+    def _read_raw(self, unless: Signature | None = None) -> tuple[bytes | None, Signature] | None:
+        """The file's bytes and signature; None if there is no file; no bytes if unchanged."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        except FileNotFoundError:
+            return None
         except IsADirectoryError:
             raise self._refusal("it is a directory, not a journal file") from None
         except PermissionError:
@@ -79,18 +95,59 @@ class SafeStorage(Storage):
         try:
             st = os.fstat(fd)
             signature = (st.st_ino, st.st_size, st.st_mtime_ns)
-            if signature == self._signature:
-                return False
-            with open(fd, "rb", closefd=False) as handle:
-                try:
-                    raw = handle.read()
-                except IsADirectoryError:
-                    raise self._refusal("it is a directory, not a journal file") from None
+            if signature == unless:
+                return None, signature
+            try:  # open() itself refuses a directory's descriptor, so it sits inside
+                with open(fd, "rb", closefd=False) as handle:
+                    return handle.read(), signature
+            except IsADirectoryError:
+                raise self._refusal("it is a directory, not a journal file") from None
+            except OSError as err:
+                raise self._refusal(f"it cannot be read ({describe_os_error(err)})") from None
         finally:
             os.close(fd)
-        self._doc = self._parse(raw)
-        self._signature = signature
+
+    def _load_head(self) -> bool:
+        """Head-only mode for adding entries: parse everything but the entries section.
+
+        True when the file has our layout and its CRC matches; otherwise the whole file
+        is parsed (and refused if it is damaged) and False is returned.
+        """
+        found = self._read_raw()
+        if found is None or found[0] is None:
+            return False
+        raw, signature = found
+        cut = layout.split(raw)
+        if cut is None or shape_problem(cut.head) or schema_of(cut.head) > SCHEMA_VERSION:
+            self._doc, self._signature = self._parse(raw), signature
+            return False
+        self._doc, self._cut, self._cut_signature = cut.head, cut, signature
         return True
+
+    @property
+    def appending(self) -> bool:
+        """True while the entries section is held as unparsed bytes."""
+        return self._cut is not None
+
+    def load_fully(self) -> None:
+        """Leave head-only mode: parse the entries section after all."""
+        if self._cut is None:
+            return
+        entries = load_quietly(self._cut.section)
+        if not isinstance(entries, dict) or shape_problem({"meta": {}, "entries": entries}):
+            raise self._refusal("its entries are not a set of records")
+        entries.update(self._appends)
+        self._doc["entries"] = entries
+        self._signature, self._cut, self._appends = self._cut_signature, None, {}
+
+    def append_entries(self, records: dict[str, dict[str, Any]]) -> None:
+        """Add entry records (inside a transaction), without parsing the others if we can."""
+        assert self._depth, "change the document only inside a transaction"
+        if self._cut is None:
+            self._doc.setdefault("entries", {}).update(records)
+        else:
+            self._appends.update(records)
+        self._dirty = True
 
     def _parse(self, raw: bytes) -> Document:
         if not raw.strip(b" \t\r\n"):
@@ -123,16 +180,22 @@ class SafeStorage(Storage):
         )
 
     def read(self) -> Document:
-        """TinyDB's read: the cached document, refreshed unless inside a transaction."""
-        if self._depth == 0:
-            self._refresh()
-        return self._doc
+        """TinyDB's read: the cached document, refreshed unless inside a transaction.
+
+        Tables handed out here are never changed afterwards (a transaction works on
+        copies), so a reader may keep iterating them while another thread writes.
+        """
+        with self._thread_lock:
+            if self._depth == 0:
+                self._refresh()
+            return self._doc
 
     def changed_on_disk(self) -> bool:
         """Reload if another process wrote the file; lets a long-lived app notice."""
-        if self._depth:
-            return False
-        return self._refresh()
+        with self._thread_lock:
+            if self._depth:
+                return False
+            return self._refresh()
 
     # -- writing ---------------------------------------------------------------------
 
@@ -152,30 +215,42 @@ class SafeStorage(Storage):
         self._dirty = True
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Document]:
+    def transaction(self, append_only: bool = False) -> Iterator[Document]:
         """Lock, catch up with the file, let the caller change the document, save once.
 
         On an exception nothing is written and the in-memory document is dropped, so
-        the next read comes fresh from disk.
+        the next read comes fresh from disk. `append_only` (adding entries) may leave the
+        entries section unparsed when nothing is cached yet, as in a one-shot command.
         """
-        if self._depth:
-            self._depth += 1
-            try:
-                yield self._doc
-            finally:
-                self._depth -= 1
-            return
+        with self._thread_lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self._doc
+                finally:
+                    self._depth -= 1
+                return
+            with self._outermost(append_only) as doc:
+                yield doc
+
+    @contextlib.contextmanager
+    def _outermost(self, append_only: bool) -> Iterator[Document]:
         self._acquire()
         try:
-            self._refresh()
+            if not (append_only and self._signature is None and self._load_head()):
+                self._refresh()
+            committed = self._doc
+            self._doc = working_copy(committed)
             self._depth = 1
             try:
                 yield self._doc
                 if self._dirty:
                     self._flush()
             except BaseException:
-                self._signature = None  # force a re-read: memory may hold unsaved changes
-                self._doc = {}
+                if self._cut is None:
+                    self._doc = committed  # the file was not changed: neither is memory
+                else:
+                    self._forget()
                 raise
             finally:
                 self._depth = 0
@@ -183,34 +258,56 @@ class SafeStorage(Storage):
         finally:
             self._release()
 
+    def _forget(self) -> None:
+        self._doc, self._signature, self._cut, self._appends = {}, None, None, {}
+
     def _flush(self) -> None:
-        data = orjson.dumps(self._doc)
+        if self._cut is not None:
+            cut, appends = self._cut, self._appends
+            cut.head = self._doc  # the transaction changed a copy of the head
+            data = layout.append(cut, appends) if appends else layout.join(cut.head, cut.section)
+            self._write(data)
+            self._forget()  # only the head was parsed: read afresh if asked again
+            return
+        self._write(layout.compose(self._doc))
+        st = os.stat(self.path)
+        self._signature = (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def _write(self, data: layout.Chunks) -> None:
+        """Replace the file with `data` atomically: temp file, fsync, rename, fsync folder."""
+        import tempfile
+
         folder = self.path.parent
         backups.remove_stale_temps(self.path)
-        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(self.path), suffix=TEMP_SUFFIX, dir=folder)
-        try:
+        tmp = ""
+        try:  # mkstemp inside: no room for even an empty file is a full disk too
+            fd, tmp = tempfile.mkstemp(
+                prefix=temp_prefix(self.path), suffix=TEMP_SUFFIX, dir=folder
+            )
             try:
                 os.fchmod(fd, 0o600)
-                view = memoryview(data)
-                while view:
-                    written = os.write(fd, view)
-                    view = view[written:]
+                for chunk in data:
+                    view = memoryview(chunk)
+                    while view:
+                        written = os.write(fd, view)
+                        view = view[written:]
                 os.fsync(fd)
             finally:
                 os.close(fd)
             if self.path.exists():
                 backups.maybe_keep(self.path)
             os.replace(tmp, self.path)
-        except OSError as err:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        except BaseException as err:  # Ctrl-C mid-save too: never leave the copy behind
+            if tmp:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+            if not isinstance(err, OSError):
+                raise
             raise JournalWriteError(
                 f"Could not save the journal {self.path}: {describe_os_error(err)}.\n"
                 "The journal on disk was not changed."
             ) from None
         fsync_dir(folder)
-        st = os.stat(self.path)
-        self._signature = (st.st_ino, st.st_size, st.st_mtime_ns)
 
     # -- locking ---------------------------------------------------------------------
 
@@ -245,6 +342,18 @@ class SafeStorage(Storage):
 
     def close(self) -> None:
         self._release()
+
+
+def working_copy(doc: Document) -> Document:
+    """Copies of the tables (and of the small tables' records) for a transaction to change.
+
+    Entry records are never changed in place (the store replaces them), so sharing them
+    is safe; copying 50k of them would cost more than the write.
+    """
+    return {
+        name: dict(table) if name == "entries" else {k: dict(v) for k, v in table.items()}
+        for name, table in doc.items()
+    }
 
 
 def load_quietly(raw: bytes) -> Any:

@@ -22,7 +22,8 @@ from tinydb.table import Document, Table
 from journal import backups, models
 from journal.dates import local_now, parse_when, to_iso
 from journal.models import Record, ValidationError
-from journal.storage import SCHEMA_VERSION, Document as RawDoc, SafeStorage
+from journal.storage import SCHEMA_VERSION, SafeStorage
+from journal.storage import Document as RawDoc
 
 PREFIX = {"entries": "e", "goals": "g", "skills": "s", "reviews": "r"}
 TABLES = tuple(PREFIX)
@@ -67,6 +68,8 @@ class JournalStore:
 
     def _raw(self, name: str) -> dict[str, dict[str, Any]]:
         """The stored records of a table, not copied: callers must not mutate them."""
+        if name == "entries" and self.storage.appending:
+            self.storage.load_fully()
         doc: RawDoc = self.storage.read()
         return doc.get(name, {})
 
@@ -75,9 +78,13 @@ class JournalStore:
         return self.storage.changed_on_disk()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        """Lock the file for a read-modify-write; everything inside is saved once."""
-        with self.storage.transaction():
+    def transaction(self, append_only: bool = False) -> Iterator[None]:
+        """Lock the file for a read-modify-write; everything inside is saved once.
+
+        `append_only` promises only to add entries (and touch small tables), which lets
+        a one-shot `journal add` skip parsing the entries it does not need.
+        """
+        with self.storage.transaction(append_only):
             self._ensure_meta()
             yield
 
@@ -108,6 +115,8 @@ class JournalStore:
         the whole table dict twice per write (55 ms per add at 50k entries), which the
         quick-capture budget cannot afford. Small tables go through TinyDB's Table API.
         """
+        if self.storage.appending:
+            self.storage.load_fully()
         self.storage.mark_dirty()
         return self.storage.read().setdefault(table, {})
 
@@ -115,13 +124,13 @@ class JournalStore:
         """Give records fresh ids and store them."""
         numbers = self._new_ids(table, len(records))
         stored = [
-            {"id": f"{PREFIX[table]}{n}", **record}
+            {**record, "id": f"{PREFIX[table]}{n}"}
             for n, record in zip(numbers, records, strict=True)
         ]
         if table == "entries":
-            target = self._records(table)
-            for n, record in zip(numbers, stored, strict=True):
-                target[str(n)] = record
+            self.storage.append_entries(
+                {str(n): record for n, record in zip(numbers, stored, strict=True)}
+            )
         else:
             docs = [Document(r, doc_id=n) for n, r in zip(numbers, stored, strict=True)]
             self._table(table).insert_multiple(docs)
@@ -196,7 +205,7 @@ class JournalStore:
 
     def add_entries(self, items: list[dict[str, Any]]) -> list[Record]:
         """Add many entries in one write (imports): all of them or none."""
-        with self.transaction():
+        with self.transaction(append_only=True):
             prepared = [self._prepare_entry(item) for item in items]
             return self._insert_many("entries", prepared)
 
@@ -265,7 +274,11 @@ class JournalStore:
             return record
 
     def link(
-        self, ident: str, goals: Iterable[str] = (), skills: Iterable[str] = (), unlink: bool = False
+        self,
+        ident: str,
+        goals: Iterable[str] = (),
+        skills: Iterable[str] = (),
+        unlink: bool = False,
     ) -> Record:
         """Tag an entry against goals and skills (or untag it with unlink=True)."""
         with self.transaction():
@@ -353,7 +366,9 @@ class JournalStore:
         code = record.get("code")
         code = models.check_code(code) if code else models.slugify(record["title"], taken)
         if code in taken:
-            raise ValidationError(f"a goal with code {code!r} already exists: choose another --code")
+            raise ValidationError(
+                f"a goal with code {code!r} already exists: choose another --code"
+            )
         record["code"] = code
         record["scope"] = models.choose(record.get("scope") or "company", models.SCOPES, "scope")
         record["status"] = models.choose(
@@ -446,7 +461,11 @@ class JournalStore:
                 f"a skill with code {code!r} already exists: choose another --code"
             )
         record["code"] = code
-        record["why"] = _unique(self.entry(e)["id"] for e in record.get("why") or [])
+        stored = self._get("skills", record["id"]) if record.get("id") else None
+        kept = set(stored.get("why", [])) if stored else set()  # a deleted entry may come back
+        record["why"] = _unique(
+            e if e in kept else self.entry(e)["id"] for e in record.get("why") or []
+        )
         models.check_level(record.get("level"), "--level")
         models.check_level(record.get("target_level"), "--target")
         record["status"] = models.choose(

@@ -12,7 +12,9 @@ from journal.store import JournalStore
 
 
 @pytest.fixture(autouse=True)
-def _no_real_journal(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _no_real_journal(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Point JOURNAL_DB and the user folders at a temp dir, so a slip cannot touch real data."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("JOURNAL_DB", str(home / "default-journal.json"))
@@ -38,8 +40,9 @@ def goals_store(store: JournalStore) -> JournalStore:
     store.add_goal("Grow enterprise revenue", code="revenue")
     store.add_goal("Win three enterprise deals", code="enterprise", parent="revenue")
     store.add_goal("Cut checkout latency", code="latency")
-    store.add_goal("Influence across teams", code="influence", scope="personal",
-                   supports=["revenue"])
+    store.add_goal(
+        "Influence across teams", code="influence", scope="personal", supports=["revenue"]
+    )
     return store
 
 

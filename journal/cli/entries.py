@@ -11,7 +11,6 @@ from journal.models import KINDS, SENTIMENTS, ValidationError
 from journal.query import EntryFilter, find, goal_family
 
 
-
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     add = subparsers.add_parser(
         "add",
@@ -22,12 +21,17 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     add.add_argument("kind", metavar="KIND", help=f"one of: {', '.join(KINDS)}")
     add.add_argument("text", metavar="TEXT", help="what happened (- reads standard input)")
-    add.add_argument("--when", metavar="W", help="when it happened: 'last friday', '3 days ago', "
-                     "'2026-03-04 17:40' (default: now)")
-    add.add_argument("--goal", action="append", default=[], metavar="CODE",
-                     help="link to a goal (repeatable)")
-    add.add_argument("--skill", action="append", default=[], metavar="CODE",
-                     help="link to a skill (repeatable)")
+    add.add_argument(
+        "--when",
+        metavar="W",
+        help="when it happened: 'last friday', '3 days ago', '2026-03-04 17:40' (default: now)",
+    )
+    add.add_argument(
+        "--goal", action="append", default=[], metavar="CODE", help="link to a goal (repeatable)"
+    )
+    add.add_argument(
+        "--skill", action="append", default=[], metavar="CODE", help="link to a skill (repeatable)"
+    )
     add.add_argument("--tag", action="append", default=[], metavar="T", help="tag (repeatable)")
     add.add_argument("--from", dest="source", metavar="WHO", help="who gave the feedback")
     add.add_argument("--sentiment", metavar="S", help=f"feedback only: {', '.join(SENTIMENTS)}")
@@ -41,14 +45,25 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         description="List entries, newest first. Filters combine (all must match).",
     )
     lst.add_argument("--kind", metavar="K", help=f"one of: {', '.join(KINDS)}")
-    lst.add_argument("--goal", metavar="CODE",
-                     help="entries that are evidence for a goal (sub-goals and personal goals "
-                          "woven into it count too)")
+    lst.add_argument(
+        "--goal",
+        metavar="CODE",
+        help="entries that are evidence for a goal (sub-goals and personal goals "
+        "woven into it count too)",
+    )
     lst.add_argument("--skill", metavar="CODE", help="entries linked to a skill")
-    lst.add_argument("--tag", action="append", default=[], metavar="T",
-                     help="entries with this tag (repeatable: all must match)")
-    lst.add_argument("--period", metavar="P", help="'this quarter', 'H1 2026', 'last 6 months', "
-                     "'2026-01-01..2026-06-30'")
+    lst.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        metavar="T",
+        help="entries with this tag (repeatable: all must match)",
+    )
+    lst.add_argument(
+        "--period",
+        metavar="P",
+        help="'this quarter', 'H1 2026', 'last 6 months', '2026-01-01..2026-06-30'",
+    )
     lst.add_argument("--search", metavar="TEXT", help="text in the title or body (any case)")
     lst.add_argument("--starred", action="store_true", help="starred entries only")
     lst.add_argument("-n", type=int, metavar="N", help="show at most N entries")

@@ -12,18 +12,31 @@ from journal.textsafe import visible_line
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    goal = subparsers.add_parser("goal", parents=[common], help="add and list goals",
-                                 description="Company goals and your own development goals.")
+    goal = subparsers.add_parser(
+        "goal",
+        parents=[common],
+        help="add and list goals",
+        description="Company goals and your own development goals.",
+    )
     goal_sub = goal.add_subparsers(dest="goal_command", metavar="ACTION", required=True)
-    add = goal_sub.add_parser("add", parents=[common], help="add a goal",
-                              description="Add a goal. Company goals by default; --personal "
-                              "for your own, woven into company goals with --supports.")
+    add = goal_sub.add_parser(
+        "add",
+        parents=[common],
+        help="add a goal",
+        description="Add a goal. Company goals by default; --personal "
+        "for your own, woven into company goals with --supports.",
+    )
     add.add_argument("title", metavar="TITLE")
     add.add_argument("--code", metavar="C", help="short unique code (default: from the title)")
     add.add_argument("--personal", action="store_true", help="a personal development goal")
     add.add_argument("--parent", metavar="CODE", help="the goal this one sits under")
-    add.add_argument("--supports", action="append", default=[], metavar="CODE",
-                     help="a company goal this personal goal serves (repeatable)")
+    add.add_argument(
+        "--supports",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="a company goal this personal goal serves (repeatable)",
+    )
     add.add_argument("--measure", metavar="M", default="", help="how progress is measured")
     add.add_argument("--target", metavar="T", default="", help="the target for the measure")
     add.add_argument("--due", metavar="W", help="due date: '2026-06-30', '30 June 2026'")
@@ -32,18 +45,29 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     lst.add_argument("--json", action="store_true", help="print a JSON array")
     lst.set_defaults(run=run_goal_list)
 
-    skill = subparsers.add_parser("skill", parents=[common], help="add and list skills",
-                                  description="Skills you want to develop.")
+    skill = subparsers.add_parser(
+        "skill",
+        parents=[common],
+        help="add and list skills",
+        description="Skills you want to develop.",
+    )
     skill_sub = skill.add_subparsers(dest="skill_command", metavar="ACTION", required=True)
     sadd = skill_sub.add_parser("add", parents=[common], help="add a skill to develop")
     sadd.add_argument("name", metavar="NAME")
     sadd.add_argument("--code", metavar="C", help="short unique code (default: from the name)")
-    sadd.add_argument("--from-entry", dest="why", action="append", default=[], metavar="ID",
-                      help="the feedback entry it came from (repeatable)")
+    sadd.add_argument(
+        "--from-entry",
+        dest="why",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="the feedback entry it came from (repeatable)",
+    )
     sadd.add_argument("--level", type=int, metavar="N", help="where you are now, 1-5")
     sadd.add_argument("--target", type=int, metavar="N", help="where you want to be, 1-5")
-    sadd.add_argument("--plan", metavar="TEXT", default="",
-                      help="how: a course, mentoring, a stretch assignment")
+    sadd.add_argument(
+        "--plan", metavar="TEXT", default="", help="how: a course, mentoring, a stretch assignment"
+    )
     sadd.set_defaults(run=run_skill_add)
     slst = skill_sub.add_parser("list", parents=[common], help="list skills")
     slst.add_argument("--json", action="store_true", help="print a JSON array")
@@ -128,14 +152,16 @@ def run_goal_list(args: argparse.Namespace) -> int:
         print_json([goal_json(g, codes, *stats[g["id"]]) for _, g in tree])
         return 0
     if not goals:
-        print("No goals yet. Add one: journal goal add \"Grow enterprise revenue\" --code revenue")
+        print('No goals yet. Add one: journal goal add "Grow enterprise revenue" --code revenue')
     for depth, goal in tree:
         count, latest = stats[goal["id"]]
         scope = "personal" if goal["scope"] == "personal" else "company "
         due = f"  due {goal['due']}" if goal.get("due") else ""
         status = f"  [{goal['status']}]" if goal.get("status", "active") != "active" else ""
         evidence = f"{count} entries" + (f", latest {latest}" if latest else "")
-        line = f"{'  ' * depth}{goal['code']:<16} {scope} {goal['title']}  ({evidence}){due}{status}"
+        line = (
+            f"{'  ' * depth}{goal['code']:<16} {scope} {goal['title']}  ({evidence}){due}{status}"
+        )
         print(visible_line(line))
     return 0
 
@@ -143,8 +169,12 @@ def run_goal_list(args: argparse.Namespace) -> int:
 def run_skill_add(args: argparse.Namespace) -> int:
     store = open_store(args)
     skill = store.add_skill(
-        args.name, code=args.code, why=args.why, level=args.level,
-        target_level=args.target, plan=args.plan,
+        args.name,
+        code=args.code,
+        why=args.why,
+        level=args.level,
+        target_level=args.target,
+        plan=args.plan,
     )
     print(visible_line(f"{skill['code']} added: skill {skill['name']}"))
     return 0
@@ -176,10 +206,12 @@ def run_skill_list(args: argparse.Namespace) -> int:
         print_json([skill_json(s, counts[s["id"]]) for s in skills])
         return 0
     if not skills:
-        print("No skills yet. Add one: journal skill add \"Presenting to leadership\"")
+        print('No skills yet. Add one: journal skill add "Presenting to leadership"')
     for skill in skills:
         level = f"level {skill.get('level') or '?'} -> {skill.get('target_level') or '?'}"
         plan = f"  plan: {skill['plan']}" if skill.get("plan") else ""
-        line = f"{skill['code']:<16} {skill['name']}  ({level}, {counts[skill['id']]} entries){plan}"
+        line = (
+            f"{skill['code']:<16} {skill['name']}  ({level}, {counts[skill['id']]} entries){plan}"
+        )
         print(visible_line(line))
     return 0

@@ -13,10 +13,19 @@ def last_friday(today: date) -> date:
 
 def test_done_means_feedback_on_a_company_goal(journal: Run) -> None:
     assert journal("goal", "add", "Grow enterprise revenue", "--code", "revenue").returncode == 0
-    added = journal("add", "feedback",
-                    "Lead with the customer problem. Said after the design review.",
-                    "--from", "Priya", "--sentiment", "constructive", "--when", "last friday",
-                    "--goal", "revenue")
+    added = journal(
+        "add",
+        "feedback",
+        "Lead with the customer problem. Said after the design review.",
+        "--from",
+        "Priya",
+        "--sentiment",
+        "constructive",
+        "--when",
+        "last friday",
+        "--goal",
+        "revenue",
+    )
     assert added.returncode == 0, added.stderr
     entry_id = added.stdout.split()[0]
     listed = journal("list", "--goal", "revenue", "--json")
@@ -69,8 +78,15 @@ def test_unreadable_journal_exits_1(journal: Run) -> None:
 def test_list_filters_and_limit(journal: Run) -> None:
     journal("add", "win", "Closed Acme", "--tag", "customer", "--star", "--when", "2026-04-29")
     journal("add", "note", "Quiet day", "--when", "2026-05-01")
-    journal("add", "reflection", "Why the migration slipped", "--tag", "customer",
-            "--when", "2026-02-14")
+    journal(
+        "add",
+        "reflection",
+        "Why the migration slipped",
+        "--tag",
+        "customer",
+        "--when",
+        "2026-02-14",
+    )
     lines = journal("list", "--tag", "customer").stdout.splitlines()
     assert [line.split()[0] for line in lines] == ["e1", "e3"]
     assert journal("list", "-n", "1").stdout.split()[0] == "e2"
@@ -115,8 +131,20 @@ def test_control_characters_are_made_visible_in_list(journal: Run) -> None:
 
 def test_goal_and_skill_lists(journal: Run) -> None:
     journal("goal", "add", "Grow enterprise revenue", "--code", "revenue", "--due", "2026-06-30")
-    journal("goal", "add", "Influence across teams", "--personal", "--supports", "revenue",
-            "--code", "influence", "--measure", "cross-team projects", "--target", "2")
+    journal(
+        "goal",
+        "add",
+        "Influence across teams",
+        "--personal",
+        "--supports",
+        "revenue",
+        "--code",
+        "influence",
+        "--measure",
+        "cross-team projects",
+        "--target",
+        "2",
+    )
     journal("skill", "add", "Presenting", "--level", "2", "--target", "4", "--plan", "VP talk")
     journal("add", "win", "x", "--goal", "influence")
     goals = json.loads(journal("goal", "list", "--json").stdout)
@@ -141,6 +169,7 @@ def test_python_dash_m_works(journal: Run, tmp_path) -> None:
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "journal", "--help"], capture_output=True,
-                            text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "journal", "--help"], capture_output=True, text=True
+    )
     assert result.returncode == 0 and "journal" in result.stdout

@@ -9,7 +9,9 @@ import journal
 
 def journal_modules() -> list[str]:
     return sorted(
-        m.name for m in pkgutil.walk_packages(journal.__path__, "journal.") if m.name != "journal.__main__"
+        m.name
+        for m in pkgutil.walk_packages(journal.__path__, "journal.")
+        if m.name != "journal.__main__"
     )
 
 

@@ -7,8 +7,11 @@ from journal.models import ValidationError
 @pytest.mark.parametrize(
     ("text", "title", "body"),
     [
-        ("Lead with the customer problem. Said after the design review.",
-         "Lead with the customer problem.", "Said after the design review."),
+        (
+            "Lead with the customer problem. Said after the design review.",
+            "Lead with the customer problem.",
+            "Said after the design review.",
+        ),
         ("One line only", "One line only", ""),
         ("Title line\nBody line one\nBody line two", "Title line", "Body line one\nBody line two"),
         ("Is it done? Yes.\nMore", "Is it done?", "Yes.\nMore"),
@@ -20,7 +23,11 @@ def test_split_title(text: str, title: str, body: str) -> None:
 
 
 def test_normalise_tags_lowercases_and_drops_symbols() -> None:
-    assert models.normalise_tags(["@Manager", "#peer", "peer", "Café"]) == ["manager", "peer", "café"]
+    assert models.normalise_tags(["@Manager", "#peer", "peer", "Café"]) == [
+        "manager",
+        "peer",
+        "café",
+    ]
 
 
 @pytest.mark.parametrize("bad", ["two words", "", "  ", "a,b"])
@@ -53,7 +60,9 @@ def test_check_code_refuses(bad: str) -> None:
 
 
 def test_check_entry_refuses_unknown_kind() -> None:
-    with pytest.raises(ValidationError, match="unknown kind 'memo'.*feedback, reflection, win, note"):
+    with pytest.raises(
+        ValidationError, match="unknown kind 'memo'.*feedback, reflection, win, note"
+    ):
         models.check_entry({"kind": "memo", "title": "x"})
 
 

@@ -16,22 +16,37 @@ def test_goal_family_rolls_up_sub_goals_and_personal_goals(goals_store: JournalS
 
 def test_filters_combine(goals_store: JournalStore) -> None:
     s = goals_store
-    s.add_entry("win", "Acme renewed", when="2026-04-29 18:05", goals=["enterprise"],
-                tags=["customer"], starred=True)
-    s.add_entry("reflection", "Spoke up in the planning", when="2026-05-02",
-                goals=["influence"])
-    s.add_entry("feedback", "Great pool work", when="2026-03-02", goals=["latency"],
-                source="Ana", sentiment="praise", tags=["peer"])
+    s.add_entry(
+        "win",
+        "Acme renewed",
+        when="2026-04-29 18:05",
+        goals=["enterprise"],
+        tags=["customer"],
+        starred=True,
+    )
+    s.add_entry("reflection", "Spoke up in the planning", when="2026-05-02", goals=["influence"])
+    s.add_entry(
+        "feedback",
+        "Great pool work",
+        when="2026-03-02",
+        goals=["latency"],
+        source="Ana",
+        sentiment="praise",
+        tags=["peer"],
+    )
     s.add_entry("note", "Lunch with the team about CUSTOMER onboarding", when="2026-07-01")
     family = goal_family(s.goal("revenue")["id"], s.goals())
     entries = s.entries()
     assert titles(find(entries, EntryFilter(goal_ids=family))) == [
-        "Spoke up in the planning", "Acme renewed"]
+        "Spoke up in the planning",
+        "Acme renewed",
+    ]
     assert titles(find(entries, EntryFilter(kind="feedback"))) == ["Great pool work"]
     assert titles(find(entries, EntryFilter(tags=("peer",)))) == ["Great pool work"]
     assert titles(find(entries, EntryFilter(starred=True))) == ["Acme renewed"]
     assert titles(find(entries, EntryFilter(text="customer"))) == [
-        "Lunch with the team about CUSTOMER onboarding"]
+        "Lunch with the team about CUSTOMER onboarding"
+    ]
     period = parse_period("2026-03-02..2026-04-29")
     assert titles(find(entries, EntryFilter(period=period))) == ["Acme renewed", "Great pool work"]
     assert len(find(entries, EntryFilter(), limit=2)) == 2

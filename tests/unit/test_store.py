@@ -12,7 +12,9 @@ from journal.store import JournalStore
 
 
 def test_add_entry_splits_text_and_gets_an_id(store: JournalStore) -> None:
-    entry = store.add_entry("win", "Shipped the fix. p95 down 27%.", tags=["@Latency"], starred=True)
+    entry = store.add_entry(
+        "win", "Shipped the fix. p95 down 27%.", tags=["@Latency"], starred=True
+    )
     assert entry["id"] == "e1"
     assert entry["title"] == "Shipped the fix."
     assert entry["body"] == "p95 down 27%."
@@ -100,8 +102,9 @@ def test_deleting_a_goal_keeps_entries_and_counts_dropped_links(goals_store: Jou
 
 
 def test_link_and_unlink(goals_store: JournalStore) -> None:
-    skill = goals_store.add_skill("Presenting to leadership", code="presenting", level=2,
-                                  target_level=4)
+    skill = goals_store.add_skill(
+        "Presenting to leadership", code="presenting", level=2, target_level=4
+    )
     entry = goals_store.add_entry("reflection", "VP talk went ok")
     linked = goals_store.link(entry["id"], goals=["revenue", "revenue"], skills=["presenting"])
     assert linked["goals"] == [goals_store.goal("revenue")["id"]]
@@ -111,8 +114,9 @@ def test_link_and_unlink(goals_store: JournalStore) -> None:
 
 
 def test_skill_from_feedback_entry(store: JournalStore) -> None:
-    entry = store.add_entry("feedback", "Lead with the customer.", sentiment="constructive",
-                            source="Priya")
+    entry = store.add_entry(
+        "feedback", "Lead with the customer.", sentiment="constructive", source="Priya"
+    )
     skill = store.add_skill("Presenting", why=[entry["id"]], level=2, target_level=4)
     assert skill["why"] == [entry["id"]]
     with pytest.raises(ValidationError, match="between 1 and 5"):
@@ -122,8 +126,9 @@ def test_skill_from_feedback_entry(store: JournalStore) -> None:
 
 
 def test_reviews_round_trip(store: JournalStore) -> None:
-    review = store.save_review({"title": "H1 2026", "period": {"start": "2026-01-01",
-                                                              "end": "2026-06-30"}})
+    review = store.save_review(
+        {"title": "H1 2026", "period": {"start": "2026-01-01", "end": "2026-06-30"}}
+    )
     assert review["id"] == "r1" and review["status"] == "draft"
     review["summary"] = "A good half."
     store.save_review(review)
@@ -170,6 +175,27 @@ def test_two_stores_on_one_file_never_lose_writes(db_path: Path) -> None:
     assert len({e["id"] for e in fresh.entries()}) == 41
 
 
+def test_add_splices_into_our_layout_and_falls_back_on_foreign_files(db_path: Path) -> None:
+    s = JournalStore(db_path)
+    s.add_entry("note", "one\nbody with a newline")
+    s.add_entries([{"kind": "win", "text": f"w{i}"} for i in range(3)])
+    spliced = JournalStore(db_path)
+    spliced.add_entry("note", "spliced")  # head-only: the entries are not parsed
+    assert not spliced.storage.appending
+    titles = [e["title"] for e in JournalStore(db_path).entries()]
+    assert titles == ["one", "w0", "w1", "w2", "spliced"]
+    # a valid journal in another layout (say, pretty-printed by hand) is parsed in full
+    doc = orjson.loads(db_path.read_bytes())
+    db_path.write_bytes(orjson.dumps(doc, option=orjson.OPT_INDENT_2))
+    JournalStore(db_path).add_entry("note", "after hand edit")
+    assert len(JournalStore(db_path).entries()) == 6
+    # entries changed behind the CRC's back: parsed in full, nothing lost
+    raw = db_path.read_bytes().replace(b'"w0"', b'"W0"')
+    db_path.write_bytes(raw)
+    JournalStore(db_path).add_entry("note", "last")
+    assert "W0" in [e["title"] for e in JournalStore(db_path).entries()]
+
+
 def test_document_is_reread_only_when_the_file_changes(store: JournalStore) -> None:
     store.add_entry("note", "x")
     assert store.refresh() is False
@@ -181,8 +207,14 @@ def test_document_is_reread_only_when_the_file_changes(store: JournalStore) -> N
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"{\"meta\": {\"1\": {\"schema\": 1}}, \"entries\": {\"1\": {\"id\": \"e1\"",
-     b"not json at all", b"\x00" * 64, b"[1, 2, 3]", b"{\"entries\": [1]}"],
+    [
+        b"",
+        b'{"meta": {"1": {"schema": 1}}, "entries": {"1": {"id": "e1"',
+        b"not json at all",
+        b"\x00" * 64,
+        b"[1, 2, 3]",
+        b'{"entries": [1]}',
+    ],
     ids=["empty", "truncated", "garbage", "nul", "list", "wrong-shape"],
 )
 def test_unreadable_file_is_refused_and_left_byte_for_byte(db_path: Path, content: bytes) -> None:
@@ -200,7 +232,7 @@ def test_newer_schema_is_refused(db_path: Path) -> None:
     content = orjson.dumps({"meta": {"1": {"schema": SCHEMA_VERSION + 1}}, "entries": {}})
     db_path.write_bytes(content)
     with pytest.raises(JournalFileError, match="newer version"):
-        JournalStore(db_path)
+        JournalStore(db_path).entries()
     assert db_path.read_bytes() == content
 
 
@@ -212,7 +244,7 @@ def test_refusal_names_the_newest_good_backup(db_path: Path) -> None:
     assert good, "a backup is kept on the first overwrite"
     db_path.write_bytes(b"{ torn")
     with pytest.raises(JournalFileError, match="Newest good backup: .*" + good[0].name):
-        JournalStore(db_path)
+        JournalStore(db_path).add_entry("note", "z")
 
 
 def test_write_failure_leaves_journal_unchanged_and_store_usable(
@@ -249,3 +281,13 @@ def test_backups_rotate(store: JournalStore, monkeypatch: pytest.MonkeyPatch) ->
     assert len(kept) == backups.KEEP
     for backup in kept:
         assert orjson.loads(backup.read_bytes())["meta"]
+
+
+def test_skill_stays_editable_after_its_feedback_is_deleted(store: JournalStore) -> None:
+    entry = store.add_entry("feedback", "Lead with the customer.", sentiment="constructive")
+    store.add_skill("Presenting", code="presenting", why=[entry["id"]])
+    deleted = store.delete_entry(entry["id"])
+    assert store.update_skill("presenting", level=3)["why"] == [entry["id"]]
+    store.restore_entry(deleted)  # undo brings the link back to life
+    with pytest.raises(ValidationError, match="no entry"):
+        store.update_skill("presenting", why=[entry["id"], "e99"])

@@ -1,0 +1,1 @@
+"""The benchmark (not collected by pytest): `python -m tests.bench --help`; see run.py."""
