@@ -102,3 +102,28 @@ def find(entries: Iterable[Record], flt: EntryFilter, limit: int | None = None) 
         return heapq.nlargest(limit, found, key=newest)
     found.sort(key=newest, reverse=True)
     return found
+
+
+def goal_evidence(
+    goals: list[Record], entries: Iterable[Record]
+) -> dict[str, tuple[int, str | None]]:
+    """Per goal id: how many entries are evidence for it and the newest one's date.
+
+    One pass over the entries: each goal a link can count toward (the inverse of
+    `goal_family`) is worked out once, not once per entry.
+    """
+    counted_for: dict[str, set[str]] = {g["id"]: set() for g in goals}
+    for goal in goals:
+        for member in goal_family(goal["id"], goals):
+            counted_for[member].add(goal["id"])
+    counts = dict.fromkeys(counted_for, 0)
+    latest: dict[str, str] = {}
+    for entry in entries:
+        hit: set[str] = set()
+        for linked in entry["goals"]:
+            hit |= counted_for.get(linked, set())
+        for goal_id in hit:
+            counts[goal_id] += 1
+            if entry["when"] > latest.get(goal_id, ""):
+                latest[goal_id] = entry["when"]
+    return {g: (counts[g], latest[g][:10] if g in latest else None) for g in counts}

@@ -13,6 +13,7 @@ import errno
 import fcntl
 import gc
 import os
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -275,6 +276,10 @@ class SafeStorage(Storage):
 
     def _write(self, data: layout.Chunks) -> None:
         """Replace the file with `data` atomically: temp file, fsync, rename, fsync folder."""
+        with signals_deferred():
+            self._replace_file(data)
+
+    def _replace_file(self, data: layout.Chunks) -> None:
         import tempfile
 
         folder = self.path.parent
@@ -342,6 +347,21 @@ class SafeStorage(Storage):
 
     def close(self) -> None:
         self._release()
+
+
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Let a save that has started finish: Ctrl-C or a polite kill waits the few ms it
+    takes, then acts, so the entry being saved is on disk when the process ends."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    deferred = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, deferred)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def working_copy(doc: Document) -> Document:

@@ -7,7 +7,7 @@ from typing import Any
 
 from journal.cli.output import open_store, print_json
 from journal.models import Record
-from journal.query import goal_family
+from journal.query import goal_evidence
 from journal.textsafe import visible_line
 
 
@@ -108,17 +108,6 @@ def goal_json(goal: Record, codes: dict[str, str], count: int, latest: str | Non
     }
 
 
-def evidence_stats(store: Any, goals: list[Record]) -> dict[str, tuple[int, str | None]]:
-    """Per goal: how many entries are evidence for it, and the latest one's date."""
-    stats: dict[str, tuple[int, str | None]] = {}
-    entries = list(store.raw_entries())
-    for goal in goals:
-        family = goal_family(goal["id"], goals)
-        hits = [e["when"] for e in entries if not family.isdisjoint(e["goals"])]
-        stats[goal["id"]] = (len(hits), max(hits)[:10] if hits else None)
-    return stats
-
-
 def goal_tree(goals: list[Record]) -> list[tuple[int, Record]]:
     """Goals in tree order with depth: company goals, their sub-goals, woven personal goals."""
     children: dict[str | None, list[Record]] = {}
@@ -146,7 +135,7 @@ def run_goal_list(args: argparse.Namespace) -> int:
     store = open_store(args)
     goals = store.goals()
     codes = store.code_map()
-    stats = evidence_stats(store, goals)
+    stats = goal_evidence(goals, store.raw_entries())
     tree = goal_tree(goals)
     if args.json:
         print_json([goal_json(g, codes, *stats[g["id"]]) for _, g in tree])

@@ -1,0 +1,117 @@
+"""`journal doctor`: where the journal lives, whether it is healthy, and its backups.
+
+Exit status: 0 when the journal is healthy (or restored/mended), 1 when it is damaged,
+2 for a bad --restore choice. Everything printed passes through visible_line, since
+paths and messages can carry text from the file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any
+
+from journal import backups, doctor
+from journal.paths import ENV_VAR, journal_path
+from journal.textsafe import visible_line
+
+EPILOG = f"""\
+backups: before a save, the journal's previous version is kept in the folder
+JOURNAL.backups beside it when the newest backup is more than {backups.BACKUP_EVERY // 60} minutes
+old; the {backups.KEEP} newest are kept. `journal doctor --restore N` puts backup N back
+(the current file is kept as a backup first).
+"""
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    cmd = subparsers.add_parser(
+        "doctor",
+        parents=[common],
+        help="check the journal; list or restore backups",
+        description="Check the journal file (it parses, its schema, ids, links between\n"
+        "entries, goals and skills), show where it lives, and list its backups.\n"
+        "Exit status: 0 healthy, 1 damaged.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    action = cmd.add_mutually_exclusive_group()
+    action.add_argument("--restore", metavar="BACKUP",
+                        help="restore a backup: its number in the list (1 = newest), "
+                             "file name or path")
+    action.add_argument("--fix", action="store_true",
+                        help="drop links to goals, skills or entries that no longer exist "
+                             "and repair id counters (a backup is kept first)")
+    cmd.set_defaults(run=run_doctor)
+
+
+def say(text: str = "") -> None:
+    print(visible_line(text) if text else "")
+
+
+def where_from(args: argparse.Namespace) -> str:
+    if getattr(args, "db", None):
+        return "from --db"
+    if os.environ.get(ENV_VAR):
+        return f"from ${ENV_VAR}"
+    return "the default location"
+
+
+def size_text(size: int) -> str:
+    for unit in ("bytes", "kB", "MB", "GB"):
+        if size < 1000 or unit == "GB":
+            return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1000  # type: ignore[assignment]
+    return f"{size} bytes"
+
+
+def run_doctor(args: argparse.Namespace) -> int:
+    path = journal_path(getattr(args, "db", None))
+    if args.restore:
+        restored = doctor.restore(path, args.restore)
+        if restored.kept:
+            say(f"Kept the previous journal file as {restored.kept}")
+        say(f"Restored {restored.backup} ({restored.entries} entries) to {path}")
+        return 0
+    if args.fix:
+        mended = doctor.fix(path)
+        for line in mended:
+            say(f"Fixed: {line}")
+        if not mended:
+            say("Nothing to fix.")
+    report = doctor.check(path)
+    show(report, where_from(args))
+    return 0 if report.healthy else 1
+
+
+def show(report: doctor.Report, source: str) -> None:
+    say(f"Journal: {report.path}  ({source})")
+    if report.exists and report.parses:
+        counts = report.counts
+        when = report.modified.strftime("%Y-%m-%d %H:%M") if report.modified else "?"
+        say(f"  {counts['entries']} entries, {counts['goals']} goals, {counts['skills']} "
+            f"skills, {counts['reviews']} reviews; schema {report.schema}; "
+            f"{size_text(report.size)}, last changed {when}")
+    if report.healthy:
+        say("Status: healthy" if report.exists else "Status: no journal yet")
+    else:
+        say(f"Status: DAMAGED ({len(report.problems)} problem"
+            f"{'s' if len(report.problems) != 1 else ''})")
+        for problem in report.problems[:50]:
+            say(f"  - {problem}")
+        if len(report.problems) > 50:
+            say(f"  ... and {len(report.problems) - 50} more")
+        if report.fixable:
+            say("These can be mended: journal doctor --fix")
+    for warning in report.warnings:
+        say(f"Note: {warning}")
+    folder = backups.folder_for(report.path)
+    if not report.backups:
+        say(f"Backups: none yet (they go in {folder})")
+        return
+    say(f"Backups in {folder} (newest first; at most one every "
+        f"{backups.BACKUP_EVERY // 60} minutes, the {backups.KEEP} newest kept):")
+    for number, info in enumerate(report.backups, 1):
+        taken = info.taken.astimezone().strftime("%Y-%m-%d %H:%M") if info.taken else "?"
+        count = f"{info.entries} entries" if info.entries is not None else "DOES NOT PARSE"
+        say(f"  {number:>2}  {taken}  {count:<16} {size_text(info.size):>10}  {info.path.name}")
+    say("Restore one with: journal doctor --restore N")

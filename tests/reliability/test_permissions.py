@@ -1,0 +1,98 @@
+"""Issue 5, item 7: private files stay private, even under `umask 000`.
+
+The journal folder is 0700; the journal, its lock, its backups (and their folder 0700),
+temp files and exports are 0600, because they hold the same private text. The CLI runs
+here with umask 0, the weakest setting a user could have, so every mode is the program's
+own choice and not the umask's.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from journal import backups
+from journal.store import JournalStore
+from tests.reliability.conftest import cli
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def no_umask() -> None:
+    os.umask(0)
+
+
+def run0(db: Path, *args: str, **kwargs: Any) -> Any:
+    result = cli(db, *args, preexec_fn=no_umask, **kwargs)
+    assert result.returncode == 0, result.stderr.decode()
+    return result
+
+
+def test_every_file_is_private_under_umask_000(tmp_path: Path) -> None:
+    db = tmp_path / "new" / "deeper" / "journal.json"
+    run0(db, "goal", "add", "Grow revenue", "--code", "revenue")
+    run0(db, "add", "note", "first", "--goal", "revenue")
+    run0(db, "add", "feedback", "second", "--from", "Priya")
+    folder = backups.folder_for(db)
+    assert mode(db.parent) == 0o700
+    assert mode(db) == 0o600
+    assert mode(db.with_name(db.name + ".lock")) == 0o600
+    assert mode(folder) == 0o700
+    listed = backups.list_backups(db)
+    assert listed
+    for backup in listed:
+        assert mode(backup) == 0o600
+    run0(db, "doctor", "--restore", "1")
+    assert mode(db) == 0o600
+    for backup in backups.list_backups(db):
+        assert mode(backup) == 0o600
+
+
+def test_temp_files_are_private_while_they_exist(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Look at the temp file at the last moment it exists: just before os.replace."""
+    seen: list[int] = []
+    real_replace = os.replace
+
+    def spying(src: Any, dst: Any, **kwargs: Any) -> None:
+        seen.append(mode(Path(src)))
+        real_replace(src, dst, **kwargs)
+
+    monkeypatch.setattr(os, "replace", spying)
+    old = os.umask(0)
+    try:
+        store = JournalStore(db)
+        store.add_entry("note", "one")
+        store.add_entry("note", "two")
+    finally:
+        os.umask(old)
+    assert seen == [0o600, 0o600]
+
+
+def test_a_loose_journal_becomes_private_on_the_next_save(db: Path) -> None:
+    run0(db, "add", "note", "first")
+    os.chmod(db, 0o644)
+    doctor = cli(db, "doctor")
+    assert doctor.returncode == 0
+    assert b"open to other users (mode 0644)" in doctor.stdout
+    run0(db, "add", "note", "second")
+    assert mode(db) == 0o600
+
+
+def test_review_export_is_private(db: Path, tmp_path: Path) -> None:
+    help_text = cli(db, "review", "export", "--help")
+    if help_text.returncode != 0:
+        pytest.skip("`journal review export` is not there yet")
+    run0(db, "goal", "add", "Grow revenue", "--code", "revenue")
+    run0(db, "add", "win", "Closed Acme", "--goal", "revenue", "--when", "2026-03-04")
+    for fmt in ("md", "json", "html", "txt"):
+        target = tmp_path / f"review.{fmt}"
+        run0(db, "review", "export", "--period", "2026", "--format", fmt, "-o", str(target))
+        assert mode(target) == 0o600, fmt
