@@ -33,6 +33,19 @@ def now_iso() -> str:
     return to_iso(local_now())
 
 
+def stored_when(value: datetime | str) -> str:
+    """A `when` for storage: a full ISO timestamp is kept as written (its offset too);
+    anything else is read as a phrase like 'last friday'."""
+    if isinstance(value, datetime):
+        return to_iso(value)
+    if len(value) >= 25 and value[10:11] == "T":
+        with contextlib.suppress(ValueError):
+            stamp = datetime.fromisoformat(value)
+            if stamp.tzinfo is not None:
+                return to_iso(stamp)
+    return to_iso(parse_when(value))
+
+
 class JournalStore:
     """The journal file, read and written safely."""
 
@@ -205,6 +218,8 @@ class JournalStore:
 
     def add_entries(self, items: list[dict[str, Any]]) -> list[Record]:
         """Add many entries in one write (imports): all of them or none."""
+        if not items:
+            return []
         with self.transaction(append_only=True):
             prepared = [self._prepare_entry(item) for item in items]
             return self._insert_many("entries", prepared)
@@ -216,14 +231,10 @@ class JournalStore:
             title, split_body = models.split_title(item["text"])
             body = split_body if body is None else body
         when = item.get("when")
-        if when is None:
-            when = local_now()
-        elif isinstance(when, str):
-            when = parse_when(when)
         stamp = now_iso()
         record: Record = {
             "kind": item.get("kind", ""),
-            "when": to_iso(when),
+            "when": stamp if when is None else stored_when(when),
             "title": title,
             "body": body or "",
             "tags": list(item.get("tags") or ()),
@@ -242,10 +253,8 @@ class JournalStore:
         """Change fields of an entry; links may be given as codes or ids."""
         with self.transaction():
             record = self.entry(ident)
-            if "when" in changes and not isinstance(changes["when"], str | type(None)):
-                changes["when"] = to_iso(changes["when"])
-            elif isinstance(changes.get("when"), str):
-                changes["when"] = to_iso(parse_when(changes["when"]))
+            if "when" in changes:
+                changes["when"] = stored_when(changes["when"])
             if "goals" in changes:
                 changes["goals"] = self.goal_ids(changes["goals"])
             if "skills" in changes:

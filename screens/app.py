@@ -1,36 +1,286 @@
-"""The app factory: `make_app(store)` builds the TUI from an injected store."""
+"""The app: `make_app(store)` builds the TUI from an injected store (no hidden paths).
+
+Screens are Textual MODES, one per top-level screen (`j` journal, `g` goals, `s` skills,
+`r` review): each keeps its own stack, so an open editor stays with its screen and a
+screen keeps its filters and cursor while you look elsewhere. Goals, skills and review
+come from `screens.goals` / `screens.skills` / `screens.review`, each built as
+`XScreen(store)`, and are imported only when first opened: a missing module shows a
+notification instead of breaking the app.
+
+Shared state lives here: `store` with `store_lock` (hold it for every store call from a
+worker: the store is not thread-safe), `now()` (the clock, fixed in tests) and
+`snapshot` (the last in-memory copy of the journal). The app polls the store once a
+second in a worker; when the journal changed (our write or another process's) it reads a
+fresh snapshot in a worker and posts `JournalChanged` to every live screen (see
+`screens.messages`). The theme is remembered in a small settings file: read once in
+`make_app` before the app starts, written in a worker when the theme changes.
+"""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, OptionList
-from textual.widgets.option_list import Option
-from rich.text import Text
+import importlib
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, ClassVar
 
-from journal.query import EntryFilter, find
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen, Screen
+from textual.theme import Theme
+from textual.worker import get_current_worker
+
+from journal.dates import local_now
+from journal.storage import JournalError
 from journal.store import JournalStore
+from screens.commands import EntryCommands, GoalCommands, ScreenCommands, SkillCommands
+from screens.journal import JournalScreen
+from screens.messages import (
+    JournalChanged,
+    JournalWritten,
+    ShowEntry,
+    ShowGoal,
+    ShowSkill,
+    SwitchScreen,
+)
+from screens.settings import load_settings, save_settings
+from screens.snapshot import JournalSnapshot
+
+POLL_SECONDS = 1.0
+WARM_UP_DELAY = 0.3
+
+LAZY_SCREENS: dict[str, tuple[str, str]] = {
+    "goals": ("screens.goals", "GoalsScreen"),
+    "skills": ("screens.skills", "SkillsScreen"),
+    "review": ("screens.review", "ReviewScreen"),
+}
 
 
 class JournalApp(App[None]):
-    """A minimal entry list; the full TUI grows from here."""
+    """The journal TUI."""
 
     TITLE = "Journal"
-    BINDINGS = [("q", "quit", "Quit")]
+    DEFAULT_MODE = "journal"
+    COMMANDS = App.COMMANDS | {ScreenCommands, GoalCommands, SkillCommands, EntryCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help", tooltip="Every key, on every screen"),
+        Binding("j", "switch('journal')", "Journal", tooltip="The journal screen"),
+        Binding("g", "switch('goals')", "Goals", tooltip="The goals screen"),
+        Binding("s", "switch('skills')", "Skills", tooltip="The skills screen"),
+        Binding("r", "switch('review')", "Review", tooltip="The review screen"),
+        Binding("ctrl+p", "command_palette", "Palette", show=False,
+                tooltip="Command palette: jump to a goal, skill or entry; import; themes"),
+        Binding("ctrl+t", "change_theme", "Theme", show=False, tooltip="Choose a theme"),
+        Binding("q", "leave", "Quit", tooltip="Quit"),
+    ]
 
-    def __init__(self, store: JournalStore) -> None:
+    def __init__(
+        self,
+        store: JournalStore,
+        *,
+        now: Callable[[], datetime] | None = None,
+        settings_path: Path | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
+        self.store_lock = threading.RLock()
+        self.now: Callable[[], datetime] = now or local_now
+        self.settings_path = settings_path
+        self.snapshot: JournalSnapshot | None = None
+        self._live_screens: list[Screen[Any]] = []
+        self._modes_added: set[str] = set()
+        self._external_pending = False
+        self._disk_problem: str | None = None
+        self._add_screen_mode("journal", JournalScreen(store))
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        entries = find(self.store.raw_entries(), EntryFilter())
-        yield OptionList(*[Option(Text(f"{e['when'][:10]}  {e['title']}")) for e in entries])
-        yield Footer()
+    # -- screens ---------------------------------------------------------------------
+
+    def _add_screen_mode(self, name: str, screen: Screen[Any]) -> None:
+        """A mode whose one base screen is `screen` (built up front so errors show early)."""
+        self._live_screens.append(screen)
+        self.add_mode(name, lambda: screen)
+        self._modes_added.add(name)
+
+    def _ensure_mode(self, name: str) -> bool:
+        """Register a lazily imported screen's mode; False (with a notice) if unavailable."""
+        if name in self._modes_added:
+            return True
+        if name not in LAZY_SCREENS:
+            self.notify(f"There is no {name} screen.", severity="warning", markup=False)
+            return False
+        module_name, class_name = LAZY_SCREENS[name]
+        try:
+            screen = getattr(importlib.import_module(module_name), class_name)(self.store)
+        except ModuleNotFoundError as err:
+            if err.name == module_name:
+                self.notify(f"The {name} screen is not available yet.", severity="warning",
+                            markup=False)
+                return False
+            self._screen_failed(name, err)
+            return False
+        except Exception as err:  # noqa: BLE001 - a broken screen must not take the app down
+            self._screen_failed(name, err)
+            return False
+        self._add_screen_mode(name, screen)
+        return True
+
+    def _screen_failed(self, name: str, err: BaseException) -> None:
+        self.log.error(f"{name} screen: {err!r}")
+        self.notify(f"The {name} screen could not be opened: {err}", severity="error",
+                    markup=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Inside a dialog, plain letters never switch screens or quit (ctrl+q still quits)."""
+        return not (action in ("switch", "leave") and isinstance(self.screen, ModalScreen))
+
+    def action_leave(self) -> None:
+        self.exit()
+
+    def action_switch(self, name: str) -> None:
+        if self._ensure_mode(name):
+            self.switch_mode(name)
+
+    def action_import(self) -> None:
+        """Open `screens.import_dialog.ImportScreen(store)`; reload when it imported."""
+        try:
+            from screens.import_dialog import ImportScreen
+        except Exception as err:  # noqa: BLE001 - written elsewhere; never fatal here
+            self._screen_failed("import", err)
+            return
+
+        def imported(summary: object) -> None:
+            if summary is not None:
+                self.reload()
+
+        self.push_screen(ImportScreen(self.store), imported)
+
+    def action_help(self) -> None:
+        from screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    @on(SwitchScreen)
+    def _switch_requested(self, event: SwitchScreen) -> None:
+        self.action_switch(event.name)
+
+    @on(ShowEntry)
+    @on(ShowGoal)
+    @on(ShowSkill)
+    async def _show_requested(self, event: ShowEntry | ShowGoal | ShowSkill) -> None:
+        mode = {ShowEntry: "journal", ShowGoal: "goals", ShowSkill: "skills"}[type(event)]
+        if not self._ensure_mode(mode):
+            return
+        await self.switch_mode(mode)
+        forwarded = _copy(event)
+        forwarded.stop()  # handled by the screen only: it must not bubble back up to us
+        self.screen_stack[0].post_message(forwarded)
+
+    # -- keeping up with the journal -------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.reload()
+        self.set_interval(POLL_SECONDS, self._poll)
+
+    @on(JournalWritten)
+    def _written(self) -> None:
+        self.reload()
+
+    def reload(self, external: bool = False) -> None:
+        """Read a fresh snapshot in a worker, then tell every screen."""
+        self._external_pending |= external
+        self._read_snapshot()
+
+    @work(thread=True, exclusive=True, group="snapshot", description="read the journal")
+    def _read_snapshot(self) -> None:
+        try:
+            snapshot = JournalSnapshot.read(self.store, self.store_lock)
+        except JournalError as err:
+            self.call_from_thread(self._report_disk_problem, str(err))
+            return
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._snapshot_ready, snapshot)
+
+    def _snapshot_ready(self, snapshot: JournalSnapshot) -> None:
+        self.snapshot = snapshot
+        external, self._external_pending = self._external_pending, False
+        for screen in self._live_screens:
+            screen.post_message(JournalChanged(external=external))
+        if external:
+            self.notify("The journal was changed by another program; reloaded.", markup=False)
+        self.set_timer(WARM_UP_DELAY, lambda: self._warm_up(snapshot))
+
+    @work(thread=True, exclusive=True, group="warm-up", description="fold search text")
+    def _warm_up(self, snapshot: JournalSnapshot) -> None:
+        """Fold the search text once the list is on screen, not before it."""
+        snapshot.haystacks  # noqa: B018 - a cached property: reading it computes it
+
+    def _poll(self) -> None:
+        self._check_disk()
+
+    @work(thread=True, exclusive=True, group="poll", description="check the file")
+    def _check_disk(self) -> None:
+        try:
+            with self.store_lock:
+                changed = self.store.refresh()
+        except JournalError as err:
+            self.call_from_thread(self._report_disk_problem, str(err))
+            return
+        self._disk_problem = None
+        if changed:
+            self.call_from_thread(self.reload, True)
+
+    def _report_disk_problem(self, message: str) -> None:
+        if message != self._disk_problem:
+            self._disk_problem = message
+            self.notify(message, title="Journal file", severity="error", timeout=10,
+                        markup=False)
+
+    # -- theme -----------------------------------------------------------------------
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if self.settings_path is not None:
+            self._save_theme(self.settings_path, theme.name)
+
+    @work(thread=True, exclusive=True, group="settings", description="save settings")
+    def _save_theme(self, path: Path, name: str) -> None:
+        try:
+            save_settings(path, {"theme": name})
+        except OSError as err:
+            self.call_from_thread(
+                self.notify, f"Could not remember the theme: {err}", severity="warning",
+                markup=False,
+            )
 
 
-def make_app(store: JournalStore) -> JournalApp:
-    return JournalApp(store)
+def _copy(event: ShowEntry | ShowGoal | ShowSkill) -> ShowEntry | ShowGoal | ShowSkill:
+    """A fresh message for the target screen (a message is handled once)."""
+    if isinstance(event, ShowEntry):
+        return ShowEntry(event.entry_id)
+    if isinstance(event, ShowGoal):
+        return ShowGoal(event.goal_id)
+    return ShowSkill(event.skill_id)
+
+
+def make_app(
+    store: JournalStore,
+    *,
+    now: Callable[[], datetime] | None = None,
+    settings_path: Path | None = None,
+) -> JournalApp:
+    """Build the app on a store; the theme comes from the settings file when it has one."""
+    app = JournalApp(store, now=now, settings_path=settings_path)
+    theme = load_settings(settings_path).get("theme")
+    if isinstance(theme, str) and app.get_theme(theme) is not None:
+        app.theme = theme
+    return app
 
 
 def run_app(store: JournalStore) -> None:
-    make_app(store).run()
+    """Open the TUI on a store, remembering the theme in the user's settings file."""
+    from journal.paths import settings_path
+
+    make_app(store, settings_path=settings_path()).run()

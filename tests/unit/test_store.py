@@ -291,3 +291,11 @@ def test_skill_stays_editable_after_its_feedback_is_deleted(store: JournalStore)
     store.restore_entry(deleted)  # undo brings the link back to life
     with pytest.raises(ValidationError, match="no entry"):
         store.update_skill("presenting", why=[entry["id"], "e99"])
+
+
+def test_update_keeps_a_full_timestamp_and_its_offset(store: JournalStore) -> None:
+    entry = store.add_entry("note", "x", when="2026-03-04T17:40:00+05:30")
+    assert entry["when"] == "2026-03-04T17:40:00+05:30"
+    assert store.update_entry(entry["id"], when=entry["when"])["when"] == entry["when"]
+    moved = store.update_entry(entry["id"], when="2026-03-05 09:00")["when"]
+    assert moved.startswith("2026-03-05T09:00:00")

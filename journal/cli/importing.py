@@ -1,0 +1,116 @@
+"""`journal import jrnl FILE` and `journal import goals FILE`: bring your history in."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from journal.cli.output import open_store
+from journal.importing import Summary, TerminalProgress, read_file
+from journal.store import JournalStore
+from journal.textsafe import visible_line
+
+JRNL_HELP = """\
+Import a jrnl journal from its JSON export (FILE, or - for standard input):
+
+  jrnl --export json > jrnl.json
+  journal import jrnl jrnl.json
+
+Every entry comes in with its date and time, title, body, star and tags. Tags
+feedback, reflection or win set the kind (else note); an entry tagged skill also
+starts a skill to develop. Entries already imported are skipped, so importing a
+newer export of the same journal adds only the new entries.
+"""
+
+GOALS_HELP = """\
+Import goals from a Markdown outline or a CSV file (FILE, or - for standard input).
+
+Markdown: one goal per bullet; nested bullets are sub-goals; optional fields in a
+trailing group:
+  - Grow enterprise revenue (code: revenue, due: 2026-12-31)
+    - Win three enterprise deals (code: enterprise, measure: signed deals, target: 3)
+CSV: a header row, e.g. title,code,parent,measure,target,due (also scope, status,
+supports, notes; other columns are ignored; parent is a code).
+
+A goal whose code (or, without a code, whose title) is already in the journal is
+updated, not duplicated; an empty field leaves its current value alone.
+"""
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "import", parents=[common], help="import a jrnl journal or a goals file",
+        description="Bring your history in: a jrnl journal, or your company's goals.",
+    )
+    sub = parser.add_subparsers(dest="import_command", metavar="SOURCE", required=True)
+    jrnl = sub.add_parser(
+        "jrnl", parents=[common], help="a jrnl JSON export (`jrnl --export json`)",
+        description=JRNL_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    jrnl.add_argument("file", metavar="FILE", help="the export file, or - for standard input")
+    jrnl.add_argument("--dry-run", action="store_true",
+                      help="show what would be imported; write nothing")
+    jrnl.set_defaults(run=run_import_jrnl)
+    goals = sub.add_parser(
+        "goals", parents=[common], help="goals from a Markdown outline or a CSV file",
+        description=GOALS_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    goals.add_argument("file", metavar="FILE", help="the goals file, or - for standard input")
+    goals.add_argument("--format", choices=("md", "csv"),
+                       help="the file's format (default: from its name or its first line)")
+    goals.add_argument("--dry-run", action="store_true",
+                       help="show what would be added and updated; write nothing")
+    goals.set_defaults(run=run_import_goals)
+
+
+def run_import_jrnl(args: argparse.Namespace) -> int:
+    from journal.import_jrnl import import_bytes
+
+    raw, name = read_file(args.file)
+    progress = TerminalProgress(sys.stderr)
+    try:
+        with _store_for(args) as store:
+            summary = import_bytes(store, raw, name, dry_run=args.dry_run, progress=progress)
+    finally:
+        progress.finish()
+    return report(summary)
+
+
+def run_import_goals(args: argparse.Namespace) -> int:
+    from journal.import_goals import import_bytes
+
+    raw, name = read_file(args.file)
+    with _store_for(args) as store:
+        summary = import_bytes(store, raw, name, dry_run=args.dry_run, fmt=args.format)
+    return report(summary)
+
+
+@contextlib.contextmanager
+def _store_for(args: argparse.Namespace) -> Iterator[JournalStore]:
+    """The journal to import into. A dry run on a journal that does not exist yet runs on
+    a throwaway one, so not even its folder or lock file gets created."""
+    store = open_store(args)
+    if not (args.dry_run and not store.path.exists()):
+        try:
+            yield store
+        finally:
+            store.close()
+        return
+    store.close()
+    with tempfile.TemporaryDirectory(prefix="journal-dry-run-") as folder:
+        scratch = JournalStore(Path(folder) / "journal.json")
+        try:
+            yield scratch
+        finally:
+            scratch.close()
+
+
+def report(summary: Summary) -> int:
+    for line in summary.lines():
+        print(visible_line(line))
+    return 0

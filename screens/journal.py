@@ -1,0 +1,337 @@
+"""The journal screen: the filter bar, the virtual entry list and the preview pane.
+
+Filtering runs in an exclusive thread worker over the app's in-memory snapshot, so only
+the newest query's result is shown and typing never waits for the previous one. Every
+write (add, edit, delete, undo, star, link) runs in a thread worker under the app's
+store lock and then posts an event (`EntrySaved`, ...) so the app re-reads the journal
+and every screen catches up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Static
+from textual.worker import get_current_worker
+
+from journal.dates import DateError, parse_period
+from journal.models import Record, ValidationError
+from journal.query import EntryFilter, goal_family
+from journal.storage import JournalError
+from journal.store import JournalStore
+from journal.textsafe import visible_line
+from screens.editor import EntryEditor
+from screens.link import LinkDialog, Links
+from screens.messages import (
+    EntryDeleted,
+    EntryRestored,
+    EntrySaved,
+    JournalChanged,
+    ShowEntry,
+)
+from screens.snapshot import FilterResult, JournalSnapshot, apply_filter
+from screens.widgets.entry_list import EntryList
+from screens.widgets.filter_bar import FilterBar, FilterValues
+from screens.widgets.preview import EntryPreview
+
+if TYPE_CHECKING:
+    from screens.app import JournalApp
+
+PREVIEW_DELAY = 0.06
+"""Seconds the cursor must rest on an entry before the preview renders it."""
+
+
+class JournalScreen(Screen[None]):
+    """Browse, filter and edit entries."""
+
+    CSS_PATH = "journal.tcss"
+    BINDINGS = [
+        Binding("a", "add", "Add", tooltip="Add an entry"),
+        Binding("e", "edit", "Edit", tooltip="Edit the highlighted entry (also enter)"),
+        Binding("d", "delete", "Delete", tooltip="Delete the highlighted entry (u undoes)"),
+        Binding("u", "undo", "Undo", tooltip="Put back the last deleted entry"),
+        Binding("asterisk", "star", "Star", key_display="*", tooltip="Star or unstar"),
+        Binding("l", "link", "Link", tooltip="Link the entry to goals and skills"),
+        Binding("slash", "search", "Find", key_display="/", tooltip="Type to filter"),
+        Binding("c", "clear_filters", "Clear", show=False, tooltip="Clear every filter"),
+    ]
+
+    def __init__(self, store: JournalStore) -> None:
+        super().__init__()
+        self.store = store
+        self._snapshot: JournalSnapshot | None = None
+        self._result: FilterResult | None = None
+        self._keep: str | None = None
+        self._undo: list[Record] = []
+        self._problem: str | None = None
+        self._pending: Record | None = None
+        self._previewed: Record | None = None
+        self._preview_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield FilterBar()
+        yield Static(Text("Loading the journal…"), id="status", markup=False)
+        with Horizontal(id="panes"):
+            yield EntryList(id="entries")
+            yield EntryPreview(id="preview")
+        yield Footer(compact=True, show_command_palette=False)
+
+    # -- typed access ----------------------------------------------------------------
+
+    @property
+    def journal_app(self) -> JournalApp:
+        return cast("JournalApp", self.app)
+
+    @property
+    def entry_list(self) -> EntryList:
+        return self.query_one(EntryList)
+
+    @property
+    def filter_bar(self) -> FilterBar:
+        return self.query_one(FilterBar)
+
+    @property
+    def preview(self) -> EntryPreview:
+        return self.query_one(EntryPreview)
+
+    @property
+    def status(self) -> Static:
+        return self.query_one("#status", Static)
+
+    @property
+    def current(self) -> Record | None:
+        return self.entry_list.highlighted
+
+    def on_mount(self) -> None:
+        self.sub_title = "Entries"
+        self.entry_list.focus()
+        if self.journal_app.snapshot is not None:
+            self._load(self.journal_app.snapshot)
+
+    # -- data in ---------------------------------------------------------------------
+
+    def on_journal_changed(self, event: JournalChanged) -> None:
+        if self.journal_app.snapshot is not None:
+            self._load(self.journal_app.snapshot)
+
+    def _load(self, snapshot: JournalSnapshot) -> None:
+        self._snapshot = snapshot
+        self.filter_bar.set_goals(list(snapshot.goals))
+        self._refilter()
+
+    @on(FilterBar.Changed)
+    def _refilter(self) -> None:
+        if self._snapshot is None:
+            return
+        values = self.filter_bar.values
+        flt, problem = self._make_filter(values, self._snapshot)
+        self.filter_bar.mark_period(problem is None)
+        self._problem = problem
+        self._run_filter(self._snapshot, flt, self._result)
+
+    def _make_filter(
+        self, values: FilterValues, snapshot: JournalSnapshot
+    ) -> tuple[EntryFilter, str | None]:
+        period, problem = None, None
+        if values.period:
+            try:
+                period = parse_period(values.period, now=self.journal_app.now())
+            except DateError as err:
+                problem = str(err)
+        goals = goal_family(values.goal_id, snapshot.goals) if values.goal_id else None
+        flt = EntryFilter(
+            kind=values.kind or None, tags=values.tags, goal_ids=goals, period=period,
+            text=values.text,
+        )
+        return flt, problem
+
+    @work(thread=True, exclusive=True, group="filter", description="filter entries")
+    def _run_filter(
+        self, snapshot: JournalSnapshot, flt: EntryFilter, previous: FilterResult | None
+    ) -> None:
+        result = apply_filter(snapshot, flt, previous)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_result, result)
+
+    def _show_result(self, result: FilterResult) -> None:
+        self._result = result
+        entries = result.entries
+        keep = self._keep or (self.current["id"] if self.current else None)
+        self._keep = None
+        total = len(result.snapshot.entries)
+        filtered = result.flt != EntryFilter()
+        empty = "No entries match the filters (c clears them)." if filtered else None
+        self.entry_list.show(
+            entries, result.snapshot.codes, cursor=result.index_of(keep) or 0, empty_text=empty
+        )
+        noun = "entry" if total == 1 else "entries"
+        count = f"{len(entries):,} of {total:,} {noun}" if filtered else f"{total:,} {noun}"
+        status = Text(count)
+        if result.flt.period is not None:
+            period = result.flt.period
+            status.append(f"  ·  {visible_line(period.label)}: {period.start} to {period.end}")
+        if self._problem:
+            status.append(f"  ·  {visible_line(self._problem)}", style="bold red")
+        self.status.update(status)
+        self.status.set_class(bool(self._problem), "-problem")
+
+    @on(EntryList.Highlighted)
+    def _highlighted(self, event: EntryList.Highlighted) -> None:
+        """Show the entry once the cursor rests: holding a key repaints the list only."""
+        self._pending = event.entry
+        if self._preview_timer is None:
+            self._preview_timer = self.set_timer(PREVIEW_DELAY, self._show_preview)
+        else:
+            self._preview_timer.reset()
+
+    def _show_preview(self) -> None:
+        self._preview_timer = None
+        if self._pending is self._previewed and self._pending is not None:
+            return
+        names: dict[str, str] = {}
+        if self._snapshot is not None:
+            names = {g["id"]: f"{g['code']} ({g['title']})" for g in self._snapshot.goals}
+            names |= {s["id"]: f"{s['code']} ({s['name']})" for s in self._snapshot.skills}
+        self._previewed = self._pending
+        self.preview.show(self._pending, names)
+
+    @on(EntryList.Selected)
+    def _selected(self) -> None:
+        self.action_edit()
+
+    @on(FilterBar.Left)
+    def _left_bar(self) -> None:
+        self.entry_list.focus()
+
+    def show_entry(self, entry_id: str) -> None:
+        """Put the cursor on an entry, clearing filters that hide it."""
+        if not self.entry_list.select_id(entry_id):
+            self._keep = entry_id
+            self.filter_bar.clear()
+        self.entry_list.focus()
+
+    def on_show_entry(self, event: ShowEntry) -> None:
+        self.show_entry(event.entry_id)
+
+    # -- actions ---------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.filter_bar.search.focus()
+
+    def action_clear_filters(self) -> None:
+        self.filter_bar.clear()
+
+    def action_add(self) -> None:
+        self._open_editor(None)
+
+    def action_edit(self) -> None:
+        if (entry := self._require_entry()) is not None:
+            self._open_editor(entry)
+
+    def _open_editor(self, entry: Record | None) -> None:
+        snapshot = self._snapshot or JournalSnapshot()
+        store, lock = self.store, self.journal_app.store_lock
+        ident = entry["id"] if entry else None
+
+        def save(data: dict[str, Any]) -> Record:
+            with lock:
+                if ident is None:
+                    return store.add_entry(**data)
+                return store.update_entry(ident, **data)
+
+        editor = EntryEditor(
+            save=save, now=self.journal_app.now(), goals=snapshot.goals, skills=snapshot.skills,
+            entry=entry,
+        )
+        self.app.push_screen(editor, self._edited)
+
+    def _edited(self, record: Record | None) -> None:
+        if record is not None:
+            self._keep = record["id"]
+            self.post_message(EntrySaved(record["id"]))
+            self.notify(f"Saved {record['id']}.", markup=False)
+
+    def action_delete(self) -> None:
+        if (entry := self._require_entry()) is not None:
+            ident = entry["id"]
+            self._write(lambda: self.store.delete_entry(ident), self._deleted)
+
+    def _deleted(self, record: Record) -> None:
+        self._undo.append(record)
+        self.notify(f"Deleted “{visible_line(record['title'])[:40]}”. Press u to undo.",
+                    markup=False)
+        self.post_message(EntryDeleted(record["id"]))
+
+    def action_undo(self) -> None:
+        if not self._undo:
+            self.notify("Nothing to undo.", markup=False)
+            return
+        record = self._undo.pop()
+        self._keep = record["id"]
+        self._write(lambda: self.store.restore_entry(record), self._restored,
+                    failed=lambda: self._undo.append(record))
+
+    def _restored(self, record: Record) -> None:
+        self.notify(f"Restored {record['id']}.", markup=False)
+        self.post_message(EntryRestored(record["id"]))
+
+    def action_star(self) -> None:
+        if (entry := self._require_entry()) is not None:
+            ident, starred = entry["id"], not entry.get("starred")
+            self._keep = ident
+            self._write(lambda: self.store.update_entry(ident, starred=starred), self._saved)
+
+    def action_link(self) -> None:
+        if (entry := self._require_entry()) is None:
+            return
+        snapshot = self._snapshot or JournalSnapshot()
+        ident = entry["id"]
+
+        def chosen(links: Links | None) -> None:
+            if links is not None:
+                goals, skills = links
+                self._keep = ident
+                self._write(
+                    lambda: self.store.update_entry(ident, goals=goals, skills=skills), self._saved
+                )
+
+        self.app.push_screen(LinkDialog(entry, snapshot.goals, snapshot.skills), chosen)
+
+    def _saved(self, record: Record) -> None:
+        self.post_message(EntrySaved(record["id"]))
+
+    def _require_entry(self) -> Record | None:
+        entry = self.current
+        if entry is None:
+            self.notify("No entry selected.", markup=False)
+        return entry
+
+    @work(thread=True, group="write", description="save a change")
+    def _write(
+        self,
+        change: Callable[[], Record],
+        done: Callable[[Record], None],
+        failed: Callable[[], None] | None = None,
+    ) -> None:
+        """Run one store change under the lock; report back on the UI thread."""
+        try:
+            with self.journal_app.store_lock:
+                record = change()
+        except (JournalError, ValidationError, DateError, OSError) as err:
+            self.app.call_from_thread(self._write_failed, str(err), failed)
+            return
+        self.app.call_from_thread(done, record)
+
+    def _write_failed(self, message: str, failed: Callable[[], None] | None) -> None:
+        if failed is not None:
+            failed()
+        self.notify(visible_line(message), title="Not saved", severity="error", markup=False)

@@ -1,0 +1,433 @@
+"""The Review screen: the evening before a performance review.
+
+Pick a period in words, then walk the company goals one by one: the evidence found (space
+drops an item or takes it back), a month-by-month chart, a rating and a narrative. The
+overview holds the title, summary, readiness, gaps and feedback; skills get a narrative
+too. Every change is saved as a draft shortly after you stop typing (a thread worker,
+one write at a time, newest wins) and once more when the screen goes away, so closing the
+app mid-sentence loses nothing. `x` exports to a file, `c` copies the Markdown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import re
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import (
+    ContentSwitcher,
+    Footer,
+    Header,
+    Input,
+    Label,
+    OptionList,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
+
+from journal import reviews as rv
+from journal.assess import Assessment, GoalReport, assess
+from journal.dates import DateError, Period, local_now, parse_period
+from journal.export import format_for, render, write_private
+from journal.models import Record, ValidationError
+from journal.storage import JournalError
+from journal.store import JournalStore
+from screens import review_views as views
+from screens.review_draft import DraftWriter
+from screens.review_export import ExportChoice, ExportPrompt
+from screens.review_panes import GoalList, GoalPane, OverviewPane, SkillPane, quiet
+
+SAVE_DELAY = 0.6
+DEFAULT_PERIOD = "this year"
+_FALLBACK_LOCK = threading.RLock()
+
+
+class ReviewScreen(Screen[None]):
+    """Build a self-assessment from the journal's evidence and export it."""
+
+    CSS_PATH = "review.tcss"
+    SUB_TITLE = "Review"
+    AUTO_FOCUS = "#goal-list"
+    BINDINGS = [
+        Binding("x", "export", "Export", tooltip="Export the review to a file"),
+        Binding("c", "copy", "Copy Markdown", tooltip="Copy the review as Markdown"),
+        Binding("n", "new_review", "New review", tooltip="Start a new saved review"),
+        Binding("escape", "focus_list", "Goals", show=False, tooltip="Back to the goal list"),
+    ]
+
+    def __init__(self, store: JournalStore) -> None:
+        super().__init__()
+        self.store = store
+        self.review: Record | None = None  # the live draft; None until the first edit
+        self.saved: list[Record] = []
+        self.period: Period | None = None
+        self.assessment: Assessment | None = None
+        self.shown = views.OVERVIEW
+        self._period_text = ""
+        self._dirty = False
+        self._save_timer: Timer | None = None
+        self._seq = 0
+        self._writer = DraftWriter(store, self._lock)
+
+    # -- layout ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="review-bar"):
+            yield Label("Period", classes="bar-label")
+            yield Input(placeholder="H1 2026, last quarter, 2026-01-01..2026-06-30",
+                        id="period", compact=True)
+            yield Select[str]([], prompt="New review (unsaved)", id="review-select",
+                              compact=True)
+        yield Static("", id="period-error")
+        with Horizontal(id="review-body"):
+            yield GoalList(id="goal-list")
+            with ContentSwitcher(initial="overview-pane", id="review-panes"):
+                yield OverviewPane(id="overview-pane")
+                yield GoalPane(id="goal-pane")
+                yield SkillPane(id="skill-pane")
+        yield Static("", id="review-status-line")
+        yield Footer()
+
+    @property
+    def goal_list(self) -> GoalList:
+        return self.query_one(GoalList)
+
+    def _widget(self, ident: str, kind: type[Any]) -> Any:
+        return self.query_one(f"#{ident}", kind)
+
+    def _status(self, message: str) -> None:
+        self._widget("review-status-line", Static).update(Text(message))
+
+    # -- clock, lock, data -----------------------------------------------------------
+
+    def now(self) -> datetime:
+        clock = getattr(self.app, "now", None)
+        return clock() if callable(clock) else local_now()
+
+    def _lock(self) -> contextlib.AbstractContextManager[Any]:
+        return getattr(self.app, "store_lock", None) or _FALLBACK_LOCK
+
+    def on_mount(self) -> None:
+        self._set_period_text(DEFAULT_PERIOD)
+        self.period = parse_period(DEFAULT_PERIOD, self.now())
+        self._load_saved()
+
+    @work(thread=True, exclusive=True, group="review-load")
+    def _load_saved(self) -> None:
+        try:
+            with self._lock():
+                saved = self.store.reviews()
+        except JournalError as err:
+            self.app.call_from_thread(self.notify, str(err), severity="error", markup=False)
+            saved = []
+        self.app.call_from_thread(self._saved_loaded, saved)
+
+    def _saved_loaded(self, saved: list[Record]) -> None:
+        self.saved = sorted(saved, key=lambda r: str(r.get("updated", "")), reverse=True)
+        self._fill_review_select()
+        if self.review is None and self.saved:
+            self._open(self.saved[0])
+        else:
+            self._reassess()
+
+    def on_journal_changed(self, message: Any) -> None:
+        self._reassess()
+
+    def on_screen_suspend(self) -> None:
+        self._save_now()
+
+    def on_unmount(self) -> None:
+        """Closing the app: write the draft now, synchronously, whatever the debounce says."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        if self._dirty and self.review is not None:
+            self._dirty = False
+            self._seq += 1
+            with contextlib.suppress(ValidationError, JournalError):
+                self._writer.write(self.review, copy.deepcopy(self.review), self._seq)
+
+    # -- the assessment --------------------------------------------------------------
+
+    def _reassess(self) -> None:
+        if self.period is not None:
+            review = copy.deepcopy(self.review) if self.review else None
+            self._assess(self.period, review, self.now().date())
+
+    @work(thread=True, exclusive=True, group="review-assess")
+    def _assess(self, period: Period, review: Record | None, today: Any) -> None:
+        snapshot = getattr(self.app, "snapshot", None)
+        try:
+            if snapshot is not None:
+                data = (snapshot.entries, list(snapshot.goals), list(snapshot.skills))
+            else:
+                with self._lock():
+                    data = (list(self.store.raw_entries()), self.store.goals(),
+                            self.store.skills())
+        except JournalError as err:
+            self.app.call_from_thread(self.notify, str(err), severity="error", markup=False)
+            return
+        result = assess(*data, period, review, today)
+        self.app.call_from_thread(self._show_assessment, result)
+
+    def _show_assessment(self, a: Assessment) -> None:
+        first = self.assessment is None
+        self.assessment = a
+        self.goal_list.show(a, self.shown)
+        self._show(self.shown, rebuild=first)
+
+    def _report(self, key: str) -> GoalReport | None:
+        a = self.assessment
+        return next((g for g in a.all_goals() if f"goal:{g.id}" == key), None) if a else None
+
+    @on(OptionList.OptionHighlighted, "#goal-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id and event.option.id != self.shown:
+            self._show(event.option.id, rebuild=True)
+
+    @on(OptionList.OptionSelected, "#goal-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        target = {"goal": "#rating", "skill": "#skill-narrative"}.get(self.shown.split(":")[0])
+        self.query_one(target or "#summary").focus()
+
+    def _show(self, key: str, rebuild: bool) -> None:
+        a = self.assessment
+        if a is None:
+            return
+        self.shown = key
+        switcher = self.query_one(ContentSwitcher)
+        if key.startswith("goal:") and (rep := self._report(key)) is not None:
+            switcher.current = "goal-pane"
+            self.query_one(GoalPane).show(a, rep, rebuild)
+            return
+        skill = next((s for s in a.skills if f"skill:{s.skill['id']}" == key), None)
+        if skill is not None:
+            switcher.current = "skill-pane"
+            self.query_one(SkillPane).show(skill, rebuild)
+            return
+        self.shown = views.OVERVIEW
+        switcher.current = "overview-pane"
+        self.query_one(OverviewPane).show(a, rebuild)
+
+    # -- editing ---------------------------------------------------------------------
+
+    def _edit(self, change: Callable[[Record], None], reassess: bool = True) -> None:
+        """Apply a change to the draft (creating it on the first edit) and save it soon."""
+        if self.period is None:
+            return
+        if self.review is None:
+            title = rv.unique_title(f"{self.period.label} self-assessment",
+                                    [str(r.get("title", "")) for r in self.saved])
+            self.review = rv.new_review(self.period, title)
+        change(self.review)
+        self._dirty = True
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self._save_now)
+        if reassess:
+            self._reassess()
+
+    def _goal_id(self) -> str | None:
+        return self.shown.split(":", 1)[1] if self.shown.startswith("goal:") else None
+
+    @on(Select.Changed, "#rating")
+    def _rating_changed(self, event: Select.Changed) -> None:
+        goal_id = self._goal_id()
+        value = None if event.value is Select.NULL else str(event.value)
+        current = rv.goal_part(self.review or {}, goal_id or "").get("rating")
+        if goal_id and value != current:
+            self._edit(lambda r: rv.set_rating(r, goal_id, value))
+
+    @on(TextArea.Changed, "#narrative")
+    def _narrative_changed(self, event: TextArea.Changed) -> None:
+        goal_id, text = self._goal_id(), event.text_area.text
+        if goal_id and text != rv.goal_part(self.review or {}, goal_id).get("narrative", ""):
+            self._edit(lambda r: rv.set_narrative(r, goal_id, text))
+
+    @on(SelectionList.SelectionToggled, "#evidence")
+    def _evidence_toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
+        goal_id, entry_id = self._goal_id(), str(event.selection.value)
+        if goal_id:
+            dropped = entry_id not in event.selection_list.selected
+            self._edit(lambda r: rv.set_excluded(r, goal_id, entry_id, dropped))
+
+    @on(TextArea.Changed, "#skill-narrative")
+    def _skill_changed(self, event: TextArea.Changed) -> None:
+        skill_id, text = self.shown.split(":", 1)[-1], event.text_area.text
+        if self.shown.startswith("skill:") and text != rv.skill_narrative(self.review or {},
+                                                                          skill_id):
+            self._edit(lambda r: rv.set_skill_narrative(r, skill_id, text))
+
+    @on(TextArea.Changed, "#summary")
+    @on(TextArea.Changed, "#next-steps")
+    def _overview_text_changed(self, event: TextArea.Changed) -> None:
+        field = "summary" if event.text_area.id == "summary" else "next_steps"
+        text = event.text_area.text
+        if text != (self.review or {}).get(field, ""):
+            self._edit(lambda r: r.__setitem__(field, text))
+
+    @on(Input.Changed, "#review-title")
+    def _title_changed(self, event: Input.Changed) -> None:
+        title = event.value.strip()
+        current = (self.review or {}).get("title") or (self.assessment and self.assessment.title)
+        if title and title != current:
+            self._edit(lambda r: r.__setitem__("title", title), reassess=False)
+
+    @on(Select.Changed, "#review-status")
+    def _status_changed(self, event: Select.Changed) -> None:
+        if event.value != (self.review or {}).get("status", "draft"):
+            self._edit(lambda r: r.__setitem__("status", str(event.value)), reassess=False)
+
+    def _set_period_text(self, text: str) -> None:
+        self._period_text = text
+        with quiet(self):
+            self._widget("period", Input).value = text
+
+    @on(Input.Changed, "#period")
+    def _period_changed(self, event: Input.Changed) -> None:
+        if event.value == self._period_text:
+            return
+        self._period_text = event.value
+        error = self._widget("period-error", Static)
+        try:
+            period = parse_period(event.value, self.now())
+        except DateError as err:
+            error.update(Text(str(err)))
+            error.add_class("-shown")
+            return
+        error.update("")
+        error.remove_class("-shown")
+        self.period = period
+        if self.review is not None:
+            self._edit(lambda r: rv.set_period(r, period))
+        else:
+            self._reassess()
+
+    # -- saved reviews ---------------------------------------------------------------
+
+    def _fill_review_select(self) -> None:
+        select = self._widget("review-select", Select)
+        with quiet(self):
+            select.set_options([(Text(str(r.get("title", r["id"]))), r["id"])
+                                for r in self.saved])
+            if self.review is not None and self.review.get("id"):
+                select.value = self.review["id"]
+
+    def _open(self, record: Record) -> None:
+        self.review = copy.deepcopy(record)
+        self.period = rv.review_period(record)
+        self._set_period_text(self.period.label)
+        self._widget("period-error", Static).update("")
+        self.assessment = None  # rebuild every pane from the newly opened review
+        self._fill_review_select()
+        self._reassess()
+
+    @on(Select.Changed, "#review-select")
+    def _review_chosen(self, event: Select.Changed) -> None:
+        current = (self.review or {}).get("id")
+        if event.value == current or (event.value is Select.NULL and self.review is None):
+            return
+        self._save_now()
+        chosen = next((r for r in self.saved if r["id"] == event.value), None)
+        if chosen is not None:
+            self._open(chosen)
+        else:
+            self.review, self.assessment = None, None
+            self._reassess()
+
+    def action_new_review(self) -> None:
+        if self.period is None:
+            return
+        self._save_now()
+        self.review, self.assessment = None, None
+        self._edit(lambda r: None)  # creates and saves a fresh draft for this period
+        self.notify(f"New review: {self.review['title'] if self.review else ''}", markup=False)
+
+    # -- saving ----------------------------------------------------------------------
+
+    def _save_now(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        if self._dirty and self.review is not None:
+            self._dirty = False
+            self._seq += 1
+            self._save_worker(self.review, copy.deepcopy(self.review), self._seq)
+
+    @work(thread=True, group="review-save")
+    def _save_worker(self, live: Record, snapshot: Record, seq: int) -> None:
+        try:
+            saved = self._writer.write(live, snapshot, seq)
+        except (ValidationError, JournalError) as err:
+            self.app.call_from_thread(self.notify, str(err), title="Review not saved",
+                                      severity="error", markup=False)
+            return
+        if saved is not None:
+            self.app.call_from_thread(self._saved, live, saved)
+
+    def _saved(self, live: Record, saved: Record) -> None:
+        live.setdefault("id", saved["id"])
+        self.saved = [r for r in self.saved if r["id"] != saved["id"]]
+        self.saved.insert(0, saved)
+        self._fill_review_select()
+        self._status(f"Draft saved {self.now():%H:%M:%S}" if saved.get("status") == "draft"
+                     else f"Saved {self.now():%H:%M:%S}")
+
+    # -- export and copy -------------------------------------------------------------
+
+    def action_focus_list(self) -> None:
+        self.goal_list.focus()
+
+    def action_export(self) -> None:
+        a = self.assessment
+        if a is None:
+            self.notify("Nothing to export yet.", severity="warning", markup=False)
+            return
+        slug = re.sub(r"[^a-z0-9]+", "-", a.title.lower()).strip("-") or "self-assessment"
+
+        def chosen(choice: ExportChoice | None) -> None:
+            if choice is not None and self.assessment is not None:
+                self._export(self.assessment, *choice)
+
+        self.app.push_screen(ExportPrompt(f"~/{slug}.md"), chosen)
+
+    @work(thread=True, group="review-export")
+    def _export(self, a: Assessment, path: Path, overwrite: bool) -> None:
+        try:
+            written = write_private(path, render(a, format_for(path)), overwrite=overwrite)
+        except OSError as err:
+            self.app.call_from_thread(self.notify, f"Not exported: {err}", severity="error",
+                                      markup=False)
+            return
+        self.app.call_from_thread(self._exported, written)
+
+    def _exported(self, path: Path) -> None:
+        self._status(f"Exported to {path}")
+        self.notify(f"Exported to {path}", markup=False)
+
+    def action_copy(self) -> None:
+        if self.assessment is not None:
+            self._copy(self.assessment)
+
+    @work(thread=True, group="review-export")
+    def _copy(self, a: Assessment) -> None:
+        text = render(a, "md")
+        self.app.call_from_thread(self._copied, text)
+
+    def _copied(self, text: str) -> None:
+        self.app.copy_to_clipboard(text)
+        lines = text.count("\n")
+        self.notify(f"Copied the review as Markdown ({lines} lines).", markup=False)

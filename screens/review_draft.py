@@ -1,0 +1,47 @@
+"""Writing review drafts from workers: one write at a time, and the newest version wins.
+
+The screen edits a live dict on the UI thread and hands the writer a deep copy with a
+sequence number. Writes are serialised by a lock; a copy older than one already written
+is skipped, so a slow early save can never overwrite a later one. A brand-new draft gets
+its store id on the first write; later copies of the same draft reuse it (looked up by
+the live dict's identity), so saving twice never makes two reviews.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from journal.models import Record
+from journal.store import JournalStore
+
+
+class DraftWriter:
+    """Serialised, newest-wins review saves (safe to call from any thread)."""
+
+    def __init__(self, store: JournalStore,
+                 store_lock: Callable[[], contextlib.AbstractContextManager[Any]]) -> None:
+        self.store = store
+        self.store_lock = store_lock
+        self._lock = threading.Lock()
+        self._written = 0
+        # id(live) -> (live, store id); holding `live` keeps its id() from being reused.
+        self._ids: dict[int, tuple[Record, str]] = {}
+
+    def write(self, live: Record, snapshot: Record, seq: int) -> Record | None:
+        """Save `snapshot` (a copy of `live` numbered `seq`); None if a newer one is saved."""
+        with self._lock:
+            if seq <= self._written:
+                return None
+            known = self._ids.get(id(live))
+            ident = snapshot.get("id") or (known[1] if known else None)
+            snapshot.pop("id", None)
+            if ident:
+                snapshot["id"] = ident
+            with self.store_lock():
+                saved = self.store.save_review(snapshot)
+            self._ids[id(live)] = (live, saved["id"])
+            self._written = seq
+            return saved

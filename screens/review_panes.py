@@ -1,0 +1,154 @@
+"""The review screen's widgets: the goal list and the three panes beside it.
+
+Each pane composes its own fields and knows how to show an assessment (`show`); setting
+fields from the model is done with their Changed messages suppressed, so the screen
+only ever hears about what the user typed. Layout lives in review.tcss.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import (
+    Input,
+    Label,
+    OptionList,
+    Select,
+    SelectionList,
+    Sparkline,
+    Static,
+    TextArea,
+)
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from journal.assess import Assessment, GoalReport, SkillReport
+from screens import review_views as views
+
+
+def quiet(widget: Widget) -> contextlib.AbstractContextManager[None]:
+    """Set fields from the model without their Changed messages looking like edits."""
+    return widget.prevent(Input.Changed, Select.Changed, TextArea.Changed)
+
+
+class GoalList(OptionList):
+    """Overview, company goals (sub-goals indented), personal goals, then skills."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.keys: list[str] = []
+
+    def show(self, a: Assessment, current: str) -> None:
+        """Refresh the prompts in place, or rebuild when the set of items changed."""
+        gaps = {g.id for g in a.gaps}
+        company = [(f"goal:{g.id}", views.goal_prompt(g, g.id in gaps)) for g in a.company_goals()]
+        personal = [(f"goal:{g.id}", views.goal_prompt(g, False)) for g in a.personal]
+        skills = [(f"skill:{s.skill['id']}", views.skill_prompt(s)) for s in a.skills]
+        groups = [("", [(views.OVERVIEW, views.heading("Overview"))]),
+                  ("Company goals", company), ("Personal goals", personal), ("Skills", skills)]
+        items = [item for _, group in groups for item in group]
+        keys = [key for key, _ in items]
+        if keys == self.keys:
+            for key, prompt in items:
+                self.replace_option_prompt(key, prompt)
+            return
+        self.keys = keys
+        options: list[Option] = []
+        for label, group in groups:
+            if label and group:
+                options.append(Option(Text(label, style="dim italic"), disabled=True))
+            options += [Option(prompt, id=key) for key, prompt in group]
+        self.clear_options()
+        self.add_options(options)
+        self.highlighted = self.get_option_index(current if current in keys else views.OVERVIEW)
+
+
+class EvidenceList(SelectionList[str]):
+    """The shown goal's evidence: ticked items count, space drops or restores one."""
+
+
+class OverviewPane(VerticalScroll):
+    """Title and status, summary, readiness, gaps and stale goals, feedback, next steps."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="readiness")
+        with Horizontal(classes="row"):
+            yield Label("Title", classes="field-label")
+            yield Input(id="review-title", compact=True)
+            yield Select([("Draft", "draft"), ("Final", "final")], value="draft",
+                         allow_blank=False, id="review-status", compact=True)
+        yield Label("Summary (what a manager reads first)", classes="field-label")
+        yield TextArea(id="summary", compact=True, soft_wrap=True)
+        yield Static(id="gaps")
+        yield Static(id="feedback")
+        yield Label("Next period: development actions", classes="field-label")
+        yield TextArea(id="next-steps", compact=True, soft_wrap=True)
+
+    def show(self, a: Assessment, rebuild: bool) -> None:
+        self.query_one("#readiness", Static).update(views.readiness_text(a))
+        self.query_one("#gaps", Static).update(views.gaps_text(a))
+        self.query_one("#feedback", Static).update(views.feedback_text(a))
+        if rebuild:
+            with quiet(self):
+                self.query_one("#review-title", Input).value = a.title
+                self.query_one("#review-status", Select).value = a.status
+                self.query_one("#summary", TextArea).load_text(a.summary)
+                self.query_one("#next-steps", TextArea).load_text(a.next_steps)
+
+
+class GoalPane(Vertical):
+    """One goal: facts and counts, the month chart, rating, narrative and the evidence."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="goal-header")
+        yield Sparkline([], id="goal-chart", summary_function=max)
+        yield Static(id="goal-chart-caption")
+        with Horizontal(classes="row"):
+            yield Label("Rating", classes="field-label")
+            yield Select[str]([], prompt="Not rated", id="rating", compact=True)
+        yield Label("Narrative: what happened, and why it matters", classes="field-label")
+        yield TextArea(id="narrative", compact=True, soft_wrap=True)
+        yield Label("Evidence (space keeps or drops an item)", classes="field-label")
+        yield EvidenceList(id="evidence", compact=True)
+
+    def show(self, a: Assessment, rep: GoalReport, rebuild: bool) -> None:
+        self.query_one("#goal-header", Static).update(views.goal_header(a, rep))
+        self.query_one(Sparkline).data = rep.months or [0]
+        self.query_one("#goal-chart-caption", Static).update(views.chart_caption(a, rep))
+        if not rebuild:
+            return
+        rating = self.query_one("#rating", Select)
+        scale = list(a.scale) + ([rep.rating] if rep.rating and rep.rating not in a.scale else [])
+        with quiet(self):
+            rating.set_options([(Text(r), r) for r in scale])
+            rating.value = rep.rating if rep.rating else Select.NULL
+            self.query_one("#narrative", TextArea).load_text(rep.narrative)
+        titles = {g.id: g.title for g in a.all_goals()}
+        evidence = self.query_one(EvidenceList)
+        evidence.clear_options()
+        evidence.add_options([
+            Selection(views.evidence_prompt(ev, titles), ev.id, ev.id not in rep.excluded)
+            for ev in rep.found
+        ])
+        if rep.found:
+            evidence.highlighted = 0
+
+
+class SkillPane(Vertical):
+    """One skill: its narrative for this review, then level, plan, origin and practice."""
+
+    def compose(self) -> ComposeResult:
+        yield Label("How the skill grew this period", classes="field-label")
+        yield TextArea(id="skill-narrative", compact=True, soft_wrap=True)
+        with VerticalScroll(id="skill-info-scroll"):
+            yield Static(id="skill-info")
+
+    def show(self, skill: SkillReport, rebuild: bool) -> None:
+        self.query_one("#skill-info", Static).update(views.skill_text(skill))
+        if rebuild:
+            with quiet(self):
+                self.query_one("#skill-narrative", TextArea).load_text(skill.narrative)

@@ -1,0 +1,189 @@
+"""How the review screen shows an assessment: list prompts and pane texts, as rich Text.
+
+Kept apart from the screen so the screen is about events and workers; everything here
+is a pure function of the assessment, and every piece of user text goes through
+`visible_line` into `Text` (never markup), so `[/]` in a title shows literally.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+
+from journal.assess import STALE_DAYS, Assessment, Evidence, GoalReport, SkillReport
+from journal.dates import human_date
+from journal.export_outline import kinds_text, plural
+from journal.textsafe import visible, visible_line
+
+OVERVIEW = "overview"
+
+
+def goal_prompt(rep: GoalReport, gap: bool) -> Text:
+    """'● 12 Grow enterprise revenue': done-ness, evidence count, title (indented if a sub-goal)."""
+    done = bool(rep.rating) + bool(rep.narrative.strip())
+    glyph, style = [("\u25cb", "dim"), ("\u25d0", "yellow"), ("\u25cf", "green")][done]
+    if gap:
+        glyph, style = "!", "bold red"
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append("  " * rep.depth)
+    text.append(glyph, style=style)
+    text.append(f" {len(rep.evidence):>3} ", style="dim")
+    text.append(visible_line(rep.title))
+    return text
+
+
+def skill_prompt(rep: SkillReport) -> Text:
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append("\u25cf" if rep.narrative.strip() else "\u25cb",
+                style="green" if rep.narrative.strip() else "dim")
+    text.append(f" {len(rep.practice):>3} ", style="dim")
+    text.append(visible_line(str(rep.skill["name"])))
+    return text
+
+
+def heading(title: str) -> Text:
+    return Text(title, style="bold", no_wrap=True, overflow="ellipsis")
+
+
+def goal_header(a: Assessment, rep: GoalReport) -> Text:
+    """Title, then measure/target/due and the evidence counts: one line each."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(visible_line(rep.title), style="bold")
+    text.append(f"  {visible_line(rep.code)}", style="dim")
+    facts = []
+    goal = rep.goal
+    if rep.supports:
+        facts.append("supports " + ", ".join(visible_line(s) for s in rep.supports))
+    for key, label in (("measure", "measure"), ("target", "target")):
+        if goal.get(key):
+            facts.append(f"{label}: {visible_line(str(goal[key]))}")
+    if goal.get("due"):
+        facts.append(f"due {human_date(date.fromisoformat(goal['due']))}")
+    evidence = rep.evidence
+    counts = kinds_text(rep.counts)
+    summary = plural(len(evidence), "entry", "entries") + (f" ({counts})" if counts else "")
+    if rep.latest:
+        summary += f", latest {human_date(rep.latest)}"
+    dropped = len(rep.found) - len(evidence)
+    if dropped:
+        summary += f"; {dropped} dropped"
+    if facts:
+        text.append("\n" + " · ".join(facts), style="italic")
+    text.append("\n" + summary)
+    return text
+
+
+def chart_caption(a: Assessment, rep: GoalReport) -> Text:
+    """Under the sparkline: the span, the busiest month and the quiet ones."""
+    if not a.months:
+        return Text("")
+    names = [human_date(date(y, m, 1)).split(" ", 1)[1] for y, m in a.months]
+    short = [n.split()[0] if len({y for y, _ in a.months}) == 1 else n for n in names]
+    text = Text(f"{names[0]} \u2192 {names[-1]}", style="dim")
+    top: int = max(rep.months, default=0)
+    if top:
+        text.append(f" · busiest {short[rep.months.index(top)]} ({top})", style="dim")
+    quiet = [n for n, c in zip(short, rep.months, strict=True) if not c]
+    if quiet and len(a.months) <= 24:
+        shown = ", ".join(quiet[:6]) + ("…" if len(quiet) > 6 else "")
+        text.append(f" · quiet: {shown}", style="yellow")
+    return text
+
+
+def evidence_prompt(ev: Evidence, titles: dict[str, str]) -> Text:
+    entry = ev.entry
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append("\u2605 " if entry.get("starred") else "  ", style="yellow")
+    text.append(f"{human_date(ev.day):>11} ", style="dim")
+    text.append(f"{entry['kind']:<10} ", style="cyan")
+    text.append(visible_line(entry["title"]))
+    if entry.get("source"):
+        text.append(f" — {visible_line(entry['source'])}", style="dim")
+    if ev.via:
+        text.append(" via " + ", ".join(visible_line(titles.get(g, g)) for g in ev.via),
+                    style="dim italic")
+    return text
+
+
+def readiness_text(a: Assessment) -> Text:
+    r = a.readiness
+    text = Text()
+    text.append("Readiness  ", style="bold")
+
+    def part(label: str, n: int) -> None:
+        style = "green" if n == r.goals and r.goals else "yellow"
+        text.append(f"{label} {n}/{r.goals}", style=style)
+        text.append(" · ")
+
+    part("evidence", r.with_evidence)
+    part("rated", r.rated)
+    part("narrative", r.narrated)
+    text.append("summary ", style="")
+    text.append("written" if r.summary else "missing", style="green" if r.summary else "yellow")
+    if r.ready:
+        text.append("  ✓ ready to export", style="bold green")
+    return text
+
+
+def gaps_text(a: Assessment) -> Text:
+    text = Text()
+    text.append("Gaps and stale goals\n", style="bold")
+    if not a.gaps and not a.stale:
+        text.append("Every company goal has recent evidence.", style="green")
+    for g in a.gaps:
+        text.append("! ", style="bold red")
+        text.append(visible_line(g.title))
+        text.append(" — no evidence in this period\n", style="dim")
+    for g in a.stale:
+        text.append("~ ", style="bold yellow")
+        text.append(visible_line(g.title))
+        latest = human_date(g.latest) if g.latest else "?"
+        text.append(f" — latest {latest}, over {STALE_DAYS} days before "
+                    f"{human_date(a.as_of)}\n", style="dim")
+    return text
+
+
+def feedback_text(a: Assessment) -> Text:
+    fb = a.feedback
+    c = fb.counts
+    text = Text()
+    text.append("Feedback received\n", style="bold")
+    if not c.total:
+        return text.append("None in this period.", style="dim")
+    text.append(f"{c.total} in all: ")
+    text.append(f"{c.praise} praise", style="green")
+    text.append(f", {c.constructive} constructive", style="yellow")
+    text.append(f", {c.mixed} mixed\n")
+    sources = [f"{visible_line(name)} {n.total}" for name, n in list(fb.by_source.items())[:6]]
+    text.append("From: " + ", ".join(sources) + "\n", style="dim")
+    themes = [f"{visible_line(tag)} {n.total}" for tag, n in list(fb.themes.items())[:8]
+              if n.total >= 2]
+    if themes:
+        text.append("Themes: " + ", ".join(themes) + "\n")
+    if fb.without_skill:
+        text.append(f"{plural(len(fb.without_skill), 'constructive item')} not yet a skill "
+                    "(Skills screen, f):\n", style="yellow")
+        for entry in fb.without_skill[:5]:
+            text.append(f"  {human_date(date.fromisoformat(entry['when'][:10]))} ", style="dim")
+            text.append(visible_line(entry["title"]) + "\n")
+    return text
+
+
+def skill_text(rep: SkillReport) -> Text:
+    s = rep.skill
+    text = Text()
+    text.append(visible_line(str(s["name"])), style="bold")
+    text.append(f"  level {s.get('level') or '?'} \u2192 {s.get('target_level') or '?'}",
+                style="dim")
+    if s.get("plan"):
+        text.append("\nPlan: ", style="bold")
+        text.append(visible(str(s["plan"])))
+    for entry in rep.origins:
+        text.append("\nFrom: ", style="bold")
+        text.append(visible_line(entry["title"]))
+    text.append(f"\nPractice this period: {plural(len(rep.practice), 'entry', 'entries')}")
+    for entry in rep.practice[:12]:
+        text.append(f"\n  {human_date(date.fromisoformat(entry['when'][:10])):>11} ", style="dim")
+        text.append(visible_line(entry["title"]))
+    return text

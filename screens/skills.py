@@ -1,0 +1,391 @@
+"""The Skills screen: what to develop, how far along, and the feedback each skill came from.
+
+The headline flow: constructive feedback becomes a skill in one step. `f` lists the
+constructive (and mixed) feedback no skill covers yet, newest first; choosing one opens
+the skill form pre-filled, and saving creates the skill with `why=[entry]` and tags the
+entry with the skill, in one write. The journal screen starts the same flow through
+`SkillsScreen.create_skill_from_feedback` or `start_skill_from_feedback`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
+
+from journal.dates import human_date
+from journal.models import Record, ValidationError
+from journal.query import EntryFilter, find
+from journal.storage import JournalError
+from journal.store import JournalStore
+from journal.textsafe import visible, visible_line
+from screens.goal_form import Confirm, Picker, store_lock
+from screens.messages import JournalChanged, ShowSkill, SkillSaved
+from screens.skill_form import LEVEL_NAMES, SkillForm, feedback_line
+
+DEFAULT_LEVEL, DEFAULT_TARGET = 2, 4
+NAME_WIDTH = 60
+WANTS_SKILL = ("constructive", "mixed")
+
+
+@dataclass(frozen=True)
+class SkillView:
+    """One skill as shown: the record, its evidence, and the feedback entries it came from."""
+
+    skill: Record
+    count: int
+    latest: str | None
+    sources: tuple[Record, ...]
+
+    @property
+    def id(self) -> str:
+        return str(self.skill["id"])
+
+
+def skill_views(skills: list[Record], entries: Iterable[Record]) -> list[SkillView]:
+    """Evidence per skill in one pass; `sources` keeps only the why-entries that still exist."""
+    counts = {s["id"]: 0 for s in skills}
+    latest: dict[str, str] = {}
+    wanted = {w for s in skills for w in s.get("why", [])}
+    found: dict[str, Record] = {}
+    for entry in entries:
+        if entry["id"] in wanted:
+            found[entry["id"]] = dict(entry)
+        for skill_id in entry["skills"]:
+            if skill_id in counts:
+                counts[skill_id] += 1
+                latest[skill_id] = max(latest.get(skill_id, ""), entry["when"])
+    ordered = sorted(skills, key=lambda s: (s.get("status") != "active", s["code"]))
+    return [
+        SkillView(s, counts[s["id"]], latest[s["id"]][:10] if s["id"] in latest else None,
+                  tuple(found[w] for w in s.get("why", []) if w in found))
+        for s in ordered
+    ]
+
+
+def feedback_wanting_skill(entries: Iterable[Record], skills: list[Record]) -> list[Record]:
+    """Constructive or mixed feedback that no skill covers yet, newest first."""
+    covered = {w for s in skills for w in s.get("why", [])}
+    feedback = find(entries, EntryFilter(kind="feedback"))
+    return [
+        dict(e) for e in feedback
+        if e.get("sentiment") in WANTS_SKILL and not e["skills"] and e["id"] not in covered
+    ]
+
+
+def suggest_name(title: str) -> str:
+    """A skill name from a feedback title: trimmed at a word, capitalised, no end punctuation."""
+    name = ""
+    for word in visible_line(title).split():
+        if name and len(name) + len(word) + 1 > NAME_WIDTH:
+            break
+        name = f"{name} {word}".strip()
+    name = name[:NAME_WIDTH].rstrip(".!?;:, ")
+    return name[:1].upper() + name[1:] if name else "New skill"
+
+
+def level_text(skill: Record) -> str:
+    level, target = skill.get("level"), skill.get("target_level")
+    return f"{level or '?'} → {target or '?'}"
+
+
+def skill_detail(view: SkillView) -> Text:
+    """The detail pane, as Text so a name or plan like `[/]` shows literally."""
+    skill = view.skill
+    text = Text()
+    text.append(visible_line(skill["name"]) + "\n", style="bold")
+    text.append(f"{visible_line(skill['code'])} · {skill.get('status', 'active')}\n\n", style="dim")
+    level = LEVEL_NAMES.get(skill.get("level") or 0, "not set")
+    target = LEVEL_NAMES.get(skill.get("target_level") or 0, "not set")
+    text.append("Level: ", style="bold")
+    text.append(f"{level} → {target}\n")
+    text.append("Evidence: ", style="bold")
+    latest = f", latest {human_date(date.fromisoformat(view.latest))}" if view.latest else ""
+    text.append(f"{view.count} entr{'y' if view.count == 1 else 'ies'}{latest}\n")
+    text.append("\nPlan\n", style="bold")
+    text.append(visible(skill.get("plan") or "") or "—")
+    text.append("\n\nCame from\n", style="bold")
+    if not view.sources:
+        text.append("— (press f to start a skill from feedback)", style="dim")
+    for entry in view.sources:
+        text.append_text(feedback_line(entry))
+        text.append("\n")
+    return text
+
+
+def existing_entries(store: JournalStore, ids: Iterable[str]) -> list[str]:
+    """The ids that still name an entry: a why-entry may have been deleted since."""
+    kept = []
+    for ident in ids:
+        try:
+            kept.append(store.entry(ident)["id"])
+        except ValidationError:
+            continue
+    return kept
+
+
+def start_skill_from_feedback(
+    app: App[Any], store: JournalStore, entry_id: str,
+    on_saved: Callable[[Record], None] | None = None,
+) -> None:
+    """Open the skill form pre-filled from a feedback entry; saving links the two both ways.
+
+    Works from any screen: it runs on the app, not on a screen that may not be shown.
+    """
+
+    def prepare() -> None:
+        try:
+            with store_lock(app):
+                entry = store.entry(entry_id)
+        except (ValidationError, JournalError) as err:
+            app.call_from_thread(app.notify, str(err), severity="error", markup=False)
+            return
+        if entry["kind"] != "feedback":
+            app.call_from_thread(app.notify, f"{entry_id} is a {entry['kind']}, not feedback",
+                                 severity="warning", markup=False)
+            return
+        app.call_from_thread(open_form, entry)
+
+    def save(values: dict[str, Any]) -> Record:
+        with store.transaction():  # skill and entry link saved in one write
+            skill = store.add_skill(values.pop("name"), why=[entry_id], **values)
+            store.link(entry_id, skills=[skill["id"]])
+        return skill
+
+    def open_form(entry: Record) -> None:
+        prefill = {"name": suggest_name(entry["title"]), "level": DEFAULT_LEVEL,
+                   "target_level": DEFAULT_TARGET}
+
+        def done(saved: dict[str, Any] | None) -> None:
+            if saved is not None:
+                app.notify(f"Skill {saved['code']} created from {entry_id}", markup=False)
+                app.post_message(SkillSaved(saved["id"]))
+                if on_saved is not None:
+                    on_saved(saved)
+
+        app.push_screen(SkillForm("New skill from feedback", prefill, save, [entry]), done)
+
+    app.run_worker(prepare, thread=True, group="skill-from-feedback")
+
+
+class SkillTable(DataTable[Text]):
+    """One row per skill, keyed by skill id."""
+
+
+class SkillDetail(Static):
+    """Level, plan, evidence and the feedback behind the highlighted skill."""
+
+
+class SkillsScreen(Screen[None]):
+    """Skills to develop, with level -> target, plan and the feedback they came from."""
+
+    CSS_PATH = "skills.tcss"
+    SUB_TITLE = "Skills"
+    BINDINGS = [
+        Binding("a", "add_skill", "Add skill", tooltip="Add a skill to develop"),
+        Binding("f", "from_feedback", "From feedback",
+                tooltip="Turn a piece of constructive feedback into a skill"),
+        Binding("e", "edit_skill", "Edit", tooltip="Edit the selected skill"),
+        Binding("d", "delete_skill", "Delete", tooltip="Delete the selected skill"),
+    ]
+
+    def __init__(self, store: JournalStore) -> None:
+        super().__init__()
+        self.store = store
+        self._want: str | None = None  # a selection asked for but not yet shown
+        self.views: dict[str, SkillView] = {}
+        self._shown = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            table = SkillTable(cursor_type="row", zebra_stripes=True, id="skill-table")
+            table.add_column(Text("Code"), key="code", width=12)
+            table.add_column(Text("Skill"), key="name", width=22)
+            table.add_column(Text("Level"), key="level", width=5)
+            table.add_column(Text("Status"), key="status", width=7)
+            table.add_column(Text("Ev."), key="count", width=3)
+            yield table
+            with VerticalScroll(id="skill-detail-pane"):
+                yield SkillDetail(Text("Loading skills…"), id="skill-detail")
+        yield Footer()
+
+    @property
+    def table(self) -> SkillTable:
+        return self.query_one(SkillTable)
+
+    @property
+    def detail(self) -> SkillDetail:
+        return self.query_one(SkillDetail)
+
+    @property
+    def selected(self) -> SkillView | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return self.views.get(str(row_key.value))
+
+    # -- loading -----------------------------------------------------------------------
+
+    def on_screen_resume(self) -> None:
+        """Evidence counts change when entries are tagged elsewhere: reload when shown."""
+        self.reload()
+
+    def on_journal_changed(self, message: JournalChanged) -> None:
+        self.reload()
+
+    def on_show_skill(self, message: ShowSkill) -> None:
+        self.reload(select=message.skill_id)
+
+    def reload(self, select: str | None = None) -> None:
+        """Re-read the journal in a worker and refill the table, keeping the selection."""
+        self._want = select or self._want
+        current = self.selected if self.is_mounted else None
+        self._load(self._want or (current.id if current else None))
+
+    @work(thread=True, exclusive=True, group="skills-load")
+    def _load(self, select: str | None) -> None:
+        with store_lock(self.app):
+            self.store.refresh()
+            views = skill_views(self.store.skills(), self.store.raw_entries())
+        if not get_current_worker().is_cancelled:  # a newer load supersedes this one
+            self.app.call_from_thread(self._show, views, select)
+
+    def _show(self, views: list[SkillView], select: str | None) -> None:
+        self._want = None
+        current = self.selected
+        if self._shown and views == list(self.views.values()) and (select is None or (
+                current is not None and current.id == select)):
+            return  # nothing changed: keep the table as the user left it
+        self._shown = True
+        self.views = {v.id: v for v in views}
+        table = self.table
+        table.clear()
+        for view in views:
+            skill = view.skill
+            dim = "dim" if skill.get("status", "active") != "active" else ""
+            table.add_row(
+                Text(visible_line(skill["code"]), style="bold", overflow="ellipsis", no_wrap=True),
+                Text(visible_line(skill["name"]), style=dim, overflow="ellipsis", no_wrap=True),
+                Text(level_text(skill)),
+                Text(skill.get("status", "active"), style=dim),
+                Text(str(view.count), justify="right"),
+                key=view.id,
+            )
+        if select in self.views:
+            table.move_cursor(row=table.get_row_index(select))
+        if not views:
+            self.detail.update(Text("No skills yet. Press a to add one, or f to start one "
+                                    "from constructive feedback."))
+        self._show_detail()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        view = self.selected
+        if view is not None:
+            self.detail.update(skill_detail(view))
+
+    # -- actions -----------------------------------------------------------------------
+
+    def _saved(self, skill: Record) -> None:
+        if self.is_mounted:
+            self.reload(select=skill["id"])
+
+    def create_skill_from_feedback(self, entry_id: str) -> None:
+        """Open the skill form pre-filled from one feedback entry (the journal screen's `f`)."""
+        start_skill_from_feedback(self.app, self.store, entry_id, on_saved=self._saved)
+
+    def action_from_feedback(self) -> None:
+        self._list_feedback()
+
+    @work(thread=True, group="skills-read")
+    def _list_feedback(self) -> None:
+        with store_lock(self.app):
+            waiting = feedback_wanting_skill(self.store.raw_entries(), self.store.skills())
+        self.app.call_from_thread(self._pick_feedback, waiting)
+
+    def _pick_feedback(self, waiting: list[Record]) -> None:
+        if not waiting:
+            self.notify("No constructive feedback is waiting: every piece already has a skill.",
+                        markup=False)
+            return
+        items: list[tuple[Any, Text]] = [(e["id"], feedback_line(e)) for e in waiting]
+
+        def chosen(entry_id: str | None) -> None:
+            if entry_id:
+                self.create_skill_from_feedback(entry_id)
+
+        self.app.push_screen(Picker("Turn which feedback into a skill?", items), chosen)
+
+    def _open_form(self, heading: str, view: SkillView | None) -> None:
+        store = self.store
+
+        def save(values: dict[str, Any]) -> Record:
+            if view is None:
+                return store.add_skill(values.pop("name"), **values)
+            why = existing_entries(store, view.skill.get("why", []))
+            return store.update_skill(view.id, why=why, **values)
+
+        def done(saved: dict[str, Any] | None) -> None:
+            if saved is not None:
+                self.notify(f"Saved {saved['code']}", markup=False)
+                self._saved(saved)
+                self.post_message(SkillSaved(saved["id"]))
+
+        sources = list(view.sources) if view else []
+        self.app.push_screen(SkillForm(heading, view.skill if view else None, save, sources),
+                             done)
+
+    def action_add_skill(self) -> None:
+        self._open_form("New skill", None)
+
+    def action_edit_skill(self) -> None:
+        view = self.selected
+        if view is None:
+            self.notify("Select a skill first.", severity="warning", markup=False)
+            return
+        self._open_form(f"Edit skill {view.skill['code']}", view)
+
+    def action_delete_skill(self) -> None:
+        view = self.selected
+        if view is None:
+            self.notify("Select a skill first.", severity="warning", markup=False)
+            return
+        question = Text(f"Delete skill {visible_line(view.skill['code'])} ", style="bold")
+        question.append(f"“{visible_line(view.skill['name'])}”?\n", style="")
+        links = view.count
+        question.append(f"{links} entry link{'s' * (links != 1)} will be dropped "
+                        "(the entries stay).")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete(view.id)
+
+        self.app.push_screen(Confirm(question), answered)
+
+    @work(thread=True, group="skills-write")
+    def _delete(self, skill_id: str) -> None:
+        try:
+            with store_lock(self.app):
+                dropped = self.store.delete_skill(skill_id)
+        except (ValidationError, JournalError) as err:
+            self.app.call_from_thread(self.notify, str(err), title="Not deleted",
+                                      severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.notify, f"Skill deleted: {dropped} entry links dropped",
+                                  markup=False)
+        self.app.call_from_thread(self.reload)
+        self.app.call_from_thread(self.post_message, SkillSaved(skill_id))

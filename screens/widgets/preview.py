@@ -1,0 +1,82 @@
+"""The preview pane: an entry's facts as plain Text, its body rendered as Markdown.
+
+Titles, sources, tags and links are user text, so they are built as `rich.text.Text`
+with control characters made visible; only the body goes through Markdown (which never
+reads Rich markup), and Markdown links are not opened by a click.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Markdown, Static
+
+from journal.dates import from_iso, human_date
+from journal.models import Record
+from journal.textsafe import visible, visible_line
+
+MAX_BODY = 100_000
+"""Longer bodies are cut in the preview: Markdown-rendering megabytes would stall the UI."""
+
+
+def entry_facts(entry: Record, names: dict[str, str]) -> Text:
+    """The header of the preview: kind, date, source, sentiment, tags, goals, skills."""
+    when = from_iso(entry["when"])
+    text = Text()
+    text.append(entry["kind"], style="bold")
+    text.append(f"  {human_date(when)} {when:%H:%M}", style="dim")
+    if entry.get("starred"):
+        text.append("  ★ starred", style="yellow")
+    text.append(f"  {entry['id']}", style="dim")
+    if entry["kind"] == "feedback":
+        text.append("\nfrom ", style="dim")
+        text.append(visible_line(entry.get("source") or "(unknown)"))
+        if entry.get("sentiment"):
+            text.append(f"  ({entry['sentiment']})", style="italic")
+    for label, ids in (("goals", entry.get("goals", ())), ("skills", entry.get("skills", ()))):
+        if ids:
+            text.append(f"\n{label}: ", style="dim")
+            text.append(visible_line(", ".join(names.get(i, i) for i in ids)))
+    if entry.get("tags"):
+        text.append("\ntags: ", style="dim")
+        text.append(visible_line(" ".join(f"#{t}" for t in entry["tags"])))
+    text.append("\n\n")
+    text.append(visible_line(entry["title"]), style="bold")
+    return text
+
+
+class EntryPreview(VerticalScroll, can_focus=False):
+    """Shows one entry; `show(None)` clears it."""
+
+    DEFAULT_CSS = """
+    EntryPreview {
+        padding: 0 1;
+        & > #facts { width: 1fr; }
+        & > Markdown { margin: 1 0 0 0; padding: 0; background: transparent; }
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="facts", markup=False)
+        yield Markdown(open_links=False)
+
+    @property
+    def facts(self) -> Static:
+        return self.query_one("#facts", Static)
+
+    @property
+    def body(self) -> Markdown:
+        return self.query_one(Markdown)
+
+    def show(self, entry: Record | None, names: dict[str, str]) -> None:
+        if entry is None:
+            self.facts.update(Text("Nothing selected.", style="dim italic"))
+            self.body.update("")
+            return
+        self.facts.update(entry_facts(entry, names))
+        body = entry.get("body") or ""
+        if len(body) > MAX_BODY:
+            body = body[:MAX_BODY] + f"\n\n*(preview cut at {MAX_BODY:,} characters)*"
+        self.body.update(visible(body))
+        self.scroll_home(animate=False)

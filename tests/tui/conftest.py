@@ -1,0 +1,61 @@
+"""TUI fixtures: a small journal on a temp file, and the app built on it with a fixed clock."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from journal.store import JournalStore
+from screens.app import JournalApp, make_app
+
+NOW = datetime(2026, 3, 16, 10, 0, tzinfo=timezone(timedelta(hours=1)))
+SIZE = (100, 30)
+
+
+def fixed_now() -> datetime:
+    return NOW
+
+
+def fill(store: JournalStore) -> JournalStore:
+    """Goals, skills and a handful of entries of every kind, dated before NOW."""
+    store.add_goal("Grow enterprise revenue", code="revenue")
+    store.add_goal("Win three enterprise deals", code="enterprise", parent="revenue")
+    store.add_goal("Cut checkout latency", code="latency")
+    store.add_goal("Influence across teams", code="influence", scope="personal",
+                   supports=["revenue"])
+    store.add_skill("Storytelling with data", code="storytelling", level=2, target_level=4)
+    store.add_skill("Giving feedback", code="feedback-giving")
+
+    def at(days: int) -> datetime:
+        return NOW - timedelta(days=days, hours=1)
+
+    store.add_entry("feedback", title="Lead with the customer problem",
+                    body="Priya said the **deck** buried the problem.", when=at(2),
+                    source="Priya", sentiment="constructive", goals=["revenue"], tags=["deck"])
+    store.add_entry("win", title="Closed the Acme renewal", body="Two-year renewal.",
+                    when=at(5), goals=["enterprise"], tags=["deal"], starred=True)
+    store.add_entry("reflection", title="Too many meetings this week", body="Block focus time.",
+                    when=at(9), tags=["focus"])
+    store.add_entry("note", title="Checkout p95 is 900 ms", body="Profile the tax call.",
+                    when=at(40), goals=["latency"])
+    store.add_entry("feedback", title="Great demo to the sales team", when=at(70),
+                    source="Sam", sentiment="praise", goals=["influence"])
+    store.add_entry("note", title="Read the pricing memo", when=at(120), tags=["reading"])
+    return store
+
+
+@pytest.fixture
+def journal_store(store: JournalStore) -> JournalStore:
+    return fill(store)
+
+
+@pytest.fixture
+def settings_file(tmp_path: Path) -> Path:
+    return tmp_path / "config" / "settings.json"
+
+
+@pytest.fixture
+def app(journal_store: JournalStore, settings_file: Path) -> JournalApp:
+    return make_app(journal_store, now=fixed_now, settings_path=settings_file)

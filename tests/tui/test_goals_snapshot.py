@@ -1,0 +1,54 @@
+"""SVG snapshots of the Goals screen: fixed size, fixed clock.
+
+One on the demo journal (regenerate with --snapshot-update when journal/demo.py changes),
+one at 80x24 on a small journal of its own: markup-looking titles, stale marks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+
+from journal.demo import build_demo
+from journal.store import JournalStore
+from screens.app import JournalApp, make_app
+from tests.tui.test_goals import NOW, settle
+
+
+def demo_app(store: JournalStore) -> JournalApp:
+    build_demo(store, now=NOW)
+    return make_app(store, now=lambda: NOW)
+
+
+async def _goals(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("g")
+    await settle(pilot)
+
+
+async def _on_revenue(pilot: Pilot[None]) -> None:
+    await _goals(pilot)
+    await pilot.press("down", "down", "down")
+    await pilot.pause()
+
+
+def small_app(store: JournalStore) -> JournalApp:
+    store.add_goal("Grow [bold]enterprise[/] revenue", code="revenue", measure="ARR",
+                   target="+30%", due="2026-06-30")
+    store.add_goal("Win three deals", code="deals", parent="revenue")
+    store.add_goal("Cut checkout latency [/]", code="latency")
+    store.add_goal("Influence across teams", code="influence", scope="personal",
+                   supports=["revenue", "latency"], notes="Ask [link=x]Priya[/link]")
+    store.add_goal("Old launch", code="launch", status="done")
+    store.add_entry("win", "Signed Acme", when="2026-03-01 10:00", goals=["deals"])
+    store.add_entry("note", "p95 at 900 ms", when="2025-11-20 10:00", goals=["latency"])
+    return make_app(store, now=lambda: NOW)
+
+
+def test_goals_screen_on_demo(store: JournalStore, snap_compare: Any) -> None:
+    assert snap_compare(demo_app(store), terminal_size=(100, 30), run_before=_goals)
+
+
+def test_goals_screen_at_80x24(store: JournalStore, snap_compare: Any) -> None:
+    assert snap_compare(small_app(store), terminal_size=(80, 24), run_before=_on_revenue)
