@@ -115,9 +115,10 @@ class SafeStorage(Storage):
         is parsed (and refused if it is damaged) and False is returned.
         """
         found = self._read_raw()
-        if found is None or found[0] is None:
+        if found is None:
             return False
         raw, signature = found
+        assert raw is not None  # no `unless` signature was given, so the bytes were read
         cut = layout.split(raw)
         if cut is None or shape_problem(cut.head) or schema_of(cut.head) > SCHEMA_VERSION:
             self._doc, self._signature = self._parse(raw), signature
@@ -266,7 +267,7 @@ class SafeStorage(Storage):
         if self._cut is not None:
             cut, appends = self._cut, self._appends
             cut.head = self._doc  # the transaction changed a copy of the head
-            data = layout.append(cut, appends) if appends else layout.join(cut.head, cut.section)
+            data = layout.append(cut, appends) if appends else layout.join(cut.head, [cut.section])
             self._write(data)
             self._forget()  # only the head was parsed: read afresh if asked again
             return
@@ -376,7 +377,7 @@ def working_copy(doc: Document) -> Document:
     }
 
 
-def load_quietly(raw: bytes) -> Any:
+def load_quietly(raw: bytes | memoryview) -> Any:
     """Parse with the cyclic GC paused: building ~10^6 containers otherwise triggers
     collection after collection (a 50k-entry journal parses in 0.11 s instead of 0.4 s).
     The result is frozen out of later collections, which would only re-walk it."""

@@ -299,3 +299,12 @@ def test_update_keeps_a_full_timestamp_and_its_offset(store: JournalStore) -> No
     assert store.update_entry(entry["id"], when=entry["when"])["when"] == entry["when"]
     moved = store.update_entry(entry["id"], when="2026-03-05 09:00")["when"]
     assert moved.startswith("2026-03-05T09:00:00")
+
+
+def test_a_head_only_save_without_new_entries_keeps_them(store: JournalStore) -> None:
+    store.add_entries([{"kind": "note", "text": f"n{i}"} for i in range(3)])
+    fresh = JournalStore(store.path)
+    with fresh.transaction(append_only=True):
+        fresh._table("meta").update({"note": "touched"}, doc_ids=[1])  # head only
+    assert [e["title"] for e in JournalStore(store.path).entries()] == ["n0", "n1", "n2"]
+    assert JournalStore(store.path).meta()["note"] == "touched"
