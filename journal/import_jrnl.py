@@ -199,8 +199,15 @@ def _convert(value: Any, symbols: str) -> tuple[dict[str, Any], str, str | None]
 
 
 def _json_type(value: Any) -> str:
-    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", int: "a number",
-             float: "a number", type(None): "null"}
+    names = {
+        dict: "an object",
+        list: "a list",
+        str: "text",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -293,14 +300,18 @@ def start_skills(
             ids.append(record["id"])
     existing = {s["name"].casefold(): s for s in store.skills()}
     lines: list[str] = []
+    fresh: list[tuple[str, list[str]]] = []
     for folded, (name, ids) in wanted.items():
         found = existing.get(folded)
         if found:
             skill = store.update_skill(found["id"], why=[*found.get("why", []), *ids])
             verb = "would be linked to" if dry_run else "linked to"
+            lines.append(f"skill {verb}: {skill['code']}  {skill['name']} (from {', '.join(ids)})")
         else:
-            skill = store.add_skill(name, why=ids)
-            verb = "would be started" if dry_run else "started"
+            fresh.append((name, ids))
+    verb = "would be started" if dry_run else "started"
+    started = store.add_skills([{"name": name, "why": ids} for name, ids in fresh])
+    for skill, (_, ids) in zip(started, fresh, strict=True):
         lines.append(f"skill {verb}: {skill['code']}  {skill['name']} (from {', '.join(ids)})")
     return lines
 

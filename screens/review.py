@@ -5,18 +5,17 @@ drops an item or takes it back), a month-by-month chart, a rating and a narrativ
 overview holds the title, summary, readiness, gaps and feedback; skills get a narrative
 too. Every change is saved as a draft shortly after you stop typing (a thread worker,
 one write at a time, newest wins) and once more when the screen goes away, so closing the
-app mid-sentence loses nothing. `x` exports to a file, `c` copies the Markdown.
+app mid-sentence loses nothing. `x` exports to a file, `c` copies the Markdown (both in
+review_export.py).
 """
 
 from __future__ import annotations
 
 import contextlib
 import copy
-import re
 import threading
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -24,7 +23,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import (
     ContentSwitcher,
@@ -42,13 +40,12 @@ from textual.widgets import (
 from journal import reviews as rv
 from journal.assess import Assessment, GoalReport, assess
 from journal.dates import DateError, Period, local_now, parse_period
-from journal.export import format_for, render, write_private
 from journal.models import Record, ValidationError
 from journal.storage import JournalError
 from journal.store import JournalStore
 from screens import review_views as views
 from screens.review_draft import DraftWriter
-from screens.review_export import ExportChoice, ExportPrompt
+from screens.review_export import ExportingScreen
 from screens.review_panes import GoalList, GoalPane, OverviewPane, SkillPane, quiet
 
 SAVE_DELAY = 0.6
@@ -56,7 +53,7 @@ DEFAULT_PERIOD = "this year"
 _FALLBACK_LOCK = threading.RLock()
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(ExportingScreen):
     """Build a self-assessment from the journal's evidence and export it."""
 
     CSS_PATH = "review.tcss"
@@ -106,6 +103,9 @@ class ReviewScreen(Screen[None]):
     @property
     def goal_list(self) -> GoalList:
         return self.query_one(GoalList)
+
+    def action_focus_list(self) -> None:
+        self.goal_list.focus()
 
     def _widget(self, ident: str, kind: type[Any]) -> Any:
         return self.query_one(f"#{ident}", kind)
@@ -385,49 +385,3 @@ class ReviewScreen(Screen[None]):
         self._fill_review_select()
         self._status(f"Draft saved {self.now():%H:%M:%S}" if saved.get("status") == "draft"
                      else f"Saved {self.now():%H:%M:%S}")
-
-    # -- export and copy -------------------------------------------------------------
-
-    def action_focus_list(self) -> None:
-        self.goal_list.focus()
-
-    def action_export(self) -> None:
-        a = self.assessment
-        if a is None:
-            self.notify("Nothing to export yet.", severity="warning", markup=False)
-            return
-        slug = re.sub(r"[^a-z0-9]+", "-", a.title.lower()).strip("-") or "self-assessment"
-
-        def chosen(choice: ExportChoice | None) -> None:
-            if choice is not None and self.assessment is not None:
-                self._export(self.assessment, *choice)
-
-        self.app.push_screen(ExportPrompt(f"~/{slug}.md"), chosen)
-
-    @work(thread=True, group="review-export")
-    def _export(self, a: Assessment, path: Path, overwrite: bool) -> None:
-        try:
-            written = write_private(path, render(a, format_for(path)), overwrite=overwrite)
-        except OSError as err:
-            self.app.call_from_thread(self.notify, f"Not exported: {err}", severity="error",
-                                      markup=False)
-            return
-        self.app.call_from_thread(self._exported, written)
-
-    def _exported(self, path: Path) -> None:
-        self._status(f"Exported to {path}")
-        self.notify(f"Exported to {path}", markup=False)
-
-    def action_copy(self) -> None:
-        if self.assessment is not None:
-            self._copy(self.assessment)
-
-    @work(thread=True, group="review-export")
-    def _copy(self, a: Assessment) -> None:
-        text = render(a, "md")
-        self.app.call_from_thread(self._copied, text)
-
-    def _copied(self, text: str) -> None:
-        self.app.copy_to_clipboard(text)
-        lines = text.count("\n")
-        self.notify(f"Copied the review as Markdown ({lines} lines).", markup=False)

@@ -1,4 +1,4 @@
-"""The review screen's file-name prompt: where to export, and whether to replace a file.
+"""The review screen's export: `x` writes the review to a file, `c` copies its Markdown.
 
 The prompt only checks the name (a folder that exists, a file that would be replaced:
 Enter again to confirm); the screen writes the file in a worker.
@@ -6,16 +6,19 @@ Enter again to confirm); the screen writes the file in a worker.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
 
-from journal.export import SUFFIXES
+from journal.assess import Assessment
+from journal.export import SUFFIXES, format_for, render, write_private
 
 ExportChoice = tuple[Path, bool]  # the absolute path, and whether to replace it
 
@@ -81,3 +84,57 @@ class ExportPrompt(ModalScreen[ExportChoice | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ExportingScreen(Screen[None]):
+    """A screen with an assessment to export: the actions behind `x` and `c`.
+
+    ReviewScreen is one: it keeps `assessment` current, binds the keys, and shows status
+    messages in its own status line (`_status`). Writing and rendering run in workers.
+    """
+
+    assessment: Assessment | None = None
+
+    def _status(self, message: str) -> None:
+        """Show a short message in the screen's status line (the subclass has one)."""
+
+    def action_export(self) -> None:
+        a = self.assessment
+        if a is None:
+            self.notify("Nothing to export yet.", severity="warning", markup=False)
+            return
+        slug = re.sub(r"[^a-z0-9]+", "-", a.title.lower()).strip("-") or "self-assessment"
+
+        def chosen(choice: ExportChoice | None) -> None:
+            if choice is not None and self.assessment is not None:
+                self._export(self.assessment, *choice)
+
+        self.app.push_screen(ExportPrompt(f"~/{slug}.md"), chosen)
+
+    @work(thread=True, group="review-export")
+    def _export(self, a: Assessment, path: Path, overwrite: bool) -> None:
+        try:
+            written = write_private(path, render(a, format_for(path)), overwrite=overwrite)
+        except OSError as err:
+            self.app.call_from_thread(self.notify, f"Not exported: {err}", severity="error",
+                                      markup=False)
+            return
+        self.app.call_from_thread(self._exported, written)
+
+    def _exported(self, path: Path) -> None:
+        self._status(f"Exported to {path}")
+        self.notify(f"Exported to {path}", markup=False)
+
+    def action_copy(self) -> None:
+        if self.assessment is not None:
+            self._copy(self.assessment)
+
+    @work(thread=True, group="review-export")
+    def _copy(self, a: Assessment) -> None:
+        text = render(a, "md")
+        self.app.call_from_thread(self._copied, text)
+
+    def _copied(self, text: str) -> None:
+        self.app.copy_to_clipboard(text)
+        lines = text.count("\n")
+        self.notify(f"Copied the review as Markdown ({lines} lines).", markup=False)

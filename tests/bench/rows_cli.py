@@ -1,6 +1,6 @@
 """Benchmark rows for the command line (issue 2 budgets, review export from issue 4).
 
-Queries are picked to be typical of the generated journals (journal/demo.py):
+Queries are picked to be typical of the generated journals (journal/bench_journal.py):
 `customer` is one of ~40 tags (about 5% of entries), `revenue` is a company goal with two
 sub-goals and a personal goal woven into it (about 20% of entries are its evidence),
 and 2025 is the one full year inside the three the journals span.

@@ -14,7 +14,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from journal.demo import STALE_GOAL, build_demo, demo_store, generate_journal
+from journal.bench_journal import generate_journal
+from journal.demo import STALE_GOAL, build_demo, demo_store
 from journal.query import goal_family
 from journal.store import JournalStore
 

@@ -1,5 +1,6 @@
 import os
 import stat
+from datetime import UTC
 from pathlib import Path
 
 import orjson
@@ -308,3 +309,25 @@ def test_a_head_only_save_without_new_entries_keeps_them(store: JournalStore) ->
         fresh._table("meta").update({"note": "touched"}, doc_ids=[1])  # head only
     assert [e["title"] for e in JournalStore(store.path).entries()] == ["n0", "n1", "n2"]
     assert JournalStore(store.path).meta()["note"] == "touched"
+
+
+def test_add_skills_in_bulk_gives_unique_codes_and_checks_each(store: JournalStore) -> None:
+    entry = store.add_entry("feedback", "Speak up earlier.", sentiment="constructive")
+    store.add_skill("Presenting", code="presenting")
+    added = store.add_skills([{"name": "Presenting", "why": [entry["id"]]}, {"name": "Presenting"}])
+    assert [s["code"] for s in added] == ["presenting-2", "presenting-3"]
+    assert added[0]["why"] == [entry["id"]]
+    before = store.path.read_bytes()
+    with pytest.raises(ValidationError, match="no entry"):
+        store.add_skills([{"name": "Fine"}, {"name": "Broken", "why": ["e99"]}])
+    assert store.path.read_bytes() == before  # all or none
+
+
+def test_store_clock_stamps_records(db_path: Path) -> None:
+    from datetime import datetime
+
+    fixed = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    s = JournalStore(db_path, clock=lambda: fixed)
+    entry = s.add_entry("note", "x")
+    assert entry["created"] == entry["updated"] == "2026-01-02T03:04:05+00:00"
+    assert entry["when"] == "2026-01-02T03:04:05+00:00"

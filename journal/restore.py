@@ -1,0 +1,172 @@
+"""A journal's backups as `journal doctor` lists them, and putting one back.
+
+The storage refuses a damaged journal and never overwrites it, so a restore works beside
+it: under the journal's own lock, after keeping the current file (damaged or not) byte
+for byte as a backup, by atomic replace.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import orjson
+
+from journal import backups
+from journal.models import ValidationError
+from journal.storage import (
+    LOCK_TIMEOUT,
+    TEMP_SUFFIX,
+    JournalError,
+    JournalWriteError,
+    describe_os_error,
+    ensure_folder,
+    fsync_dir,
+    parse_ok,
+    temp_prefix,
+)
+
+
+@dataclass
+class BackupInfo:
+    """One backup as the listing shows it; `entries` is None when it does not parse."""
+
+    path: Path
+    taken: datetime | None
+    size: int
+    entries: int | None
+
+
+
+def list_backups(path: Path) -> list[BackupInfo]:
+    """Backups newest first, each parsed to count its entries (None: it does not parse)."""
+    found: list[BackupInfo] = []
+    for backup in backups.list_backups(path):
+        try:
+            raw = backup.read_bytes()
+        except OSError:
+            found.append(BackupInfo(backup, backups.taken_at(backup), 0, None))
+            continue
+        entries: int | None = None
+        if parse_ok(raw):
+            entries = len(orjson.loads(raw).get("entries", {}))
+        found.append(BackupInfo(backup, backups.taken_at(backup), len(raw), entries))
+    return found
+
+
+def find_backup(path: Path, ref: str) -> Path:
+    """A backup by its number in the listing (1 = newest), its file name, or its path."""
+    listed = backups.list_backups(path)
+    if ref.isdigit() and 1 <= int(ref) <= len(listed):
+        return listed[int(ref) - 1]
+    for backup in listed:
+        if ref in (backup.name, str(backup)):
+            return backup
+    candidate = Path(ref).expanduser()
+    if candidate.is_file():
+        return candidate.absolute()
+    hint = (
+        f"`journal doctor` lists them (1 to {len(listed)})" if listed else "there are no backups"
+    )
+    raise ValidationError(f"no backup {ref!r}: give its number, file name or path; {hint}")
+
+
+@contextlib.contextmanager
+def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the journal's own lock (the file the storage locks), without parsing the journal.
+
+    A damaged journal cannot be opened by the storage, yet a restore must still keep any
+    other journal process out while it swaps the file.
+    """
+    ensure_folder(path.parent)
+    lock_path = path.with_name(path.name + ".lock")
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    except OSError as err:
+        raise JournalWriteError(
+            f"Cannot lock the journal {path}: {describe_os_error(err)}."
+        ) from None
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise JournalError(
+                        f"The journal {path} is busy: another journal process holds its lock. "
+                        "Close it (the app?) and try again."
+                    ) from None
+                time.sleep(0.01)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Temp file beside `path` (0600), fsync, replace, fsync the folder: old or new, never torn."""
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent)
+    try:
+        try:
+            os.fchmod(fd, 0o600)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException as err:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(err, OSError):
+            raise JournalWriteError(
+                f"Could not write the journal {path}: {describe_os_error(err)}.\n"
+                "The journal on disk was not changed."
+            ) from None
+        raise
+    fsync_dir(path.parent)
+
+
+@dataclass
+class Restored:
+    backup: Path
+    kept: Path | None
+    entries: int
+
+
+def restore(path: Path, ref: str) -> Restored:
+    """Put a backup back as the journal, keeping the current file as a backup first."""
+    backup = find_backup(path, ref)
+    try:
+        data = backup.read_bytes()  # read first: keeping a copy may rotate this backup away
+    except OSError as err:
+        raise JournalError(f"Cannot read the backup {backup}: {describe_os_error(err)}.") from None
+    if not parse_ok(data):
+        raise ValidationError(
+            f"the backup {backup} is not a journal this version can open: choose another"
+        )
+    if path.is_dir():
+        raise JournalError(
+            f"{path} is a directory, not a journal file: move it away, then restore again."
+        )
+    with locked(path):
+        kept = None
+        if path.exists():
+            try:
+                kept = backups.keep(path)
+            except OSError as err:
+                raise JournalWriteError(
+                    f"Could not keep a copy of the current journal {path} before restoring: "
+                    f"{describe_os_error(err)}. Nothing was changed."
+                ) from None
+        write_atomically(path, data)
+    return Restored(backup, kept, len(orjson.loads(data).get("entries", {})))

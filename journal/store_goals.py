@@ -1,0 +1,223 @@
+"""Goals and skills: what the journal's evidence is for, with the rules they obey.
+
+Goal codes are unique slugs (derived from the title when not given); a goal's parent
+chain may not loop; personal goals support company goals. Deleting a goal or skill keeps
+every entry and drops only the links, and says how many.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from journal import models
+from journal.models import Record, ValidationError
+from journal.store_base import StoreBase, unique
+
+
+class GoalStore(StoreBase):
+    """Goal and skill records on top of the store's plumbing."""
+
+    # -- goals -----------------------------------------------------------------------
+
+    def goals(self) -> list[Record]:
+        return [dict(g) for g in self._raw("goals").values()]
+
+    def goal(self, ref: str) -> Record:
+        """A goal by code or id."""
+        return self._resolve("goals", ref)
+
+    def goal_ids(self, refs: Iterable[str]) -> list[str]:
+        return unique(self.goal(ref)["id"] for ref in refs)
+
+    def skill_ids(self, refs: Iterable[str]) -> list[str]:
+        return unique(self.skill(ref)["id"] for ref in refs)
+
+    def _resolve(self, table: str, ref: str) -> Record:
+        ref = ref.strip().lower()
+        for record in self._raw(table).values():
+            if record.get("code") == ref or record.get("id") == ref:
+                return dict(record)
+        what = "goal" if table == "goals" else "skill"
+        codes = sorted(r.get("code", "") for r in self._raw(table).values())
+        known = f"known: {', '.join(codes)}" if codes else f"there are no {what}s yet"
+        raise ValidationError(f"no {what} {ref!r} ({known}); add it with `journal {what} add`")
+
+    def add_goal(
+        self,
+        title: str,
+        *,
+        code: str | None = None,
+        scope: str = "company",
+        parent: str | None = None,
+        supports: Iterable[str] = (),
+        measure: str = "",
+        target: str = "",
+        due: str | None = None,
+        status: str = "active",
+        notes: str = "",
+    ) -> Record:
+        with self.transaction():
+            record = self._check_goal(
+                {
+                    "title": title,
+                    "code": code,
+                    "scope": scope,
+                    "parent": parent,
+                    "supports": list(supports),
+                    "measure": measure,
+                    "target": target,
+                    "due": due,
+                    "status": status,
+                    "notes": notes,
+                    "created": self.now_iso(),
+                }
+            )
+            return self._insert("goals", record)
+
+    def update_goal(self, ref: str, **changes: Any) -> Record:
+        with self.transaction():
+            record = self.goal(ref)
+            record.update(changes)
+            record = self._check_goal(record)
+            self._replace("goals", record)
+            return record
+
+    def _check_goal(self, record: Record) -> Record:
+        from journal.dates import parse_date
+
+        record["title"] = models.check_text(record.get("title") or "", "the goal's title").strip()
+        others = [g for g in self.goals() if g["id"] != record.get("id")]
+        taken = {g["code"] for g in others}
+        code = record.get("code")
+        code = models.check_code(code) if code else models.slugify(record["title"], taken)
+        if code in taken:
+            raise ValidationError(
+                f"a goal with code {code!r} already exists: choose another --code"
+            )
+        record["code"] = code
+        record["scope"] = models.choose(record.get("scope") or "company", models.SCOPES, "scope")
+        record["status"] = models.choose(
+            record.get("status") or "active", models.GOAL_STATUSES, "status"
+        )
+        parent = record.get("parent")
+        record["parent"] = self.goal(parent)["id"] if parent else None
+        if record["parent"]:
+            self._refuse_cycle(record.get("id"), record["parent"])
+        record["supports"] = self.goal_ids(record.get("supports") or [])
+        for supported in record["supports"]:
+            if self.goal(supported)["scope"] != "company":
+                raise ValidationError("--supports must name company goals")
+        due = record.get("due")
+        record["due"] = parse_date(due).isoformat() if due else None
+        return record
+
+    def _refuse_cycle(self, ident: str | None, parent: str) -> None:
+        seen: set[str] = set()
+        current: str | None = parent
+        while current:
+            if current == ident or current in seen:
+                raise ValidationError("that parent would make a goal its own ancestor (a cycle)")
+            seen.add(current)
+            found = self._get("goals", current)
+            current = found.get("parent") if found else None
+
+    def delete_goal(self, ref: str) -> int:
+        """Delete a goal; entries stay, links to it are dropped. Returns how many."""
+        with self.transaction():
+            goal_id = self.goal(ref)["id"]
+            dropped = self._rewrite_links("entries", "goals", goal_id)
+            for goal in self.goals():
+                if goal.get("parent") == goal_id or goal_id in goal.get("supports", []):
+                    goal["parent"] = None if goal.get("parent") == goal_id else goal["parent"]
+                    goal["supports"] = [s for s in goal.get("supports", []) if s != goal_id]
+                    self._replace("goals", goal)
+            self._remove("goals", goal_id)
+            return dropped
+
+    # -- skills ----------------------------------------------------------------------
+
+    def skills(self) -> list[Record]:
+        return [dict(s) for s in self._raw("skills").values()]
+
+    def skill(self, ref: str) -> Record:
+        return self._resolve("skills", ref)
+
+    def add_skill(
+        self,
+        name: str,
+        *,
+        code: str | None = None,
+        why: Iterable[str] = (),
+        level: int | None = None,
+        target_level: int | None = None,
+        plan: str = "",
+        status: str = "active",
+    ) -> Record:
+        item = {key: value for key, value in locals().items() if key != "self"}
+        return self.add_skills([item])[0]
+
+    def add_skills(self, items: list[dict[str, Any]]) -> list[Record]:
+        """Add many skills in one write (an import may start thousands): all or none."""
+        if not items:
+            return []
+        with self.transaction():
+            taken = {s["code"] for s in self._raw("skills").values()}
+            records = []
+            for item in items:
+                record = self._check_skill(
+                    {
+                        "name": item.get("name"),
+                        "code": item.get("code"),
+                        "why": list(item.get("why") or ()),
+                        "level": item.get("level"),
+                        "target_level": item.get("target_level"),
+                        "plan": item.get("plan") or "",
+                        "status": item.get("status") or "active",
+                        "created": self.now_iso(),
+                    },
+                    taken,
+                )
+                taken.add(record["code"])
+                records.append(record)
+            return self._insert_many("skills", records)
+
+    def update_skill(self, ref: str, **changes: Any) -> Record:
+        with self.transaction():
+            record = self.skill(ref)
+            record.update(changes)
+            record = self._check_skill(record)
+            self._replace("skills", record)
+            return record
+
+    def _check_skill(self, record: Record, taken: set[str] | None = None) -> Record:
+        """Check a skill; `taken` (codes in use by others) saves a scan in bulk adds."""
+        record["name"] = models.check_text(record.get("name") or "", "the skill's name").strip()
+        if taken is None:
+            taken = {s["code"] for s in self._raw("skills").values() if s["id"] != record.get("id")}
+        code = record.get("code")
+        code = models.check_code(code) if code else models.slugify(record["name"], taken)
+        if code in taken:
+            raise ValidationError(
+                f"a skill with code {code!r} already exists: choose another --code"
+            )
+        record["code"] = code
+        stored = self._get("skills", record["id"]) if record.get("id") else None
+        kept = set(stored.get("why", [])) if stored else set()  # a deleted entry may come back
+        record["why"] = unique(
+            e if e in kept else self.entry(e)["id"] for e in record.get("why") or []
+        )
+        models.check_level(record.get("level"), "--level")
+        models.check_level(record.get("target_level"), "--target")
+        record["status"] = models.choose(
+            record.get("status") or "active", models.SKILL_STATUSES, "status"
+        )
+        return record
+
+    def delete_skill(self, ref: str) -> int:
+        """Delete a skill; entries stay, links to it are dropped. Returns how many."""
+        with self.transaction():
+            skill_id = self.skill(ref)["id"]
+            dropped = self._rewrite_links("entries", "skills", skill_id)
+            self._remove("skills", skill_id)
+            return dropped
