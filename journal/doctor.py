@@ -19,13 +19,23 @@ from journal.restore import (
     list_backups,
     locked,
     restore,
-    write_atomically,
 )
 from journal.storage import SCHEMA_VERSION, JournalError, JournalWriteError, describe_os_error
 
 __all__ = [
-    "PREFIX", "BackupInfo", "Counter", "Dangling", "Doc", "Report", "Restored", "check",
-    "find_backup", "fix", "list_backups", "locked", "restore", "write_atomically",
+    "PREFIX",
+    "BackupInfo",
+    "Counter",
+    "Dangling",
+    "Doc",
+    "Report",
+    "Restored",
+    "check",
+    "find_backup",
+    "fix",
+    "list_backups",
+    "locked",
+    "restore",
 ]
 
 

@@ -8,10 +8,7 @@ for byte as a backup, by atomic replace.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
-import tempfile
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,18 +17,9 @@ from pathlib import Path
 import orjson
 
 from journal import backups
+from journal.fileops import LOCK_TIMEOUT, replace_atomically, take_lock
 from journal.models import ValidationError
-from journal.storage import (
-    LOCK_TIMEOUT,
-    TEMP_SUFFIX,
-    JournalError,
-    JournalWriteError,
-    describe_os_error,
-    ensure_folder,
-    fsync_dir,
-    parse_ok,
-    temp_prefix,
-)
+from journal.storage import JournalError, JournalWriteError, describe_os_error, parse_ok
 
 
 @dataclass
@@ -42,7 +30,6 @@ class BackupInfo:
     taken: datetime | None
     size: int
     entries: int | None
-
 
 
 def list_backups(path: Path) -> list[BackupInfo]:
@@ -72,68 +59,22 @@ def find_backup(path: Path, ref: str) -> Path:
     candidate = Path(ref).expanduser()
     if candidate.is_file():
         return candidate.absolute()
-    hint = (
-        f"`journal doctor` lists them (1 to {len(listed)})" if listed else "there are no backups"
-    )
+    hint = f"`journal doctor` lists them (1 to {len(listed)})" if listed else "there are no backups"
     raise ValidationError(f"no backup {ref!r}: give its number, file name or path; {hint}")
 
 
 @contextlib.contextmanager
 def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Hold the journal's own lock (the file the storage locks), without parsing the journal.
+    """Hold the journal's lock without opening it as a store.
 
     A damaged journal cannot be opened by the storage, yet a restore must still keep any
     other journal process out while it swaps the file.
     """
-    ensure_folder(path.parent)
-    lock_path = path.with_name(path.name + ".lock")
+    fd = take_lock(path, timeout)
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
-    except OSError as err:
-        raise JournalWriteError(
-            f"Cannot lock the journal {path}: {describe_os_error(err)}."
-        ) from None
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise JournalError(
-                        f"The journal {path} is busy: another journal process holds its lock. "
-                        "Close it (the app?) and try again."
-                    ) from None
-                time.sleep(0.01)
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Temp file beside `path` (0600), fsync, replace, fsync the folder: old or new, never torn."""
-    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent)
-    try:
-        try:
-            os.fchmod(fd, 0o600)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except BaseException as err:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(err, OSError):
-            raise JournalWriteError(
-                f"Could not write the journal {path}: {describe_os_error(err)}.\n"
-                "The journal on disk was not changed."
-            ) from None
-        raise
-    fsync_dir(path.parent)
 
 
 @dataclass
@@ -168,5 +109,5 @@ def restore(path: Path, ref: str) -> Restored:
                     f"Could not keep a copy of the current journal {path} before restoring: "
                     f"{describe_os_error(err)}. Nothing was changed."
                 ) from None
-        write_atomically(path, data)
+        replace_atomically(path, [data])
     return Restored(backup, kept, len(orjson.loads(data).get("entries", {})))

@@ -9,13 +9,9 @@ atomic replace with fsync, and holds an advisory lock across every read-modify-w
 from __future__ import annotations
 
 import contextlib
-import errno
-import fcntl
 import gc
 import os
-import signal
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,30 +20,43 @@ import orjson
 from tinydb.storages import Storage
 
 from journal import backups, layout
+from journal.fileops import (
+    LOCK_TIMEOUT,
+    TEMP_SUFFIX,
+    JournalError,
+    JournalFileError,
+    JournalWriteError,
+    describe_os_error,
+    ensure_folder,
+    fsync_dir,
+    lock_path_for,
+    replace_atomically,
+    signals_deferred,
+    take_lock,
+    temp_prefix,
+)
+
+__all__ = [
+    "LOCK_TIMEOUT",
+    "SCHEMA_VERSION",
+    "TEMP_SUFFIX",
+    "JournalError",
+    "JournalFileError",
+    "JournalWriteError",
+    "SafeStorage",
+    "describe_os_error",
+    "ensure_folder",
+    "fsync_dir",
+    "parse_ok",
+    "schema_of",
+    "shape_problem",
+    "temp_prefix",
+]
 
 SCHEMA_VERSION = 1
-LOCK_TIMEOUT = 10.0
-TEMP_SUFFIX = ".tmp"
 
 Document = dict[str, dict[str, dict[str, Any]]]
 Signature = tuple[int, int, int]
-
-
-class JournalError(Exception):
-    """A failure that is not the user's input: exit status 1."""
-
-
-class JournalFileError(JournalError):
-    """The journal on disk cannot be used as it is; it is left untouched."""
-
-
-class JournalWriteError(JournalError):
-    """A save failed; the journal on disk is as it was before the save."""
-
-
-def temp_prefix(path: Path) -> str:
-    """Temp files are hidden siblings, so os.replace stays on one filesystem."""
-    return f".{path.name}."
 
 
 class SafeStorage(Storage):
@@ -55,7 +64,7 @@ class SafeStorage(Storage):
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path).expanduser().absolute()
-        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.lock_path = lock_path_for(self.path)
         self._doc: Document = {}
         self._signature: Signature | None = None
         self._lock_fd: int | None = None
@@ -177,8 +186,7 @@ class SafeStorage(Storage):
             else "\nNo good backup was found."
         )
         return JournalFileError(
-            f"Cannot open the journal {self.path}: {reason}.\n"
-            f"The file was left untouched.{hint}"
+            f"Cannot open the journal {self.path}: {reason}.\nThe file was left untouched.{hint}"
         )
 
     def read(self) -> Document:
@@ -281,88 +289,22 @@ class SafeStorage(Storage):
             self._replace_file(data)
 
     def _replace_file(self, data: layout.Chunks) -> None:
-        import tempfile
-
-        folder = self.path.parent
         backups.remove_stale_temps(self.path)
-        tmp = ""
-        try:  # mkstemp inside: no room for even an empty file is a full disk too
-            fd, tmp = tempfile.mkstemp(
-                prefix=temp_prefix(self.path), suffix=TEMP_SUFFIX, dir=folder
-            )
-            try:
-                os.fchmod(fd, 0o600)
-                for chunk in data:
-                    view = memoryview(chunk)
-                    while view:
-                        written = os.write(fd, view)
-                        view = view[written:]
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            if self.path.exists():
-                backups.maybe_keep(self.path)
-            os.replace(tmp, self.path)
-        except BaseException as err:  # Ctrl-C mid-save too: never leave the copy behind
-            if tmp:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-            if not isinstance(err, OSError):
-                raise
-            raise JournalWriteError(
-                f"Could not save the journal {self.path}: {describe_os_error(err)}.\n"
-                "The journal on disk was not changed."
-            ) from None
-        fsync_dir(folder)
+        keep = self.path.exists()
+        replace_atomically(self.path, data, lambda: backups.maybe_keep(self.path) if keep else None)
 
     # -- locking ---------------------------------------------------------------------
 
     def _acquire(self) -> None:
-        ensure_folder(self.path.parent)
-        try:
-            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
-        except OSError as err:
-            raise JournalWriteError(
-                f"Cannot lock the journal {self.path}: {describe_os_error(err)}."
-            ) from None
-        deadline = time.monotonic() + LOCK_TIMEOUT
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    os.close(fd)
-                    raise JournalError(
-                        f"The journal {self.path} is busy: another journal process has held "
-                        f"its lock for over {LOCK_TIMEOUT:.0f} s. Try again."
-                    ) from None
-                time.sleep(0.005)
-        self._lock_fd = fd
+        self._lock_fd = take_lock(self.path)
 
     def _release(self) -> None:
         if self._lock_fd is not None:
-            fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
-            os.close(self._lock_fd)
+            os.close(self._lock_fd)  # closing the descriptor releases the lock
             self._lock_fd = None
 
     def close(self) -> None:
         self._release()
-
-
-@contextlib.contextmanager
-def signals_deferred() -> Iterator[None]:
-    """Let a save that has started finish: Ctrl-C or a polite kill waits the few ms it
-    takes, then acts, so the entry being saved is on disk when the process ends."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    deferred = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, deferred)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def working_copy(doc: Document) -> Document:
@@ -418,42 +360,3 @@ def parse_ok(raw: bytes) -> bool:
     except orjson.JSONDecodeError:
         return False
     return shape_problem(doc) is None and bool(doc) and schema_of(doc) <= SCHEMA_VERSION
-
-
-def ensure_folder(folder: Path) -> None:
-    """Create the journal's folder private (0700); leave an existing folder's mode alone."""
-    if folder.is_dir():
-        return
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
-    except OSError as err:
-        raise JournalWriteError(
-            f"Cannot create the folder {folder}: {describe_os_error(err)}."
-        ) from None
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def describe_os_error(err: OSError) -> str:
-    if err.errno == errno.ENOSPC:
-        return "the disk is full"
-    if err.errno == errno.EFBIG:
-        return "the file is larger than this system allows (file size limit)"
-    if err.errno in (errno.EACCES, errno.EPERM):
-        return f"permission denied ({err.filename or 'the folder'} is read-only for you)"
-    if err.errno == errno.EROFS:
-        return "the filesystem is read-only"
-    return err.strerror or str(err)

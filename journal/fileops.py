@@ -1,0 +1,158 @@
+"""Durable file operations: the advisory lock, atomic replace, and their error messages.
+
+Shared by the storage (every save) and by `journal doctor --restore` (which must swap a
+file the storage refuses to open), so both lock and write exactly the same way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+LOCK_TIMEOUT = 10.0
+TEMP_SUFFIX = ".tmp"
+
+Chunks = Sequence[bytes | memoryview]
+
+
+class JournalError(Exception):
+    """A failure that is not the user's input: exit status 1."""
+
+
+class JournalFileError(JournalError):
+    """The journal on disk cannot be used as it is; it is left untouched."""
+
+
+class JournalWriteError(JournalError):
+    """A save failed; the journal on disk is as it was before the save."""
+
+
+def temp_prefix(path: Path) -> str:
+    """Temp files are hidden siblings, so os.replace stays on one filesystem."""
+    return f".{path.name}."
+
+
+def lock_path_for(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+def take_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> int:
+    """Hold the journal's exclusive advisory lock; closing the returned descriptor releases
+    it, and so does the kernel if the holder dies (a killed writer never blocks the next)."""
+    ensure_folder(path.parent)
+    try:
+        fd = os.open(lock_path_for(path), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    except OSError as err:
+        raise JournalWriteError(
+            f"Cannot lock the journal {path}: {describe_os_error(err)}."
+        ) from None
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return fd
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                os.close(fd)
+                raise JournalError(
+                    f"The journal {path} is busy: another journal process has held its lock "
+                    f"for over {timeout:.0f} s (the app, busy saving?). Try again."
+                ) from None
+            time.sleep(0.005)
+
+
+def replace_atomically(
+    path: Path, data: Chunks, before_replace: Callable[[], None] | None = None
+) -> None:
+    """Temp file beside `path` (0600), fsync, rename, fsync the folder: old or new, never
+    torn. On any failure the temp file is removed and `path` is untouched."""
+    import tempfile
+
+    folder = path.parent
+    tmp = ""
+    try:  # mkstemp inside: no room for even an empty file is a full disk too
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
+        try:
+            os.fchmod(fd, 0o600)
+            for chunk in data:
+                view = memoryview(chunk)
+                while view:
+                    view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if before_replace is not None:
+            before_replace()
+        os.replace(tmp, path)
+    except BaseException as err:  # Ctrl-C mid-save too: never leave the copy behind
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        if not isinstance(err, OSError):
+            raise
+        raise JournalWriteError(
+            f"Could not save the journal {path}: {describe_os_error(err)}.\n"
+            "The journal on disk was not changed."
+        ) from None
+    fsync_dir(folder)
+
+
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Let a save that has started finish: Ctrl-C or a polite kill waits the few ms it
+    takes, then acts, so the entry being saved is on disk when the process ends."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    deferred = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, deferred)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def ensure_folder(folder: Path) -> None:
+    """Create the journal's folder private (0700); leave an existing folder's mode alone."""
+    if folder.is_dir():
+        return
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)
+    except OSError as err:
+        raise JournalWriteError(
+            f"Cannot create the folder {folder}: {describe_os_error(err)}."
+        ) from None
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def describe_os_error(err: OSError) -> str:
+    if err.errno == errno.ENOSPC:
+        return "the disk is full"
+    if err.errno == errno.EFBIG:
+        return "the file is larger than this system allows (file size limit)"
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return f"permission denied ({err.filename or 'the folder'} is read-only for you)"
+    if err.errno == errno.EROFS:
+        return "the filesystem is read-only"
+    return err.strerror or str(err)
