@@ -341,7 +341,7 @@ def shape_problem(doc: Any) -> str | None:
     for name, table in doc.items():
         if not isinstance(table, dict) or not set(map(type, table.values())) <= {dict}:
             return f"it holds JSON of the wrong shape (table {name!r} is not a set of records)"
-    if doc and "meta" not in doc:
+    if "meta" not in doc:  # `{}` too: we never write a journal without meta
         return "it is JSON but not a journal (no 'meta' table); is it another program's file?"
     return None
 

@@ -215,8 +215,9 @@ def test_document_is_reread_only_when_the_file_changes(store: JournalStore) -> N
         b"\x00" * 64,
         b"[1, 2, 3]",
         b'{"entries": [1]}',
+        b"{}",
     ],
-    ids=["empty", "truncated", "garbage", "nul", "list", "wrong-shape"],
+    ids=["empty", "truncated", "garbage", "nul", "list", "wrong-shape", "empty-object"],
 )
 def test_unreadable_file_is_refused_and_left_byte_for_byte(db_path: Path, content: bytes) -> None:
     db_path.parent.mkdir(parents=True)
