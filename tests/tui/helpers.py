@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import datetime
+from typing import Any
 
 from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
+
+from journal.store import JournalStore
+from screens.app import JournalApp, make_app
 
 
 def screen_text(app: App[object]) -> str:
@@ -30,3 +37,28 @@ async def wait_for(
 def notices(app: App[object]) -> list[str]:
     """The messages of the notifications on show."""
     return [n.message for n in app._notifications]
+
+
+async def settle(pilot: Pilot[Any], rounds: int = 2) -> None:
+    """Let thread workers finish and their results reach the screen."""
+    for _ in range(rounds):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+@asynccontextmanager
+async def app_on_screen(
+    store: JournalStore,
+    key: str,
+    screen: type[Screen[Any]],
+    now: datetime,
+    size: tuple[int, int] = (100, 30),
+) -> AsyncIterator[tuple[JournalApp, Pilot[None]]]:
+    """The real app on `store` with a fixed clock, switched to a screen by its key."""
+    app = make_app(store, now=lambda: now)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+        assert isinstance(app.screen, screen)
+        yield app, pilot

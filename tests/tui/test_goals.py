@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime, timedelta, timezone
 
 from textual.app import App
@@ -14,34 +13,19 @@ from textual.widgets.tree import TreeNode
 
 from journal.query import goal_family
 from journal.store import JournalStore
-from screens.app import JournalApp, make_app
+from screens.app import JournalApp
 from screens.goal_form import Confirm, GoalForm, Picker
 from screens.goals import GoalsScreen, goal_views
 from screens.messages import ShowGoal
-from tests.tui.helpers import wait_for
+from tests.tui.helpers import app_on_screen, settle, wait_for
 
 NOW = datetime(2026, 3, 15, 12, 0, tzinfo=timezone(timedelta(hours=1)))
 SIZE = (100, 30)
 
 
-@asynccontextmanager
-async def goals_app(store: JournalStore) -> AsyncIterator[tuple[JournalApp, Pilot[None]]]:
+def goals_app(store: JournalStore) -> AbstractAsyncContextManager[tuple[JournalApp, Pilot[None]]]:
     """The real app on `store` with a fixed clock, switched to the goals screen with `g`."""
-    app = make_app(store, now=lambda: NOW)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("g")
-        await settle(pilot)
-        assert isinstance(app.screen, GoalsScreen)
-        yield app, pilot
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let thread workers finish and their results reach the screen."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    return app_on_screen(store, "g", GoalsScreen, NOW, SIZE)
 
 
 def nodes(app: App[None]) -> list[TreeNode[str]]:
@@ -127,8 +111,9 @@ async def test_personal_goal_shows_under_each_goal_it_supports(goals_store: Jour
     goals_store.update_goal("influence", supports=["revenue", "latency"])
     async with goals_app(goals_store) as (app, pilot):
         influence = goals_store.goal("influence")["id"]
-        under = sorted(n.parent.data for n in nodes(app)
-                       if n.data == influence and n.parent and n.parent.data)
+        under = sorted(
+            n.parent.data for n in nodes(app) if n.data == influence and n.parent and n.parent.data
+        )
         expected = [goals_store.goal("revenue")["id"], goals_store.goal("latency")["id"]]
         assert under == sorted(expected)
 
@@ -176,8 +161,9 @@ async def test_unreadable_due_date_is_refused_and_escape_writes_nothing(
 
 
 async def test_reparent_refuses_a_cycle_and_moves_otherwise(goals_store: JournalStore) -> None:
-    revenue, enterprise, latency = (goals_store.goal(c)["id"]
-                                    for c in ("revenue", "enterprise", "latency"))
+    revenue, enterprise, latency = (
+        goals_store.goal(c)["id"] for c in ("revenue", "enterprise", "latency")
+    )
     async with goals_app(goals_store) as (app, pilot):
 
         async def move(goal_id: str, new_parent: str) -> None:
@@ -237,8 +223,10 @@ async def test_evidence_count_latest_date_and_stale_mark(goals_store: JournalSto
     s.add_entry("reflection", "Helped sales", when="2026-01-20 10:00", goals=["influence"])
     s.add_entry("win", "Cut p95", when="2025-12-01 10:00", goals=["latency"])
     async with goals_app(s) as (app, pilot):
-        rows = {s.goal(code)["code"]: labels(app)[s.goal(code)["id"]][0]
-                for code in ("revenue", "enterprise", "latency", "influence", "finished")}
+        rows = {
+            s.goal(code)["code"]: labels(app)[s.goal(code)["id"]][0]
+            for code in ("revenue", "enterprise", "latency", "influence", "finished")
+        }
         # revenue counts its sub-goal's and its personal goal's evidence too
         assert "revenue (3 · 1 Mar 2026)  Grow" in rows["revenue"]
         assert "stale" not in rows["revenue"]
@@ -247,6 +235,7 @@ async def test_evidence_count_latest_date_and_stale_mark(goals_store: JournalSto
         # 1 Dec 2025 is 104 days before the fixed clock's 15 Mar 2026
         assert "(1 · 1 Dec 2025) ⚠ stale  Cut" in rows["latency"] and "stale" in rows["latency"]
         assert "(0)" in rows["finished"] and "stale" not in rows["finished"]
+
     # the screen and `journal goal list` agree on every count and date
     def by_family(goal_id: str) -> tuple[int, str | None]:  # the slow, obvious way
         family = goal_family(goal_id, s.goals())
@@ -309,9 +298,14 @@ async def test_show_goal_selects_it(goals_store: JournalStore) -> None:
         await pilot.press("j")
         await settle(pilot)
         app.post_message(ShowGoal(latency))  # what the command palette sends
-        await wait_for(pilot, lambda: isinstance(app.screen, GoalsScreen)
-                       and goals_screen(app).selected is not None
-                       and goals_screen(app).selected.id == latency)  # type: ignore[union-attr]
+        await wait_for(
+            pilot,
+            lambda: (
+                isinstance(app.screen, GoalsScreen)
+                and goals_screen(app).selected is not None
+                and goals_screen(app).selected.id == latency
+            ),
+        )  # type: ignore[union-attr]
         assert "Cut checkout latency" in detail_text(app)
 
 
@@ -338,9 +332,15 @@ async def test_collapsed_goal_stays_collapsed_and_a_hand_made_cycle_still_shows(
             if record["code"] == "influence":
                 record["parent"], record["supports"] = ids["latency"], []
         goals_store.path.write_text(json.dumps(doc))
-        await wait_for(pilot, lambda: any(
-            n.data == ids["influence"] and n.parent is not None
-            and n.parent.data == ids["latency"] for n in nodes(app)))
+        await wait_for(
+            pilot,
+            lambda: any(
+                n.data == ids["influence"]
+                and n.parent is not None
+                and n.parent.data == ids["latency"]
+                for n in nodes(app)
+            ),
+        )
         rows = labels(app)
         assert set(rows) == {g["id"] for g in goals_store.goals()}  # every goal still shows
         revenue_node = next(n for n in nodes(app) if n.data == revenue)

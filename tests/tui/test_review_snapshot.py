@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 
 from journal.store import JournalStore
 from screens.app import JournalApp, make_app
+from tests.tui.helpers import settle as shared_settle
 from tests.unit.golden.sample import build_sample, sample_review
 
 NOW = datetime(2026, 7, 6, 10, 0, tzinfo=timezone(timedelta(hours=1)))
@@ -21,9 +22,7 @@ def reviewed_app(store: JournalStore) -> JournalApp:
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+    await shared_settle(pilot, rounds=3)
 
 
 async def _overview(pilot: Pilot[None]) -> None:

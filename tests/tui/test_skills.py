@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -12,34 +11,20 @@ from textual.pilot import Pilot
 
 from journal.models import Record
 from journal.store import JournalStore
-from screens.app import JournalApp, make_app
+from screens.app import JournalApp
 from screens.goal_form import Confirm, Picker
 from screens.messages import ShowSkill
 from screens.skill_form import SkillForm
 from screens.skills import SkillsScreen, feedback_wanting_skill, suggest_name
-from tests.tui.helpers import wait_for
+from tests.tui.helpers import app_on_screen, settle, wait_for
 
 NOW = datetime(2026, 3, 15, 12, 0, tzinfo=timezone(timedelta(hours=1)))
 SIZE = (100, 30)
 
 
-@asynccontextmanager
-async def skills_app(store: JournalStore) -> AsyncIterator[tuple[JournalApp, Pilot[None]]]:
+def skills_app(store: JournalStore) -> AbstractAsyncContextManager[tuple[JournalApp, Pilot[None]]]:
     """The real app on `store` with a fixed clock, switched to the skills screen with `s`."""
-    app = make_app(store, now=lambda: NOW)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
-        assert isinstance(app.screen, SkillsScreen)
-        yield app, pilot
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    return app_on_screen(store, "s", SkillsScreen, NOW, SIZE)
 
 
 def skills_screen(app: App[None]) -> SkillsScreen:
@@ -55,25 +40,47 @@ def notices(app: App[None]) -> list[str]:
 def feedback(store: JournalStore) -> dict[str, Record]:
     """Feedback of every sentiment; one constructive piece already has its skill."""
     s = store
-    covered = s.add_entry("feedback", "Estimates slip", source="Priya", sentiment="constructive",
-                          when="2026-01-05 10:00")
+    covered = s.add_entry(
+        "feedback",
+        "Estimates slip",
+        source="Priya",
+        sentiment="constructive",
+        when="2026-01-05 10:00",
+    )
     s.add_skill("Estimating", code="estimating", why=[covered["id"]], level=2, target_level=3)
     return {
         "covered": covered,
-        "old": s.add_entry("feedback", "Docs are thin. Write more.", source="Ana",
-                           sentiment="constructive", when="2026-02-01 10:00"),
-        "praise": s.add_entry("feedback", "Great demo", source="Sam", sentiment="praise",
-                              when="2026-03-01 10:00"),
-        "new": s.add_entry("feedback", "Your updates ramble; lead with the decision.",
-                           source="Dana", sentiment="constructive", when="2026-03-10 10:00"),
-        "mixed": s.add_entry("feedback", "Solid fix, slow review", source="Lee",
-                             sentiment="mixed", when="2026-03-05 10:00"),
+        "old": s.add_entry(
+            "feedback",
+            "Docs are thin. Write more.",
+            source="Ana",
+            sentiment="constructive",
+            when="2026-02-01 10:00",
+        ),
+        "praise": s.add_entry(
+            "feedback", "Great demo", source="Sam", sentiment="praise", when="2026-03-01 10:00"
+        ),
+        "new": s.add_entry(
+            "feedback",
+            "Your updates ramble; lead with the decision.",
+            source="Dana",
+            sentiment="constructive",
+            when="2026-03-10 10:00",
+        ),
+        "mixed": s.add_entry(
+            "feedback",
+            "Solid fix, slow review",
+            source="Lee",
+            sentiment="mixed",
+            when="2026-03-05 10:00",
+        ),
         "win": s.add_entry("win", "Shipped it", when="2026-03-11 10:00"),
     }
 
 
 def test_feedback_waiting_for_a_skill_is_constructive_unlinked_and_newest_first(
-    store: JournalStore, feedback: dict[str, Record],
+    store: JournalStore,
+    feedback: dict[str, Record],
 ) -> None:
     waiting = feedback_wanting_skill(store.raw_entries(), store.skills())
     assert [e["id"] for e in waiting] == [feedback[k]["id"] for k in ("new", "mixed", "old")]
@@ -87,8 +94,9 @@ def test_suggested_name_is_trimmed_and_capitalised() -> None:
     assert suggest_name("   ") == "New skill"
 
 
-async def test_turn_feedback_into_a_skill_with_f(store: JournalStore,
-                                                 feedback: dict[str, Record]) -> None:
+async def test_turn_feedback_into_a_skill_with_f(
+    store: JournalStore, feedback: dict[str, Record]
+) -> None:
     async with skills_app(store) as (app, pilot):
         await pilot.press("f")
         await settle(pilot)
@@ -123,7 +131,8 @@ async def test_turn_feedback_into_a_skill_with_f(store: JournalStore,
 
 
 async def test_create_skill_from_feedback_is_callable_from_elsewhere(
-    store: JournalStore, feedback: dict[str, Record],
+    store: JournalStore,
+    feedback: dict[str, Record],
 ) -> None:
     async with skills_app(store) as (app, pilot):
         skills_screen(app).create_skill_from_feedback(feedback["win"]["id"])
@@ -185,7 +194,8 @@ async def test_add_edit_and_delete_a_skill(store: JournalStore) -> None:
 
 
 async def test_edit_still_saves_after_its_feedback_was_deleted(
-    store: JournalStore, feedback: dict[str, Record],
+    store: JournalStore,
+    feedback: dict[str, Record],
 ) -> None:
     store.delete_entry(feedback["covered"]["id"])
     async with skills_app(store) as (app, pilot):
@@ -199,8 +209,9 @@ async def test_edit_still_saves_after_its_feedback_was_deleted(
 
 
 async def test_markup_in_skills_and_feedback_shows_literally(store: JournalStore) -> None:
-    fb = store.add_entry("feedback", "[bold]Too[/] terse\x1b]52;c;x\x07", source="[red]Kim",
-                         sentiment="constructive")
+    fb = store.add_entry(
+        "feedback", "[bold]Too[/] terse\x1b]52;c;x\x07", source="[red]Kim", sentiment="constructive"
+    )
     store.add_skill("[/] Writing", code="writing", plan="[link=x]read[/link]", why=[fb["id"]])
     async with skills_app(store) as (app, pilot):
         detail = str(skills_screen(app).detail.render())
@@ -217,6 +228,11 @@ async def test_show_skill_selects_it(store: JournalStore, feedback: dict[str, Re
         await pilot.press("j")
         await settle(pilot)
         app.post_message(ShowSkill(wanted))
-        await wait_for(pilot, lambda: isinstance(app.screen, SkillsScreen)
-                       and skills_screen(app).selected is not None
-                       and skills_screen(app).selected.id == wanted)  # type: ignore[union-attr]
+        await wait_for(
+            pilot,
+            lambda: (
+                isinstance(app.screen, SkillsScreen)
+                and skills_screen(app).selected is not None
+                and skills_screen(app).selected.id == wanted
+            ),
+        )  # type: ignore[union-attr]
