@@ -239,6 +239,8 @@ def assess(
 
     skill_ids = {s["id"] for s in skills}
     why_ids = {e for s in skills for e in s.get("why", [])}
+    # the feedback a skill came from is linked to it, but is its origin, not practice
+    origin_of = {(e, s["id"]) for s in skills for e in s.get("why", [])}
     found: dict[str, list[Evidence]] = {g["id"]: [] for g in goals}
     practice: dict[str, list[Record]] = {s: [] for s in skill_ids}
     origins: dict[str, Record] = {}
@@ -253,7 +255,7 @@ def assess(
         if entry["kind"] == "feedback":
             feedback.append(entry)
         for skill_id in entry["skills"]:
-            if skill_id in practice:
+            if skill_id in practice and (entry["id"], skill_id) not in origin_of:
                 practice[skill_id].append(entry)
         linked = entry["goals"]
         if not linked:

@@ -14,6 +14,7 @@ Rules (mirrored in the README):
 
 from __future__ import annotations
 
+import calendar
 import re
 import warnings
 from dataclasses import dataclass
@@ -174,9 +175,7 @@ def _day(y: int, m: int, d: int) -> date:
     """Build a date, explaining (rather than swapping) impossible day/month pairs."""
     _year(y)
     if not 1 <= m <= 12:
-        raise _Unreadable(
-            f"there is no month {m} (numeric dates are day first: 02/03/2025 is 2 March 2025)"
-        )
+        raise _Unreadable(f"there is no month {m}")
     try:
         return date(y, m, d)
     except ValueError:
@@ -186,6 +185,10 @@ def _day(y: int, m: int, d: int) -> date:
 def _yearless(m: int, d: int, today: date, past: bool) -> date:
     """Journals look back: a day-month still ahead this year means last year (if past)."""
     y = today.year - 1 if past and (m, d) > (today.month, today.day) else today.year
+    if (m, d) == (2, 29):  # the most recent (or, for due dates, next) leap day
+        step = -1 if past else 1
+        while not calendar.isleap(y):
+            y += step
     return _day(y, m, d)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import stat
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -289,6 +290,7 @@ class SafeStorage(Storage):
             self._replace_file(data)
 
     def _replace_file(self, data: layout.Chunks) -> None:
+        refuse_read_only(self.path)
         backups.remove_stale_temps(self.path)
         keep = self.path.exists()
         replace_atomically(self.path, data, lambda: backups.maybe_keep(self.path) if keep else None)
@@ -305,6 +307,21 @@ class SafeStorage(Storage):
 
     def close(self) -> None:
         self._release()
+
+
+def refuse_read_only(path: Path) -> None:
+    """A journal someone made read-only (chmod a-w) is a wish, not an obstacle to route
+    around: the atomic replace would ignore the file's mode, so check it, even as root."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if not mode & stat.S_IWUSR:
+        raise JournalWriteError(
+            f"Could not save the journal {path}: the file is read-only "
+            f"(mode {stat.S_IMODE(mode):04o}); make it writable with `chmod u+w` to save.\n"
+            "The journal on disk was not changed."
+        )
 
 
 def working_copy(doc: Document) -> Document:

@@ -92,8 +92,13 @@ class GoalStore(StoreBase):
         code = record.get("code")
         code = models.check_code(code) if code else models.slugify(record["title"], taken)
         if code in taken:
+            raise ValidationError(f"a goal with code {code!r} already exists: choose another code")
+        title = record["title"].casefold()
+        twin = next((g for g in others if g["title"].casefold() == title), None)
+        if twin:
             raise ValidationError(
-                f"a goal with code {code!r} already exists: choose another --code"
+                f"a goal titled {record['title']!r} already exists ({twin['code']}): "
+                "give this one a title of its own"
             )
         record["code"] = code
         record["scope"] = models.choose(record.get("scope") or "company", models.SCOPES, "scope")
@@ -104,10 +109,19 @@ class GoalStore(StoreBase):
         record["parent"] = self.goal(parent)["id"] if parent else None
         if record["parent"]:
             self._refuse_cycle(record.get("id"), record["parent"])
+            if record["scope"] == "company" and self.goal(record["parent"])["scope"] != "company":
+                raise ValidationError(
+                    "a company goal cannot sit under a personal goal: choose a company parent"
+                )
         record["supports"] = self.goal_ids(record.get("supports") or [])
+        if record["supports"] and record["scope"] != "personal":
+            raise ValidationError(
+                "only personal goals support company goals; "
+                "a company goal sits under another as its parent"
+            )
         for supported in record["supports"]:
             if self.goal(supported)["scope"] != "company":
-                raise ValidationError("--supports must name company goals")
+                raise ValidationError("a personal goal supports company goals only")
         due = record.get("due")
         record["due"] = parse_date(due).isoformat() if due else None
         return record
@@ -180,7 +194,15 @@ class GoalStore(StoreBase):
                 )
                 taken.add(record["code"])
                 records.append(record)
-            return self._insert_many("skills", records)
+            added = self._insert_many("skills", records)
+            for skill in added:  # the feedback a skill came from is linked to it, both ways
+                for entry_id in skill["why"]:
+                    entry = self._get("entries", entry_id)
+                    if entry is not None and skill["id"] not in entry["skills"]:
+                        self._replace(
+                            "entries", {**entry, "skills": [*entry["skills"], skill["id"]]}
+                        )
+            return added
 
     def update_skill(self, ref: str, **changes: Any) -> Record:
         with self.transaction():
@@ -198,9 +220,7 @@ class GoalStore(StoreBase):
         code = record.get("code")
         code = models.check_code(code) if code else models.slugify(record["name"], taken)
         if code in taken:
-            raise ValidationError(
-                f"a skill with code {code!r} already exists: choose another --code"
-            )
+            raise ValidationError(f"a skill with code {code!r} already exists: choose another code")
         record["code"] = code
         stored = self._get("skills", record["id"]) if record.get("id") else None
         kept = set(stored.get("why", [])) if stored else set()  # a deleted entry may come back

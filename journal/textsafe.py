@@ -32,3 +32,10 @@ def visible(text: str) -> str:
 def visible_line(text: str) -> str:
     """Text safe for one line of a terminal: newlines and tabs shown too."""
     return _CONTROL_LINE.sub(_picture, text)
+
+
+def count(n: int, word: str, plural: str | None = None) -> str:
+    """'1 entry', '2 entries', '0 goals': counts that read like English."""
+    if n == 1:
+        return f"1 {word}"
+    return f"{n} {plural or (word[:-1] + 'ies' if word.endswith('y') else word + 's')}"

@@ -139,6 +139,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except JournalError as err:
         print(f"journal: {err}", file=sys.stderr)
         return 1
+    except (KeyError, TypeError, AttributeError) as err:  # a record edited by hand, say
+        from journal.paths import journal_path
+
+        where = journal_path(getattr(args, "db", None))
+        print(
+            f"journal: the journal {where} holds a record this version cannot read "
+            f"({type(err).__name__}: {err}).\nNothing was changed. `journal doctor` shows "
+            "which record; `journal doctor --restore 1` goes back to the newest backup.",
+            file=sys.stderr,
+        )
+        return 1
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:

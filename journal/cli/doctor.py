@@ -13,7 +13,7 @@ from typing import Any
 
 from journal import backups, doctor
 from journal.paths import ENV_VAR, journal_path
-from journal.textsafe import visible_line
+from journal.textsafe import count, visible_line
 
 EPILOG = f"""\
 backups: before a save, the journal's previous version is kept in the folder
@@ -70,16 +70,18 @@ def run_doctor(args: argparse.Namespace) -> int:
         restored = doctor.restore(path, args.restore)
         if restored.kept:
             say(f"Kept the previous journal file as {restored.kept}")
-        say(f"Restored {restored.backup} ({restored.entries} entries) to {path}")
+        say(f"Restored {restored.backup} ({count(restored.entries, 'entry')}) to {path}")
         return 0
     if args.fix:
         mended = doctor.fix(path)
         for line in mended:
             say(f"Fixed: {line}")
         if not mended:
-            say("Nothing to fix.")
+            say("Nothing --fix can mend (it drops dangling links and repairs id counters).")
     report = doctor.check(path)
     show(report, where_from(args))
+    if args.fix and not report.healthy:
+        say("What is left needs a person: restore a backup with `journal doctor --restore N`.")
     return 0 if report.healthy else 1
 
 
@@ -112,6 +114,6 @@ def show(report: doctor.Report, source: str) -> None:
         f"{backups.BACKUP_EVERY // 60} minutes, the {backups.KEEP} newest kept):")
     for number, info in enumerate(report.backups, 1):
         taken = info.taken.astimezone().strftime("%Y-%m-%d %H:%M") if info.taken else "?"
-        count = f"{info.entries} entries" if info.entries is not None else "DOES NOT PARSE"
-        say(f"  {number:>2}  {taken}  {count:<16} {size_text(info.size):>10}  {info.path.name}")
+        held = count(info.entries, "entry") if info.entries is not None else "DOES NOT PARSE"
+        say(f"  {number:>2}  {taken}  {held:<16} {size_text(info.size):>10}  {info.path.name}")
     say("Restore one with: journal doctor --restore N")

@@ -8,7 +8,7 @@ from typing import Any
 from journal.cli.output import open_store, print_json
 from journal.models import Record
 from journal.query import goal_evidence
-from journal.textsafe import visible_line
+from journal.textsafe import count, visible_line
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -143,11 +143,11 @@ def run_goal_list(args: argparse.Namespace) -> int:
     if not goals:
         print('No goals yet. Add one: journal goal add "Grow enterprise revenue" --code revenue')
     for depth, goal in tree:
-        count, latest = stats[goal["id"]]
+        n, latest = stats[goal["id"]]
         scope = "personal" if goal["scope"] == "personal" else "company "
         due = f"  due {goal['due']}" if goal.get("due") else ""
         status = f"  [{goal['status']}]" if goal.get("status", "active") != "active" else ""
-        evidence = f"{count} entries" + (f", latest {latest}" if latest else "")
+        evidence = count(n, "entry") + (f", latest {latest}" if latest else "")
         line = (
             f"{'  ' * depth}{goal['code']:<16} {scope} {goal['title']}  ({evidence}){due}{status}"
         )
@@ -200,7 +200,8 @@ def run_skill_list(args: argparse.Namespace) -> int:
         level = f"level {skill.get('level') or '?'} -> {skill.get('target_level') or '?'}"
         plan = f"  plan: {skill['plan']}" if skill.get("plan") else ""
         line = (
-            f"{skill['code']:<16} {skill['name']}  ({level}, {counts[skill['id']]} entries){plan}"
+            f"{skill['code']:<16} {skill['name']}  "
+            f"({level}, {count(counts[skill['id']], 'entry')}){plan}"
         )
         print(visible_line(line))
     return 0

@@ -72,6 +72,8 @@ class PickList(Vertical):
             options.add_options(
                 [Selection(Text(visible_line(label)), v, v in self._chosen) for v, label in shown]
             )
+        if shown:  # space ticks the first match straight away, however focus arrives
+            options.highlighted = 0
 
     @on(Input.Changed)
     def _filter(self, event: Input.Changed) -> None:

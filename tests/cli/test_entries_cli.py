@@ -173,3 +173,13 @@ def test_python_dash_m_works(journal: Run, tmp_path) -> None:
         [sys.executable, "-m", "journal", "--help"], capture_output=True, text=True
     )
     assert result.returncode == 0 and "journal" in result.stdout
+
+
+def test_a_hand_edited_record_gets_a_message_not_a_traceback(journal: Run) -> None:
+    journal("add", "note", "hello")
+    db = journal.db  # type: ignore[attr-defined]
+    db.write_bytes(db.read_bytes().replace(b'"kind":"note",', b""))
+    result = journal("list")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "journal doctor" in result.stderr and str(db) in result.stderr

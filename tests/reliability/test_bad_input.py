@@ -52,7 +52,7 @@ BAD: dict[str, tuple[list[str | bytes], bytes | None, str]] = {
                      "no goal 'nope' (known: influence, revenue)"),
     "unknown-skill": (["add", "note", "x", "--skill", "juggling"], None, "no skill 'juggling'"),
     "duplicate-goal-code": (["goal", "add", "Again", "--code", "revenue"], None,
-                            "already exists: choose another --code"),
+                            "already exists: choose another code"),
     "unknown-parent": (["goal", "add", "Child", "--parent", "ghost"], None, "no goal 'ghost'"),
     "bad-code": (["goal", "add", "X", "--code", "Two Words"], None, "must be lower-case"),
     "tag-with-space": (["add", "note", "x", "--tag", "two words"], None, "must be one word"),

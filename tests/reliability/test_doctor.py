@@ -174,7 +174,7 @@ def test_doctor_fix_leaves_what_it_cannot_mend(db: Path) -> None:
     edit_doc(db, DAMAGE["duplicate-goal-code"][0])
     before = db.read_bytes()
     result = cli(db, "doctor", "--fix")
-    assert result.returncode == 1 and b"Nothing to fix" in result.stdout
+    assert result.returncode == 1 and b"Nothing --fix can mend" in result.stdout
     assert db.read_bytes() == before
     db.write_bytes(b"{torn")
     result = cli(db, "doctor", "--fix")

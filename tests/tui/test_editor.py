@@ -107,3 +107,18 @@ async def test_letters_in_the_editor_never_switch_screens_or_quit(app: JournalAp
         await pilot.press("g", "s", "r", "q")
         assert app.screen is editor
         assert app.is_running
+
+
+async def test_filter_then_tab_then_space_ticks_the_first_match(
+    app: JournalApp, journal_store: JournalStore
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_editor(pilot, app)
+        await pilot.press(*"Spoke at the all-hands")
+        goals_filter = editor.query_one("#goals Input")
+        goals_filter.focus()
+        await pilot.press(*"rev", "tab", "space", "ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await app.workers.wait_for_complete()
+    added = [e for e in journal_store.entries() if e["title"] == "Spoke at the all-hands"]
+    assert added and added[0]["goals"] == [journal_store.goal("revenue")["id"]]

@@ -154,7 +154,7 @@ WHEN_ERRORS = [
     "   ",
     "31/02",
     "30/02/2026",
-    "29 February",  # 2026 is not a leap year
+    "29 February 2026",  # 2026 is not a leap year
     "0000-00-00",
     "2026-13-01",
     "02/13/2026",  # day first: there is no month 13, and we never swap
@@ -443,3 +443,8 @@ def test_import_does_not_load_dateutil() -> None:
     code = "import sys, journal.dates; sys.exit('dateutil' in sys.modules)"
     root = Path(__file__).resolve().parents[2]
     assert subprocess.run([sys.executable, "-c", code], cwd=root, check=False).returncode == 0
+
+
+def test_a_leap_day_without_a_year_is_the_nearest_one() -> None:
+    assert parse_when("29 Feb", MON).date() == date(2024, 2, 29)
+    assert parse_date("29 February", MON) == date(2028, 2, 29)

@@ -53,7 +53,9 @@ def test_sample_every_field_matches_the_source(store: JournalStore) -> None:
                              "note")
         assert got["kind"] == expected_kind
         assert got["origin"]["source"] == "jrnl" and len(got["origin"]["key"]) == 64
-        assert got["goals"] == [] and got["skills"] == []
+        assert got["goals"] == []
+        # an entry tagged `skill` started a skill, and is linked to it both ways
+        assert got["skills"] == (["s1"] if "skill" in got["tags"] else [])
         if not kinds & set(got["tags"]):
             assert got["kind"] == "note"
     assert [e["kind"] for e in imported].count("feedback") == 3

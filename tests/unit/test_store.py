@@ -65,7 +65,9 @@ def test_failed_validation_writes_nothing(goals_store: JournalStore) -> None:
 def test_goal_codes_derived_unique_and_checked(store: JournalStore) -> None:
     goal = store.add_goal("Grow enterprise revenue")
     assert goal["code"] == "grow-enterprise"
-    assert store.add_goal("Grow enterprise revenue")["code"] == "grow-enterprise-2"
+    assert store.add_goal("Grow enterprise revenue fast")["code"] == "grow-enterprise-2"
+    with pytest.raises(ValidationError, match="titled 'grow enterprise REVENUE' already exists"):
+        store.add_goal("grow enterprise REVENUE")
     with pytest.raises(ValidationError, match="already exists"):
         store.add_goal("Other", code="grow-enterprise")
     with pytest.raises(ValidationError, match="no goal 'ghost'"):
@@ -79,9 +81,14 @@ def test_goal_parent_cycle_is_refused(goals_store: JournalStore) -> None:
         goals_store.update_goal("revenue", parent="revenue")
 
 
-def test_supports_must_name_company_goals(goals_store: JournalStore) -> None:
-    with pytest.raises(ValidationError, match="company goals"):
+def test_supports_and_parents_follow_the_model(goals_store: JournalStore) -> None:
+    with pytest.raises(ValidationError, match="company goals only"):
         goals_store.add_goal("Speak up", scope="personal", supports=["influence"])
+    with pytest.raises(ValidationError, match="only personal goals support"):
+        goals_store.add_goal("Sell more", supports=["revenue"])
+    with pytest.raises(ValidationError, match="cannot sit under a personal goal"):
+        goals_store.add_goal("Sell more", parent="influence")
+    assert goals_store.add_goal("Speak up", scope="personal", parent="influence")["parent"]
 
 
 def test_goal_due_date_is_parsed(store: JournalStore) -> None:
@@ -332,3 +339,14 @@ def test_store_clock_stamps_records(db_path: Path) -> None:
     entry = s.add_entry("note", "x")
     assert entry["created"] == entry["updated"] == "2026-01-02T03:04:05+00:00"
     assert entry["when"] == "2026-01-02T03:04:05+00:00"
+
+
+def test_a_read_only_journal_is_not_replaced(store: JournalStore) -> None:
+    store.add_entry("note", "kept")
+    store.path.chmod(0o444)
+    before = store.path.read_bytes()
+    with pytest.raises(JournalWriteError, match="(?s)read-only.*chmod u\\+w.*not changed"):
+        JournalStore(store.path).add_entry("note", "refused")
+    assert store.path.read_bytes() == before
+    assert stat.S_IMODE(store.path.stat().st_mode) == 0o444
+    store.path.chmod(0o600)
