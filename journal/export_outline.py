@@ -67,18 +67,23 @@ def _day(when: str) -> str:
 
 def kinds_text(counts: dict[str, int]) -> str:
     """'3 wins, 1 reflection': counts by kind in words."""
-    return ", ".join(f"{n} {kind if n == 1 else _PLURAL.get(kind, kind)}"
-                     for kind, n in counts.items())
+    return ", ".join(
+        f"{n} {kind if n == 1 else _PLURAL.get(kind, kind)}" for kind, n in counts.items()
+    )
 
 
 def _tone(c: SourceCount) -> str:
-    parts = [f"{n} {name}" for name, n in
-             (("praise", c.praise), ("constructive", c.constructive), ("mixed", c.mixed)) if n]
+    parts = [
+        f"{n} {name}"
+        for name, n in (("praise", c.praise), ("constructive", c.constructive), ("mixed", c.mixed))
+        if n
+    ]
     return ", ".join(parts)
 
 
-def _entry_item(entry: Record, via: tuple[str, ...] = (), titles: dict[str, str] | None = None
-                ) -> tuple[Inline, ...]:
+def _entry_item(
+    entry: Record, via: tuple[str, ...] = (), titles: dict[str, str] | None = None
+) -> tuple[Inline, ...]:
     """'★ 4 Mar 2026 — Closed the Acme renewal (win; via Influence across teams)'."""
     star = "\u2605 " if entry.get("starred") else ""
     notes = [entry["kind"]]
@@ -140,8 +145,9 @@ def _evidence_summary(a: Assessment, rep: GoalReport) -> Para:
     return Para((Strong(("Evidence:",)), text + (f" {months}" if months else "")))
 
 
-def _goal_blocks(a: Assessment, rep: GoalReport, level: int, limit: int | None,
-                 titles: dict[str, str]) -> list[Block]:
+def _goal_blocks(
+    a: Assessment, rep: GoalReport, level: int, limit: int | None, titles: dict[str, str]
+) -> list[Block]:
     blocks: list[Block] = [_goal_heading(rep, level)]
     extra = [f"Supports {', '.join(rep.supports)}"] if rep.supports else []
     if (facts := _facts(rep.goal, extra)) is not None:
@@ -164,10 +170,16 @@ def _summary(a: Assessment) -> list[Block]:
         blocks.append(UserText(a.summary))
     r = a.readiness
     fb = a.feedback.counts
-    glance = (f"At a glance: evidence for {r.with_evidence} of "
-              f"{plural(r.goals, 'company goal')}; "
-              f"{plural(a.entry_count, 'journal entry', 'journal entries')} in the period; "
-              f"{plural(fb.total, 'piece', 'pieces')} of feedback received")
+    goals = (
+        f"evidence for {r.with_evidence} of {plural(r.goals, 'company goal')}"
+        if r.goals
+        else "no company goals yet"
+    )
+    glance = (
+        f"At a glance: {goals}; "
+        f"{plural(a.entry_count, 'journal entry', 'journal entries')} in the period; "
+        f"{plural(fb.total, 'piece', 'pieces')} of feedback received"
+    )
     glance += f" ({_tone(fb)})." if _tone(fb) else "."
     blocks.append(Para((Em((glance,)),)))
     return blocks
@@ -179,11 +191,18 @@ def _gaps(a: Assessment) -> list[Block]:
     ]
     for g in a.stale:
         latest = human_date(g.latest) if g.latest else "?"
-        items.append((Strong((g.title,)), f" \u2014 latest evidence {latest}, more than "
-                      f"{STALE_DAYS} days before {human_date(a.as_of)}."))
+        items.append(
+            (
+                Strong((g.title,)),
+                f" \u2014 latest evidence {latest}, more than "
+                f"{STALE_DAYS} days before {human_date(a.as_of)}.",
+            )
+        )
     blocks: list[Block] = [Heading(2, ("Gaps and stale goals",))]
     if items:
         return blocks + [Bullets(tuple(items))]
+    if not a.goals:
+        return blocks + [Para(("There are no company goals yet: add them to see gaps.",))]
     return blocks + [Para(("Every company goal has recent evidence.",))]
 
 
@@ -193,19 +212,34 @@ def _feedback(a: Assessment, limit: int | None) -> list[Block]:
     if not fb.counts.total:
         return blocks + [Para(("No feedback recorded in this period.",))]
     tone = _tone(fb.counts)
-    blocks.append(Para((f"{plural(fb.counts.total, 'piece', 'pieces')} of feedback"
-                        + (f": {tone}." if tone else "."),)))
+    blocks.append(
+        Para(
+            (
+                f"{plural(fb.counts.total, 'piece', 'pieces')} of feedback"
+                + (f": {tone}." if tone else "."),
+            )
+        )
+    )
     blocks.append(Para((Strong(("By source",)),)))
-    blocks.append(Bullets(tuple(
-        (name, f": {c.total}" + (f" ({_tone(c)})" if _tone(c) else ""))
-        for name, c in fb.by_source.items()
-    )))
+    blocks.append(
+        Bullets(
+            tuple(
+                (name, f": {c.total}" + (f" ({_tone(c)})" if _tone(c) else ""))
+                for name, c in fb.by_source.items()
+            )
+        )
+    )
     themes = [(tag, c) for tag, c in fb.themes.items() if c.total >= 2][:8]
     if themes:
         blocks.append(Para((Strong(("Themes",)),)))
-        blocks.append(Bullets(tuple(
-            (tag, f": {c.total}" + (f" ({_tone(c)})" if _tone(c) else "")) for tag, c in themes
-        )))
+        blocks.append(
+            Bullets(
+                tuple(
+                    (tag, f": {c.total}" + (f" ({_tone(c)})" if _tone(c) else ""))
+                    for tag, c in themes
+                )
+            )
+        )
     if fb.without_skill:
         blocks.append(Para((Strong(("Constructive feedback not yet turned into a skill",)),)))
         shown = fb.without_skill if not limit or limit <= 0 else fb.without_skill[:limit]
@@ -231,8 +265,14 @@ def _skill(rep: SkillReport, limit: int | None) -> list[Block]:
     if rep.narrative.strip():
         blocks.append(UserText(rep.narrative))
     if rep.practice:
-        blocks.append(Para((Strong(("Practice this period:",)),
-                            f" {plural(len(rep.practice), 'entry', 'entries')}.")))
+        blocks.append(
+            Para(
+                (
+                    Strong(("Practice this period:",)),
+                    f" {plural(len(rep.practice), 'entry', 'entries')}.",
+                )
+            )
+        )
         blocks += _evidence_list([Evidence(e) for e in rep.practice], limit, {})
     else:
         blocks.append(Para((Strong(("Practice this period:",)), " none recorded yet.")))
@@ -243,7 +283,9 @@ def outline(a: Assessment, limit: int | None = 15) -> list[Block]:
     """The self-assessment in reading order, as blocks for the Markdown and text renderers."""
     period = f"{human_date(a.period.start)} \u2013 {human_date(a.period.end)}"
     status = "Final" if a.status == "final" else "Draft"
-    if a.as_of < a.period.end:
+    if a.period.label == "all":
+        period = f"everything, up to {human_date(a.as_of)}"
+    elif a.as_of < a.period.end:
         period += f" (as of {human_date(a.as_of)})"
     blocks: list[Block] = [
         Heading(1, (a.title,)),

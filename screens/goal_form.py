@@ -158,7 +158,7 @@ class GoalForm(RecordForm):
         self.target_input = Input(goal.get("target", ""), compact=True, id="goal-target",
                                   placeholder="the number or state that means done")
         self.due_input = Input(human_date(date.fromisoformat(due)) if due else "", compact=True,
-                               placeholder="e.g. 30 June, end of Q3: 2026-09-30, blank for none",
+                               placeholder="e.g. 30 June 2026 or 2026-09-30; blank for none",
                                id="goal-due")
         self.due_hint = Static("", classes="form-hint")
         self.status_select: Select[str] = Select(

@@ -77,8 +77,20 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         description="Link an entry to goals and skills (evidence for a review).",
     )
     link.add_argument("entry", metavar="ENTRY_ID", help="the entry's id, as `journal list` shows")
-    link.add_argument("--goal", action="append", default=[], metavar="CODE")
-    link.add_argument("--skill", action="append", default=[], metavar="CODE")
+    link.add_argument(
+        "--goal",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="a goal the entry is evidence for (repeatable)",
+    )
+    link.add_argument(
+        "--skill",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="a skill the entry shows practice of (repeatable)",
+    )
     link.add_argument("--remove", action="store_true", help="remove these links instead")
     link.set_defaults(run=run_link)
 

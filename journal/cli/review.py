@@ -18,28 +18,51 @@ FORMATS = ("md", "json", "html", "txt")
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     review = subparsers.add_parser(
-        "review", parents=[common], help="build and export a self-assessment",
-        description="Self-assessments built from the journal's evidence.")
+        "review",
+        parents=[common],
+        help="build and export a self-assessment",
+        description="Self-assessments built from the journal's evidence.",
+    )
     sub = review.add_subparsers(dest="review_command", metavar="ACTION", required=True)
     export = sub.add_parser(
-        "export", parents=[common], help="export a self-assessment for a period",
+        "export",
+        parents=[common],
+        help="export a self-assessment for a period",
         description="Export the self-assessment for a period: per company goal its evidence, "
         "rating and narrative; gaps and stale goals; feedback; personal goals; skills. "
         "Without --review it has no ratings yet (rate goals in the app: key r).",
-        epilog='example: journal review export --period "H1 2026" --format html -o review.html')
-    export.add_argument("--period", metavar="P",
-                        help="'H1 2026', '2026', 'last quarter', '2026-01-01..2026-06-30' "
-                        "(default: the saved review's period)")
-    export.add_argument("--format", choices=FORMATS, metavar="F",
-                        help="md (default), json, html or txt; with -o the file's suffix decides")
-    export.add_argument("-o", "--output", metavar="FILE",
-                        help="write to FILE (private: mode 0600) instead of standard output")
+        epilog='example: journal review export --period "H1 2026" --format html -o review.html',
+    )
+    export.add_argument(
+        "--period",
+        metavar="P",
+        help="'H1 2026', '2026', 'last quarter', '2026-01-01..2026-06-30' "
+        "(default: the saved review's period)",
+    )
+    export.add_argument(
+        "--format",
+        choices=FORMATS,
+        metavar="F",
+        help="md (default), json, html or txt; with -o and no --format, the file's suffix decides",
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (private: mode 0600) instead of standard output",
+    )
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    export.add_argument("--review", metavar="NAME",
-                        help="a saved review (title or id, see `journal review list`)")
-    export.add_argument("--limit", type=int, default=15, metavar="N",
-                        help="at most N evidence items per goal in md/html/txt, starred first "
-                        "(0: all; JSON always has all); default 15")
+    export.add_argument(
+        "--review", metavar="NAME", help="a saved review (title or id, see `journal review list`)"
+    )
+    export.add_argument(
+        "--limit",
+        type=int,
+        default=15,
+        metavar="N",
+        help="at most N evidence items per goal in md/html/txt, starred first "
+        "(0: all; JSON always has all); default 15",
+    )
     export.set_defaults(run=run_export)
 
     lst = sub.add_parser("list", parents=[common], help="list saved reviews")
@@ -98,21 +121,31 @@ def run_list(args: argparse.Namespace) -> int:
     rows = []
     for review in reviews:
         period = review_period(review)
-        rated = sum(1 for part in (review.get("goals") or {}).values()
-                    if isinstance(part, dict) and part.get("rating"))
-        rows.append({
-            "id": review["id"],
-            "title": review.get("title", ""),
-            "period": {"start": period.start.isoformat(), "end": period.end.isoformat(),
-                       "label": period.label},
-            "status": review.get("status", "draft"),
-            "rated": rated,
-            "updated": review.get("updated"),
-        })
+        rated = sum(
+            1
+            for part in (review.get("goals") or {}).values()
+            if isinstance(part, dict) and part.get("rating")
+        )
+        rows.append(
+            {
+                "id": review["id"],
+                "title": review.get("title", ""),
+                "period": {
+                    "start": period.start.isoformat(),
+                    "end": period.end.isoformat(),
+                    "label": period.label,
+                },
+                "status": review.get("status", "draft"),
+                "rated": rated,
+                "updated": review.get("updated"),
+            }
+        )
         if not args.json:
             span = f"{human_date(period.start)} \u2013 {human_date(period.end)}"
-            line = (f"{review['id']:<5} {review.get('title', '')}  ({span}, "
-                    f"{review.get('status', 'draft')}, {rated} rated)")
+            line = (
+                f"{review['id']:<5} {review.get('title', '')}  ({span}, "
+                f"{review.get('status', 'draft')}, {rated} rated)"
+            )
             print(visible_line(line))
     if args.json:
         print_json(rows)
