@@ -145,8 +145,8 @@ class JournalScreen(Screen[None]):
         if values.period:
             try:
                 period = parse_period(values.period, now=self.journal_app.now())
-            except DateError as err:
-                problem = str(err)
+            except DateError as err:  # one line: the list must not jump while typing
+                problem = str(err).split(": ", 1)[0] + " (try: last quarter, H1 2026)"
         goals = goal_family(values.goal_id, snapshot.goals) if values.goal_id else None
         flt = EntryFilter(
             kind=values.kind or None, tags=values.tags, goal_ids=goals, period=period,
@@ -169,7 +169,11 @@ class JournalScreen(Screen[None]):
         self._keep = None
         total = len(result.snapshot.entries)
         filtered = result.flt != EntryFilter()
-        empty = "No entries match the filters (c clears them)." if filtered else None
+        empty = (
+            "No entries match the filters (c clears them)."
+            if filtered
+            else "No entries yet: press a to add one."
+        )
         self.entry_list.show(
             entries, result.snapshot.codes, cursor=result.index_of(keep) or 0, empty_text=empty
         )

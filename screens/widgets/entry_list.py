@@ -103,7 +103,7 @@ class EntryList(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._entries: Sequence[Record] = ()
         self._codes: dict[str, str] = {}
-        self._empty_text = "No entries yet: press a to add one."
+        self._empty_text = ""  # nothing to say until the first load has answered
         self._cache: LRUCache[tuple[int, int, int], Strip] = LRUCache(256)
 
     # -- data ------------------------------------------------------------------------
