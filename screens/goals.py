@@ -172,7 +172,7 @@ class GoalsScreen(Screen[None]):
             yield tree
             with VerticalScroll(id="goal-detail-pane"):
                 yield GoalDetail(Text("Loading goals…"), id="goal-detail")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     @property
     def goals_tree(self) -> GoalTree:

@@ -98,7 +98,7 @@ class ReviewScreen(ExportingScreen):
                 yield GoalPane(id="goal-pane")
                 yield SkillPane(id="skill-pane")
         yield Static("", id="review-status-line")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     @property
     def goal_list(self) -> GoalList:

@@ -218,7 +218,7 @@ class SkillsScreen(Screen[None]):
             yield table
             with VerticalScroll(id="skill-detail-pane"):
                 yield SkillDetail(Text("Loading skills…"), id="skill-detail")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     @property
     def table(self) -> SkillTable:
