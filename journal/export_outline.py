@@ -14,6 +14,7 @@ from datetime import date
 from journal.assess import STALE_DAYS, Assessment, Evidence, GoalReport, SkillReport, SourceCount
 from journal.dates import human_date
 from journal.models import Record
+from journal.textsafe import plural
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,6 @@ class UserText:
 Block = Heading | Para | Bullets | UserText
 
 _PLURAL = {"feedback": "feedback", "reflection": "reflections", "win": "wins", "note": "notes"}
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 def _day(when: str) -> str:

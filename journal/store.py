@@ -25,11 +25,10 @@ def stored_when(value: datetime | str) -> str:
     anything else is read as a phrase like 'last friday'."""
     if isinstance(value, datetime):
         return to_iso(value)
-    if len(value) >= 25 and value[10:11] == "T":
-        with contextlib.suppress(ValueError):
-            stamp = datetime.fromisoformat(value)
-            if stamp.tzinfo is not None:
-                return to_iso(stamp)
+    with contextlib.suppress(ValueError):
+        stamp = datetime.fromisoformat(value)
+        if stamp.tzinfo is not None:
+            return to_iso(stamp)
     return to_iso(parse_when(value))
 
 

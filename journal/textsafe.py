@@ -34,8 +34,11 @@ def visible_line(text: str) -> str:
     return _CONTROL_LINE.sub(_picture, text)
 
 
-def count(n: int, word: str, plural: str | None = None) -> str:
+def plural(n: int, word: str, many: str | None = None) -> str:
     """'1 entry', '2 entries', '0 goals': counts that read like English."""
     if n == 1:
         return f"1 {word}"
-    return f"{n} {plural or (word[:-1] + 'ies' if word.endswith('y') else word + 's')}"
+    if many is None:
+        consonant_y = word.endswith("y") and word[-2:-1] not in tuple("aeiou")
+        many = word[:-1] + "ies" if consonant_y else word + "s"
+    return f"{n} {many}"

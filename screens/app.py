@@ -7,13 +7,14 @@ come from `screens.goals` / `screens.skills` / `screens.review`, each built as
 `XScreen(store)`, and are imported only when first opened: a missing module shows a
 notification instead of breaking the app.
 
-Shared state lives here: `store` with `store_lock` (hold it for every store call from a
-worker: the store is not thread-safe), `now()` (the clock, fixed in tests) and
-`snapshot` (the last in-memory copy of the journal). The app polls the store once a
-second in a worker; when the journal changed (our write or another process's) it reads a
-fresh snapshot in a worker and posts `JournalChanged` to every live screen (see
-`screens.messages`). The theme is remembered in a small settings file: read once in
-`make_app` before the app starts, written in a worker when the theme changes.
+Shared state lives here: `store` with `store_lock` (each store call is thread-safe; a
+worker holds the lock so that its several calls see one state of the journal), `now()`
+(the clock, fixed in tests) and `snapshot` (the last in-memory copy of the journal).
+The app polls the store once a second in a worker; when the journal changed (our write
+or another process's) it reads a fresh snapshot in a worker and posts `JournalChanged`
+to every live screen (see `screens.messages`). The theme is remembered in a small
+settings file: read once in `make_app` before the app starts, written in a worker when
+the theme changes.
 """
 
 from __future__ import annotations

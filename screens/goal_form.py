@@ -60,7 +60,8 @@ _LOCK = threading.RLock()  # for an app without a store lock of its own (a test 
 
 
 def store_lock(app: App[Any]) -> AbstractContextManager[Any]:
-    """The app's store lock: the store is not thread-safe, so every worker call holds it."""
+    """The app's store lock: each store call is thread-safe on its own; a worker holds
+    this so that its several calls (a read, then a write) see one state of the journal."""
     lock = getattr(app, "store_lock", None)
     return lock if lock is not None else _LOCK
 
@@ -83,7 +84,7 @@ class RecordForm(ModalScreen[dict[str, Any] | None]):
         super().__init__()
         self.heading = heading
         self.save = save
-        self.error = Static("", classes="form-error")
+        self.error = Static("", classes="form-error", markup=False)
         self._saving = False
 
     def compose(self) -> ComposeResult:
@@ -160,7 +161,7 @@ class GoalForm(RecordForm):
         self.due_input = Input(human_date(date.fromisoformat(due)) if due else "", compact=True,
                                placeholder="e.g. 30 June 2026 or 2026-09-30; blank for none",
                                id="goal-due")
-        self.due_hint = Static("", classes="form-hint")
+        self.due_hint = Static("", classes="form-hint", markup=False)
         self.status_select: Select[str] = Select(
             [(s, s) for s in GOAL_STATUSES], value=goal.get("status") or "active",
             allow_blank=False, compact=True, id="goal-status",
@@ -258,7 +259,7 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.question, classes="form-title")
+            yield Static(self.question, classes="form-title", markup=False)
             with Horizontal(classes="form-buttons"):
                 yield self.yes_button
                 yield self.no_button

@@ -51,7 +51,7 @@ class ImportScreen(ModalScreen[Summary | None]):
         self.store = store
         self.path_input = Input(placeholder="~/jrnl.json, goals.md or goals.csv",
                                 id="import-path")
-        self.summary = Static("", id="import-summary")
+        self.summary = Static("", id="import-summary", markup=False)
         self.result: Summary | None = None
         self.busy = False
 

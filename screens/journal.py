@@ -177,7 +177,7 @@ class JournalScreen(Screen[None]):
         self.entry_list.show(
             entries, result.snapshot.codes, cursor=result.index_of(keep) or 0, empty_text=empty
         )
-        noun = "entry" if total == 1 else "entries"
+        noun = "entry" if total == 1 else "entries"  # thousands separators: not plural()
         count = f"{len(entries):,} of {total:,} {noun}" if filtered else f"{total:,} {noun}"
         status = Text(count)
         if result.flt.period is not None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import threading
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -39,18 +38,18 @@ from textual.widgets import (
 
 from journal import reviews as rv
 from journal.assess import Assessment, GoalReport, assess
-from journal.dates import DateError, Period, local_now, parse_period
+from journal.dates import DateError, Period, parse_period
 from journal.models import Record, ValidationError
 from journal.storage import JournalError
 from journal.store import JournalStore
 from screens import review_views as views
+from screens.goal_form import app_now, store_lock
 from screens.review_draft import DraftWriter
 from screens.review_export import ExportingScreen
 from screens.review_panes import GoalList, GoalPane, OverviewPane, SkillPane, quiet
 
 SAVE_DELAY = 0.6
 DEFAULT_PERIOD = "this year"
-_FALLBACK_LOCK = threading.RLock()
 
 
 class ReviewScreen(ExportingScreen):
@@ -90,14 +89,14 @@ class ReviewScreen(ExportingScreen):
                         id="period", compact=True)
             yield Select[str]([], prompt="New review (unsaved)", id="review-select",
                               compact=True)
-        yield Static("", id="period-error")
+        yield Static("", id="period-error", markup=False)
         with Horizontal(id="review-body"):
             yield GoalList(id="goal-list")
             with ContentSwitcher(initial="overview-pane", id="review-panes"):
                 yield OverviewPane(id="overview-pane")
                 yield GoalPane(id="goal-pane")
                 yield SkillPane(id="skill-pane")
-        yield Static("", id="review-status-line")
+        yield Static("", id="review-status-line", markup=False)
         yield Footer(compact=True, show_command_palette=False)
 
     @property
@@ -116,11 +115,10 @@ class ReviewScreen(ExportingScreen):
     # -- clock, lock, data -----------------------------------------------------------
 
     def now(self) -> datetime:
-        clock = getattr(self.app, "now", None)
-        return clock() if callable(clock) else local_now()
+        return app_now(self.app)
 
     def _lock(self) -> contextlib.AbstractContextManager[Any]:
-        return getattr(self.app, "store_lock", None) or _FALLBACK_LOCK
+        return store_lock(self.app)
 
     def on_mount(self) -> None:
         self._set_period_text(DEFAULT_PERIOD)

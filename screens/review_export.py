@@ -49,7 +49,7 @@ class ExportPrompt(ModalScreen[ExportChoice | None]):
             yield Input(self.default, id="export-path", compact=True)
             yield Static(Text("Enter to export · Esc to cancel · the suffix picks the format: "
                               ".md .html .json .txt"), classes="prompt-hint")
-            yield Static("", id="export-error", classes="prompt-error")
+            yield Static("", id="export-error", classes="prompt-error", markup=False)
 
     @property
     def error(self) -> Static:

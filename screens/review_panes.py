@@ -75,7 +75,7 @@ class OverviewPane(VerticalScroll):
     """Title and status, summary, readiness, gaps and stale goals, feedback, next steps."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="readiness")
+        yield Static(id="readiness", markup=False)
         with Horizontal(classes="row"):
             yield Label("Title", classes="field-label")
             yield Input(id="review-title", compact=True)
@@ -83,8 +83,8 @@ class OverviewPane(VerticalScroll):
                          allow_blank=False, id="review-status", compact=True)
         yield Label("Summary (what a manager reads first)", classes="field-label")
         yield TextArea(id="summary", compact=True, soft_wrap=True)
-        yield Static(id="gaps")
-        yield Static(id="feedback")
+        yield Static(id="gaps", markup=False)
+        yield Static(id="feedback", markup=False)
         yield Label("Next period: development actions", classes="field-label")
         yield TextArea(id="next-steps", compact=True, soft_wrap=True)
 
@@ -104,9 +104,9 @@ class GoalPane(Vertical):
     """One goal: facts and counts, the month chart, rating, narrative and the evidence."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="goal-header")
+        yield Static(id="goal-header", markup=False)
         yield Sparkline([], id="goal-chart", summary_function=max)
-        yield Static(id="goal-chart-caption")
+        yield Static(id="goal-chart-caption", markup=False)
         with Horizontal(classes="row"):
             yield Label("Rating", classes="field-label")
             yield Select[str]([], prompt="Not rated", id="rating", compact=True)
@@ -145,7 +145,7 @@ class SkillPane(Vertical):
         yield Label("How the skill grew this period", classes="field-label")
         yield TextArea(id="skill-narrative", compact=True, soft_wrap=True)
         with VerticalScroll(id="skill-info-scroll"):
-            yield Static(id="skill-info")
+            yield Static(id="skill-info", markup=False)
 
     def show(self, skill: SkillReport, rebuild: bool) -> None:
         self.query_one("#skill-info", Static).update(views.skill_text(skill))

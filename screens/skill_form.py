@@ -53,7 +53,7 @@ class SkillForm(RecordForm):
         )
         self.plan_area = TextArea(skill.get("plan", ""), compact=True, id="skill-plan")
         why = Text("\n").join(feedback_line(e) for e in sources) if sources else Text("—")
-        self.sources = Static(why, classes="form-value")
+        self.sources = Static(why, classes="form-value", markup=False)
 
     def compose_fields(self) -> ComposeResult:
         yield row("Name", self.name_input)

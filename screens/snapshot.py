@@ -1,10 +1,11 @@
 """An in-memory, read-only view of the journal that the screens filter without the disk.
 
-The store's records are shared with TinyDB and change under a write, so a worker copies
-what the screens need into a snapshot: entries newest first, each with its text
-pre-folded for search (folded on first use, or warmed by the app after the first paint,
-so a big journal shows up sooner), plus the goals and skills. Filtering as you type then costs one
-pass of substring tests (and narrows from the previous result when the text only grew).
+A worker copies what the screens need into a snapshot (the store's tables are never
+changed in place, so the copy holds references, not copies of records): entries newest
+first, each with its text pre-folded for search (folded on first use, or warmed by the
+app after the first paint, so a big journal shows up sooner), plus the goals and skills.
+Filtering as you type then costs one pass of substring tests (and narrows from the
+previous result when the text only grew).
 """
 
 from __future__ import annotations

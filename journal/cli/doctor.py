@@ -13,7 +13,7 @@ from typing import Any
 
 from journal import backups, doctor
 from journal.paths import ENV_VAR, journal_path
-from journal.textsafe import count, visible_line
+from journal.textsafe import plural, visible_line
 
 EPILOG = f"""\
 backups: before a save, the journal's previous version is kept in the folder
@@ -70,7 +70,7 @@ def run_doctor(args: argparse.Namespace) -> int:
         restored = doctor.restore(path, args.restore)
         if restored.kept:
             say(f"Kept the previous journal file as {restored.kept}")
-        say(f"Restored {restored.backup} ({count(restored.entries, 'entry')}) to {path}")
+        say(f"Restored {restored.backup} ({plural(restored.entries, 'entry')}) to {path}")
         return 0
     if args.fix:
         mended = doctor.fix(path)
@@ -114,6 +114,6 @@ def show(report: doctor.Report, source: str) -> None:
         f"{backups.BACKUP_EVERY // 60} minutes, the {backups.KEEP} newest kept):")
     for number, info in enumerate(report.backups, 1):
         taken = info.taken.astimezone().strftime("%Y-%m-%d %H:%M") if info.taken else "?"
-        held = count(info.entries, "entry") if info.entries is not None else "DOES NOT PARSE"
+        held = plural(info.entries, "entry") if info.entries is not None else "DOES NOT PARSE"
         say(f"  {number:>2}  {taken}  {held:<16} {size_text(info.size):>10}  {info.path.name}")
     say("Restore one with: journal doctor --restore N")

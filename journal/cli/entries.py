@@ -7,8 +7,10 @@ import sys
 from typing import Any
 
 from journal.cli.output import entry_json, entry_line, open_store, print_json
-from journal.models import KINDS, SENTIMENTS, ValidationError
+from journal.dates import parse_period
+from journal.models import KINDS, SENTIMENTS, ValidationError, choose, normalise_tags
 from journal.query import EntryFilter, find, goal_family
+from journal.textsafe import visible_line
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -109,8 +111,6 @@ def read_text(text: str) -> str:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    from journal.models import choose
-
     kind = choose(args.kind, KINDS, "kind")
     text = read_text(args.text)
     store = open_store(args)
@@ -126,20 +126,11 @@ def run_add(args: argparse.Namespace) -> int:
         starred=args.star,
     )
     day = entry["when"][:16].replace("T", " ")
-    print(entry_line_summary(entry["id"], kind, day, entry["title"]))
+    print(visible_line(f"{entry['id']} added: {kind} on {day}: {entry['title']}"))
     return 0
 
 
-def entry_line_summary(ident: str, kind: str, day: str, title: str) -> str:
-    from journal.textsafe import visible_line
-
-    return visible_line(f"{ident} added: {kind} on {day}: {title}")
-
-
 def run_list(args: argparse.Namespace) -> int:
-    from journal.dates import parse_period
-    from journal.models import choose, normalise_tags
-
     if args.n is not None and args.n < 0:
         raise ValidationError("-n must be 0 or more")
     store = open_store(args)

@@ -8,7 +8,7 @@ from typing import Any
 from journal.cli.output import open_store, print_json
 from journal.models import Record
 from journal.query import goal_evidence
-from journal.textsafe import count, visible_line
+from journal.textsafe import plural, visible_line
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -147,7 +147,7 @@ def run_goal_list(args: argparse.Namespace) -> int:
         scope = "personal" if goal["scope"] == "personal" else "company "
         due = f"  due {goal['due']}" if goal.get("due") else ""
         status = f"  [{goal['status']}]" if goal.get("status", "active") != "active" else ""
-        evidence = count(n, "entry") + (f", latest {latest}" if latest else "")
+        evidence = plural(n, "entry") + (f", latest {latest}" if latest else "")
         line = (
             f"{'  ' * depth}{goal['code']:<16} {scope} {goal['title']}  ({evidence}){due}{status}"
         )
@@ -201,7 +201,7 @@ def run_skill_list(args: argparse.Namespace) -> int:
         plan = f"  plan: {skill['plan']}" if skill.get("plan") else ""
         line = (
             f"{skill['code']:<16} {skill['name']}  "
-            f"({level}, {count(counts[skill['id']], 'entry')}){plan}"
+            f"({level}, {plural(counts[skill['id']], 'entry')}){plan}"
         )
         print(visible_line(line))
     return 0
