@@ -13,6 +13,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from journal.dates import DateError
 from journal.models import ValidationError
@@ -50,6 +51,9 @@ The journal is one file: --db PATH, else $JOURNAL_DB, else the user data folder
 """
 
 
+DISTRIBUTION = "coaching-journal"
+
+
 class UsageError(Exception):
     """Bad usage found after parsing (exit 2)."""
 
@@ -74,6 +78,25 @@ def refuse_undecodable(args: argparse.Namespace) -> None:
                     ) from None
 
 
+class VersionAction(argparse.Action):
+    """`--version`: the installed package's version, read from its metadata only when asked
+    (importlib.metadata costs start-up time that `journal add` should not pay)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("nargs", 0)
+        kwargs.setdefault("default", argparse.SUPPRESS)
+        super().__init__(option_strings, dest, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version(DISTRIBUTION)
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            from journal import __version__ as number
+        parser.exit(message=f"journal {number}\n")
+
+
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The parser; with `argv`, only the invoked command's module is imported."""
     common = argparse.ArgumentParser(add_help=False)
@@ -89,6 +112,11 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[common],
+    )
+    parser.add_argument(
+        "--version",
+        action=VersionAction,
+        help="print the version of journal and exit",
     )
     parser.add_argument(
         "--demo",
