@@ -30,6 +30,7 @@ COMMANDS = {
     "review": "review",
     "import": "importing",
     "doctor": "doctor",
+    "completion": "completion",
 }
 
 DESCRIPTION = """\
@@ -94,7 +95,8 @@ class VersionAction(argparse.Action):
             number = version(DISTRIBUTION)
         except PackageNotFoundError:  # run from a source tree that was never installed
             from journal import __version__ as number
-        parser.exit(message=f"journal {number}\n")
+        print(f"journal {number}")
+        parser.exit()
 
 
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:

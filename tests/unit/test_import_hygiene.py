@@ -36,7 +36,9 @@ def test_add_and_list_do_not_import_textual(tmp_path) -> None:
         f"db = {str(tmp_path / 'j.json')!r}\n"
         "assert main(['add', 'note', 'hello', '--db', db]) == 0\n"
         "assert main(['list', '--db', db, '--json']) == 0\n"
-        "sys.exit(1 if 'textual' in sys.modules else 0)\n"
+        "heavy = [m for m in ('textual', 'shtab', 'importlib.metadata') if m in sys.modules]\n"
+        "print(heavy)\n"
+        "sys.exit(1 if heavy else 0)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
