@@ -7,17 +7,42 @@ open the TUI.
 
 from __future__ import annotations
 
-import argparse
-import gc
-import importlib
-import os
+import os  # os and sys come loaded with the interpreter: this hook is in place at once
 import sys
-from collections.abc import Sequence
-from typing import Any
 
-from journal.dates import DateError
-from journal.models import ValidationError
-from journal.storage import JournalError
+
+def quiet_interrupt(kind: type[BaseException], value: BaseException, tb: object) -> None:
+    """Ctrl-C that reaches the top (while the command line is still loading, before its
+    own handling is in place): exit 130 without a traceback, and without tearing down
+    half-imported modules. Every other exception goes to the usual hook."""
+    if issubclass(kind, KeyboardInterrupt):
+        os._exit(130)
+    usual_excepthook(kind, value, tb)  # type: ignore[arg-type]
+
+
+usual_excepthook = sys.excepthook
+sys.excepthook = quiet_interrupt
+
+import signal  # noqa: E402
+
+# While the modules load (a few ms) signals wait, as during a save: a Ctrl-C landing inside
+# orjson's C start-up crashes the interpreter (SIGSEGV) instead of raising.
+SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+loading_mask = signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
+try:
+    import argparse
+    import gc
+    import importlib
+    from collections.abc import Sequence
+    from types import FrameType
+    from typing import Any
+
+    from journal import fileops
+    from journal.dates import DateError
+    from journal.models import ValidationError
+    from journal.storage import JournalError
+finally:
+    signal.pthread_sigmask(signal.SIG_SETMASK, loading_mask)
 
 # Each module registers its sub-commands with `register(subparsers, common)` and keeps
 # its module top light; a run builds only the module of the command it was given.
@@ -153,6 +178,15 @@ def command_word(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     gc.disable()  # a short-lived process: collection passes only cost time on big journals
     argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        return run(argv)
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt as err:  # before anything was saved (see on_signal)
+        return interrupted_status(err)
+
+
+def run(argv: list[str]) -> int:
     args = build_parser(argv).parse_args(argv)
     try:
         refuse_undecodable(args)
@@ -178,10 +212,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    except BrokenPipeError:
-        return 0
-    except KeyboardInterrupt:
-        return 130
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (a closed terminal) arrived before anything was saved."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def interrupted_status(err: KeyboardInterrupt) -> int:
+    """The shell's convention: 128 + the signal (Ctrl-C: 130)."""
+    return 128 + (err.signum if isinstance(err, Interrupted) else signal.SIGINT)
+
+
+def on_signal(signum: int, frame: FrameType | None) -> None:
+    """Before a save, a signal stops the command (quietly, nothing written). Once a save is
+    on disk the command goes on to report it and exit 0: a script that saw a failure would
+    retry and add the same entry twice. (A save in progress holds signals until it ends.)"""
+    if fileops.saves_completed:
+        return
+    raise Interrupted(signum)
 
 
 def open_app(args: argparse.Namespace) -> int:
@@ -208,9 +260,19 @@ def console() -> None:
     waits for; the app (no command) exits normally so its clean-up handlers run.
     """
     argv = sys.argv[1:]
-    status = main(argv)
-    if command_word(argv) is None:
+    command = command_word(argv)
+    if command is not None:  # the app (no command) handles its own signals
+        for signum in SIGNALS:
+            if signal.getsignal(signum) is not signal.SIG_IGN:  # `nohup`, a background job
+                signal.signal(signum, on_signal)
+    try:
+        status = main(argv)
+    except KeyboardInterrupt as err:  # one that arrived while reporting an error, say
+        status = interrupted_status(err)
+    if command is None:
         sys.exit(status)
+    for signum in SIGNALS:  # the command is over: only the flush below is left
+        signal.signal(signum, signal.SIG_IGN)
     try:
         sys.stdout.flush()
         sys.stderr.flush()
