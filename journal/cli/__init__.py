@@ -35,12 +35,13 @@ try:
     import importlib
     from collections.abc import Sequence
     from types import FrameType
-    from typing import Any
+    from typing import Any, NoReturn
 
     from journal import fileops
     from journal.dates import DateError
     from journal.models import ValidationError
     from journal.storage import JournalError
+    from journal.textsafe import visible
 finally:
     signal.pthread_sigmask(signal.SIG_SETMASK, loading_mask)
 
@@ -122,16 +123,23 @@ class VersionAction(argparse.Action):
         parser.exit(message=f"journal {number}\n")
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with its own errors (unknown option, bad choice) made terminal-safe too."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(visible(message))
+
+
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The parser; with `argv`, only the invoked command's module is imported."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument(
         "--db",
         metavar="PATH",
         default=argparse.SUPPRESS,
         help="journal file to use (default: $JOURNAL_DB or the user data folder)",
     )
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="journal",
         description=DESCRIPTION,
         epilog=EPILOG,
@@ -196,22 +204,28 @@ def run(argv: list[str]) -> int:
         status: int = args.run(args)
         return status
     except (ValidationError, UsageError, DateError) as err:
-        print(f"journal: error: {err}", file=sys.stderr)
+        complain(f"journal: error: {err}")
         return 2
     except JournalError as err:
-        print(f"journal: {err}", file=sys.stderr)
+        complain(f"journal: {err}")
         return 1
     except (KeyError, TypeError, AttributeError) as err:  # a record edited by hand, say
         from journal.paths import journal_path
 
         where = journal_path(getattr(args, "db", None))
-        print(
+        complain(
             f"journal: the journal {where} holds a record this version cannot read "
             f"({type(err).__name__}: {err}).\nNothing was changed. `journal doctor` shows "
-            "which record; `journal doctor --restore 1` goes back to the newest backup.",
-            file=sys.stderr,
+            "which record; `journal doctor --restore 1` goes back to the newest backup."
         )
         return 1
+
+
+def complain(message: str) -> None:
+    """An error on stderr. Messages quote input (a date typed, a file's field, a path), so
+    control characters are made visible: an OSC 52 in a jrnl file's date must not write
+    the clipboard."""
+    print(visible(message), file=sys.stderr)
 
 
 class Interrupted(KeyboardInterrupt):

@@ -106,7 +106,8 @@ def run_export(args: argparse.Namespace) -> int:
     except IsADirectoryError:
         raise UsageError(f"cannot write {args.output}: it is a folder") from None
     except OSError as err:
-        print(f"journal: cannot write {args.output}: {err.strerror or err}", file=sys.stderr)
+        print(visible_line(f"journal: cannot write {args.output}: {err.strerror or err}"),
+              file=sys.stderr)
         return 1
     print(visible_line(f"Wrote {assessment.title} ({fmt}) to {path}"))
     return 0
