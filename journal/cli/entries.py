@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import timedelta
 from typing import Any
 
 from journal.cli.output import entry_json, entry_line, open_store, print_json
-from journal.dates import parse_period
+from journal.dates import from_iso, local_now, parse_period
 from journal.models import KINDS, SENTIMENTS, ValidationError, choose, normalise_tags
 from journal.query import EntryFilter, find, goal_family
 from journal.textsafe import visible_line
+
+FUTURE_SLACK = timedelta(minutes=1)  # clocks and rounding: `now` is never "future"
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -127,6 +130,9 @@ def run_add(args: argparse.Namespace) -> int:
     )
     day = entry["when"][:16].replace("T", " ")
     print(visible_line(f"{entry['id']} added: {kind} on {day}: {entry['title']}"))
+    if from_iso(entry["when"]) > local_now() + FUTURE_SLACK:  # taken, as typed, but said
+        print(f"journal: note: {entry['id']} is dated {day}, in the future: it will sit at "
+              "the top of every list until then", file=sys.stderr)
     return 0
 
 

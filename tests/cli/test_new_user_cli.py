@@ -1,0 +1,31 @@
+"""Issue 12: what a new user tripped over on the command line (dates, wording, skills,
+exports, usage messages), through the installed executable."""
+
+from __future__ import annotations
+
+import json
+
+from tests.cli.conftest import Run
+
+
+def test_days_ago_with_a_time_and_a_future_date_warned(journal: Run) -> None:
+    past = journal("add", "note", "Sync with Priya", "--when", "3 days ago 4pm")
+    assert past.returncode == 0, past.stderr
+    assert " 16:00: " in past.stdout and past.stderr == ""
+    future = journal("add", "win", "Shipped it", "--when", "in 3 days")
+    assert future.returncode == 0, future.stderr
+    assert "added" in future.stdout
+    assert "in the future" in future.stderr and "e2" in future.stderr
+    entries = json.loads(journal("list", "--json").stdout)
+    assert [e["title"] for e in entries] == ["Shipped it", "Sync with Priya"]  # kept, as typed
+
+
+def test_a_goal_is_due_at_the_end_of_a_month_or_the_year(journal: Run) -> None:
+    month = journal("goal", "add", "Ship onboarding", "--code", "onb", "--due", "March 2030")
+    year = journal("goal", "add", "Grow revenue", "--code", "rev", "--due", "end of year")
+    assert month.returncode == 0 and year.returncode == 0, month.stderr + year.stderr
+    goals = {g["code"]: g for g in json.loads(journal("goal", "list", "--json").stdout)}
+    assert goals["onb"]["due"] == "2030-03-31"
+    assert goals["rev"]["due"].endswith("-12-31")
+    bad = journal("goal", "add", "Vague", "--due", "someday")
+    assert bad.returncode == 2 and "end of year" in bad.stderr and "ago" not in bad.stderr
