@@ -29,3 +29,22 @@ def test_a_goal_is_due_at_the_end_of_a_month_or_the_year(journal: Run) -> None:
     assert goals["rev"]["due"].endswith("-12-31")
     bad = journal("goal", "add", "Vague", "--due", "someday")
     assert bad.returncode == 2 and "end of year" in bad.stderr and "ago" not in bad.stderr
+
+
+def test_skill_add_from_the_same_feedback_three_times_makes_one_skill(journal: Run) -> None:
+    assert journal("add", "feedback", "Slow down in demos.", "--from", "Ana").returncode == 0
+    first = journal("skill", "add", "Presenting", "--from-entry", "e1")
+    assert first.returncode == 0, first.stderr
+    for _ in range(2):
+        again = journal("skill", "add", "presenting", "--from-entry", "e1")
+        assert again.returncode == 2
+        assert "already exists" in again.stderr and "presenting" in again.stderr
+    skills = json.loads(journal("skill", "list", "--json").stdout)
+    assert [s["code"] for s in skills] == ["presenting"]
+
+
+def test_a_skill_target_below_its_level_is_refused(journal: Run) -> None:
+    low = journal("skill", "add", "Negotiating", "--level", "4", "--target", "2")
+    assert low.returncode == 2 and "--target" in low.stderr and "below" in low.stderr
+    assert json.loads(journal("skill", "list", "--json").stdout) == []
+    assert journal("skill", "add", "Negotiating", "--level", "3", "--target", "3").returncode == 0
