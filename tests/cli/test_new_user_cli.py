@@ -4,6 +4,7 @@ exports, usage messages), through the installed executable."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.cli.conftest import Run
 
@@ -48,3 +49,28 @@ def test_a_skill_target_below_its_level_is_refused(journal: Run) -> None:
     assert low.returncode == 2 and "--target" in low.stderr and "below" in low.stderr
     assert json.loads(journal("skill", "list", "--json").stdout) == []
     assert journal("skill", "add", "Negotiating", "--level", "3", "--target", "3").returncode == 0
+
+
+def test_review_export_refuses_a_file_name_that_names_no_format(
+    journal: Run, tmp_path: Path
+) -> None:
+    assert journal("add", "win", "Closed Acme.").returncode == 0
+    for name in ("x.docx", "review"):
+        result = journal("review", "export", "--period", "this year", "-o", str(tmp_path / name))
+        assert result.returncode == 2, (name, result.stderr)
+        assert ".md" in result.stderr and "--format" in result.stderr
+        assert not (tmp_path / name).exists()
+    kept = journal("review", "export", "--period", "this year", "--format", "txt",
+                   "-o", str(tmp_path / "review"))
+    assert kept.returncode == 0, kept.stderr  # a format said outright needs no suffix
+    assert (tmp_path / "review").read_text().strip()
+
+
+def test_review_export_to_a_folder_says_so_at_once(journal: Run, tmp_path: Path) -> None:
+    assert journal("add", "win", "Closed Acme.").returncode == 0
+    folder = tmp_path / "out.md"
+    folder.mkdir()
+    for extra in ([], ["--force"]):
+        result = journal("review", "export", "--period", "this year", "-o", str(folder), *extra)
+        assert result.returncode == 2
+        assert "is a folder" in result.stderr and "--force" not in result.stderr
