@@ -129,6 +129,14 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         super().error(visible(message))
 
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        """Also note which (sub-)command parser read the line: the innermost one finishes
+        first, so an unknown option is reported with that command's usage."""
+        namespace, extra = super().parse_known_args(*args, **kwargs)
+        if not hasattr(namespace, "parser_used"):
+            namespace.parser_used = self
+        return namespace, extra
+
 
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The parser; with `argv`, only the invoked command's module is imported."""
@@ -195,7 +203,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run(argv: list[str]) -> int:
-    args = build_parser(argv).parse_args(argv)
+    args, extra = build_parser(argv).parse_known_args(argv)
+    if extra:  # `journal list --since x`: the list command's usage, not the top-level one
+        args.parser_used.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         refuse_undecodable(args)
         if args.command is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from datetime import timedelta
 from typing import Any
@@ -23,9 +24,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="add an entry",
         description="Add an entry. The first sentence or line becomes its title; "
         "pass - as TEXT to read it from standard input.",
+        usage="%(prog)s [-h] [--db PATH] [options] KIND TEXT",
     )
     add.add_argument("kind", metavar="KIND", help=f"one of: {', '.join(KINDS)}")
-    add.add_argument("text", metavar="TEXT", help="what happened (- reads standard input)")
+    # Optional to argparse only: run_add says which is missing (a lone TEXT is the kind).
+    add.add_argument("text", metavar="TEXT", nargs="?", help="what happened (- reads stdin)")
     add.add_argument(
         "--when",
         metavar="W",
@@ -114,6 +117,13 @@ def read_text(text: str) -> str:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    if args.text is None:
+        if args.kind.lower() in KINDS:
+            raise ValidationError(f"say what happened: journal add {args.kind} TEXT")
+        raise ValidationError(
+            f"journal add needs the kind first, one of {', '.join(KINDS)}: e.g. "
+            f"journal add note {shlex.quote(args.kind)}"
+        )
     kind = choose(args.kind, KINDS, "kind")
     text = read_text(args.text)
     store = open_store(args)
@@ -166,7 +176,8 @@ def run_link(args: argparse.Namespace) -> int:
     if not args.goal and not args.skill:
         raise ValidationError("name at least one --goal or --skill to link")
     store = open_store(args)
-    entry = store.link(args.entry, goals=args.goal, skills=args.skill, unlink=args.remove)
+    ref = f"e{args.entry}" if args.entry.isdigit() else args.entry  # `journal link 15`
+    entry = store.link(ref, goals=args.goal, skills=args.skill, unlink=args.remove)
     codes = store.code_map()
     print(entry_line(entry, codes))
     return 0

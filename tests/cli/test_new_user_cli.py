@@ -74,3 +74,31 @@ def test_review_export_to_a_folder_says_so_at_once(journal: Run, tmp_path: Path)
         result = journal("review", "export", "--period", "this year", "-o", str(folder), *extra)
         assert result.returncode == 2
         assert "is a folder" in result.stderr and "--force" not in result.stderr
+
+
+def test_add_without_a_kind_says_the_kind_is_missing(journal: Run) -> None:
+    result = journal("add", "Met with Priya")
+    assert result.returncode == 2
+    assert "kind" in result.stderr and "feedback, reflection, win, note" in result.stderr
+    assert "journal add note" in result.stderr  # how to say it
+    assert "required: TEXT" not in result.stderr
+    assert not journal.db.exists()  # type: ignore[attr-defined]
+    no_text = journal("add", "note")
+    assert no_text.returncode == 2 and "TEXT" in no_text.stderr
+
+
+def test_an_unknown_list_flag_prints_the_list_usage(journal: Run) -> None:
+    result = journal("list", "--since", "monday")
+    assert result.returncode == 2
+    assert result.stderr.startswith("usage: journal list ")
+    assert "unrecognized arguments: --since monday" in result.stderr
+    nested = journal("goal", "add", "Ship", "--owner", "me")
+    assert nested.returncode == 2 and nested.stderr.startswith("usage: journal goal add ")
+
+
+def test_link_takes_a_bare_number_as_an_entry_id(journal: Run) -> None:
+    assert journal("add", "win", "Closed Acme.").returncode == 0
+    assert journal("goal", "add", "Grow revenue", "--code", "revenue").returncode == 0
+    result = journal("link", "1", "--goal", "revenue")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("e1 ") and "@revenue" in result.stdout
