@@ -57,6 +57,12 @@ def safe_json(value: Any) -> bytes:
     return _JSON_C1.sub(_json_escape, data)
 
 
+def first_of(items: list[str], limit: int) -> str:
+    """'a, b, c, +2 more': a list cut to `limit` items that says what it left out."""
+    shown = ", ".join(items[:limit])
+    return f"{shown}, +{len(items) - limit} more" if len(items) > limit else shown
+
+
 def plural(n: int, word: str, many: str | None = None) -> str:
     """'1 entry', '2 entries', '0 goals': counts that read like English."""
     if n == 1:

@@ -102,3 +102,10 @@ def test_link_takes_a_bare_number_as_an_entry_id(journal: Run) -> None:
     result = journal("link", "1", "--goal", "revenue")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("e1 ") and "@revenue" in result.stdout
+
+
+def test_doctor_counts_read_like_english(journal: Run) -> None:
+    assert journal("add", "win", "Closed Acme.").returncode == 0
+    assert journal("skill", "add", "Presenting").returncode == 0
+    result = journal("doctor")
+    assert "1 entry, 0 goals, 1 skill, 0 reviews;" in result.stdout, result.stdout
