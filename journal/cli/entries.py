@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import shlex
 import sys
 from datetime import timedelta
 from typing import Any
@@ -120,6 +119,8 @@ def run_add(args: argparse.Namespace) -> int:
     if args.text is None:
         if args.kind.lower() in KINDS:
             raise ValidationError(f"say what happened: journal add {args.kind} TEXT")
+        import shlex  # only here: the capture path loads nothing it does not use
+
         raise ValidationError(
             f"journal add needs the kind first, one of {', '.join(KINDS)}: e.g. "
             f"journal add note {shlex.quote(args.kind)}"
