@@ -5,8 +5,9 @@ Rules (mirrored in the README):
 * Numeric dates are day first: ``02/03/2025`` is 2 March 2025. ``yyyy-mm-dd`` (also with ``/``
   or ``.``) is always year-month-day. An impossible day (``31/02``, ``02/13/2025``) is an error;
   we never swap day and month behind the user's back.
-* ``now``, ``today`` and ``N units ago`` keep the current time of day. A phrase that names a day
-  without a clock time gets 12:00, so a later time-zone or DST shift cannot move it to another day.
+* ``now``, ``today`` and ``N hours|minutes ago`` keep the current time of day. A phrase that
+  names a day without a clock time gets 12:00 (``3 days ago`` too; ``3 days ago 4pm`` is 16:00),
+  so a later time-zone or DST shift cannot move it to another day.
 * A day-month without a year that would lie in the future means last year for ``parse_when``
   (journals are about the past); ``parse_date`` keeps the current year (due dates lie ahead).
 * Years must be 1900..2999. Anything unreadable raises ``DateError``; nothing becomes today.
@@ -55,6 +56,10 @@ _LAST_N = r"(?:last|past)\s+(\d+)\s+(day|week|month|quarter|year)s?"
 _WHEN_HELP = (
     "try now, today, yesterday 5pm, friday 14:30, last friday, 3 days ago, "
     "2026-03-04 17:40, 4 March 2026, or 04/03/2026 (day first)"
+)
+_DUE_HELP = (
+    "try end of year, end of Q2, June 2027, 30 June 2027, 2027-06-30, next friday, "
+    "or in 3 weeks"
 )
 _PERIOD_HELP = (
     "try 2026, H1 2026, 2026-Q3, Q3, this/last week|month|quarter|year, March 2026, "
@@ -132,12 +137,13 @@ def parse_when(text: str, now: datetime | None = None) -> datetime:
 
 
 def parse_date(text: str, now: datetime | None = None) -> date:
-    """A due date: same phrases as parse_when, but a yearless day-month stays in this year."""
+    """A due date: parse_when's phrases (a yearless day-month stays in this year), and a
+    period's last day: `March 2027`, `end of year`, `end of Q2`, `end of H1 2027`."""
     now, tz = _resolve_now(now)
     try:
-        return _when(text, now, tz, past=False).date()
+        return _due(text, now, tz)
     except _Unreadable as exc:
-        raise DateError(f'cannot read "{text}" as a date: {exc}; {_WHEN_HELP}') from None
+        raise DateError(f'cannot read "{text}" as a date: {exc}; {_DUE_HELP}') from None
 
 
 def parse_period(text: str, now: datetime | None = None) -> Period:
@@ -221,6 +227,8 @@ def _day_part(s: str, today: date, past: bool) -> date | None:
         return today
     if s in ("yesterday", "tomorrow"):
         return today + timedelta(days=1 if s == "tomorrow" else -1)
+    if (found := _relative_day(s, today)) is not None:
+        return found
     if (m := re.fullmatch(_WEEKDAY, s)) and m[2] in _WEEKDAYS:
         back = (today.weekday() - _WEEKDAYS[m[2]]) % 7
         if m[1] == "next":
@@ -252,23 +260,43 @@ def _when(text: str, now: datetime, tz: tzinfo | None, past: bool) -> datetime:
     return result
 
 
-def _when_inner(original: str, s: str, now: datetime, tz: tzinfo | None, past: bool) -> datetime:
-    if s in ("now", "today"):
-        return now.replace(microsecond=0)
+def _relative(s: str) -> tuple[str, int] | None:
+    """'3 days ago' -> ('days', -3); 'in an hour' -> ('hours', 1); None if not that shape."""
     if (m := re.fullmatch(_RELATIVE, s)) and bool(m["in"]) != bool(m["ago"]):
         unit = _UNITS.get(m["u"])
         if unit is None:
             raise _Unreadable(f'"{m["u"]}" is not a unit (days, weeks, months, years, hours...)')
         n = 1 if m["n"] in ("a", "an", "one") else int(m["n"])
-        n = -n if m["ago"] else n
-        if unit in ("months", "years"):
-            months = n * (12 if unit == "years" else 1)
-            naive = now.replace(tzinfo=None, microsecond=0)
-            day = _add_months(naive.date(), months)
-            return _localize(datetime.combine(day, naive.time()), tz)
-        if unit in ("days", "weeks"):  # wall-clock arithmetic: same time of day across DST
-            naive = now.replace(tzinfo=None, microsecond=0) + timedelta(**{unit: n})
-            return _localize(naive, tz)
+        return unit, -n if m["ago"] else n
+    return None
+
+
+def _relative_day(s: str, today: date) -> date | None:
+    """'3 days ago', 'in 2 weeks', 'a year ago': a day, so it takes a time or 12:00."""
+    found = _relative(s)
+    if found is None or found[0] not in ("days", "weeks", "months", "years"):
+        return None
+    unit, n = found
+    if unit in ("months", "years"):
+        return _add_months(today, n * (12 if unit == "years" else 1))
+    return today + timedelta(**{unit: n})
+
+
+def _due(text: str, now: datetime, tz: tzinfo | None) -> date:
+    s = " ".join(text.split()).lower()
+    if m := re.fullmatch(r"(?:the\s+)?end\s+of\s+(?:the\s+)?(.+)", s):
+        rest = f"this {m[1]}" if m[1] in ("week", "month", "quarter", "year") else m[1]
+        return _period(rest, now, past=False).end
+    if (m := re.fullmatch(r"([a-z]+)\s+\d{4}", s)) and m[1] in _MONTHS:  # March 2027
+        return _period(s, now, past=False).end
+    return _when(text, now, tz, past=False).date()
+
+
+def _when_inner(original: str, s: str, now: datetime, tz: tzinfo | None, past: bool) -> datetime:
+    if s in ("now", "today"):
+        return now.replace(microsecond=0)
+    if (shift := _relative(s)) and shift[0] in ("seconds", "minutes", "hours"):
+        unit, n = shift
         return (now.replace(microsecond=0) + timedelta(**{unit: n})).astimezone(tz)
     if re.fullmatch(_ISO_DATETIME, s):
         try:

@@ -450,6 +450,31 @@ def demo_store() -> JournalStore:
     folder = tempfile.mkdtemp(prefix="journal-demo-")
     os.chmod(folder, 0o700)
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    remove_on_hangup(folder)
     store = JournalStore(os.path.join(folder, "journal.json"))
     build_demo(store)
     return store
+
+
+def remove_on_hangup(folder: str) -> None:
+    """A closed terminal (SIGHUP) or a polite kill (SIGTERM) ends the process without
+    running atexit: remove the throwaway journal first, then let the signal act as it
+    would have (a handler the app installs later takes over, and its clean exit runs
+    atexit instead)."""
+    import shutil
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+        before = previous[signum]
+        signal.signal(signum, signal.SIG_DFL if before is None else before)
+        os.kill(os.getpid(), signum)
+
+    previous: dict[int, Any] = {}
+    for signum in (signal.SIGHUP, signal.SIGTERM):
+        if signal.getsignal(signum) is not signal.SIG_IGN:  # nohup: stays ignored
+            previous[signum] = signal.signal(signum, handler)

@@ -16,8 +16,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from journal.assess import Assessment, Evidence, GoalReport, SkillReport, SourceCount
 from journal.export_outline import (
     Block,
@@ -31,7 +29,7 @@ from journal.export_outline import (
     outline,
 )
 from journal.models import Record
-from journal.textsafe import visible, visible_line
+from journal.textsafe import safe_json, visible, visible_line
 
 FORMATS = ("md", "json", "html", "txt")
 DEFAULT_LIMIT = 15  # evidence items per goal in the human formats: a digest, not a dump
@@ -272,7 +270,7 @@ def to_data(a: Assessment) -> dict[str, Any]:
 
 
 def to_json(a: Assessment) -> str:
-    return orjson.dumps(to_data(a), option=orjson.OPT_INDENT_2).decode() + "\n"
+    return safe_json(to_data(a)).decode() + "\n"
 
 
 # -- files ---------------------------------------------------------------------------

@@ -19,6 +19,12 @@ from pathlib import Path
 LOCK_TIMEOUT = 10.0
 TEMP_SUFFIX = ".tmp"
 
+# Replaces this process has put on disk (counted while a save still holds signals back),
+# so the command line's signal handler can tell "interrupted before saving" (exit 130,
+# silently) from "saved" (finish, print the entry's line, exit 0: a retrying script must
+# not add the same entry twice).
+saves_completed = 0
+
 Chunks = Sequence[bytes | memoryview]
 
 
@@ -102,6 +108,8 @@ def replace_atomically(
             "The journal on disk was not changed."
         ) from None
     fsync_dir(folder)
+    global saves_completed
+    saves_completed += 1
 
 
 @contextlib.contextmanager

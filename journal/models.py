@@ -114,6 +114,15 @@ def check_level(value: int | None, what: str) -> int | None:
     return value
 
 
+def check_levels(level: int | None, target: int | None) -> None:
+    """A target is where the skill is going: not below where it is."""
+    if level is not None and target is not None and target < level:
+        raise ValidationError(
+            f"the target level (--target {target}) is below the current level (--level "
+            f"{level}): a target is where you want to get to"
+        )
+
+
 def check_entry(entry: Record) -> Record:
     """Validate a complete entry record in place and return it."""
     entry["kind"] = choose(entry.get("kind", ""), KINDS, "kind")

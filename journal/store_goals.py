@@ -177,8 +177,10 @@ class GoalStore(StoreBase):
             return []
         with self.transaction():
             taken = {s["code"] for s in self._raw("skills").values()}
+            names = {s["name"].casefold(): s["code"] for s in self._raw("skills").values()}
             records = []
             for item in items:
+                models.check_levels(item.get("level"), item.get("target_level"))
                 record = self._check_skill(
                     {
                         "name": item.get("name"),
@@ -191,8 +193,10 @@ class GoalStore(StoreBase):
                         "created": self.now_iso(),
                     },
                     taken,
+                    names,
                 )
                 taken.add(record["code"])
+                names[record["name"].casefold()] = record["code"]
                 records.append(record)
             added = self._insert_many("skills", records)
             for skill in added:  # the feedback a skill came from is linked to it, both ways
@@ -208,13 +212,29 @@ class GoalStore(StoreBase):
         with self.transaction():
             record = self.skill(ref)
             record.update(changes)
-            record = self._check_skill(record)
+            if "level" in changes or "target_level" in changes:  # old records may predate it
+                models.check_levels(record.get("level"), record.get("target_level"))
+            names = None
+            if "name" in changes:
+                others = [s for s in self.skills() if s["id"] != record["id"]]
+                names = {s["name"].casefold(): s["code"] for s in others}
+            record = self._check_skill(record, names=names)
             self._replace("skills", record)
             return record
 
-    def _check_skill(self, record: Record, taken: set[str] | None = None) -> Record:
-        """Check a skill; `taken` (codes in use by others) saves a scan in bulk adds."""
+    def _check_skill(
+        self, record: Record, taken: set[str] | None = None, names: dict[str, str] | None = None
+    ) -> Record:
+        """Check a skill; `taken` (codes in use by others) saves a scan in bulk adds. With
+        `names` (other skills' folded names to codes) a name already used is refused, as
+        goals refuse a second goal with the same title; an edit passes it only when the
+        name changes (twins made before this rule can still be edited)."""
         record["name"] = models.check_text(record.get("name") or "", "the skill's name").strip()
+        if names is not None and (twin := names.get(record["name"].casefold())) is not None:
+            raise ValidationError(
+                f"a skill named {record['name']!r} already exists ({twin}): add to that one, "
+                "or give this one a name of its own"
+            )
         if taken is None:
             taken = {s["code"] for s in self._raw("skills").values() if s["id"] != record.get("id")}
         code = record.get("code")

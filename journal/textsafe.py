@@ -8,6 +8,9 @@ here each becomes its Unicode control picture (ESC -> ␛) or a visible escape.
 from __future__ import annotations
 
 import re
+from typing import Any
+
+import orjson
 
 _CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]"
@@ -32,6 +35,32 @@ def visible(text: str) -> str:
 def visible_line(text: str) -> str:
     """Text safe for one line of a terminal: newlines and tabs shown too."""
     return _CONTROL_LINE.sub(_picture, text)
+
+
+# orjson escapes C0 (JSON must), but leaves DEL and C1 raw: valid JSON that still drives a
+# terminal it is printed to. Outside strings JSON is ASCII, so these bytes (DEL, and the
+# UTF-8 of U+0080..U+009F: 0xC2 is never a continuation byte) can only be inside a string.
+# The pattern starts with a literal byte so the search runs at memchr speed.
+_JSON_C1 = re.compile(b"\xc2[\x80-\x9f]")
+
+
+def _json_escape(match: re.Match[bytes]) -> bytes:
+    return b"\\u%04x" % match.group()[1]
+
+
+def safe_json(value: Any) -> bytes:
+    """JSON (indented, UTF-8) with every C0, C1 and DEL written as \\uXXXX: the same data
+    when parsed, inert on a terminal (orjson's speed: ~1 ms a MB more)."""
+    data = orjson.dumps(value, option=orjson.OPT_INDENT_2)
+    if b"\x7f" in data:
+        data = data.replace(b"\x7f", b"\\u007f")
+    return _JSON_C1.sub(_json_escape, data)
+
+
+def first_of(items: list[str], limit: int) -> str:
+    """'a, b, c, +2 more': a list cut to `limit` items that says what it left out."""
+    shown = ", ".join(items[:limit])
+    return f"{shown}, +{len(items) - limit} more" if len(items) > limit else shown
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

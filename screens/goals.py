@@ -29,7 +29,7 @@ from journal.models import Record, ValidationError
 from journal.query import goal_evidence
 from journal.storage import JournalError
 from journal.store import JournalStore
-from journal.textsafe import visible, visible_line
+from journal.textsafe import plural, visible, visible_line
 from screens.goal_form import Confirm, GoalForm, Picker, app_now, store_lock
 from screens.messages import GoalSaved, JournalChanged, ShowGoal
 
@@ -366,8 +366,11 @@ class GoalsScreen(Screen[None]):
     def _confirm_delete(self, goal: Record, links: int, kids: int) -> None:
         question = Text(f"Delete goal {visible_line(goal['code'])} ", style="bold")
         question.append(f"“{visible_line(goal['title'])}”?\n", style="")
-        question.append(f"{links} entry link{'s' * (links != 1)} will be dropped "
-                        "(the entries stay).", style="")
+        if links:
+            question.append(f"{plural(links, 'entry link')} will be dropped "
+                            "(the entries stay).", style="")
+        else:
+            question.append("No entry links to it.", style="")
         if kids:
             question.append(f"\n{kids} sub-goal{'s' * (kids != 1)} will move to the top level.")
 
@@ -386,6 +389,6 @@ class GoalsScreen(Screen[None]):
             self.app.call_from_thread(self.notify, str(err), title="Not deleted",
                                  severity="error", markup=False)
             return
-        message = f"Deleted {visible_line(goal['code'])}: {dropped} entry links dropped"
+        message = f"Deleted {visible_line(goal['code'])}: {plural(dropped, 'entry link')} dropped"
         self.app.call_from_thread(self.notify, message, markup=False)
         self.app.call_from_thread(self._written, goal["id"])

@@ -13,8 +13,8 @@ from rich.text import Text
 
 from journal.assess import STALE_DAYS, Assessment, Evidence, GoalReport, SkillReport
 from journal.dates import human_date
-from journal.export_outline import kinds_text, plural
-from journal.textsafe import visible, visible_line
+from journal.export_outline import kinds_text
+from journal.textsafe import first_of, plural, visible, visible_line
 
 OVERVIEW = "overview"
 
@@ -155,8 +155,8 @@ def feedback_text(a: Assessment) -> Text:
     text.append(f"{c.praise} praise", style="green")
     text.append(f", {c.constructive} constructive", style="yellow")
     text.append(f", {c.mixed} mixed\n")
-    sources = [f"{visible_line(name)} {n.total}" for name, n in list(fb.by_source.items())[:6]]
-    text.append("From: " + ", ".join(sources) + "\n", style="dim")
+    sources = [f"{visible_line(name)} {n.total}" for name, n in fb.by_source.items()]
+    text.append("From: " + first_of(sources, 6) + "\n", style="dim")
     themes = [f"{visible_line(tag)} {n.total}" for tag, n in list(fb.themes.items())[:8]
               if n.total >= 2]
     if themes:

@@ -28,7 +28,7 @@ from journal.models import Record, ValidationError
 from journal.query import EntryFilter, find
 from journal.storage import JournalError
 from journal.store import JournalStore
-from journal.textsafe import visible, visible_line
+from journal.textsafe import plural, visible, visible_line
 from screens.goal_form import Confirm, Picker, store_lock
 from screens.messages import JournalChanged, ShowSkill, SkillSaved
 from screens.skill_form import LEVEL_NAMES, SkillForm, feedback_line
@@ -314,13 +314,18 @@ class SkillsScreen(Screen[None]):
     @work(thread=True, group="skills-read")
     def _list_feedback(self) -> None:
         with store_lock(self.app):
-            waiting = feedback_wanting_skill(self.store.raw_entries(), self.store.skills())
-        self.app.call_from_thread(self._pick_feedback, waiting)
+            entries = self.store.raw_entries()
+            waiting = feedback_wanting_skill(entries, self.store.skills())
+            some = waiting or any(
+                e["kind"] == "feedback" and e.get("sentiment") in WANTS_SKILL for e in entries
+            )
+        self.app.call_from_thread(self._pick_feedback, waiting, bool(some))
 
-    def _pick_feedback(self, waiting: list[Record]) -> None:
+    def _pick_feedback(self, waiting: list[Record], some: bool = True) -> None:
         if not waiting:
-            self.notify("No constructive feedback is waiting: every piece already has a skill.",
-                        markup=False)
+            self.notify("No constructive feedback is waiting: every piece already has a skill."
+                        if some else "No constructive feedback yet: log some (kind feedback, "
+                        "sentiment constructive) and turn it into a skill here.", markup=False)
             return
         items: list[tuple[Any, Text]] = [(e["id"], feedback_line(e)) for e in waiting]
 
@@ -367,8 +372,10 @@ class SkillsScreen(Screen[None]):
         question = Text(f"Delete skill {visible_line(view.skill['code'])} ", style="bold")
         question.append(f"“{visible_line(view.skill['name'])}”?\n", style="")
         links = view.count
-        question.append(f"{links} entry link{'s' * (links != 1)} will be dropped "
-                        "(the entries stay).")
+        if links:
+            question.append(f"{plural(links, 'entry link')} will be dropped (the entries stay).")
+        else:
+            question.append("No entry links to it.")
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -385,7 +392,8 @@ class SkillsScreen(Screen[None]):
             self.app.call_from_thread(self.notify, str(err), title="Not deleted",
                                       severity="error", markup=False)
             return
-        self.app.call_from_thread(self.notify, f"Skill deleted: {dropped} entry links dropped",
-                                  markup=False)
+        self.app.call_from_thread(
+            self.notify, f"Skill deleted: {plural(dropped, 'entry link')} dropped", markup=False
+        )
         self.app.call_from_thread(self.reload)
         self.app.call_from_thread(self.post_message, SkillSaved(skill_id))

@@ -7,17 +7,43 @@ open the TUI.
 
 from __future__ import annotations
 
-import argparse
-import gc
-import importlib
-import os
+import os  # os and sys come loaded with the interpreter: this hook is in place at once
 import sys
-from collections.abc import Sequence
-from typing import Any
 
-from journal.dates import DateError
-from journal.models import ValidationError
-from journal.storage import JournalError
+
+def quiet_interrupt(kind: type[BaseException], value: BaseException, tb: object) -> None:
+    """Ctrl-C that reaches the top (while the command line is still loading, before its
+    own handling is in place): exit 130 without a traceback, and without tearing down
+    half-imported modules. Every other exception goes to the usual hook."""
+    if issubclass(kind, KeyboardInterrupt):
+        os._exit(130)
+    usual_excepthook(kind, value, tb)  # type: ignore[arg-type]
+
+
+usual_excepthook = sys.excepthook
+sys.excepthook = quiet_interrupt
+
+import signal  # noqa: E402
+
+# While the modules load (a few ms) signals wait, as during a save: a Ctrl-C landing inside
+# orjson's C start-up crashes the interpreter (SIGSEGV) instead of raising.
+SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+loading_mask = signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
+try:
+    import argparse
+    import gc
+    import importlib
+    from collections.abc import Sequence
+    from types import FrameType
+    from typing import Any, NoReturn
+
+    from journal import fileops
+    from journal.dates import DateError
+    from journal.models import ValidationError
+    from journal.storage import JournalError
+    from journal.textsafe import visible
+finally:
+    signal.pthread_sigmask(signal.SIG_SETMASK, loading_mask)
 
 # Each module registers its sub-commands with `register(subparsers, common)` and keeps
 # its module top light; a run builds only the module of the command it was given.
@@ -99,16 +125,31 @@ class VersionAction(argparse.Action):
         parser.exit()
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with its own errors (unknown option, bad choice) made terminal-safe too."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(visible(message))
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        """Also note which (sub-)command parser read the line: the innermost one finishes
+        first, so an unknown option is reported with that command's usage."""
+        namespace, extra = super().parse_known_args(*args, **kwargs)
+        if not hasattr(namespace, "parser_used"):
+            namespace.parser_used = self
+        return namespace, extra
+
+
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The parser; with `argv`, only the invoked command's module is imported."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument(
         "--db",
         metavar="PATH",
         default=argparse.SUPPRESS,
         help="journal file to use (default: $JOURNAL_DB or the user data folder)",
     )
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="journal",
         description=DESCRIPTION,
         epilog=EPILOG,
@@ -155,7 +196,18 @@ def command_word(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     gc.disable()  # a short-lived process: collection passes only cost time on big journals
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser(argv).parse_args(argv)
+    try:
+        return run(argv)
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt as err:  # before anything was saved (see on_signal)
+        return interrupted_status(err)
+
+
+def run(argv: list[str]) -> int:
+    args, extra = build_parser(argv).parse_known_args(argv)
+    if extra:  # `journal list --since x`: the list command's usage, not the top-level one
+        args.parser_used.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         refuse_undecodable(args)
         if args.command is None:
@@ -164,26 +216,50 @@ def main(argv: Sequence[str] | None = None) -> int:
         status: int = args.run(args)
         return status
     except (ValidationError, UsageError, DateError) as err:
-        print(f"journal: error: {err}", file=sys.stderr)
+        complain(f"journal: error: {err}")
         return 2
     except JournalError as err:
-        print(f"journal: {err}", file=sys.stderr)
+        complain(f"journal: {err}")
         return 1
     except (KeyError, TypeError, AttributeError) as err:  # a record edited by hand, say
         from journal.paths import journal_path
 
         where = journal_path(getattr(args, "db", None))
-        print(
+        complain(
             f"journal: the journal {where} holds a record this version cannot read "
             f"({type(err).__name__}: {err}).\nNothing was changed. `journal doctor` shows "
-            "which record; `journal doctor --restore 1` goes back to the newest backup.",
-            file=sys.stderr,
+            "which record; `journal doctor --restore 1` goes back to the newest backup."
         )
         return 1
-    except BrokenPipeError:
-        return 0
-    except KeyboardInterrupt:
-        return 130
+
+
+def complain(message: str) -> None:
+    """An error on stderr. Messages quote input (a date typed, a file's field, a path), so
+    control characters are made visible: an OSC 52 in a jrnl file's date must not write
+    the clipboard."""
+    print(visible(message), file=sys.stderr)
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (a closed terminal) arrived before anything was saved."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def interrupted_status(err: KeyboardInterrupt) -> int:
+    """The shell's convention: 128 + the signal (Ctrl-C: 130)."""
+    return 128 + (err.signum if isinstance(err, Interrupted) else signal.SIGINT)
+
+
+def on_signal(signum: int, frame: FrameType | None) -> None:
+    """Before a save, a signal stops the command (quietly, nothing written). Once a save is
+    on disk the command goes on to report it and exit 0: a script that saw a failure would
+    retry and add the same entry twice. (A save in progress holds signals until it ends.)"""
+    if fileops.saves_completed:
+        return
+    raise Interrupted(signum)
 
 
 def open_app(args: argparse.Namespace) -> int:
@@ -210,9 +286,19 @@ def console() -> None:
     waits for; the app (no command) exits normally so its clean-up handlers run.
     """
     argv = sys.argv[1:]
-    status = main(argv)
-    if command_word(argv) is None:
+    command = command_word(argv)
+    if command is not None:  # the app (no command) handles its own signals
+        for signum in SIGNALS:
+            if signal.getsignal(signum) is not signal.SIG_IGN:  # `nohup`, a background job
+                signal.signal(signum, on_signal)
+    try:
+        status = main(argv)
+    except KeyboardInterrupt as err:  # one that arrived while reporting an error, say
+        status = interrupted_status(err)
+    if command is None:
         sys.exit(status)
+    for signum in SIGNALS:  # the command is over: only the flush below is left
+        signal.signal(signum, signal.SIG_IGN)
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -90,8 +90,9 @@ def show(report: doctor.Report, source: str) -> None:
     if report.exists and report.parses:
         counts = report.counts
         when = report.modified.strftime("%Y-%m-%d %H:%M") if report.modified else "?"
-        say(f"  {counts['entries']} entries, {counts['goals']} goals, {counts['skills']} "
-            f"skills, {counts['reviews']} reviews; schema {report.schema}; "
+        say(f"  {plural(counts['entries'], 'entry')}, {plural(counts['goals'], 'goal')}, "
+            f"{plural(counts['skills'], 'skill')}, {plural(counts['reviews'], 'review')}; "
+            f"schema {report.schema}; "
             f"{size_text(report.size)}, last changed {when}")
     if report.healthy:
         say("Status: healthy" if report.exists else "Status: no journal yet")

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import timedelta
 from typing import Any
 
 from journal.cli.output import entry_json, entry_line, open_store, print_json
-from journal.dates import parse_period
+from journal.dates import from_iso, local_now, parse_period
 from journal.models import KINDS, SENTIMENTS, ValidationError, choose, normalise_tags
 from journal.query import EntryFilter, find, goal_family
 from journal.textsafe import visible_line
+
+FUTURE_SLACK = timedelta(minutes=1)  # clocks and rounding: `now` is never "future"
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -20,9 +23,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="add an entry",
         description="Add an entry. The first sentence or line becomes its title; "
         "pass - as TEXT to read it from standard input.",
+        usage="%(prog)s [-h] [--db PATH] [options] KIND TEXT",
     )
     add.add_argument("kind", metavar="KIND", help=f"one of: {', '.join(KINDS)}")
-    add.add_argument("text", metavar="TEXT", help="what happened (- reads standard input)")
+    # Optional to argparse only: run_add says which is missing (a lone TEXT is the kind).
+    add.add_argument("text", metavar="TEXT", nargs="?", help="what happened (- reads stdin)")
     add.add_argument(
         "--when",
         metavar="W",
@@ -111,6 +116,15 @@ def read_text(text: str) -> str:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    if args.text is None:
+        if args.kind.lower() in KINDS:
+            raise ValidationError(f"say what happened: journal add {args.kind} TEXT")
+        import shlex  # only here: the capture path loads nothing it does not use
+
+        raise ValidationError(
+            f"journal add needs the kind first, one of {', '.join(KINDS)}: e.g. "
+            f"journal add note {shlex.quote(args.kind)}"
+        )
     kind = choose(args.kind, KINDS, "kind")
     text = read_text(args.text)
     store = open_store(args)
@@ -127,6 +141,9 @@ def run_add(args: argparse.Namespace) -> int:
     )
     day = entry["when"][:16].replace("T", " ")
     print(visible_line(f"{entry['id']} added: {kind} on {day}: {entry['title']}"))
+    if from_iso(entry["when"]) > local_now() + FUTURE_SLACK:  # taken, as typed, but said
+        print(f"journal: note: {entry['id']} is dated {day}, in the future: it will sit at "
+              "the top of every list until then", file=sys.stderr)
     return 0
 
 
@@ -160,7 +177,8 @@ def run_link(args: argparse.Namespace) -> int:
     if not args.goal and not args.skill:
         raise ValidationError("name at least one --goal or --skill to link")
     store = open_store(args)
-    entry = store.link(args.entry, goals=args.goal, skills=args.skill, unlink=args.remove)
+    ref = f"e{args.entry}" if args.entry.isdigit() else args.entry  # `journal link 15`
+    entry = store.link(ref, goals=args.goal, skills=args.skill, unlink=args.remove)
     codes = store.code_map()
     print(entry_line(entry, codes))
     return 0

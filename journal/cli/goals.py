@@ -39,7 +39,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     add.add_argument("--measure", metavar="M", default="", help="how progress is measured")
     add.add_argument("--target", metavar="T", default="", help="the target for the measure")
-    add.add_argument("--due", metavar="W", help="due date: '2026-06-30', '30 June 2026'")
+    add.add_argument(
+        "--due", metavar="W", help="due date: 'end of year', 'June 2027', '2027-06-30'"
+    )
     add.set_defaults(run=run_goal_add)
     lst = goal_sub.add_parser("list", parents=[common], help="list goals as a tree")
     lst.add_argument("--json", action="store_true", help="print a JSON array")

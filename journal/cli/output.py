@@ -6,12 +6,10 @@ import argparse
 import sys
 from typing import Any
 
-import orjson
-
 from journal.models import Record
 from journal.paths import journal_path
 from journal.store import JournalStore
-from journal.textsafe import visible_line
+from journal.textsafe import safe_json, visible_line
 
 
 def open_store(args: argparse.Namespace) -> JournalStore:
@@ -19,8 +17,8 @@ def open_store(args: argparse.Namespace) -> JournalStore:
 
 
 def print_json(value: Any) -> None:
-    """JSON on stdout: exact text (control characters are escaped by JSON itself)."""
-    sys.stdout.buffer.write(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n")
+    """JSON on stdout: exact text, every control character escaped (terminal-safe)."""
+    sys.stdout.buffer.write(safe_json(value) + b"\n")
     sys.stdout.flush()
 
 

@@ -84,6 +84,8 @@ def run_export(args: argparse.Namespace) -> int:
     now = local_now()
     period = parse_period(args.period, now) if args.period else None
     to_file = args.output not in (None, "-")
+    if to_file:
+        check_output(args.output, args.format)
     fmt = args.format or (format_for(args.output) if to_file else "md")
     store = open_store(args)
     review = store.review(args.review) if args.review else None
@@ -106,10 +108,30 @@ def run_export(args: argparse.Namespace) -> int:
     except IsADirectoryError:
         raise UsageError(f"cannot write {args.output}: it is a folder") from None
     except OSError as err:
-        print(f"journal: cannot write {args.output}: {err.strerror or err}", file=sys.stderr)
+        print(visible_line(f"journal: cannot write {args.output}: {err.strerror or err}"),
+              file=sys.stderr)
         return 1
     print(visible_line(f"Wrote {assessment.title} ({fmt}) to {path}"))
     return 0
+
+
+def check_output(output: str, fmt: str | None) -> None:
+    """Refuse at once, before any work: a folder, or a name whose suffix says no format we
+    write (x.docx, or none without --format: the app refuses the same)."""
+    from pathlib import Path
+
+    from journal.cli import UsageError
+    from journal.export import SUFFIXES
+
+    path = Path(output)
+    if path.is_dir():
+        raise UsageError(f"cannot write {output}: it is a folder; name a file in it, "
+                         f"e.g. {path / 'review.md'}")
+    if path.suffix.lower() in SUFFIXES or (fmt and not path.suffix):
+        return
+    suffix = f"its suffix {path.suffix!r}" if path.suffix else "it has no suffix"
+    raise UsageError(f"cannot tell which format to write to {output}: {suffix}; end the name "
+                     "in .md, .html, .json or .txt, or say --format")
 
 
 def run_list(args: argparse.Namespace) -> int:

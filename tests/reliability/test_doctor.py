@@ -84,7 +84,7 @@ def test_doctor_on_a_healthy_journal(db: Path) -> None:
     assert result.returncode == 0, out
     assert f"Journal: {db}  (from $JOURNAL_DB)" in out
     assert "Status: healthy" in out
-    assert "3 entries, 2 goals, 1 skills" in out
+    assert "3 entries, 2 goals, 1 skill," in out
     listed = doctor.list_backups(db)
     assert len(listed) == 2
     for number, info in enumerate(listed, 1):

@@ -322,7 +322,9 @@ def test_a_head_only_save_without_new_entries_keeps_them(store: JournalStore) ->
 def test_add_skills_in_bulk_gives_unique_codes_and_checks_each(store: JournalStore) -> None:
     entry = store.add_entry("feedback", "Speak up earlier.", sentiment="constructive")
     store.add_skill("Presenting", code="presenting")
-    added = store.add_skills([{"name": "Presenting", "why": [entry["id"]]}, {"name": "Presenting"}])
+    added = store.add_skills(
+        [{"name": "Presenting!", "why": [entry["id"]]}, {"name": "Presenting?"}]
+    )
     assert [s["code"] for s in added] == ["presenting-2", "presenting-3"]
     assert added[0]["why"] == [entry["id"]]
     before = store.path.read_bytes()
