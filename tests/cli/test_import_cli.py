@@ -14,7 +14,7 @@ import pytest
 
 from tests.cli.conftest import JOURNAL, Run
 
-SAMPLE = Path(__file__).parents[2] / ".." / "shared" / "data" / "sample.jrnl.json"
+SAMPLE = Path(__file__).parents[1] / "data" / "sample.jrnl.json"  # a real jrnl export
 SAMPLE_TXT = SAMPLE.with_name("sample.jrnl.txt")
 DATA = Path(__file__).parents[1] / "data"
 

@@ -12,7 +12,7 @@ from journal.store import JournalStore
 from screens.import_dialog import ImportScreen
 from tests.tui.helpers import wait_for
 
-SAMPLE = Path(__file__).parents[2] / ".." / "shared" / "data" / "sample.jrnl.json"
+SAMPLE = Path(__file__).parents[1] / "data" / "sample.jrnl.json"  # a real jrnl export
 DATA = Path(__file__).parents[1] / "data"
 
 

@@ -39,8 +39,10 @@ def unreviewed(store: JournalStore) -> Assessment:
 
 def check_golden(name: str, text: str) -> None:
     path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN") or not path.exists():
+    if os.environ.get("UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
+    # a missing golden is a failure, never silently written: a test must compare
+    assert path.exists(), f"golden file {path} is missing (UPDATE_GOLDEN=1 writes it)"
     assert text == path.read_text(encoding="utf-8"), f"{name} changed (UPDATE_GOLDEN=1 to accept)"
 
 

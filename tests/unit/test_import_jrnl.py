@@ -16,7 +16,7 @@ from journal.import_jrnl import import_bytes, parse, skill_name
 from journal.importing import ImportFileError, TerminalProgress, import_path
 from journal.store import JournalStore
 
-SAMPLE = Path(__file__).parents[2] / ".." / "shared" / "data" / "sample.jrnl.json"
+SAMPLE = Path(__file__).parents[1] / "data" / "sample.jrnl.json"  # a real jrnl export
 
 
 def export(*entries: dict[str, Any], tags: dict[str, int] | None = None) -> bytes:
