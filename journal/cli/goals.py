@@ -132,7 +132,7 @@ def goal_tree(goals: list[Record]) -> list[tuple[int, Record]]:
 
 
 def run_goal_list(args: argparse.Namespace) -> int:
-    store = open_store(args)
+    store = open_store(args, must_exist=True)
     goals = store.goals()
     codes = store.code_map()
     stats = goal_evidence(goals, store.raw_entries())
@@ -184,7 +184,7 @@ def skill_json(skill: Record, count: int) -> Record:
 
 
 def run_skill_list(args: argparse.Namespace) -> int:
-    store = open_store(args)
+    store = open_store(args, must_exist=True)
     skills = sorted(store.skills(), key=lambda s: s["code"])
     counts = {s["id"]: 0 for s in skills}
     for entry in store.raw_entries():

@@ -10,12 +10,18 @@ import orjson
 
 from journal.models import Record
 from journal.paths import journal_path
+from journal.storage import JournalError
 from journal.store import JournalStore
 from journal.textsafe import visible_line
 
 
-def open_store(args: argparse.Namespace) -> JournalStore:
-    return JournalStore(journal_path(getattr(args, "db", None)))
+def open_store(args: argparse.Namespace, must_exist: bool = False) -> JournalStore:
+    """The journal of --db, $JOURNAL_DB or the default place. A command that only reads
+    (`must_exist`) refuses a --db path with no journal: a typo must not look empty."""
+    path = journal_path(getattr(args, "db", None))
+    if must_exist and getattr(args, "db", None) and not path.exists():
+        raise JournalError(visible_line(f"no journal at {path}"))
+    return JournalStore(path)
 
 
 def print_json(value: Any) -> None:

@@ -85,7 +85,7 @@ def run_export(args: argparse.Namespace) -> int:
     period = parse_period(args.period, now) if args.period else None
     to_file = args.output not in (None, "-")
     fmt = args.format or (format_for(args.output) if to_file else "md")
-    store = open_store(args)
+    store = open_store(args, must_exist=True)
     review = store.review(args.review) if args.review else None
     if period is None:
         assert review is not None
@@ -116,7 +116,7 @@ def run_list(args: argparse.Namespace) -> int:
     from journal.dates import human_date
     from journal.reviews import review_period
 
-    store = open_store(args)
+    store = open_store(args, must_exist=True)
     reviews = sorted(store.reviews(), key=lambda r: str(r.get("updated", "")), reverse=True)
     rows = []
     for review in reviews:
