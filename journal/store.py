@@ -223,6 +223,25 @@ class JournalStore(GoalStore):
         with self.transaction():
             self._remove("reviews", self.review(ident)["id"])
 
+    # -- whole journal ---------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        return not any(self._raw(table) for table in TABLES)
+
+    def put_records(self, tables: dict[str, list[Record]], counters: dict[str, int]) -> None:
+        """Store records under their own ids (`journal import json` into an empty journal);
+        the id counters move past every id given, so none is ever handed out again."""
+        with self.transaction():
+            for table, records in tables.items():
+                for record in records:
+                    self._replace(table, dict(record))
+            meta = self._raw("meta")["1"]
+            merged = dict(meta.get("next") or {})
+            for table, records in tables.items():
+                highest = max((int(r["id"][len(PREFIX[table]):]) for r in records), default=0)
+                merged[table] = max(merged.get(table, 1), counters.get(table, 1), highest + 1)
+            self._table("meta").update({"next": merged}, doc_ids=[1])
+
     # -- codes for display -----------------------------------------------------------
 
     def code_map(self) -> dict[str, str]:

@@ -33,6 +33,7 @@ COMMANDS = {
     "goal": "goals",
     "skill": "goals",
     "review": "review",
+    "export": "export",
     "import": "importing",
     "doctor": "doctor",
 }

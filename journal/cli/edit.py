@@ -161,7 +161,7 @@ def flag_changes(args: argparse.Namespace, entry: Record) -> dict[str, Any]:
         changes["body"] = read_text(args.body)
     if args.star or args.unstar:
         changes["starred"] = bool(args.star)
-    kind = changes.get("kind", entry["kind"]).strip().lower()
+    kind = str(changes.get("kind") or entry["kind"]).strip().lower()
     if kind != "feedback":  # a note has no source or sentiment: drop them, not refuse
         for field in ("source", "sentiment"):
             if field not in changes and entry.get(field):
@@ -176,7 +176,7 @@ def with_hashtags(changes: dict[str, Any], entry: Record) -> dict[str, Any]:
     if "title" not in changes and "body" not in changes:
         return changes
     text = f"{changes.get('title', entry['title'])}\n{changes.get('body', entry['body'])}"
-    tags = list(changes.get("tags", entry["tags"]))
+    tags: list[str] = list(changes["tags"] if "tags" in changes else entry["tags"])
     new = [t for t in hashtags(text) if t not in tags]
     return {**changes, "tags": tags + new} if new else changes
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -22,6 +23,24 @@ def open_store(args: argparse.Namespace, must_exist: bool = False) -> JournalSto
     if must_exist and getattr(args, "db", None) and not path.exists():
         raise JournalError(visible_line(f"no journal at {path}"))
     return JournalStore(path)
+
+
+def write_output(output: str, text: str, force: bool) -> Path:
+    """Write an export to the file of -o: private (0600), refusing to replace an existing
+    file without --force (exit 2); a failed write is exit 1. Returns the path written."""
+    from journal.cli import UsageError
+    from journal.outfile import write_private
+
+    try:
+        return write_private(output, text, overwrite=force)
+    except FileExistsError:
+        raise UsageError(f"{output} already exists: add --force to replace it") from None
+    except FileNotFoundError:
+        raise UsageError(f"cannot write {output}: its folder does not exist") from None
+    except IsADirectoryError:
+        raise UsageError(f"cannot write {output}: it is a folder") from None
+    except OSError as err:
+        raise JournalError(f"cannot write {output}: {err.strerror or err}") from None
 
 
 def print_json(value: Any) -> None:

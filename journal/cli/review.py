@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import Any
 
-from journal.cli.output import open_store, print_json
+from journal.cli.output import open_store, print_json, write_output
 from journal.textsafe import visible_line
 
 FORMATS = ("md", "json", "html", "txt")
@@ -74,7 +74,7 @@ def run_export(args: argparse.Namespace) -> int:
     from journal.assess import assess_store
     from journal.cli import UsageError
     from journal.dates import local_now, parse_period
-    from journal.export import format_for, render, write_private
+    from journal.export import format_for, render
     from journal.reviews import review_period
 
     if args.limit < 0:
@@ -97,17 +97,7 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
         return 0
-    try:
-        path = write_private(args.output, text, overwrite=args.force)
-    except FileExistsError:
-        raise UsageError(f"{args.output} already exists: add --force to replace it") from None
-    except FileNotFoundError:
-        raise UsageError(f"cannot write {args.output}: its folder does not exist") from None
-    except IsADirectoryError:
-        raise UsageError(f"cannot write {args.output}: it is a folder") from None
-    except OSError as err:
-        print(f"journal: cannot write {args.output}: {err.strerror or err}", file=sys.stderr)
-        return 1
+    path = write_output(args.output, text, args.force)
     print(visible_line(f"Wrote {assessment.title} ({fmt}) to {path}"))
     return 0
 
