@@ -38,7 +38,7 @@ examples:
 """
 
 DELETE_EPILOG = """\
-The entries wait in the trash (the newest 100 deleted are kept):
+The entries wait in the trash (the newest 100 deleted are kept). examples:
   journal delete e12 e13 --yes
   journal undo            brings back the last deletion
   journal restore e12     brings back one entry; `journal restore` lists the trash

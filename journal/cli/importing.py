@@ -47,6 +47,7 @@ Rebuild a journal from `journal export --format json` (FILE, or - for standard i
 in an empty journal: every entry, goal, skill and saved review comes back with its id,
 links and dates. A journal that already holds records is refused (ids would clash).
 
+example:
   journal export --format json -o journal.json
   journal --db ~/new-journal.json import json journal.json
 """
