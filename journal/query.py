@@ -68,6 +68,10 @@ def _source_words(entry: Record) -> set[str]:
     return set((entry.get("source") or "").casefold().split())
 
 
+def _has_all(hay: str, words: list[str]) -> bool:
+    return all(word in hay for word in words)
+
+
 def predicates(flt: EntryFilter) -> list[Predicate]:
     """The filter as tests on one entry, cheapest first: the one definition `matches`
     and `find` share."""
@@ -95,8 +99,11 @@ def predicates(flt: EntryFilter) -> list[Predicate]:
     if who:
         tests.append(lambda e: who <= _source_words(e))
     words = search_words(flt.text)
-    if words:
-        tests.append(lambda e: all(w in haystack(e) for w in words))
+    if len(words) == 1:
+        word = words[0]
+        tests.append(lambda e: word in haystack(e))
+    elif words:
+        tests.append(lambda e: _has_all(haystack(e), words))
     return tests
 
 

@@ -218,3 +218,14 @@ def test_add_with_no_text_on_a_terminal_opens_the_editor(journal: Run, tmp_path:
 def test_add_with_no_text_and_no_terminal_is_bad_usage(journal: Run) -> None:
     done = journal("add", "note", input="")
     assert done.returncode == 2 and "TEXT" in done.stderr
+
+
+def test_a_skill_from_a_deleted_entry_is_not_damage(journal: Run) -> None:
+    ident = add(journal, "feedback", "Slow to the point")
+    assert journal("skill", "add", "Brevity", "--from-entry", ident).returncode == 0
+    assert journal("delete", ident, "--yes").returncode == 0
+    doctor = journal("doctor")
+    assert doctor.returncode == 0 and "healthy" in doctor.stdout
+    assert journal("undo").returncode == 0
+    skill = json.loads(journal("skill", "list", "--json").stdout)[0]
+    assert skill["why"] == [ident] and skill["evidence_count"] == 1
