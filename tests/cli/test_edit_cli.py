@@ -229,3 +229,32 @@ def test_a_skill_from_a_deleted_entry_is_not_damage(journal: Run) -> None:
     assert journal("undo").returncode == 0
     skill = json.loads(journal("skill", "list", "--json").stdout)[0]
     assert skill["why"] == [ident] and skill["evidence_count"] == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pty")
+def test_bad_date_on_a_terminal_reopens_the_editor(
+    journal: Run, feedback: str, tmp_path: Path
+) -> None:
+    import subprocess
+
+    from tests.cli.conftest import JOURNAL
+
+    env = {**os.environ, "JOURNAL_DB": str(journal.db), **write_editor(tmp_path, (  # type: ignore[attr-defined]
+        "import re\n"
+        "first = len(log.read_text().splitlines()) == 1\n"
+        "when = 'the 45th of Smarch' if first else '2026-03-06 10:00'\n"
+        "assert first or '# journal: ' in text  # the problem is shown in the file\n"
+        "path.write_text(re.sub('when: .*', 'when: ' + when, text))\n"
+    ))}
+    main, child = os.openpty()
+    try:
+        os.write(main, b"y\n")  # the answer to "Edit again?"
+        done = subprocess.run([JOURNAL, "edit", feedback], stdin=child, capture_output=True,
+                              text=True, env=env, timeout=60)
+    finally:
+        os.close(main)
+        os.close(child)
+    assert done.returncode == 0, done.stderr
+    assert "Edit again?" in done.stdout + done.stderr
+    assert len((tmp_path / "editor.log").read_text().splitlines()) == 2
+    assert shown(journal, feedback)["when"].startswith("2026-03-06T10:00")
