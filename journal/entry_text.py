@@ -60,7 +60,11 @@ def entry_text(entry: Record, codes: dict[str, str]) -> str:
         "tags": ", ".join(entry["tags"]),
         "star": "yes" if entry.get("starred") else "no",
     }
-    header = "".join(f"{name}: {value}".rstrip() + "\n" for name, value in values.items())
+    # one line per field: a line break inside a value (a title typed in the app) is a space
+    header = "".join(
+        f"{name}: {' '.join(str(value).splitlines())}".rstrip() + "\n"
+        for name, value in values.items()
+    )
     return f"{header}\n{entry['body']}\n" if entry["body"] else f"{header}\n"
 
 

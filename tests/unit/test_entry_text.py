@@ -71,3 +71,10 @@ def test_hashtags_in_text_become_tags() -> None:
         "api-design",
     ]
     assert hashtags("no tags") == []
+
+
+def test_a_line_break_in_a_title_stays_in_the_header() -> None:
+    entry = {**ENTRY, "title": "Two\nlines", "body": ""}
+    fields = parse_entry_text(entry_text(entry, CODES))
+    assert fields["title"] == "Two lines" and fields["body"] == ""
+    assert fields["source"] == "Priya"
