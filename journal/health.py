@@ -206,6 +206,9 @@ def _check_records(doc: Doc, report: Report) -> None:
                 report.counters.append(found)
                 problems.append(found.describe())
     _check_entries(doc.get("entries", {}), ids, report)
+    # a skill may name an entry waiting in the trash (`journal undo` brings it back)
+    trash = doc.get("trash", {}).values()
+    ids["entries"] |= {t["entry"].get("id") for t in trash if isinstance(t.get("entry"), dict)}
     _check_goals(doc.get("goals", {}), ids, report)
     _check_skills(doc.get("skills", {}), ids, report)
 

@@ -19,7 +19,7 @@ from journal.models import ValidationError
 if TYPE_CHECKING:
     from journal.store import JournalStore
 
-Kind = Literal["jrnl", "goals"]
+Kind = Literal["jrnl", "goals", "json"]
 # progress(what, done, total): called now and then during a long import.
 Progress = Callable[[str, int, int], None]
 T = TypeVar("T")
@@ -49,6 +49,10 @@ class Summary:
     details: list[str] = field(default_factory=list)
 
     def headline(self) -> str:
+        if self.kind == "json":
+            if self.dry_run:
+                return f"Dry run: {self.imported} entries would be imported; nothing was written."
+            return f"{self.imported} entries imported"
         if self.kind == "jrnl":
             if self.dry_run:
                 return (

@@ -115,7 +115,9 @@ def check_level(value: int | None, what: str) -> int | None:
 
 
 def check_levels(level: int | None, target: int | None) -> None:
-    """A target is where the skill is going: not below where it is."""
+    """A target is where the skill is going: not below where it is (each 1-5 first)."""
+    check_level(level, "the level")
+    check_level(target, "the target level")
     if level is not None and target is not None and target < level:
         raise ValidationError(
             f"the target level (--target {target}) is below the current level (--level "

@@ -9,7 +9,7 @@ is woven into.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from journal.dates import Period
@@ -25,8 +25,13 @@ class EntryFilter:
     goal_ids: frozenset[str] | None = None
     skill_id: str | None = None
     period: Period | None = None
-    text: str = ""
+    text: str = ""  # words, all of which must appear (any order) in title, body, source, tags
     starred: bool = False
+    source: str | None = None  # who gave the feedback: its words, whole, any case
+    sentiment: str | None = None
+
+
+Predicate = Callable[[Record], bool]
 
 
 def goal_family(goal_id: str, goals: Iterable[Record]) -> frozenset[str]:
@@ -48,52 +53,74 @@ def goal_family(goal_id: str, goals: Iterable[Record]) -> frozenset[str]:
     return frozenset(family)
 
 
-def matches(entry: Record, flt: EntryFilter, needle: str = "") -> bool:
+def search_words(text: str) -> list[str]:
+    """The words of a search, folded for case: each must be found, in any order."""
+    return text.casefold().split()
+
+
+def haystack(entry: Record) -> str:
+    """The text a search looks in: title, body, source and tags, folded for case."""
+    parts = [entry["title"], entry["body"], entry.get("source") or "", *entry["tags"]]
+    return "\n".join(parts).casefold()
+
+
+def _source_words(entry: Record) -> set[str]:
+    return set((entry.get("source") or "").casefold().split())
+
+
+def _has_all(hay: str, words: list[str]) -> bool:
+    return all(word in hay for word in words)
+
+
+def predicates(flt: EntryFilter) -> list[Predicate]:
+    """The filter as tests on one entry, cheapest first: the one definition `matches`
+    and `find` share."""
+    tests: list[Predicate] = []
+    if flt.kind:
+        kind = flt.kind
+        tests.append(lambda e: e["kind"] == kind)
+    if flt.starred:
+        tests.append(lambda e: bool(e.get("starred")))
+    if flt.sentiment:
+        sentiment = flt.sentiment
+        tests.append(lambda e: e.get("sentiment") == sentiment)
+    for tag in flt.tags:
+        tests.append(lambda e, tag=tag: tag in e["tags"])  # type: ignore[misc]
+    if flt.goal_ids is not None:
+        goal_ids = flt.goal_ids
+        tests.append(lambda e: not goal_ids.isdisjoint(e["goals"]))
+    if flt.skill_id:
+        skill_id = flt.skill_id
+        tests.append(lambda e: skill_id in e["skills"])
+    if flt.period:
+        start, end = flt.period.start.isoformat(), flt.period.end.isoformat()
+        tests.append(lambda e: start <= e["when"][:10] <= end)
+    who = set((flt.source or "").casefold().split())
+    if who:
+        tests.append(lambda e: who <= _source_words(e))
+    words = search_words(flt.text)
+    if len(words) == 1:
+        word = words[0]
+        tests.append(lambda e: word in haystack(e))
+    elif words:
+        tests.append(lambda e: _has_all(haystack(e), words))
+    return tests
+
+
+def matches(entry: Record, flt: EntryFilter) -> bool:
     """True when one entry passes every part of the filter."""
-    if flt.kind and entry["kind"] != flt.kind:
-        return False
-    if flt.starred and not entry.get("starred"):
-        return False
-    if flt.period and not flt.period.contains(entry["when"]):
-        return False
-    if flt.tags and not all(tag in entry["tags"] for tag in flt.tags):
-        return False
-    if flt.goal_ids is not None and flt.goal_ids.isdisjoint(entry["goals"]):
-        return False
-    if flt.skill_id and flt.skill_id not in entry["skills"]:
-        return False
-    if needle:
-        return needle in entry["title"].casefold() or needle in entry["body"].casefold()
-    return True
+    return all(test(entry) for test in predicates(flt))
 
 
 def find(entries: Iterable[Record], flt: EntryFilter, limit: int | None = None) -> list[Record]:
     """Entries passing the filter, newest first (by the local time they were written).
 
-    One pass per active filter, cheapest first: at 50k entries this is 3x faster than
+    One pass per active test, cheapest first: at 50k entries this is 3x faster than
     calling `matches` per entry, and a limit takes the newest with a heap, not a sort.
     """
     found = list(entries)
-    if flt.kind:
-        found = [e for e in found if e["kind"] == flt.kind]
-    if flt.starred:
-        found = [e for e in found if e.get("starred")]
-    for tag in flt.tags:
-        found = [e for e in found if tag in e["tags"]]
-    if flt.goal_ids is not None:
-        goal_ids = flt.goal_ids
-        found = [e for e in found if not goal_ids.isdisjoint(e["goals"])]
-    if flt.skill_id:
-        skill_id = flt.skill_id
-        found = [e for e in found if skill_id in e["skills"]]
-    if flt.period:
-        start, end = flt.period.start.isoformat(), flt.period.end.isoformat()
-        found = [e for e in found if start <= e["when"][:10] <= end]
-    needle = flt.text.strip().casefold()
-    if needle:
-        found = [
-            e for e in found if needle in e["title"].casefold() or needle in e["body"].casefold()
-        ]
+    for test in predicates(flt):
+        found = [e for e in found if test(e)]
 
     def newest(entry: Record) -> str:
         return str(entry["when"])[:19]

@@ -14,10 +14,14 @@ from typing import Any
 from journal import models
 from journal.dates import parse_when, to_iso
 from journal.models import Record, ValidationError
-from journal.store_base import PREFIX, TABLES
+from journal.store_base import PREFIX, TABLES, unique
 from journal.store_goals import GoalStore
 
-__all__ = ["PREFIX", "TABLES", "JournalStore", "stored_when"]
+__all__ = ["PREFIX", "TABLES", "TRASH_KEEP", "JournalStore", "stored_when"]
+
+# Deleted entries wait in the journal's `trash` table for `journal undo`; the newest
+# this many are kept (older ones are gone for good).
+TRASH_KEEP = 100
 
 
 def stored_when(value: datetime | str) -> str:
@@ -105,14 +109,57 @@ class JournalStore(GoalStore):
             return record
 
     def delete_entry(self, ident: str) -> Record:
-        """Delete an entry and return it, so the caller can offer undo."""
+        """Delete an entry and return it, so the caller can offer undo (it waits in the
+        trash too, for `journal undo`)."""
+        return self.delete_entries([ident])[0]
+
+    def delete_entries(self, idents: Iterable[str]) -> list[Record]:
+        """Delete entries in one write, all or none; they go to the trash as one batch."""
         with self.transaction():
-            record = self.entry(ident)
-            self._remove("entries", record["id"])
-            return record
+            records = [self.entry(ident) for ident in unique(idents)]
+            trash = self._raw("trash")
+            batch = max((int(t.get("batch", 0)) for t in trash.values()), default=0) + 1
+            stamp = self.now_iso()
+            for record in records:
+                self._remove("entries", record["id"])
+            self._table("trash").insert_multiple(
+                {"batch": batch, "deleted": stamp, "entry": record} for record in records
+            )
+            keys = sorted(int(k) for k in self._raw("trash"))
+            if len(keys) > TRASH_KEEP:
+                self._table("trash").remove(doc_ids=keys[: len(keys) - TRASH_KEEP])
+            return records
+
+    def trashed(self) -> list[Record]:
+        """Deleted entries that can still be restored, most recently deleted first."""
+        trash = self._raw("trash")
+        return [dict(trash[k]["entry"]) for k in sorted(trash, key=int, reverse=True)]
+
+    def undo_delete(self) -> list[Record]:
+        """Restore the entries of the last deletion, with their ids and links."""
+        with self.transaction():
+            trash = self._raw("trash")
+            if not trash:
+                raise ValidationError("nothing to undo: no deleted entries are waiting")
+            last = max(int(t.get("batch", 0)) for t in trash.values())
+            batch = [t["entry"] for t in trash.values() if int(t.get("batch", 0)) == last]
+            return [self.restore_entry(record) for record in batch]
+
+    def restore_deleted(self, *idents: str) -> list[Record]:
+        """Restore deleted entries by id from the trash."""
+        with self.transaction():
+            waiting = {t["entry"]["id"]: t["entry"] for t in self._raw("trash").values()}
+            restored = []
+            for ident in unique(i.strip().lower() for i in idents):
+                if ident not in waiting:
+                    listed = ", ".join(list(waiting)[-10:])
+                    hint = f"waiting: {listed}" if waiting else "it is empty"
+                    raise ValidationError(f"{ident} is not in the trash ({hint})")
+                restored.append(self.restore_entry(waiting[ident]))
+            return restored
 
     def restore_entry(self, record: Record) -> Record:
-        """Undo a deletion: put the entry back under its own id."""
+        """Undo a deletion: put the entry back under its own id (and out of the trash)."""
         with self.transaction():
             if self._get("entries", record["id"]):
                 raise ValidationError(f"entry {record['id']} already exists")
@@ -120,6 +167,11 @@ class JournalStore(GoalStore):
             record["goals"] = [g for g in record.get("goals", []) if self._get("goals", g)]
             record["skills"] = [s for s in record.get("skills", []) if self._get("skills", s)]
             self._replace("entries", record)
+            gone = [
+                int(k) for k, t in self._raw("trash").items() if t["entry"]["id"] == record["id"]
+            ]
+            if gone:
+                self._table("trash").remove(doc_ids=gone)
             return record
 
     def link(
@@ -170,6 +222,25 @@ class JournalStore(GoalStore):
     def delete_review(self, ident: str) -> None:
         with self.transaction():
             self._remove("reviews", self.review(ident)["id"])
+
+    # -- whole journal ---------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        return not any(self._raw(table) for table in TABLES)
+
+    def put_records(self, tables: dict[str, list[Record]], counters: dict[str, int]) -> None:
+        """Store records under their own ids (`journal import json` into an empty journal);
+        the id counters move past every id given, so none is ever handed out again."""
+        with self.transaction():
+            for table, records in tables.items():
+                for record in records:
+                    self._replace(table, dict(record))
+            meta = self._raw("meta")["1"]
+            merged = dict(meta.get("next") or {})
+            for table, records in tables.items():
+                highest = max((int(r["id"][len(PREFIX[table]):]) for r in records), default=0)
+                merged[table] = max(merged.get(table, 1), counters.get(table, 1), highest + 1)
+            self._table("meta").update({"next": merged}, doc_ids=[1])
 
     # -- codes for display -----------------------------------------------------------
 

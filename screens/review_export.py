@@ -18,7 +18,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
 
 from journal.assess import Assessment
-from journal.export import SUFFIXES, format_for, render, write_private
+from journal.export import SUFFIXES, format_for, render
+from journal.outfile import write_private
 
 ExportChoice = tuple[Path, bool]  # the absolute path, and whether to replace it
 

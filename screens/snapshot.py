@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from journal.models import Record
-from journal.query import EntryFilter, matches
+from journal.query import EntryFilter, haystack, matches, search_words
 from journal.store import JournalStore
 
 
@@ -46,8 +46,8 @@ class JournalSnapshot:
 
     @cached_property
     def haystacks(self) -> tuple[str, ...]:
-        """Each entry's title and body, case-folded, in list order."""
-        return tuple(f"{e['title']}\x00{e['body']}".casefold() for e in self.entries)
+        """What a search looks in (title, body, source, tags), case-folded, in list order."""
+        return tuple(haystack(e) for e in self.entries)
 
     def __repr__(self) -> str:  # the default would print every entry
         return f"JournalSnapshot({len(self.entries)} entries)"
@@ -122,7 +122,8 @@ def apply_filter(
     if rest != EntryFilter():
         entries = snapshot.entries
         candidates = [i for i in candidates if matches(entries[i], rest)]
-    if needle:
+    words = search_words(flt.text)
+    if words:  # every word, in any order: the same search as `journal list --search`
         hay = snapshot.haystacks
-        candidates = [i for i in candidates if needle in hay[i]]
+        candidates = [i for i in candidates if all(w in hay[i] for w in words)]
     return FilterResult(snapshot, flt, candidates)

@@ -51,9 +51,15 @@ COMMANDS = {
     "add": "entries",
     "list": "entries",
     "link": "entries",
+    "show": "edit",
+    "edit": "edit",
+    "delete": "edit",
+    "undo": "edit",
+    "restore": "edit",
     "goal": "goals",
     "skill": "goals",
     "review": "review",
+    "export": "export",
     "import": "importing",
     "doctor": "doctor",
     "completion": "completion",
@@ -71,6 +77,9 @@ examples:
   journal add feedback "Lead with the customer problem." --from Priya \\
       --sentiment constructive --when "last friday" --goal revenue
   journal list --goal revenue --period "this quarter"
+  journal list --search "customer demo" --from Priya
+  journal show e12 && journal edit e12          (edit opens $EDITOR)
+  journal export --format json -o journal-backup.json
   journal review export --period "H1 2026" -o review.md
 
 The journal is one file: --db PATH, else $JOURNAL_DB, else the user data folder

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import os
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from journal import backups, doctor
@@ -107,6 +109,7 @@ def show(report: doctor.Report, source: str) -> None:
             say("These can be mended: journal doctor --fix")
     for warning in report.warnings:
         say(f"Note: {warning}")
+    show_unfinished_edits(report.path)
     folder = backups.folder_for(report.path)
     if not report.backups:
         say(f"Backups: none yet (they go in {folder})")
@@ -118,3 +121,19 @@ def show(report: doctor.Report, source: str) -> None:
         held = plural(info.entries, "entry") if info.entries is not None else "DOES NOT PARSE"
         say(f"  {number:>2}  {taken}  {held:<16} {size_text(info.size):>10}  {info.path.name}")
     say("Restore one with: journal doctor --restore N")
+
+
+def show_unfinished_edits(path: Path) -> None:
+    """Files `journal edit` / `journal add` left in the private edit folder: an editor
+    that never returned (a crash, a closed terminal). They hold what was being written."""
+    from journal.editor import leftovers
+
+    found = leftovers(path)
+    if not found:
+        return
+    say(f"Note: {plural(len(found), 'unfinished edit')} (the text of an entry being edited "
+        "when journal or the terminal stopped; unless an editor is still open on it, copy "
+        "what you need, then delete it):")
+    for file in found:
+        taken = datetime.fromtimestamp(file.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        say(f"  {taken}  {file}")

@@ -9,7 +9,7 @@ from typing import Any
 
 from journal.cli.output import entry_json, entry_line, open_store, print_json
 from journal.dates import from_iso, local_now, parse_period
-from journal.models import KINDS, SENTIMENTS, ValidationError, choose, normalise_tags
+from journal.models import KINDS, SENTIMENTS, Record, ValidationError, choose, normalise_tags
 from journal.query import EntryFilter, find, goal_family
 from journal.textsafe import visible_line
 
@@ -22,12 +22,21 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="add an entry",
         description="Add an entry. The first sentence or line becomes its title; "
-        "pass - as TEXT to read it from standard input.",
-        usage="%(prog)s [-h] [--db PATH] [options] KIND TEXT",
+        "#words in the text become tags. Pass - as TEXT to read it from standard input; "
+        "with no TEXT on a terminal, $VISUAL or $EDITOR opens to write it.",
+        epilog="examples:\n"
+        '  journal add win "Shipped the checkout fix. p95 down 27%. #latency" --goal latency\n'
+        '  journal add feedback "Lead with the customer problem." --from Priya '
+        "--sentiment constructive\n"
+        "  journal add reflection            (opens your editor)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        usage="%(prog)s [-h] [--db PATH] [options] KIND [TEXT]",
     )
     add.add_argument("kind", metavar="KIND", help=f"one of: {', '.join(KINDS)}")
-    # Optional to argparse only: run_add says which is missing (a lone TEXT is the kind).
-    add.add_argument("text", metavar="TEXT", nargs="?", help="what happened (- reads stdin)")
+    add.add_argument(
+        "text", metavar="TEXT", nargs="?",
+        help="what happened (- reads standard input; none on a terminal opens $EDITOR)",
+    )
     add.add_argument(
         "--when",
         metavar="W",
@@ -50,6 +59,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="list entries, newest first",
         description="List entries, newest first. Filters combine (all must match).",
+        epilog="examples:\n"
+        '  journal list --search "customer demo" --period "this quarter"\n'
+        "  journal list --kind feedback --from Priya --sentiment constructive\n"
+        "  journal list --goal revenue --json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     lst.add_argument("--kind", metavar="K", help=f"one of: {', '.join(KINDS)}")
     lst.add_argument(
@@ -71,7 +85,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         metavar="P",
         help="'this quarter', 'H1 2026', 'last 6 months', '2026-01-01..2026-06-30'",
     )
-    lst.add_argument("--search", metavar="TEXT", help="text in the title or body (any case)")
+    lst.add_argument(
+        "--search",
+        metavar="TEXT",
+        help="entries holding every word of TEXT, in any order and any case, in the title, "
+        "body, source or tags",
+    )
+    lst.add_argument("--from", dest="source", metavar="WHO", help="feedback from WHO (any case)")
+    lst.add_argument("--sentiment", metavar="S", help=f"feedback of: {', '.join(SENTIMENTS)}")
     lst.add_argument("--starred", action="store_true", help="starred entries only")
     lst.add_argument("-n", type=int, metavar="N", help="show at most N entries")
     lst.add_argument("--json", action="store_true", help="print a JSON array")
@@ -116,41 +137,92 @@ def read_text(text: str) -> str:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    if args.text is None:
-        if args.kind.lower() in KINDS:
-            raise ValidationError(f"say what happened: journal add {args.kind} TEXT")
+    if args.text is None and args.kind.lower() not in KINDS:
         import shlex  # only here: the capture path loads nothing it does not use
 
         raise ValidationError(
             f"journal add needs the kind first, one of {', '.join(KINDS)}: e.g. "
             f"journal add note {shlex.quote(args.kind)}"
         )
+    from journal.entry_text import hashtags
+
     kind = choose(args.kind, KINDS, "kind")
+    if args.text is None:
+        return add_in_editor(args, kind)
     text = read_text(args.text)
     store = open_store(args)
     entry = store.add_entry(
         kind,
         text,
         when=args.when,
-        tags=args.tag,
+        tags=[*args.tag, *hashtags(text)],
         goals=args.goal,
         skills=args.skill,
         source=args.source,
         sentiment=args.sentiment,
         starred=args.star,
     )
+    report_added(entry)
+    return 0
+
+
+def added_line(entry: Record) -> str:
     day = entry["when"][:16].replace("T", " ")
-    print(visible_line(f"{entry['id']} added: {kind} on {day}: {entry['title']}"))
-    if from_iso(entry["when"]) > local_now() + FUTURE_SLACK:  # taken, as typed, but said
+    return visible_line(f"{entry['id']} added: {entry['kind']} on {day}: {entry['title']}")
+
+
+def report_added(entry: Record) -> None:
+    """The `eN added` line; a date in the future is taken as typed, but said."""
+    print(added_line(entry))
+    if from_iso(entry["when"]) > local_now() + FUTURE_SLACK:
+        day = entry["when"][:16].replace("T", " ")
         print(f"journal: note: {entry['id']} is dated {day}, in the future: it will sit at "
               "the top of every list until then", file=sys.stderr)
+
+
+def add_in_editor(args: argparse.Namespace, kind: str) -> int:
+    """`journal add KIND` on a terminal: write the entry in $EDITOR."""
+    from journal.cli import UsageError
+    from journal.cli.edit import edit_until_valid
+    from journal.entry_text import hashtags, template
+
+    if not sys.stdin.isatty():
+        raise UsageError("give the entry's TEXT (or - to read standard input); "
+                         "with no TEXT, $EDITOR opens only on a terminal")
+    store = open_store(args)
+    text = template(kind, when=args.when, goals=args.goal, skills=args.skill, tags=args.tag,
+                    source=args.source, sentiment=args.sentiment, starred=args.star or None)
+
+    def apply(fields: Record) -> Record | None:
+        if not fields["title"]:
+            return None
+        return store.add_entry(
+            fields["kind"] or kind,
+            title=fields["title"],
+            body=fields["body"],
+            when=fields["when"] or None,
+            tags=[*fields["tags"], *hashtags(f"{fields['title']}\n{fields['body']}")],
+            goals=fields["goals"],
+            skills=fields["skills"],
+            source=fields["source"],
+            sentiment=fields["sentiment"],
+            starred=fields["starred"],
+        )
+
+    done, entry = edit_until_valid(store, text, "new", apply)
+    if not done:
+        return 1
+    if entry is None:
+        print("The entry was empty: nothing written.", file=sys.stderr)
+        return 0
+    report_added(entry)
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
     if args.n is not None and args.n < 0:
         raise ValidationError("-n must be 0 or more")
-    store = open_store(args)
+    store = open_store(args, must_exist=True)
     flt = EntryFilter(
         kind=choose(args.kind, KINDS, "kind") if args.kind else None,
         tags=tuple(normalise_tags(args.tag)),
@@ -159,6 +231,8 @@ def run_list(args: argparse.Namespace) -> int:
         period=parse_period(args.period) if args.period else None,
         text=args.search or "",
         starred=args.starred,
+        source=args.source,
+        sentiment=choose(args.sentiment, SENTIMENTS, "sentiment") if args.sentiment else None,
     )
     found = find(store.raw_entries(), flt, args.n)
     codes = store.code_map()
@@ -168,8 +242,8 @@ def run_list(args: argparse.Namespace) -> int:
     out = sys.stdout
     for entry in found:
         out.write(entry_line(entry, codes) + "\n")
-    if not found and out.isatty():
-        print("No entries match.", file=sys.stderr)
+    if not found:
+        print("no entries match", file=sys.stderr)
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from journal.cli.output import open_store, print_json
-from journal.models import Record
+from journal.models import GOAL_STATUSES, SKILL_STATUSES, Record, ValidationError
 from journal.query import goal_evidence
 from journal.textsafe import plural, visible_line
 
@@ -15,7 +15,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     goal = subparsers.add_parser(
         "goal",
         parents=[common],
-        help="add and list goals",
+        help="add, change and list goals",
         description="Company goals and your own development goals.",
     )
     goal_sub = goal.add_subparsers(dest="goal_command", metavar="ACTION", required=True)
@@ -43,6 +43,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "--due", metavar="W", help="due date: 'end of year', 'June 2027', '2027-06-30'"
     )
     add.set_defaults(run=run_goal_add)
+    register_goal_changes(goal_sub, common)
     lst = goal_sub.add_parser("list", parents=[common], help="list goals as a tree")
     lst.add_argument("--json", action="store_true", help="print a JSON array")
     lst.set_defaults(run=run_goal_list)
@@ -50,7 +51,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     skill = subparsers.add_parser(
         "skill",
         parents=[common],
-        help="add and list skills",
+        help="add, change and list skills",
         description="Skills you want to develop.",
     )
     skill_sub = skill.add_subparsers(dest="skill_command", metavar="ACTION", required=True)
@@ -71,6 +72,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "--plan", metavar="TEXT", default="", help="how: a course, mentoring, a stretch assignment"
     )
     sadd.set_defaults(run=run_skill_add)
+    register_skill_edit(skill_sub, common)
     slst = skill_sub.add_parser("list", parents=[common], help="list skills")
     slst.add_argument("--json", action="store_true", help="print a JSON array")
     slst.set_defaults(run=run_skill_list)
@@ -134,7 +136,7 @@ def goal_tree(goals: list[Record]) -> list[tuple[int, Record]]:
 
 
 def run_goal_list(args: argparse.Namespace) -> int:
-    store = open_store(args)
+    store = open_store(args, must_exist=True)
     goals = store.goals()
     codes = store.code_map()
     stats = goal_evidence(goals, store.raw_entries())
@@ -186,7 +188,7 @@ def skill_json(skill: Record, count: int) -> Record:
 
 
 def run_skill_list(args: argparse.Namespace) -> int:
-    store = open_store(args)
+    store = open_store(args, must_exist=True)
     skills = sorted(store.skills(), key=lambda s: s["code"])
     counts = {s["id"]: 0 for s in skills}
     for entry in store.raw_entries():
@@ -206,4 +208,135 @@ def run_skill_list(args: argparse.Namespace) -> int:
             f"({level}, {plural(counts[skill['id']], 'entry')}){plan}"
         )
         print(visible_line(line))
+    return 0
+
+
+# -- changing goals and skills --------------------------------------------------------
+
+RAW = argparse.RawDescriptionHelpFormatter
+
+GOAL_EDIT_EPILOG = """\
+Only the fields you name change. --supports replaces the company goals a personal goal
+serves (repeat it for several; --no-supports clears them). Entries stay linked when the
+code changes: links are by id.
+
+examples:
+  journal goal edit influence --supports revenue --supports quality
+  journal goal edit revenue --target "3 deals" --due 2026-12-31
+  journal goal edit enterprise --parent revenue
+"""
+
+
+def register_goal_changes(goal_sub: Any, common: argparse.ArgumentParser) -> None:
+    edit = goal_sub.add_parser(
+        "edit", parents=[common], help="change a goal's fields",
+        description="Change a goal: its title, code, scope, parent, the company goals a "
+        "personal goal supports, measure, target, due date, status or notes.",
+        epilog=GOAL_EDIT_EPILOG, formatter_class=RAW,
+    )
+    edit.add_argument("goal", metavar="CODE", help="the goal's code, as `journal goal list` shows")
+    edit.add_argument("--title", metavar="T", help="the new title")
+    edit.add_argument("--code", metavar="C", help="a new code")
+    scope = edit.add_mutually_exclusive_group()
+    scope.add_argument("--personal", dest="scope", action="store_const", const="personal",
+                       help="make it a personal development goal")
+    scope.add_argument("--company", dest="scope", action="store_const", const="company",
+                       help="make it a company goal")
+    parent = edit.add_mutually_exclusive_group()
+    parent.add_argument("--parent", metavar="CODE", help="the goal this one sits under")
+    parent.add_argument("--no-parent", action="store_true", help="make it a top-level goal")
+    supports = edit.add_mutually_exclusive_group()
+    supports.add_argument("--supports", action="append", metavar="CODE",
+                          help="a company goal this personal goal serves (repeatable; "
+                          "replaces the ones it has)")
+    supports.add_argument("--no-supports", action="store_true",
+                          help="it supports no company goal")
+    edit.add_argument("--measure", metavar="M", help="how progress is measured")
+    edit.add_argument("--target", metavar="T", help="the target for the measure")
+    due = edit.add_mutually_exclusive_group()
+    due.add_argument("--due", metavar="W", help="due date: '2026-06-30', '30 June 2026'")
+    due.add_argument("--no-due", action="store_true", help="remove the due date")
+    edit.add_argument("--status", metavar="S", help=f"one of: {', '.join(GOAL_STATUSES)}")
+    edit.add_argument("--notes", metavar="TEXT", help="notes on the goal")
+    edit.set_defaults(run=run_goal_edit)
+    for action, status, what in (("done", "done", "mark a goal done"),
+                                 ("drop", "dropped", "drop a goal you no longer pursue")):
+        cmd = goal_sub.add_parser(
+            action, parents=[common], help=what,
+            description=f"{what[0].upper()}{what[1:]} (its status becomes {status}; the "
+            "entries linked to it keep their links). `journal goal edit CODE --status "
+            "active` takes it back.",
+            epilog=f"example:\n  journal goal {action} latency", formatter_class=RAW,
+        )
+        cmd.add_argument("goal", metavar="CODE", help="the goal's code")
+        cmd.set_defaults(run=run_goal_status, status=status)
+
+
+def changed(args: argparse.Namespace, names: dict[str, str]) -> dict[str, Any]:
+    """The record fields whose flags were given (flag name -> field name)."""
+    return {field: getattr(args, flag) for flag, field in names.items()
+            if getattr(args, flag) is not None}
+
+
+def run_goal_edit(args: argparse.Namespace) -> int:
+    changes = changed(args, {"title": "title", "code": "code", "scope": "scope",
+                             "parent": "parent", "supports": "supports", "measure": "measure",
+                             "target": "target", "due": "due", "status": "status",
+                             "notes": "notes"})
+    if args.no_parent:
+        changes["parent"] = None
+    if args.no_supports:
+        changes["supports"] = []
+    if args.no_due:
+        changes["due"] = None
+    if not changes:
+        raise ValidationError("say what to change: see `journal goal edit --help`")
+    store = open_store(args)
+    goal = store.update_goal(args.goal, **changes)
+    print(visible_line(f"{goal['code']} changed: {goal['scope']} goal {goal['title']}"))
+    return 0
+
+
+def run_goal_status(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    goal = store.update_goal(args.goal, status=args.status)
+    print(visible_line(f"{goal['code']} is now {goal['status']}: {goal['title']}"))
+    return 0
+
+
+SKILL_EDIT_EPILOG = """\
+Only the fields you name change; --from-entry replaces the entries the skill came from.
+
+examples:
+  journal skill edit presenting --level 3 --plan "toastmasters, two VP updates"
+  journal skill edit presenting --status done
+"""
+
+
+def register_skill_edit(skill_sub: Any, common: argparse.ArgumentParser) -> None:
+    edit = skill_sub.add_parser(
+        "edit", parents=[common], help="change a skill's fields",
+        description="Change a skill: its name, code, where it came from, level, target, "
+        "plan or status.", epilog=SKILL_EDIT_EPILOG, formatter_class=RAW,
+    )
+    edit.add_argument("skill", metavar="CODE", help="the skill's code (`journal skill list`)")
+    edit.add_argument("--name", metavar="N", help="the new name")
+    edit.add_argument("--code", metavar="C", help="a new code")
+    edit.add_argument("--from-entry", dest="why", action="append", metavar="ID",
+                      help="the feedback entry it came from (repeatable; replaces the ones it has)")
+    edit.add_argument("--level", type=int, metavar="N", help="where you are now, 1-5")
+    edit.add_argument("--target", type=int, metavar="N", help="where you want to be, 1-5")
+    edit.add_argument("--plan", metavar="TEXT", help="how: a course, mentoring, a stretch")
+    edit.add_argument("--status", metavar="S", help=f"one of: {', '.join(SKILL_STATUSES)}")
+    edit.set_defaults(run=run_skill_edit)
+
+
+def run_skill_edit(args: argparse.Namespace) -> int:
+    changes = changed(args, {"name": "name", "code": "code", "why": "why", "level": "level",
+                             "target": "target_level", "plan": "plan", "status": "status"})
+    if not changes:
+        raise ValidationError("say what to change: see `journal skill edit --help`")
+    store = open_store(args)
+    skill = store.update_skill(args.skill, **changes)
+    print(visible_line(f"{skill['code']} changed: skill {skill['name']}"))
     return 0

@@ -42,6 +42,17 @@ updated, not duplicated; an empty field leaves its current value alone.
 """
 
 
+JSON_HELP = """\
+Rebuild a journal from `journal export --format json` (FILE, or - for standard input)
+in an empty journal: every entry, goal, skill and saved review comes back with its id,
+links and dates. A journal that already holds records is refused (ids would clash).
+
+example:
+  journal export --format json -o journal.json
+  journal --db ~/new-journal.json import json journal.json
+"""
+
+
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
         "import", parents=[common], help="import a jrnl journal or a goals file",
@@ -56,6 +67,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     jrnl.add_argument("--dry-run", action="store_true",
                       help="show what would be imported; write nothing")
     jrnl.set_defaults(run=run_import_jrnl)
+    json = sub.add_parser(
+        "json", parents=[common],
+        help="a `journal export --format json` file (into an empty journal)",
+        description=JSON_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    json.add_argument("file", metavar="FILE", help="the export file, or - for standard input")
+    json.add_argument("--dry-run", action="store_true", help="check the file; write nothing")
+    json.set_defaults(run=run_import_json)
     goals = sub.add_parser(
         "goals", parents=[common], help="goals from a Markdown outline or a CSV file",
         description=GOALS_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -78,6 +97,15 @@ def run_import_jrnl(args: argparse.Namespace) -> int:
             summary = import_bytes(store, raw, name, dry_run=args.dry_run, progress=progress)
     finally:
         progress.finish()
+    return report(summary)
+
+
+def run_import_json(args: argparse.Namespace) -> int:
+    from journal.import_json import import_bytes
+
+    raw, name = read_file(args.file)
+    with _store_for(args) as store:
+        summary = import_bytes(store, raw, name, dry_run=args.dry_run)
     return report(summary)
 
 

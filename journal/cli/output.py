@@ -4,16 +4,41 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from journal.models import Record
 from journal.paths import journal_path
+from journal.storage import JournalError
 from journal.store import JournalStore
 from journal.textsafe import safe_json, visible_line
 
 
-def open_store(args: argparse.Namespace) -> JournalStore:
-    return JournalStore(journal_path(getattr(args, "db", None)))
+def open_store(args: argparse.Namespace, must_exist: bool = False) -> JournalStore:
+    """The journal of --db, $JOURNAL_DB or the default place. A command that only reads
+    (`must_exist`) refuses a --db path with no journal: a typo must not look empty."""
+    path = journal_path(getattr(args, "db", None))
+    if must_exist and getattr(args, "db", None) and not path.exists():
+        raise JournalError(visible_line(f"no journal at {path}"))
+    return JournalStore(path)
+
+
+def write_output(output: str, text: str, force: bool) -> Path:
+    """Write an export to the file of -o: private (0600), refusing to replace an existing
+    file without --force (exit 2); a failed write is exit 1. Returns the path written."""
+    from journal.cli import UsageError
+    from journal.outfile import write_private
+
+    try:
+        return write_private(output, text, overwrite=force)
+    except FileExistsError:
+        raise UsageError(f"{output} already exists: add --force to replace it") from None
+    except FileNotFoundError:
+        raise UsageError(f"cannot write {output}: its folder does not exist") from None
+    except IsADirectoryError:
+        raise UsageError(f"cannot write {output}: it is a folder") from None
+    except OSError as err:
+        raise JournalError(f"cannot write {output}: {err.strerror or err}") from None
 
 
 def print_json(value: Any) -> None:

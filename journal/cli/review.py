@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import Any
 
-from journal.cli.output import open_store, print_json
+from journal.cli.output import open_store, print_json, write_output
 from journal.textsafe import visible_line
 
 FORMATS = ("md", "json", "html", "txt")
@@ -74,7 +74,7 @@ def run_export(args: argparse.Namespace) -> int:
     from journal.assess import assess_store
     from journal.cli import UsageError
     from journal.dates import local_now, parse_period
-    from journal.export import format_for, render, write_private
+    from journal.export import format_for, render
     from journal.reviews import review_period
 
     if args.limit < 0:
@@ -87,7 +87,7 @@ def run_export(args: argparse.Namespace) -> int:
     if to_file:
         check_output(args.output, args.format)
     fmt = args.format or (format_for(args.output) if to_file else "md")
-    store = open_store(args)
+    store = open_store(args, must_exist=True)
     review = store.review(args.review) if args.review else None
     if period is None:
         assert review is not None
@@ -99,18 +99,7 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
         return 0
-    try:
-        path = write_private(args.output, text, overwrite=args.force)
-    except FileExistsError:
-        raise UsageError(f"{args.output} already exists: add --force to replace it") from None
-    except FileNotFoundError:
-        raise UsageError(f"cannot write {args.output}: its folder does not exist") from None
-    except IsADirectoryError:
-        raise UsageError(f"cannot write {args.output}: it is a folder") from None
-    except OSError as err:
-        print(visible_line(f"journal: cannot write {args.output}: {err.strerror or err}"),
-              file=sys.stderr)
-        return 1
+    path = write_output(args.output, text, args.force)
     print(visible_line(f"Wrote {assessment.title} ({fmt}) to {path}"))
     return 0
 
@@ -138,7 +127,7 @@ def run_list(args: argparse.Namespace) -> int:
     from journal.dates import human_date
     from journal.reviews import review_period
 
-    store = open_store(args)
+    store = open_store(args, must_exist=True)
     reviews = sorted(store.reviews(), key=lambda r: str(r.get("updated", "")), reverse=True)
     rows = []
     for review in reviews:

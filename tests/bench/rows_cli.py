@@ -1,4 +1,5 @@
-"""Benchmark rows for the command line (issue 2 budgets, review export from issue 4).
+"""Benchmark rows for the command line (issue 2 budgets, review export from issue 4,
+`journal show` and the whole-journal export from issue 9).
 
 Queries are picked to be typical of the generated journals (journal/bench_journal.py):
 `customer` is one of ~40 tags (about 5% of entries), `revenue` is a company goal with two
@@ -54,3 +55,13 @@ command(
     unavailable=review_missing,
 )
 
+command(
+    "journal show ENTRY",
+    lambda ctx, db: ["show", f"e{(ctx.size or 2) // 2}", "--db", str(db)],
+    {10_000: 150, 50_000: 400},
+)
+command(
+    "journal export --format json",
+    lambda ctx, db: ["export", "--format", "json", "--db", str(db)],
+    {10_000: 400},
+)

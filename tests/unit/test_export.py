@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from journal.assess import Assessment, assess_store
-from journal.export import format_for, md_escape, render, to_data, write_private
+from journal.export import format_for, md_escape, render, to_data
+from journal.outfile import write_private
 from journal.store import JournalStore
 from tests.unit.golden.sample import H1, TODAY, build_sample, sample_review
 

@@ -44,8 +44,9 @@ def test_filters_combine(goals_store: JournalStore) -> None:
     assert titles(find(entries, EntryFilter(kind="feedback"))) == ["Great pool work"]
     assert titles(find(entries, EntryFilter(tags=("peer",)))) == ["Great pool work"]
     assert titles(find(entries, EntryFilter(starred=True))) == ["Acme renewed"]
-    assert titles(find(entries, EntryFilter(text="customer"))) == [
-        "Lunch with the team about CUSTOMER onboarding"
+    assert titles(find(entries, EntryFilter(text="customer"))) == [  # tags are searched too
+        "Lunch with the team about CUSTOMER onboarding",
+        "Acme renewed",
     ]
     period = parse_period("2026-03-02..2026-04-29")
     assert titles(find(entries, EntryFilter(period=period))) == ["Acme renewed", "Great pool work"]
@@ -62,3 +63,42 @@ def test_skill_filter(store: JournalStore) -> None:
     store.add_entry("reflection", "VP talk", skills=["presenting"])
     store.add_entry("note", "other")
     assert titles(find(store.entries(), EntryFilter(skill_id=skill["id"]))) == ["VP talk"]
+
+
+def test_search_matches_all_words_in_any_order_across_fields(store: JournalStore) -> None:
+    store.add_entry("feedback", "Great demo\nThe pool fix landed", source="Ana Lopez",
+                    sentiment="praise", tags=["latency"])
+    store.add_entry("note", "Demo prep for Friday")
+    entries = store.entries()
+    assert titles(find(entries, EntryFilter(text="fix great"))) == ["Great demo"]
+    assert titles(find(entries, EntryFilter(text="lopez DEMO"))) == ["Great demo"]
+    assert titles(find(entries, EntryFilter(text="latency demo"))) == ["Great demo"]
+    assert titles(find(entries, EntryFilter(text="demo friday"))) == ["Demo prep for Friday"]
+    assert find(entries, EntryFilter(text="demo nowhere")) == []
+
+
+def test_source_and_sentiment_filters(store: JournalStore) -> None:
+    store.add_entry("feedback", "Praise from Ana", source="Ana Lopez", sentiment="praise")
+    store.add_entry("feedback", "Push from Ana", source="ana", sentiment="constructive")
+    store.add_entry("feedback", "From Bo", source="Bo", sentiment="praise")
+    store.add_entry("note", "A note")
+    entries = store.entries()
+    assert sorted(titles(find(entries, EntryFilter(source="ANA")))) == [
+        "Praise from Ana", "Push from Ana"]
+    assert sorted(titles(find(entries, EntryFilter(sentiment="praise")))) == [
+        "From Bo", "Praise from Ana"]
+    both = EntryFilter(source="ana", sentiment="constructive")
+    assert titles(find(entries, both)) == ["Push from Ana"]
+
+
+def test_matches_agrees_with_find(store: JournalStore) -> None:
+    from journal.query import matches
+
+    store.add_entry("feedback", "Great demo\nfix", source="Ana", sentiment="praise", tags=["x"])
+    store.add_entry("win", "Other", tags=["x"], starred=True)
+    entries = store.entries()
+    for flt in (EntryFilter(text="fix demo"), EntryFilter(source="ana"),
+                EntryFilter(sentiment="praise"), EntryFilter(tags=("x",), starred=True),
+                EntryFilter(kind="win")):
+        assert [e["id"] for e in entries if matches(e, flt)] == sorted(
+            e["id"] for e in find(entries, flt))

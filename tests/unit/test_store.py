@@ -352,3 +352,49 @@ def test_a_read_only_journal_is_not_replaced(store: JournalStore) -> None:
     assert store.path.read_bytes() == before
     assert stat.S_IMODE(store.path.stat().st_mode) == 0o444
     store.path.chmod(0o600)
+
+
+def test_deleted_entries_wait_in_the_trash_and_undo_brings_back_the_last_batch(
+    goals_store: JournalStore,
+) -> None:
+    s = goals_store
+    skill = s.add_skill("Influencing", code="influencing")
+    first = s.add_entry("win", "Closed Acme", goals=["revenue"], skills=["influencing"])
+    second = s.add_entry("note", "Second")
+    third = s.add_entry("note", "Third")
+    s.delete_entries([first["id"]])
+    s.delete_entries([second["id"], third["id"]])
+    assert [e["id"] for e in s.trashed()] == [third["id"], second["id"], first["id"]]
+    assert s.entries() == []
+    restored = s.undo_delete()
+    assert sorted(e["id"] for e in restored) == [second["id"], third["id"]]
+    assert [e["id"] for e in s.trashed()] == [first["id"]]
+    again = JournalStore(s.path)  # the trash is in the file, not in memory
+    [back] = again.restore_deleted(first["id"])
+    assert back == first
+    assert again.entry(first["id"])["goals"] == [s.goal("revenue")["id"]]
+    assert again.entry(first["id"])["skills"] == [skill["id"]]
+    assert again.trashed() == []
+    with pytest.raises(ValidationError, match="nothing to undo"):
+        again.undo_delete()
+    with pytest.raises(ValidationError, match="e99 is not in the trash"):
+        again.restore_deleted("e99")
+
+
+def test_the_trash_keeps_only_the_newest_deletions(store: JournalStore) -> None:
+    from journal.store import TRASH_KEEP
+
+    ids = [e["id"] for e in store.add_entries([{"kind": "note", "text": f"n{i}"}
+                                               for i in range(TRASH_KEEP + 5)])]
+    for ident in ids:
+        store.delete_entry(ident)
+    kept = [e["id"] for e in store.trashed()]
+    assert len(kept) == TRASH_KEEP
+    assert kept[0] == ids[-1] and ids[0] not in kept
+
+
+def test_restore_entry_takes_it_out_of_the_trash(store: JournalStore) -> None:
+    entry = store.add_entry("note", "one")
+    deleted = store.delete_entry(entry["id"])
+    store.restore_entry(deleted)
+    assert store.trashed() == []

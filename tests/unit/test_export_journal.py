@@ -1,0 +1,86 @@
+"""The whole journal out and back: `export --format json` then `import json` is lossless."""
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from journal.dates import parse_period
+from journal.export_journal import dump_store, render
+from journal.import_json import import_bytes
+from journal.importing import ImportFileError
+from journal.models import ValidationError
+from journal.store import JournalStore
+
+
+@pytest.fixture
+def full(goals_store: JournalStore) -> JournalStore:
+    s = goals_store
+    s.add_entry("feedback", "Lead with the problem.\nSaid after [the] review \x1b[31m.",
+                when="2026-03-04 17:40", source="Priya", sentiment="constructive",
+                goals=["revenue"], tags=["design"])
+    gone = s.add_entry("note", "Deleted later")
+    win = s.add_entry("win", "Closed Acme ✓", when="2025-11-02", goals=["enterprise", "influence"],
+                      starred=True)
+    s.add_skill("Influencing", code="influencing", why=[win["id"]], level=2, target_level=4,
+                plan="mentoring")
+    s.delete_entry(gone["id"])
+    s.update_goal("latency", status="done", due="2026-06-30")
+    s.save_review({"title": "H1", "period": {"start": "2026-01-01", "end": "2026-06-30"},
+                   "goals": {}, "status": "draft"})
+    return s
+
+
+def tables(store: JournalStore) -> dict:
+    return {t: sorted(store._raw(t).values(), key=lambda r: r["id"])  # noqa: SLF001
+            for t in ("entries", "goals", "skills", "reviews")}
+
+
+def test_json_round_trip_into_an_empty_journal(full: JournalStore, tmp_path: Path) -> None:
+    data = render(dump_store(full), "json")
+    target = JournalStore(tmp_path / "new" / "journal.json")
+    summary = import_bytes(target, data, "export.json")
+    assert summary.imported == 2
+    assert tables(JournalStore(target.path)) == tables(full)
+    # the counters moved past every id, the deleted one too: no id is handed out twice
+    assert target.add_entry("note", "next")["id"] == full.add_entry("note", "next")["id"] == "e4"
+    assert target.add_goal("Another")["id"] == "g5"
+
+
+def test_import_refuses_a_journal_that_is_not_empty(full: JournalStore) -> None:
+    data = render(dump_store(full), "json")
+    before = full.path.read_bytes()
+    with pytest.raises(ValidationError, match="not empty"):
+        import_bytes(full, data, "export.json")
+    assert full.path.read_bytes() == before
+
+
+def test_import_checks_the_whole_file_first(full: JournalStore, tmp_path: Path) -> None:
+    doc = orjson.loads(render(dump_store(full), "json"))
+    doc["entries"][0]["goals"] = ["g99"]
+    doc["entries"][1]["kind"] = "memo"
+    target = JournalStore(tmp_path / "new.json")
+    with pytest.raises(ImportFileError) as err:
+        import_bytes(target, orjson.dumps(doc), "bad.json")
+    assert "g99" in str(err.value) and "memo" in str(err.value)
+    assert not target.path.exists()
+    with pytest.raises(ImportFileError, match="not a journal export"):
+        import_bytes(target, b'[{"date": "2026-01-01"}]', "jrnl.json")
+
+
+def test_period_export_keeps_only_its_entries(full: JournalStore) -> None:
+    dump = dump_store(full, parse_period("2026"))
+    assert [e["title"] for e in dump.entries] == ["Lead with the problem."]
+    assert len(dump.goals) == 4
+
+
+def test_reading_formats_hold_every_field_safely(full: JournalStore) -> None:
+    for fmt in ("md", "txt"):
+        text = render(dump_store(full), fmt).decode()
+        for piece in ("Priya", "constructive", "revenue", "influencing", "design", "Acme ✓",
+                      "Said after", "mentoring", "starred"):
+            assert piece in text, (fmt, piece)
+        assert "\x1b" not in text
+    md = render(dump_store(full), "md").decode()
+    assert "\\[the\\]" not in md  # a body is the user's own Markdown, kept as written
+    assert "### 2025-11-02 12:00 · win · Closed Acme ✓" in md
