@@ -152,13 +152,34 @@ class SafeStorage(Storage):
         self._doc["entries"] = entries
         self._signature, self._cut, self._appends = self._cut_signature, None, {}
 
+    def highest_key(self, table: str) -> int:
+        """The highest numeric key in a table; for unparsed entries, the one meta records."""
+        if table == "entries" and self._cut is not None:
+            top = layout.stored_top(self._cut)
+            if top is not None:
+                return max(top, layout.top_key(self._appends))
+            self.load_fully()  # a file from before `entries_top`: read the keys once
+        return layout.top_key(self._doc.get(table, {}))
+
     def append_entries(self, records: dict[str, dict[str, Any]]) -> None:
-        """Add entry records (inside a transaction), without parsing the others if we can."""
+        """Add entry records (inside a transaction), without parsing the others if we can.
+
+        An add never replaces a record: a key already present is refused, not overwritten.
+        """
         assert self._depth, "change the document only inside a transaction"
-        if self._cut is None:
-            self._doc.setdefault("entries", {}).update(records)
-        else:
-            self._appends.update(records)
+        if self._cut is not None and not all(
+            key.isdigit() and int(key) > self.highest_key("entries") for key in records
+        ):
+            self.load_fully()  # cannot tell from the head alone: look at the keys
+        taken = self._appends if self._cut is not None else self._doc.setdefault("entries", {})
+        clash = sorted(records.keys() & taken.keys())
+        if clash:
+            raise JournalWriteError(
+                f"Could not save to the journal {self.path}: entry e{clash[0]} already exists "
+                "and an add never replaces an entry.\nThe journal on disk was not changed; "
+                "`journal doctor` checks its id counters."
+            )
+        taken.update(records)
         self._dirty = True
 
     def _parse(self, raw: bytes) -> Document:

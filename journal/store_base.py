@@ -109,12 +109,23 @@ class StoreBase:
         """Allocate the next `count` id numbers of a table (inside a transaction)."""
         record = self.storage.read()["meta"]["1"]
         counters = dict(record.get("next", {}))
-        first = counters.get(table)
-        if not isinstance(first, int):  # a journal from before counters: continue after the max
-            first = max((int(k) for k in self._raw(table)), default=0) + 1
+        counter = counters.get(table)
+        if not isinstance(counter, int) or isinstance(counter, bool):
+            counter = 1  # a journal from before counters (or a hand edit)
+        # Never trust the counter alone: a restored backup or a script can leave it behind.
+        first = max(counter, self.storage.highest_key(table) + 1)
         counters[table] = first + count
         self._table("meta").update({"next": counters}, doc_ids=[1])
         return range(first, first + count)
+
+    def _claim(self, table: str, number: int) -> None:
+        """Raise the table's counter past `number` (a record put back under its own id)."""
+        counters = dict(self.storage.read()["meta"]["1"].get("next", {}))
+        counter = counters.get(table)
+        if isinstance(counter, int) and not isinstance(counter, bool) and counter > number:
+            return
+        counters[table] = number + 1
+        self._table("meta").update({"next": counters}, doc_ids=[1])
 
     def _records(self, table: str) -> dict[str, dict[str, Any]]:
         """A table's records for changing in place, inside a transaction.
@@ -165,6 +176,7 @@ class StoreBase:
 
     def _replace(self, table: str, record: Record) -> None:
         number = int(record["id"][len(PREFIX[table]) :])
+        self._claim(table, number)
         if table == "entries":
             self._records(table)[str(number)] = dict(record)
         else:
