@@ -34,6 +34,17 @@ class JournalWriteError(JournalError):
     """A save failed; the journal on disk is as it was before the save."""
 
 
+def real_path(path: str | os.PathLike[str]) -> Path:
+    """The file a journal path really names, symbolic links followed (a missing target
+    too): lock, temp file, replace and backups all go beside it, or the atomic replace
+    would turn a link into a plain file and the real journal would never be written."""
+    given = Path(path).expanduser().absolute()
+    try:
+        return given.resolve()
+    except (OSError, RuntimeError):  # a loop of links: opening it says so
+        return given
+
+
 def temp_prefix(path: Path) -> str:
     """Temp files are hidden siblings, so os.replace stays on one filesystem."""
     return f".{path.name}."

@@ -19,6 +19,7 @@ import orjson
 from journal import models
 from journal.dates import DateError, from_iso
 from journal.models import ValidationError
+from journal.fileops import real_path
 from journal.restore import BackupInfo, list_backups
 from journal.storage import SCHEMA_VERSION, describe_os_error, schema_of, shape_problem
 
@@ -66,6 +67,7 @@ class Report:
     """What `journal doctor` found. Healthy means nothing in `problems`."""
 
     path: Path
+    real: Path  # the file really read and written (`path` may be a symbolic link to it)
     exists: bool = False
     size: int = 0
     modified: datetime | None = None
@@ -98,7 +100,8 @@ def _target_word(ident: str) -> str:
 
 def check(path: Path, *, with_backups: bool = True) -> Report:
     """Examine the journal at `path` without changing or locking anything."""
-    report = Report(path=path)
+    report = Report(path=path, real=real_path(path))
+    path = report.real
     if with_backups:
         report.backups = list_backups(path)
     raw = _read(path, report)

@@ -31,6 +31,7 @@ from journal.fileops import (
     ensure_folder,
     fsync_dir,
     lock_path_for,
+    real_path,
     replace_atomically,
     signals_deferred,
     take_lock,
@@ -64,7 +65,7 @@ class SafeStorage(Storage):
     """A TinyDB Storage: cached orjson document, atomic writes, flock transactions."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path).expanduser().absolute()
+        self.path = real_path(path)
         self.lock_path = lock_path_for(self.path)
         self._doc: Document = {}
         self._signature: Signature | None = None

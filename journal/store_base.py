@@ -21,6 +21,7 @@ from tinydb.table import Document, Table
 
 from journal import backups
 from journal.dates import local_now, to_iso
+from journal.fileops import real_path
 from journal.models import Record, ValidationError
 from journal.storage import SCHEMA_VERSION, SafeStorage
 from journal.storage import Document as RawDoc
@@ -35,7 +36,7 @@ class StoreBase:
     def __init__(
         self, path: str | os.PathLike[str], clock: Callable[[], datetime] = local_now
     ) -> None:
-        self.path = Path(path).expanduser().absolute()
+        self.path = real_path(path)  # a symbolic link is written through, never replaced
         self.clock = clock  # stamps created/updated; tests and the demo pin it
         self._db = TinyDB(self.path, storage=SafeStorage)
         self.storage: SafeStorage = self._db.storage  # type: ignore[assignment]

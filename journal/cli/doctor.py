@@ -87,6 +87,8 @@ def run_doctor(args: argparse.Namespace) -> int:
 
 def show(report: doctor.Report, source: str) -> None:
     say(f"Journal: {report.path}  ({source})")
+    if report.real != report.path:
+        say(f"  really written: {report.real} ({report.path} is a symbolic link to it)")
     if report.exists and report.parses:
         counts = report.counts
         when = report.modified.strftime("%Y-%m-%d %H:%M") if report.modified else "?"
@@ -106,7 +108,7 @@ def show(report: doctor.Report, source: str) -> None:
             say("These can be mended: journal doctor --fix")
     for warning in report.warnings:
         say(f"Note: {warning}")
-    folder = backups.folder_for(report.path)
+    folder = backups.folder_for(report.real)
     if not report.backups:
         say(f"Backups: none yet (they go in {folder})")
         return
