@@ -131,12 +131,20 @@ def signals_deferred() -> Iterator[None]:
 
 
 def ensure_folder(folder: Path) -> None:
-    """Create the journal's folder private (0700); leave an existing folder's mode alone."""
+    """Create the journal's folder private (0700), and every missing parent with it (mkdir's
+    `parents` would make them 0777 under umask 000); leave existing folders' modes alone."""
     if folder.is_dir():
         return
+    missing = [folder, *(p for p in folder.parents if not p.is_dir())]
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
+        for each in reversed(missing):
+            try:
+                each.mkdir(mode=0o700)
+            except FileExistsError:
+                if not each.is_dir():
+                    raise
+                continue  # made by someone else meanwhile: theirs to keep as it is
+            os.chmod(each, 0o700)
     except OSError as err:
         raise JournalWriteError(
             f"Cannot create the folder {folder}: {describe_os_error(err)}."

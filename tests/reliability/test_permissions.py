@@ -96,3 +96,40 @@ def test_review_export_is_private(db: Path, tmp_path: Path) -> None:
         target = tmp_path / f"review.{fmt}"
         run0(db, "review", "export", "--period", "2026", "--format", fmt, "-o", str(target))
         assert mode(target) == 0o600, fmt
+
+
+# -- issue 10, item 12: missing parents (~/.local, ~/.local/share, ~/.config) 0700 too --
+
+
+def test_missing_parents_are_private_under_umask_000(tmp_path: Path) -> None:
+    db = tmp_path / "home" / ".local" / "share" / "coaching-journal" / "journal.json"
+    result = cli(db, "add", "note", "first", preexec_fn=lambda: os.umask(0))
+    assert result.returncode == 0, result.stderr
+    folder = db.parent
+    while folder != tmp_path:
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+        folder = folder.parent
+
+
+def test_the_default_location_is_private_under_umask_000(tmp_path: Path) -> None:
+    data = tmp_path / "home" / ".local" / "share"
+    env = {"XDG_DATA_HOME": str(data), "JOURNAL_DB": ""}
+    result = cli(tmp_path / "unused", "add", "note", "first", env=env,
+                 preexec_fn=lambda: os.umask(0))
+    assert result.returncode == 0, result.stderr
+    assert (data / "coaching-journal" / "journal.json").exists()
+    for folder in (tmp_path / "home", tmp_path / "home" / ".local", data):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+
+
+def test_settings_folders_are_private_under_umask_000(tmp_path: Path) -> None:
+    from screens.settings import save_settings
+
+    path = tmp_path / "home" / ".config" / "coaching-journal" / "settings.json"
+    old = os.umask(0)
+    try:
+        save_settings(path, {"theme": "nord"})
+    finally:
+        os.umask(old)
+    for folder in (path.parent, path.parent.parent, path.parent.parent.parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
