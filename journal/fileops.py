@@ -11,6 +11,7 @@ import errno
 import fcntl
 import os
 import signal
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -45,6 +46,39 @@ def real_path(path: str | os.PathLike[str]) -> Path:
         return given
 
 
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file is, in words, when it is neither a regular file nor a directory."""
+    return next((words for test, words in _KINDS if test(mode)), None)
+
+
+def refuse_special(path: Path) -> None:
+    """Refuse a journal path holding a FIFO, a device or a socket, before anything is
+    created beside it (a FIFO would hang every read, /dev/zero never ends)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # absent (the first save creates it), or the open reports the error
+    kind = special_kind(mode)
+    if kind:
+        raise JournalFileError(special_message(path, kind))
+
+
+def special_message(path: Path, kind: str) -> str:
+    return (
+        f"Cannot use {path} as the journal: it is {kind}, not a journal file.\n"
+        "Point --db (or $JOURNAL_DB) at a regular file, or at a path that does not exist "
+        "yet; nothing was created or changed."
+    )
+
+
 def temp_prefix(path: Path) -> str:
     """Temp files are hidden siblings, so os.replace stays on one filesystem."""
     return f".{path.name}."
@@ -57,6 +91,7 @@ def lock_path_for(path: Path) -> Path:
 def take_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> int:
     """Hold the journal's exclusive advisory lock; closing the returned descriptor releases
     it, and so does the kernel if the holder dies (a killed writer never blocks the next)."""
+    refuse_special(path)
     ensure_folder(path.parent)
     try:
         fd = os.open(lock_path_for(path), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)

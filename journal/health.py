@@ -19,7 +19,7 @@ import orjson
 from journal import models
 from journal.dates import DateError, from_iso
 from journal.models import ValidationError
-from journal.fileops import real_path
+from journal.fileops import real_path, special_kind
 from journal.restore import BackupInfo, list_backups
 from journal.storage import SCHEMA_VERSION, describe_os_error, schema_of, shape_problem
 
@@ -130,6 +130,12 @@ def _read(path: Path, report: Report) -> bytes | None:
         report.problems.append(f"cannot look at the file: {describe_os_error(err)}")
         return None
     report.exists = True
+    kind = special_kind(st.st_mode)
+    if kind:
+        report.problems.append(
+            f"it is {kind}, not a journal file: point --db (or $JOURNAL_DB) at a regular file"
+        )
+        return None
     if stat.S_ISDIR(st.st_mode):
         report.problems.append(
             "it is a directory, not a journal file: move it away, then restore a backup"

@@ -17,7 +17,13 @@ from pathlib import Path
 import orjson
 
 from journal import backups
-from journal.fileops import LOCK_TIMEOUT, real_path, replace_atomically, take_lock
+from journal.fileops import (
+    LOCK_TIMEOUT,
+    real_path,
+    refuse_special,
+    replace_atomically,
+    take_lock,
+)
 from journal.models import ValidationError
 from journal.storage import JournalError, JournalWriteError, describe_os_error, parse_ok
 
@@ -87,6 +93,7 @@ class Restored:
 def restore(path: Path, ref: str) -> Restored:
     """Put a backup back as the journal, keeping the current file as a backup first."""
     path = real_path(path)
+    refuse_special(path)
     backup = find_backup(path, ref)
     try:
         data = backup.read_bytes()  # read first: keeping a copy may rotate this backup away

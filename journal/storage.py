@@ -34,6 +34,8 @@ from journal.fileops import (
     real_path,
     replace_atomically,
     signals_deferred,
+    special_kind,
+    special_message,
     take_lock,
     temp_prefix,
 )
@@ -96,8 +98,8 @@ class SafeStorage(Storage):
 
     def _read_raw(self, unless: Signature | None = None) -> tuple[bytes | None, Signature] | None:
         """The file's bytes and signature; None if there is no file; no bytes if unchanged."""
-        try:
-            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        try:  # non-blocking: opening a FIFO would otherwise wait for a writer forever
+            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         except FileNotFoundError:
             return None
         except IsADirectoryError:
@@ -106,6 +108,9 @@ class SafeStorage(Storage):
             raise self._refusal("permission denied when reading it") from None
         try:
             st = os.fstat(fd)
+            kind = special_kind(st.st_mode)
+            if kind:
+                raise JournalFileError(special_message(self.path, kind))
             signature = (st.st_ino, st.st_size, st.st_mtime_ns)
             if signature == unless:
                 return None, signature
