@@ -18,8 +18,8 @@ import orjson
 
 from journal import models
 from journal.dates import DateError, from_iso
-from journal.models import ValidationError
 from journal.fileops import real_path, special_kind
+from journal.models import ValidationError
 from journal.restore import BackupInfo, list_backups
 from journal.storage import SCHEMA_VERSION, describe_os_error, schema_of, shape_problem
 

@@ -13,7 +13,6 @@ import fcntl
 import os
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
