@@ -12,10 +12,12 @@ import fcntl
 import os
 import signal
 import stat
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 LOCK_TIMEOUT = 10.0
 TEMP_SUFFIX = ".tmp"
@@ -33,6 +35,14 @@ class JournalFileError(JournalError):
 
 class JournalWriteError(JournalError):
     """A save failed; the journal on disk is as it was before the save."""
+
+
+class JournalReplaced(JournalWriteError):
+    """The journal path no longer holds the file the save read (a sync tool's rename)."""
+
+
+Signature = tuple[int, int, int]  # inode, size, mtime_ns: "the same file, unchanged"
+ANY: Any = object()  # replace_atomically's `expect` when any file may be replaced
 
 
 def real_path(path: str | os.PathLike[str]) -> Path:
@@ -115,10 +125,19 @@ def take_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> int:
 
 
 def replace_atomically(
-    path: Path, data: Chunks, before_replace: Callable[[], None] | None = None
-) -> None:
+    path: Path,
+    data: Chunks,
+    before_replace: Callable[[], None] | None = None,
+    expect: Signature | None = ANY,
+) -> Signature:
     """Temp file beside `path` (0600), fsync, rename, fsync the folder: old or new, never
-    torn. On any failure the temp file is removed and `path` is untouched."""
+    torn. On any failure the temp file is removed and `path` is untouched. Returns the new
+    file's signature.
+
+    With `expect` (the signature of the file the caller read, None for no file), the
+    file is only replaced if it still is that one; otherwise JournalReplaced is raised
+    and another program's file is left in place (see `swap_in`).
+    """
     import tempfile
 
     folder = path.parent
@@ -132,11 +151,17 @@ def replace_atomically(
                 while view:
                     view = view[os.write(fd, view) :]
             os.fsync(fd)
+            st = os.fstat(fd)  # a rename keeps inode, size and mtime: this is the new file
+            written = (st.st_ino, st.st_size, st.st_mtime_ns)
         finally:
             os.close(fd)
         if before_replace is not None:
             before_replace()
-        os.replace(tmp, path)
+        if expect is ANY:
+            os.replace(tmp, path)
+        else:
+            swap_in(Path(tmp), path, expect)
+        tmp = ""
     except BaseException as err:  # Ctrl-C mid-save too: never leave the copy behind
         if tmp:
             with contextlib.suppress(OSError):
@@ -148,6 +173,85 @@ def replace_atomically(
             "The journal on disk was not changed."
         ) from None
     fsync_dir(folder)
+    return written
+
+
+def signature_at(path: Path) -> Signature | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def swap_in(tmp: Path, path: Path, expect: Signature | None) -> None:
+    """Move `tmp` to `path` only if `path` still holds the file the caller read.
+
+    Checked just before the rename; where the system can (Linux renameat2), the rename
+    itself swaps the two files, so the one displaced can be checked as well: if a sync
+    tool's rename landed in those last microseconds, its file is swapped back.
+    """
+    if signature_at(path) != expect:
+        raise JournalReplaced(f"the journal {path} was replaced while saving")
+    if expect is None:
+        try:
+            if not _rename2(tmp, path, _RENAME_NOREPLACE):
+                os.replace(tmp, path)
+        except FileExistsError:
+            raise JournalReplaced(f"the journal {path} was created while saving") from None
+        return
+    if not _rename2(tmp, path, _RENAME_EXCHANGE):
+        os.replace(tmp, path)
+        return
+    if signature_at(tmp) != expect:  # `tmp` now names the file we displaced
+        _rename2(tmp, path, _RENAME_EXCHANGE)
+        raise JournalReplaced(f"the journal {path} was replaced while saving")
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)
+
+
+_RENAME_NOREPLACE, _RENAME_EXCHANGE = 1, 2
+_renameat2: Any = None
+
+
+def _rename2(source: Path, target: Path, flags: int) -> bool:
+    """renameat2(2) with `flags`; False where the system or filesystem does not offer it."""
+    global _renameat2
+    if _renameat2 is None:
+        _renameat2 = False
+        if sys.platform.startswith("linux"):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            function = getattr(libc, "renameat2", None)
+            if function is not None:
+                function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int,
+                                     ctypes.c_char_p, ctypes.c_uint]
+                _renameat2 = (function, ctypes.get_errno)
+    if not _renameat2:
+        return False
+    function, get_errno = _renameat2
+    if function(-100, bytes(source), -100, bytes(target), flags) == 0:  # -100: AT_FDCWD
+        return True
+    code = get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(target))
+
+
+def refuse_read_only(path: Path) -> None:
+    """A journal someone made read-only (chmod a-w) is a wish, not an obstacle to route
+    around: the atomic replace would ignore the file's mode, so check it, even as root."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if not mode & stat.S_IWUSR:
+        raise JournalWriteError(
+            f"Could not save the journal {path}: the file is read-only "
+            f"(mode {stat.S_IMODE(mode):04o}); make it writable with `chmod u+w` to save.\n"
+            "The journal on disk was not changed."
+        )
 
 
 @contextlib.contextmanager

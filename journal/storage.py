@@ -11,27 +11,27 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import stat
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import orjson
 from tinydb.storages import Storage
 
-from journal import backups, layout
+from journal import backups, layout, merge
 from journal.fileops import (
     LOCK_TIMEOUT,
     TEMP_SUFFIX,
     JournalError,
     JournalFileError,
+    JournalReplaced,
     JournalWriteError,
     describe_os_error,
     ensure_folder,
     fsync_dir,
     lock_path_for,
     real_path,
+    refuse_read_only,
     replace_atomically,
     signals_deferred,
     special_kind,
@@ -61,6 +61,7 @@ SCHEMA_VERSION = 1
 
 Document = dict[str, dict[str, dict[str, Any]]]
 Signature = tuple[int, int, int]
+MERGE_ATTEMPTS = 5  # re-reads after another program replaced the file, before giving up
 
 
 class SafeStorage(Storage):
@@ -77,6 +78,7 @@ class SafeStorage(Storage):
         self._cut: layout.Split | None = None  # head-only mode: entries not parsed
         self._cut_signature: Signature | None = None
         self._appends: dict[str, dict[str, Any]] = {}
+        self._base: Document = {}  # inside a transaction: the document as read
         # One thread at a time (the app's workers share a store); re-entrant for nesting.
         self._thread_lock = threading.RLock()
 
@@ -277,7 +279,7 @@ class SafeStorage(Storage):
         try:
             if not (append_only and self._signature is None and self._load_head()):
                 self._refresh()
-            committed = self._doc
+            committed = self._base = self._doc
             self._doc = working_copy(committed)
             self._depth = 1
             try:
@@ -293,6 +295,7 @@ class SafeStorage(Storage):
             finally:
                 self._depth = 0
                 self._dirty = False
+                self._base = {}
         finally:
             self._release()
 
@@ -300,27 +303,65 @@ class SafeStorage(Storage):
         self._doc, self._signature, self._cut, self._appends = {}, None, None, {}
 
     def _flush(self) -> None:
+        """Save the transaction; if another program (a sync tool) replaced the file since it
+        was read, re-read it and re-apply just this transaction's change on top."""
+        found: list[merge.Change] | None = None
+        for _ in range(MERGE_ATTEMPTS):
+            try:
+                self._flush_once()
+                return
+            except JournalReplaced:
+                if found is None:
+                    found = merge.changes(self._base, self._doc)
+                    found += merge.added("entries", self._appends)
+                self._reapply(found)
+        self._forget()
+        raise JournalWriteError(
+            f"Could not save the journal {self.path}: another program kept replacing it while "
+            "saving (a sync tool?).\nNothing was saved; try again in a moment."
+        )
+
+    def _flush_once(self) -> None:
         if self._cut is not None:
             cut, appends = self._cut, self._appends
             cut.head = self._doc  # the transaction changed a copy of the head
             data = layout.append(cut, appends) if appends else layout.join(cut.head, [cut.section])
-            self._write(data)
+            self._write(data, self._cut_signature)
             self._forget()  # only the head was parsed: read afresh if asked again
             return
-        self._write(layout.compose(self._doc))
-        st = os.stat(self.path)
-        self._signature = (st.st_ino, st.st_size, st.st_mtime_ns)
+        self._signature = self._write(layout.compose(self._doc), self._signature)
 
-    def _write(self, data: layout.Chunks) -> None:
-        """Replace the file with `data` atomically: temp file, fsync, rename, fsync folder."""
+    def _reapply(self, found: list[merge.Change]) -> None:
+        """Read the file another program put in place and apply `found` to it, or refuse."""
+        self._forget()  # whatever happens next, memory no longer matches the file
+        read = self._read_raw()
+        if read is None:
+            raise JournalWriteError(
+                f"Could not save the journal {self.path}: another program removed it while "
+                "saving.\nNothing was saved; `journal doctor` lists the backups."
+            )
+        raw, signature = read
+        assert raw is not None
+        theirs = self._parse(raw)
+        conflicts = merge.apply(theirs, found)
+        if conflicts:
+            raise JournalWriteError(
+                f"Could not save the journal {self.path}: it was changed by another program "
+                f"while saving (a sync tool such as Dropbox or Syncthing?), and "
+                f"{', '.join(conflicts[:3])} changed on both sides.\nNothing was saved; the "
+                "other program's version was kept: check it and make the change again."
+            )
+        self._doc, self._signature = theirs, signature
+
+    def _write(self, data: layout.Chunks, expect: Signature | None) -> Signature:
+        """Replace the file with `data` atomically, if it still is the file that was read."""
         with signals_deferred():
-            self._replace_file(data)
-
-    def _replace_file(self, data: layout.Chunks) -> None:
-        refuse_read_only(self.path)
-        backups.remove_stale_temps(self.path)
-        keep = self.path.exists()
-        replace_atomically(self.path, data, lambda: backups.maybe_keep(self.path) if keep else None)
+            refuse_read_only(self.path)
+            backups.remove_stale_temps(self.path)
+            keep = expect is not None
+            return replace_atomically(
+                self.path, data, lambda: backups.maybe_keep(self.path) if keep else None, expect
+            )
 
     # -- locking ---------------------------------------------------------------------
 
@@ -334,21 +375,6 @@ class SafeStorage(Storage):
 
     def close(self) -> None:
         self._release()
-
-
-def refuse_read_only(path: Path) -> None:
-    """A journal someone made read-only (chmod a-w) is a wish, not an obstacle to route
-    around: the atomic replace would ignore the file's mode, so check it, even as root."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return
-    if not mode & stat.S_IWUSR:
-        raise JournalWriteError(
-            f"Could not save the journal {path}: the file is read-only "
-            f"(mode {stat.S_IMODE(mode):04o}); make it writable with `chmod u+w` to save.\n"
-            "The journal on disk was not changed."
-        )
 
 
 def working_copy(doc: Document) -> Document:

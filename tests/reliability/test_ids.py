@@ -125,7 +125,7 @@ def test_small_tables_continue_after_the_highest_id(db: Path, table: str) -> Non
         add[table](n)
     store.close()
     set_counter(db, table, 1)
-    again = JournalStore(db)
+    store = JournalStore(db)  # the add functions use `store`: open it afresh
     assert add[table](9)["id"][1:] == "4"
 
 
