@@ -18,10 +18,10 @@ import orjson
 
 from journal import models
 from journal.dates import DateError, from_iso
-from journal.fileops import real_path, special_kind
+from journal.document import SCHEMA_VERSION, schema_of, shape_problem
+from journal.fileops import describe_os_error, real_path, special_kind
 from journal.models import ValidationError
 from journal.restore import BackupInfo, list_backups
-from journal.storage import SCHEMA_VERSION, describe_os_error, schema_of, shape_problem
 
 PREFIX = {"entries": "e", "goals": "g", "skills": "s", "reviews": "r"}
 Doc = dict[str, dict[str, dict[str, Any]]]

@@ -17,15 +17,18 @@ from pathlib import Path
 import orjson
 
 from journal import backups
+from journal.document import parse_ok
 from journal.fileops import (
     LOCK_TIMEOUT,
+    JournalError,
+    JournalWriteError,
+    describe_os_error,
     real_path,
     refuse_special,
     replace_atomically,
     take_lock,
 )
 from journal.models import ValidationError
-from journal.storage import JournalError, JournalWriteError, describe_os_error, parse_ok
 
 
 @dataclass
