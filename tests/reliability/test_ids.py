@@ -151,3 +151,22 @@ def test_doctor_flags_a_counter_at_the_highest_id(db: Path) -> None:
     assert b"entries id counter is out of step" in result.stdout
     set_counter(db, "entries", 4)
     assert cli(db, "doctor").returncode == 0
+
+
+def test_the_append_path_still_parses_no_entries(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The highest-id check on `journal add` reads meta, not the entries (quick capture)."""
+    from journal.storage import SafeStorage
+
+    store = JournalStore(db)
+    for n in range(3):
+        store.add_entry("note", f"n{n}")
+    store.close()
+    set_counter(db, "entries", 2)  # stale, yet the head knows the highest key
+
+    def no_full_parse(self: SafeStorage) -> None:
+        raise AssertionError("journal add parsed every entry")
+
+    monkeypatch.setattr(SafeStorage, "load_fully", no_full_parse)
+    assert JournalStore(db).add_entry("note", "quick")["id"] == "e4"
+    monkeypatch.undo()
+    assert titles(db)["e4"] == "quick" and titles(db)["e1"] == "n0"
