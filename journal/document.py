@@ -14,6 +14,12 @@ import orjson
 SCHEMA_VERSION = 1
 
 Document = dict[str, dict[str, dict[str, Any]]]
+BOM = b"\xef\xbb\xbf"
+
+
+def without_bom(raw: bytes) -> bytes:
+    """The bytes without a leading UTF-8 byte-order mark (some editors add one on save)."""
+    return raw[len(BOM) :] if raw.startswith(BOM) else raw
 
 
 def working_copy(doc: Document) -> Document:
@@ -65,7 +71,7 @@ def schema_of(doc: Document) -> int:
 def parse_ok(raw: bytes) -> bool:
     """True when bytes hold a journal this version can open (used to vet backups)."""
     try:
-        doc = orjson.loads(raw)
+        doc = orjson.loads(without_bom(raw))
     except orjson.JSONDecodeError:
         return False
     return shape_problem(doc) is None and bool(doc) and schema_of(doc) <= SCHEMA_VERSION

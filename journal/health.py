@@ -18,7 +18,7 @@ import orjson
 
 from journal import models
 from journal.dates import DateError, from_iso
-from journal.document import SCHEMA_VERSION, schema_of, shape_problem
+from journal.document import SCHEMA_VERSION, schema_of, shape_problem, without_bom
 from journal.fileops import describe_os_error, real_path, special_kind
 from journal.models import ValidationError
 from journal.restore import BackupInfo, list_backups
@@ -151,6 +151,7 @@ def _read(path: Path, report: Report) -> bytes | None:
 
 
 def _parse(raw: bytes, report: Report) -> Doc | None:
+    raw = without_bom(raw)
     if not raw.strip(b" \t\r\n"):
         report.problems.append("the file is empty (a journal always holds at least its meta)")
         return None

@@ -17,7 +17,7 @@ from pathlib import Path
 import orjson
 
 from journal import backups
-from journal.document import parse_ok
+from journal.document import parse_ok, without_bom
 from journal.fileops import (
     LOCK_TIMEOUT,
     JournalError,
@@ -52,7 +52,7 @@ def list_backups(path: Path) -> list[BackupInfo]:
             continue
         entries: int | None = None
         if parse_ok(raw):
-            entries = len(orjson.loads(raw).get("entries", {}))
+            entries = len(orjson.loads(without_bom(raw)).get("entries", {}))
         found.append(BackupInfo(backup, backups.taken_at(backup), len(raw), entries))
     return found
 
@@ -121,4 +121,4 @@ def restore(path: Path, ref: str) -> Restored:
                     f"{describe_os_error(err)}. Nothing was changed."
                 ) from None
         replace_atomically(path, [data])
-    return Restored(backup, kept, len(orjson.loads(data).get("entries", {})))
+    return Restored(backup, kept, len(orjson.loads(without_bom(data)).get("entries", {})))

@@ -25,6 +25,7 @@ from journal.document import (
     parse_ok,
     schema_of,
     shape_problem,
+    without_bom,
     working_copy,
 )
 from journal.fileops import (
@@ -196,6 +197,7 @@ class SafeStorage(Storage):
         self._dirty = True
 
     def _parse(self, raw: bytes) -> Document:
+        raw = without_bom(raw)  # accepted, as the importers do; never written back
         if not raw.strip(b" \t\r\n"):
             raise self._refusal("the file is empty")
         try:
