@@ -107,7 +107,7 @@ def take_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> int:
         fd = os.open(lock_path_for(path), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
     except OSError as err:
         raise JournalWriteError(
-            f"Cannot lock the journal {path}: {describe_os_error(err)}."
+            f"Cannot lock the journal {path}: {describe_os_error(err, path.parent)}."
         ) from None
     deadline = time.monotonic() + timeout
     while True:
@@ -169,7 +169,7 @@ def replace_atomically(
         if not isinstance(err, OSError):
             raise
         raise JournalWriteError(
-            f"Could not save the journal {path}: {describe_os_error(err)}.\n"
+            f"Could not save the journal {path}: {describe_os_error(err, folder)}.\n"
             "The journal on disk was not changed."
         ) from None
     fsync_dir(folder)
@@ -286,7 +286,8 @@ def ensure_folder(folder: Path) -> None:
             os.chmod(each, 0o700)
     except OSError as err:
         raise JournalWriteError(
-            f"Cannot create the folder {folder}: {describe_os_error(err)}."
+            f"Cannot create the folder {folder}: "
+            f"{describe_os_error(err, Path(err.filename).parent if err.filename else None)}."
         ) from None
 
 
@@ -304,12 +305,16 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def describe_os_error(err: OSError) -> str:
+def describe_os_error(err: OSError, folder: Path | None = None) -> str:
+    """The error in words. `folder`: where the failed file was being made (a lock or temp
+    file of ours, a new folder), which is what a permission error must name."""
     if err.errno == errno.ENOSPC:
         return "the disk is full"
     if err.errno == errno.EFBIG:
         return "the file is larger than this system allows (file size limit)"
     if err.errno in (errno.EACCES, errno.EPERM):
+        if folder is not None:
+            return f"permission denied: the folder {folder} is read-only for you"
         return f"permission denied ({err.filename or 'the folder'} is read-only for you)"
     if err.errno == errno.EROFS:
         return "the filesystem is read-only"

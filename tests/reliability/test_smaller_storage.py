@@ -8,12 +8,17 @@ the journal reports every clash by line. (The `x1` id case is in test_ids.py.)
 
 from __future__ import annotations
 
+import errno
+import os
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
 
 from journal import layout
+from journal.storage import JournalWriteError
 from journal.store import JournalStore
 from tests.reliability.conftest import cli
 
@@ -37,3 +42,60 @@ def test_a_journal_with_a_byte_order_mark_is_accepted(db: Path, layout_kept: boo
     assert not saved.startswith(BOM) and layout.split(saved) is not None
     titles = sorted(r["title"] for r in orjson.loads(saved)["entries"].values())
     assert titles == ["after", "before the editor added a BOM"]
+
+
+def denied(path: str) -> PermissionError:
+    return PermissionError(errno.EACCES, "Permission denied", path)
+
+
+def test_permission_errors_name_the_folder_not_our_lock(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    JournalStore(db).add_entry("note", "one").get("id")
+    real_open = os.open
+
+    def no_lock(file: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if str(file).endswith(".lock"):
+            raise denied(str(file))
+        return real_open(file, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", no_lock)
+    with pytest.raises(JournalWriteError) as caught:
+        JournalStore(db).add_entry("note", "two")
+    message = str(caught.value)
+    assert f"the folder {db.parent} is read-only for you" in message, message
+    assert ".lock" not in message
+
+
+def test_permission_errors_name_the_folder_not_our_temp_file(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = JournalStore(db)
+    store.add_entry("note", "one")
+
+    def no_temp(*args: Any, **kwargs: Any) -> Any:
+        raise denied(str(db.parent / f".{db.name}.k2j4x.tmp"))
+
+    monkeypatch.setattr(tempfile, "mkstemp", no_temp)
+    with pytest.raises(JournalWriteError) as caught:
+        store.add_entry("note", "two")
+    message = str(caught.value)
+    assert f"the folder {db.parent} is read-only for you" in message, message
+    assert ".tmp" not in message
+
+
+def test_a_read_only_parent_is_named_when_the_folder_cannot_be_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "locked" / "journal" / "journal.json"
+    real_mkdir = Path.mkdir
+
+    def no_mkdir(self: Path, *args: Any, **kwargs: Any) -> None:
+        if self == db.parent:
+            raise denied(str(self))
+        real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", no_mkdir)
+    with pytest.raises(JournalWriteError) as caught:
+        JournalStore(db).add_entry("note", "one")
+    assert f"the folder {db.parent.parent} is read-only for you" in str(caught.value)
