@@ -99,3 +99,17 @@ def test_a_read_only_parent_is_named_when_the_folder_cannot_be_made(
     with pytest.raises(JournalWriteError) as caught:
         JournalStore(db).add_entry("note", "one")
     assert f"the folder {db.parent.parent} is read-only for you" in str(caught.value)
+
+
+def test_entries_at_the_same_time_list_newest_first(db: Path) -> None:
+    store = JournalStore(db)
+    store.add_entries([{"kind": "note", "text": f"n{n}", "when": "2026-03-04T09:00:00+00:00"}
+                       for n in range(11)])
+    store.add_entry("note", "earlier", when="2026-03-03T09:00:00+00:00")
+    store.close()
+    newest_first = [f"e{n}" for n in range(11, 0, -1)] + ["e12"]
+    listed = cli(db, "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert [e["id"] for e in orjson.loads(listed.stdout)] == newest_first
+    top = cli(db, "list", "--json", "-n", "3")
+    assert [e["id"] for e in orjson.loads(top.stdout)] == newest_first[:3]

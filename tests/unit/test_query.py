@@ -62,3 +62,14 @@ def test_skill_filter(store: JournalStore) -> None:
     store.add_entry("reflection", "VP talk", skills=["presenting"])
     store.add_entry("note", "other")
     assert titles(find(store.entries(), EntryFilter(skill_id=skill["id"]))) == ["VP talk"]
+
+
+def test_same_time_entries_are_newest_first_by_id() -> None:
+    from journal.query import newest_first
+
+    when = "2026-03-04T09:00:00+01:00"
+    entries = [{"id": f"e{n}", "when": when, "kind": "note", "title": "", "body": "",
+                "tags": [], "goals": [], "skills": []} for n in (9, 10, 2, 11)]
+    assert [e["id"] for e in find(entries, EntryFilter())] == ["e11", "e10", "e9", "e2"]
+    assert [e["id"] for e in find(entries, EntryFilter(), limit=2)] == ["e11", "e10"]
+    assert [e["id"] for e in sorted(entries, key=newest_first, reverse=True)][:1] == ["e11"]
