@@ -113,3 +113,20 @@ def test_entries_at_the_same_time_list_newest_first(db: Path) -> None:
     assert [e["id"] for e in orjson.loads(listed.stdout)] == newest_first
     top = cli(db, "list", "--json", "-n", "3")
     assert [e["id"] for e in orjson.loads(top.stdout)] == newest_first[:3]
+
+
+def test_refused_imports_on_a_new_path_create_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "new" / "journal.json"
+    goals = tmp_path / "goals.md"
+    goals.write_text("- Grow revenue (due: someday soon)\n")
+    jrnl = tmp_path / "jrnl.json"
+    jrnl.write_bytes(orjson.dumps({"entries": [{"date": "not a date", "time": "09:00",
+                                                "title": "x", "body": "", "tags": []}]}))
+    for args in (["import", "goals", str(goals)], ["import", "jrnl", str(jrnl)]):
+        result = cli(db, *args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert not db.parent.exists(), (args, "the refused import created the folder")
+    goals.write_text("- Grow revenue (due: 2026-12-31)\n")
+    result = cli(db, "import", "goals", str(goals))
+    assert result.returncode == 0, result.stderr
+    assert [g["title"] for g in JournalStore(db).goals()] == ["Grow revenue"]
