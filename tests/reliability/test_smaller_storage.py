@@ -130,3 +130,37 @@ def test_refused_imports_on_a_new_path_create_nothing(tmp_path: Path) -> None:
     result = cli(db, "import", "goals", str(goals))
     assert result.returncode == 0, result.stderr
     assert [g["title"] for g in JournalStore(db).goals()] == ["Grow revenue"]
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv"])
+def test_goal_import_reports_every_clash_with_the_journal_by_line(
+    db: Path, tmp_path: Path, fmt: str
+) -> None:
+    store = JournalStore(db)
+    store.add_goal("Grow revenue", code="revenue")
+    store.add_goal("Ship faster", code="speed")
+    store.close()
+    before = db.read_bytes()
+    goals = tmp_path / f"goals.{fmt}"
+    if fmt == "md":
+        goals.write_text("- Grow revenue (code: rev2)\n- Brand new\n- Ship faster (code: fast)\n")
+        lines = (1, 3)
+    else:
+        goals.write_text("title,code\nGrow revenue,rev2\nBrand new,\nShip faster,fast\n")
+        lines = (2, 4)
+    result = cli(db, "import", "goals", str(goals))
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    for line, (title, code) in zip(lines, [("Grow revenue", "revenue"), ("Ship faster", "speed")],
+                                   strict=True):
+        assert f"line {line}: a goal titled {title!r} already exists ({code})" in err, err
+    assert db.read_bytes() == before
+
+
+def test_goal_import_names_a_title_used_twice_in_the_file(db: Path, tmp_path: Path) -> None:
+    goals = tmp_path / "goals.md"
+    goals.write_text("- Grow revenue (code: a)\n- Grow Revenue (code: b)\n")
+    result = cli(db, "import", "goals", str(goals))
+    assert result.returncode == 2
+    assert b"line 2: the title 'Grow Revenue' is already used on line 1" in result.stderr
+    assert not db.parent.exists()
