@@ -71,6 +71,9 @@ def run_doctor(args: argparse.Namespace) -> int:
         if restored.kept:
             say(f"Kept the previous journal file as {restored.kept}")
         say(f"Restored {restored.backup} ({plural(restored.entries, 'entry')}) to {path}")
+        if restored.next_ids:
+            say("Id counters kept from the journal it replaced, so no id is used twice "
+                f"(next new ids: {', '.join(restored.next_ids)})")
         return 0
     if args.fix:
         mended = doctor.fix(path)

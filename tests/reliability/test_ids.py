@@ -170,3 +170,18 @@ def test_the_append_path_still_parses_no_entries(db: Path, monkeypatch: pytest.M
     assert JournalStore(db).add_entry("note", "quick")["id"] == "e4"
     monkeypatch.undo()
     assert titles(db)["e4"] == "quick" and titles(db)["e1"] == "n0"
+
+
+def test_ids_are_not_reused_after_a_rollback(db: Path) -> None:
+    """doctor --restore puts an older file back; its counter must not go back with it."""
+    store = JournalStore(db)
+    store.add_entry("note", "one")
+    store.add_entry("note", "two")  # the first save's file is kept as a backup
+    store.add_entry("note", "three")
+    store.close()
+    result = cli(db, "doctor", "--restore", "1")
+    assert result.returncode == 0, result.stderr
+    assert sorted(titles(db).values()) == ["one"]
+    assert b"next new ids: e4" in result.stdout  # it says the id counter was kept
+    again = cli(db, "add", "note", "after the rollback")
+    assert b"e4 added" in again.stdout, again.stdout
