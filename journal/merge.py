@@ -62,8 +62,8 @@ def apply(theirs: Doc, found: list[Change]) -> list[str]:
             conflicts.append(describe(change))
     if conflicts:
         return conflicts
-    for table, key, record in plan:
-        records = theirs.setdefault(table, {})
+    for name, key, record in plan:
+        records = theirs.setdefault(name, {})
         if record is MISSING:
             records.pop(key, None)
         else:

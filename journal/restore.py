@@ -149,7 +149,8 @@ def keep_counters(path: Path, data: bytes) -> tuple[bytes, list[str]]:
     raised = {t: n for t, n in wanted.items() if n > counters.get(t, 1)}
     if not raised:
         return data, []
-    meta["next"] = {**(meta.get("next") if isinstance(meta.get("next"), dict) else {}), **raised}
+    before = meta.get("next")
+    meta["next"] = {**(before if isinstance(before, dict) else {}), **raised}
     return b"".join(layout.compose(doc)), [f"{PREFIX[t]}{n}" for t, n in sorted(raised.items())]
 
 

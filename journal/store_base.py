@@ -20,10 +20,10 @@ from tinydb.table import Document, Table
 
 from journal import backups
 from journal.dates import local_now, to_iso
+from journal.document import Document as RawDoc
 from journal.fileops import real_path
 from journal.models import Record, ValidationError
 from journal.storage import SCHEMA_VERSION, SafeStorage
-from journal.storage import Document as RawDoc
 
 PREFIX = {"entries": "e", "goals": "g", "skills": "s", "reviews": "r"}
 TABLES = tuple(PREFIX)
