@@ -103,7 +103,9 @@ def test_sync_renames_during_saves_lose_nothing(db: Path) -> None:
     assert len(ids) == len(set(ids)) and all(r["id"] == f"e{k}" for k, r in entries.items())
     print(f"{rounds} renames raced {n} saves; {refused} refused, {len(theirs)} overwritten "
           f"by the sync tool itself; nothing lost by ours; refusals: {sorted(reasons)}")
-    assert n > 20 and refused <= n // 10, (n, refused)
+    # A refusal is a save whose record the sync tool changed too (it rolled back an edit
+    # of e2): never more than the renames could explain.
+    assert n > 20 and refused <= len(theirs) + ROUNDS // 10, (n, refused, len(theirs))
 
 
 def test_a_change_to_the_same_record_is_refused_not_merged(db: Path) -> None:
