@@ -23,13 +23,21 @@ def folder_for(path: Path) -> Path:
 
 
 def list_backups(path: Path) -> list[Path]:
-    """Backups of `path`, newest first."""
+    """Backups of `path`, newest first by real age: one stamped in the future (a clock
+    that was wrong, a copy from another machine) cannot be newer than now, so those come
+    last, as the oldest, and are the first to be rotated away."""
     folder = folder_for(path)
     try:
         names = [n for n in os.listdir(folder) if n.endswith(".bak")]
     except OSError:
         return []
-    return [folder / n for n in sorted(names, key=_order, reverse=True)]
+    now = datetime.now(UTC).strftime(_STAMP)
+
+    def age(name: str) -> tuple[bool, str, int]:
+        stamp, n = _order(name)
+        return _parses(stamp) and stamp <= now, stamp, n
+
+    return [folder / n for n in sorted(names, key=age, reverse=True)]
 
 
 def _order(name: str) -> tuple[str, int]:
@@ -39,6 +47,14 @@ def _order(name: str) -> tuple[str, int]:
     """
     stamp, _, n = name.rsplit(".", 2)[-2].partition("-")
     return stamp, int(n) if n.isdigit() else 0
+
+
+def _parses(stamp: str) -> bool:
+    try:
+        datetime.strptime(stamp, _STAMP)
+    except ValueError:
+        return False
+    return True
 
 
 def taken_at(backup: Path) -> datetime | None:
@@ -71,16 +87,19 @@ def keep(path: Path) -> Path:
         shutil.copyfile(path, target)
     os.chmod(target, 0o600)
     for old in list_backups(path)[KEEP:]:
+        if old == target:  # never rotate away the backup just kept
+            continue
         with contextlib.suppress(OSError):
             old.unlink()
     return target
 
 
 def maybe_keep(path: Path) -> None:
-    """Keep a backup if the newest one is older than BACKUP_EVERY (never fails a save)."""
+    """Keep a backup if the newest one is older than BACKUP_EVERY (never fails a save);
+    a newest backup stamped in the future counts as stale, or none would be kept again."""
     existing = list_backups(path)
     newest = taken_at(existing[0]) if existing else None
-    if newest and (datetime.now(UTC) - newest).total_seconds() < BACKUP_EVERY:
+    if newest and 0 <= (datetime.now(UTC) - newest).total_seconds() < BACKUP_EVERY:
         return
     with contextlib.suppress(OSError):
         keep(path)

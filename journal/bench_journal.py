@@ -24,7 +24,7 @@ from journal.demo import (
     _pinned_clock,
 )
 
-GENERATOR_VERSION = 2  # bump when generate_journal's output changes (benchmark cache key)
+GENERATOR_VERSION = 3  # bump when generate_journal's output changes (benchmark cache key)
 
 
 BENCH_END = datetime(2026, 6, 30, 18, 0, tzinfo=timezone(timedelta(hours=1)))

@@ -11,6 +11,7 @@ from pathlib import Path
 import orjson
 
 from journal import backups
+from journal.fileops import real_path
 from journal.health import PREFIX, Counter, Dangling, Doc, Report, check
 from journal.restore import (
     BackupInfo,
@@ -48,6 +49,7 @@ def fix(path: Path) -> list[str]:
     """
     from journal.store import JournalStore
 
+    path = real_path(path)  # the backup is kept of the real file, not of a link to it
     report = check(path, with_backups=False)
     if not report.parses:
         raise JournalError(

@@ -11,10 +11,13 @@ import errno
 import fcntl
 import os
 import signal
+import stat
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 LOCK_TIMEOUT = 10.0
 TEMP_SUFFIX = ".tmp"
@@ -40,6 +43,58 @@ class JournalWriteError(JournalError):
     """A save failed; the journal on disk is as it was before the save."""
 
 
+class JournalReplaced(JournalWriteError):
+    """The journal path no longer holds the file the save read (a sync tool's rename)."""
+
+
+Signature = tuple[int, int, int]  # inode, size, mtime_ns: "the same file, unchanged"
+ANY: Any = object()  # replace_atomically's `expect` when any file may be replaced
+
+
+def real_path(path: str | os.PathLike[str]) -> Path:
+    """The file a journal path really names, symbolic links followed (a missing target
+    too): lock, temp file, replace and backups all go beside it, or the atomic replace
+    would turn a link into a plain file and the real journal would never be written."""
+    given = Path(path).expanduser().absolute()
+    try:
+        return given.resolve()
+    except (OSError, RuntimeError):  # a loop of links: opening it says so
+        return given
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file is, in words, when it is neither a regular file nor a directory."""
+    return next((words for test, words in _KINDS if test(mode)), None)
+
+
+def refuse_special(path: Path) -> None:
+    """Refuse a journal path holding a FIFO, a device or a socket, before anything is
+    created beside it (a FIFO would hang every read, /dev/zero never ends)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # absent (the first save creates it), or the open reports the error
+    kind = special_kind(mode)
+    if kind:
+        raise JournalFileError(special_message(path, kind))
+
+
+def special_message(path: Path, kind: str) -> str:
+    return (
+        f"Cannot use {path} as the journal: it is {kind}, not a journal file.\n"
+        "Point --db (or $JOURNAL_DB) at a regular file, or at a path that does not exist "
+        "yet; nothing was created or changed."
+    )
+
+
 def temp_prefix(path: Path) -> str:
     """Temp files are hidden siblings, so os.replace stays on one filesystem."""
     return f".{path.name}."
@@ -52,12 +107,13 @@ def lock_path_for(path: Path) -> Path:
 def take_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> int:
     """Hold the journal's exclusive advisory lock; closing the returned descriptor releases
     it, and so does the kernel if the holder dies (a killed writer never blocks the next)."""
+    refuse_special(path)
     ensure_folder(path.parent)
     try:
         fd = os.open(lock_path_for(path), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
     except OSError as err:
         raise JournalWriteError(
-            f"Cannot lock the journal {path}: {describe_os_error(err)}."
+            f"Cannot lock the journal {path}: {describe_os_error(err, path.parent)}."
         ) from None
     deadline = time.monotonic() + timeout
     while True:
@@ -75,10 +131,19 @@ def take_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> int:
 
 
 def replace_atomically(
-    path: Path, data: Chunks, before_replace: Callable[[], None] | None = None
-) -> None:
+    path: Path,
+    data: Chunks,
+    before_replace: Callable[[], None] | None = None,
+    expect: Signature | None = ANY,
+) -> Signature:
     """Temp file beside `path` (0600), fsync, rename, fsync the folder: old or new, never
-    torn. On any failure the temp file is removed and `path` is untouched."""
+    torn. On any failure the temp file is removed and `path` is untouched. Returns the new
+    file's signature.
+
+    With `expect` (the signature of the file the caller read, None for no file), the
+    file is only replaced if it still is that one; otherwise JournalReplaced is raised
+    and another program's file is left in place (see `swap_in`).
+    """
     import tempfile
 
     folder = path.parent
@@ -92,11 +157,17 @@ def replace_atomically(
                 while view:
                     view = view[os.write(fd, view) :]
             os.fsync(fd)
+            st = os.fstat(fd)  # a rename keeps inode, size and mtime: this is the new file
+            written = (st.st_ino, st.st_size, st.st_mtime_ns)
         finally:
             os.close(fd)
         if before_replace is not None:
             before_replace()
-        os.replace(tmp, path)
+        if expect is ANY:
+            os.replace(tmp, path)
+        else:
+            swap_in(Path(tmp), path, expect)
+        tmp = ""
     except BaseException as err:  # Ctrl-C mid-save too: never leave the copy behind
         if tmp:
             with contextlib.suppress(OSError):
@@ -104,12 +175,91 @@ def replace_atomically(
         if not isinstance(err, OSError):
             raise
         raise JournalWriteError(
-            f"Could not save the journal {path}: {describe_os_error(err)}.\n"
+            f"Could not save the journal {path}: {describe_os_error(err, folder)}.\n"
             "The journal on disk was not changed."
         ) from None
     fsync_dir(folder)
     global saves_completed
     saves_completed += 1
+    return written
+
+
+def signature_at(path: Path) -> Signature | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def swap_in(tmp: Path, path: Path, expect: Signature | None) -> None:
+    """Move `tmp` to `path` only if `path` still holds the file the caller read.
+
+    Checked just before the rename; where the system can (Linux renameat2), the rename
+    itself swaps the two files, so the one displaced can be checked as well: if a sync
+    tool's rename landed in those last microseconds, its file is swapped back.
+    """
+    if signature_at(path) != expect:
+        raise JournalReplaced(f"the journal {path} was replaced while saving")
+    if expect is None:
+        try:
+            if not _rename2(tmp, path, _RENAME_NOREPLACE):
+                os.replace(tmp, path)
+        except FileExistsError:
+            raise JournalReplaced(f"the journal {path} was created while saving") from None
+        return
+    if not _rename2(tmp, path, _RENAME_EXCHANGE):
+        os.replace(tmp, path)
+        return
+    if signature_at(tmp) != expect:  # `tmp` now names the file we displaced
+        _rename2(tmp, path, _RENAME_EXCHANGE)
+        raise JournalReplaced(f"the journal {path} was replaced while saving")
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)
+
+
+_RENAME_NOREPLACE, _RENAME_EXCHANGE = 1, 2
+_renameat2: Any = None
+
+
+def _rename2(source: Path, target: Path, flags: int) -> bool:
+    """renameat2(2) with `flags`; False where the system or filesystem does not offer it."""
+    global _renameat2
+    if _renameat2 is None:
+        _renameat2 = False
+        if sys.platform.startswith("linux"):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            function = getattr(libc, "renameat2", None)
+            if function is not None:
+                function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int,
+                                     ctypes.c_char_p, ctypes.c_uint]
+                _renameat2 = (function, ctypes.get_errno)
+    if not _renameat2:
+        return False
+    function, get_errno = _renameat2
+    if function(-100, bytes(source), -100, bytes(target), flags) == 0:  # -100: AT_FDCWD
+        return True
+    code = get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(target))
+
+
+def refuse_read_only(path: Path) -> None:
+    """A journal someone made read-only (chmod a-w) is a wish, not an obstacle to route
+    around: the atomic replace would ignore the file's mode, so check it, even as root."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if not mode & stat.S_IWUSR:
+        raise JournalWriteError(
+            f"Could not save the journal {path}: the file is read-only "
+            f"(mode {stat.S_IMODE(mode):04o}); make it writable with `chmod u+w` to save.\n"
+            "The journal on disk was not changed."
+        )
 
 
 @contextlib.contextmanager
@@ -128,15 +278,24 @@ def signals_deferred() -> Iterator[None]:
 
 
 def ensure_folder(folder: Path) -> None:
-    """Create the journal's folder private (0700); leave an existing folder's mode alone."""
+    """Create the journal's folder private (0700), and every missing parent with it (mkdir's
+    `parents` would make them 0777 under umask 000); leave existing folders' modes alone."""
     if folder.is_dir():
         return
+    missing = [folder, *(p for p in folder.parents if not p.is_dir())]
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
+        for each in reversed(missing):
+            try:
+                each.mkdir(mode=0o700)
+            except FileExistsError:
+                if not each.is_dir():
+                    raise
+                continue  # made by someone else meanwhile: theirs to keep as it is
+            os.chmod(each, 0o700)
     except OSError as err:
         raise JournalWriteError(
-            f"Cannot create the folder {folder}: {describe_os_error(err)}."
+            f"Cannot create the folder {folder}: "
+            f"{describe_os_error(err, Path(err.filename).parent if err.filename else None)}."
         ) from None
 
 
@@ -154,12 +313,16 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def describe_os_error(err: OSError) -> str:
+def describe_os_error(err: OSError, folder: Path | None = None) -> str:
+    """The error in words. `folder`: where the failed file was being made (a lock or temp
+    file of ours, a new folder), which is what a permission error must name."""
     if err.errno == errno.ENOSPC:
         return "the disk is full"
     if err.errno == errno.EFBIG:
         return "the file is larger than this system allows (file size limit)"
     if err.errno in (errno.EACCES, errno.EPERM):
+        if folder is not None:
+            return f"permission denied: the folder {folder} is read-only for you"
         return f"permission denied ({err.filename or 'the folder'} is read-only for you)"
     if err.errno == errno.EROFS:
         return "the filesystem is read-only"

@@ -18,9 +18,10 @@ import orjson
 
 from journal import models
 from journal.dates import DateError, from_iso
+from journal.document import SCHEMA_VERSION, schema_of, shape_problem, without_bom
+from journal.fileops import describe_os_error, real_path, special_kind
 from journal.models import ValidationError
 from journal.restore import BackupInfo, list_backups
-from journal.storage import SCHEMA_VERSION, describe_os_error, schema_of, shape_problem
 
 PREFIX = {"entries": "e", "goals": "g", "skills": "s", "reviews": "r"}
 Doc = dict[str, dict[str, dict[str, Any]]]
@@ -66,6 +67,7 @@ class Report:
     """What `journal doctor` found. Healthy means nothing in `problems`."""
 
     path: Path
+    real: Path  # the file really read and written (`path` may be a symbolic link to it)
     exists: bool = False
     size: int = 0
     modified: datetime | None = None
@@ -98,7 +100,8 @@ def _target_word(ident: str) -> str:
 
 def check(path: Path, *, with_backups: bool = True) -> Report:
     """Examine the journal at `path` without changing or locking anything."""
-    report = Report(path=path)
+    report = Report(path=path, real=real_path(path))
+    path = report.real
     if with_backups:
         report.backups = list_backups(path)
     raw = _read(path, report)
@@ -127,6 +130,12 @@ def _read(path: Path, report: Report) -> bytes | None:
         report.problems.append(f"cannot look at the file: {describe_os_error(err)}")
         return None
     report.exists = True
+    kind = special_kind(st.st_mode)
+    if kind:
+        report.problems.append(
+            f"it is {kind}, not a journal file: point --db (or $JOURNAL_DB) at a regular file"
+        )
+        return None
     if stat.S_ISDIR(st.st_mode):
         report.problems.append(
             "it is a directory, not a journal file: move it away, then restore a backup"
@@ -142,6 +151,7 @@ def _read(path: Path, report: Report) -> bytes | None:
 
 
 def _parse(raw: bytes, report: Report) -> Doc | None:
+    raw = without_bom(raw)
     if not raw.strip(b" \t\r\n"):
         report.problems.append("the file is empty (a journal always holds at least its meta)")
         return None

@@ -110,6 +110,7 @@ class Plan:
             self._values(target)
             self._links(target, by_code)
         self._cycles()
+        self._title_clashes()
 
     def _match(self) -> None:
         """Each row updates the goal with its code, else the goal with its title, else is new."""
@@ -142,6 +143,33 @@ class Plan:
                 code = models.slugify(row.values.get("title", ""), taken)
                 taken.add(code)
             self.targets.append(Target(row, existing, code))
+
+    def _title_clashes(self) -> None:
+        """Two goals may not share a title: the store would refuse the first clash with the
+        journal and stop, so every row is checked here, and each clash named by its line."""
+        renamed = {
+            t.existing["id"] for t in self.targets
+            if t.existing and t.values.get("title", "").casefold() != t.existing["title"].casefold()
+        }
+        first_line: dict[str, int] = {}
+        for target in self.targets:
+            title = target.values.get("title", "")
+            if not title:
+                continue
+            key = title.casefold()
+            own = target.existing["id"] if target.existing else None
+            twin = next(
+                (g for g in self.goals if g["id"] != own and g["title"].casefold() == key), None
+            )
+            # New goals are added before any goal is renamed, so a goal the file renames
+            # frees its old title only for updates.
+            if twin and (twin["id"] not in renamed or own is None):
+                self.problem(target.row, f"a goal titled {title!r} already exists "
+                                         f"({twin['code']}): give this one a title of its own")
+            elif key in first_line:
+                self.problem(target.row, f"the title {title!r} is already used on line "
+                                         f"{first_line[key]}")
+            first_line.setdefault(key, target.row.line)
 
     def _by_title(self, row: GoalRow, claimed: set[str]) -> Record | None:
         title = row.values.get("title", "").strip().casefold()
@@ -258,11 +286,17 @@ class Plan:
         """New goals first (so links can point anywhere), then every field and link."""
         for target in self.targets:
             if target.existing is None:
-                record = self.store.add_goal(target.values["title"], code=target.code)
+                try:
+                    record = self.store.add_goal(target.values["title"], code=target.code)
+                except ValidationError as err:  # rare: rules only the store knows
+                    self.problem(target.row, str(err))
+                    continue
                 target.goal_id = record["id"]
             else:
                 target.goal_id = target.existing["id"]
         for target in self.targets:
+            if not target.goal_id:
+                continue
             try:
                 self._apply_one(target, summary)
             except ValidationError as err:  # rare: rules only the store knows

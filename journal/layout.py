@@ -3,8 +3,9 @@
 The file is one JSON document TinyDB can read, written as two lines: every table but
 `entries` on the first, then `"entries": {...}}` on the second (orjson never writes a raw
 newline inside a value, so the first newline is the split). `meta` holds a CRC-32 of the
-entries section. Adding entries then means: parse the small first line, check the CRC of
-the rest, and splice the new records in before the closing braces. A file that does not
+entries section and the highest entry key in it (`entries_top`, so a new id is chosen
+without reading the keys). Adding entries then means: parse the small first line, check
+the CRC of the rest, and splice the new records in before the closing braces. A file that does not
 have exactly this shape (hand-edited, older, damaged) is simply parsed in full.
 """
 
@@ -38,7 +39,19 @@ def compose(doc: dict[str, Any]) -> Chunks:
     meta = head.get("meta", {}).get("1")
     if isinstance(meta, dict):
         meta["entries_crc"] = zlib.crc32(section)
+        meta["entries_top"] = top_key(doc.get("entries", {}))
     return join(head, [section])
+
+
+def top_key(records: dict[str, Any]) -> int:
+    """The highest numeric key of a table (0 when there is none; `x1` is not a number)."""
+    return max((int(key) for key in records if key.isascii() and key.isdigit()), default=0)
+
+
+def stored_top(cut: Split) -> int | None:
+    """The highest entry key the head records for its entries section (None: unknown)."""
+    top = cut.head["meta"]["1"].get("entries_top")
+    return top if isinstance(top, int) and not isinstance(top, bool) else None
 
 
 def join(head: dict[str, Any], section: Chunks) -> Chunks:
@@ -77,5 +90,7 @@ def append(cut: Split, records: dict[str, dict[str, Any]]) -> Chunks:
     middle = b",".join(orjson.dumps(key) + b":" + orjson.dumps(r) for key, r in records.items())
     if bytes(cut.section[:2]) != b"{}":
         middle = b"," + middle
-    cut.head["meta"]["1"]["entries_crc"] = zlib.crc32(b"}", zlib.crc32(middle, cut.open_crc))
+    meta = cut.head["meta"]["1"]
+    meta["entries_crc"] = zlib.crc32(b"}", zlib.crc32(middle, cut.open_crc))
+    meta["entries_top"] = max(stored_top(cut) or 0, top_key(records))
     return join(cut.head, [cut.section[:-1], middle, b"}"])

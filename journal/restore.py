@@ -10,16 +10,26 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import orjson
 
-from journal import backups
-from journal.fileops import LOCK_TIMEOUT, replace_atomically, take_lock
+from journal import backups, layout
+from journal.document import parse_ok, shape_problem, without_bom
+from journal.fileops import (
+    LOCK_TIMEOUT,
+    JournalError,
+    JournalWriteError,
+    describe_os_error,
+    real_path,
+    refuse_special,
+    replace_atomically,
+    take_lock,
+)
 from journal.models import ValidationError
-from journal.storage import JournalError, JournalWriteError, describe_os_error, parse_ok
 
 
 @dataclass
@@ -43,7 +53,7 @@ def list_backups(path: Path) -> list[BackupInfo]:
             continue
         entries: int | None = None
         if parse_ok(raw):
-            entries = len(orjson.loads(raw).get("entries", {}))
+            entries = len(orjson.loads(without_bom(raw)).get("entries", {}))
         found.append(BackupInfo(backup, backups.taken_at(backup), len(raw), entries))
     return found
 
@@ -82,10 +92,13 @@ class Restored:
     backup: Path
     kept: Path | None
     entries: int
+    next_ids: list[str] = field(default_factory=list)  # counters kept from the replaced file
 
 
 def restore(path: Path, ref: str) -> Restored:
     """Put a backup back as the journal, keeping the current file as a backup first."""
+    path = real_path(path)
+    refuse_special(path)
     backup = find_backup(path, ref)
     try:
         data = backup.read_bytes()  # read first: keeping a copy may rotate this backup away
@@ -100,6 +113,7 @@ def restore(path: Path, ref: str) -> Restored:
             f"{path} is a directory, not a journal file: move it away, then restore again."
         )
     with locked(path):
+        data, raised = keep_counters(path, data)
         kept = None
         if path.exists():
             try:
@@ -110,4 +124,46 @@ def restore(path: Path, ref: str) -> Restored:
                     f"{describe_os_error(err)}. Nothing was changed."
                 ) from None
         replace_atomically(path, [data])
-    return Restored(backup, kept, len(orjson.loads(data).get("entries", {})))
+    entries = len(orjson.loads(without_bom(data)).get("entries", {}))
+    return Restored(backup, kept, entries, raised)
+
+
+PREFIX = {"entries": "e", "goals": "g", "skills": "s", "reviews": "r"}
+
+
+def keep_counters(path: Path, data: bytes) -> tuple[bytes, list[str]]:
+    """The backup's bytes, with its id counters raised to those of the journal it replaces
+    where they are lower: ids are never reused, also after a rollback (a rolled-back
+    entry's id may sit in an export or a note). Returns the next ids it raised."""
+    try:
+        current = orjson.loads(without_bom(path.read_bytes()))
+    except (OSError, orjson.JSONDecodeError):
+        return data, []  # nothing there, or damaged: nothing to carry over
+    if shape_problem(current):
+        return data, []
+    doc = orjson.loads(without_bom(data))
+    meta = doc.get("meta", {}).get("1")
+    if not isinstance(meta, dict):
+        return data, []
+    wanted, counters = next_numbers(current), next_numbers(doc)
+    raised = {t: n for t, n in wanted.items() if n > counters.get(t, 1)}
+    if not raised:
+        return data, []
+    before = meta.get("next")
+    meta["next"] = {**(before if isinstance(before, dict) else {}), **raised}
+    return b"".join(layout.compose(doc)), [f"{PREFIX[t]}{n}" for t, n in sorted(raised.items())]
+
+
+def next_numbers(doc: dict[str, Any]) -> dict[str, int]:
+    """Per table, the next id number a new record would get: past the counter and every id."""
+    meta = doc.get("meta", {}).get("1")
+    counters = meta.get("next") if isinstance(meta, dict) else None
+    counters = counters if isinstance(counters, dict) else {}
+    found = {}
+    for table in PREFIX:
+        counter = counters.get(table)
+        counter = counter if isinstance(counter, int) and not isinstance(counter, bool) else 1
+        records = doc.get(table)
+        top = layout.top_key(records) if isinstance(records, dict) else 0
+        found[table] = max(counter, top + 1)
+    return found

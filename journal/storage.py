@@ -9,30 +9,42 @@ atomic replace with fsync, and holds an advisory lock across every read-modify-w
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
-import stat
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import orjson
 from tinydb.storages import Storage
 
-from journal import backups, layout
+from journal import backups, layout, merge
+from journal.document import (
+    SCHEMA_VERSION,
+    Document,
+    load_quietly,
+    parse_ok,
+    schema_of,
+    shape_problem,
+    without_bom,
+    working_copy,
+)
 from journal.fileops import (
     LOCK_TIMEOUT,
     TEMP_SUFFIX,
     JournalError,
     JournalFileError,
+    JournalReplaced,
     JournalWriteError,
     describe_os_error,
     ensure_folder,
     fsync_dir,
     lock_path_for,
+    real_path,
+    refuse_read_only,
     replace_atomically,
     signals_deferred,
+    special_kind,
+    special_message,
     take_lock,
     temp_prefix,
 )
@@ -54,17 +66,15 @@ __all__ = [
     "temp_prefix",
 ]
 
-SCHEMA_VERSION = 1
-
-Document = dict[str, dict[str, dict[str, Any]]]
 Signature = tuple[int, int, int]
+MERGE_ATTEMPTS = 5  # re-reads after another program replaced the file, before giving up
 
 
 class SafeStorage(Storage):
     """A TinyDB Storage: cached orjson document, atomic writes, flock transactions."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path).expanduser().absolute()
+        self.path = real_path(path)
         self.lock_path = lock_path_for(self.path)
         self._doc: Document = {}
         self._signature: Signature | None = None
@@ -74,6 +84,7 @@ class SafeStorage(Storage):
         self._cut: layout.Split | None = None  # head-only mode: entries not parsed
         self._cut_signature: Signature | None = None
         self._appends: dict[str, dict[str, Any]] = {}
+        self._base: Document = {}  # inside a transaction: the document as read
         # One thread at a time (the app's workers share a store); re-entrant for nesting.
         self._thread_lock = threading.RLock()
 
@@ -95,8 +106,8 @@ class SafeStorage(Storage):
 
     def _read_raw(self, unless: Signature | None = None) -> tuple[bytes | None, Signature] | None:
         """The file's bytes and signature; None if there is no file; no bytes if unchanged."""
-        try:
-            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        try:  # non-blocking: opening a FIFO would otherwise wait for a writer forever
+            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         except FileNotFoundError:
             return None
         except IsADirectoryError:
@@ -105,6 +116,9 @@ class SafeStorage(Storage):
             raise self._refusal("permission denied when reading it") from None
         try:
             st = os.fstat(fd)
+            kind = special_kind(st.st_mode)
+            if kind:
+                raise JournalFileError(special_message(self.path, kind))
             signature = (st.st_ino, st.st_size, st.st_mtime_ns)
             if signature == unless:
                 return None, signature
@@ -152,16 +166,38 @@ class SafeStorage(Storage):
         self._doc["entries"] = entries
         self._signature, self._cut, self._appends = self._cut_signature, None, {}
 
+    def highest_key(self, table: str) -> int:
+        """The highest numeric key in a table; for unparsed entries, the one meta records."""
+        if table == "entries" and self._cut is not None:
+            top = layout.stored_top(self._cut)
+            if top is not None:
+                return max(top, layout.top_key(self._appends))
+            self.load_fully()  # a file from before `entries_top`: read the keys once
+        return layout.top_key(self._doc.get(table, {}))
+
     def append_entries(self, records: dict[str, dict[str, Any]]) -> None:
-        """Add entry records (inside a transaction), without parsing the others if we can."""
+        """Add entry records (inside a transaction), without parsing the others if we can.
+
+        An add never replaces a record: a key already present is refused, not overwritten.
+        """
         assert self._depth, "change the document only inside a transaction"
-        if self._cut is None:
-            self._doc.setdefault("entries", {}).update(records)
-        else:
-            self._appends.update(records)
+        if self._cut is not None and not all(
+            key.isdigit() and int(key) > self.highest_key("entries") for key in records
+        ):
+            self.load_fully()  # cannot tell from the head alone: look at the keys
+        taken = self._appends if self._cut is not None else self._doc.setdefault("entries", {})
+        clash = sorted(records.keys() & taken.keys())
+        if clash:
+            raise JournalWriteError(
+                f"Could not save to the journal {self.path}: entry e{clash[0]} already exists "
+                "and an add never replaces an entry.\nThe journal on disk was not changed; "
+                "`journal doctor` checks its id counters."
+            )
+        taken.update(records)
         self._dirty = True
 
     def _parse(self, raw: bytes) -> Document:
+        raw = without_bom(raw)  # accepted, as the importers do; never written back
         if not raw.strip(b" \t\r\n"):
             raise self._refusal("the file is empty")
         try:
@@ -250,7 +286,7 @@ class SafeStorage(Storage):
         try:
             if not (append_only and self._signature is None and self._load_head()):
                 self._refresh()
-            committed = self._doc
+            committed = self._base = self._doc
             self._doc = working_copy(committed)
             self._depth = 1
             try:
@@ -266,6 +302,7 @@ class SafeStorage(Storage):
             finally:
                 self._depth = 0
                 self._dirty = False
+                self._base = {}
         finally:
             self._release()
 
@@ -273,27 +310,65 @@ class SafeStorage(Storage):
         self._doc, self._signature, self._cut, self._appends = {}, None, None, {}
 
     def _flush(self) -> None:
+        """Save the transaction; if another program (a sync tool) replaced the file since it
+        was read, re-read it and re-apply just this transaction's change on top."""
+        found: list[merge.Change] | None = None
+        for _ in range(MERGE_ATTEMPTS):
+            try:
+                self._flush_once()
+                return
+            except JournalReplaced:
+                if found is None:
+                    found = merge.changes(self._base, self._doc)
+                    found += merge.added("entries", self._appends)
+                self._reapply(found)
+        self._forget()
+        raise JournalWriteError(
+            f"Could not save the journal {self.path}: another program kept replacing it while "
+            "saving (a sync tool?).\nNothing was saved; try again in a moment."
+        )
+
+    def _flush_once(self) -> None:
         if self._cut is not None:
             cut, appends = self._cut, self._appends
             cut.head = self._doc  # the transaction changed a copy of the head
             data = layout.append(cut, appends) if appends else layout.join(cut.head, [cut.section])
-            self._write(data)
+            self._write(data, self._cut_signature)
             self._forget()  # only the head was parsed: read afresh if asked again
             return
-        self._write(layout.compose(self._doc))
-        st = os.stat(self.path)
-        self._signature = (st.st_ino, st.st_size, st.st_mtime_ns)
+        self._signature = self._write(layout.compose(self._doc), self._signature)
 
-    def _write(self, data: layout.Chunks) -> None:
-        """Replace the file with `data` atomically: temp file, fsync, rename, fsync folder."""
+    def _reapply(self, found: list[merge.Change]) -> None:
+        """Read the file another program put in place and apply `found` to it, or refuse."""
+        self._forget()  # whatever happens next, memory no longer matches the file
+        read = self._read_raw()
+        if read is None:
+            raise JournalWriteError(
+                f"Could not save the journal {self.path}: another program removed it while "
+                "saving.\nNothing was saved; `journal doctor` lists the backups."
+            )
+        raw, signature = read
+        assert raw is not None
+        theirs = self._parse(raw)
+        conflicts = merge.apply(theirs, found)
+        if conflicts:
+            raise JournalWriteError(
+                f"Could not save the journal {self.path}: it was changed by another program "
+                f"while saving (a sync tool such as Dropbox or Syncthing?), and "
+                f"{', '.join(conflicts[:3])} changed on both sides.\nNothing was saved; the "
+                "other program's version was kept: check it and make the change again."
+            )
+        self._doc, self._signature = theirs, signature
+
+    def _write(self, data: layout.Chunks, expect: Signature | None) -> Signature:
+        """Replace the file with `data` atomically, if it still is the file that was read."""
         with signals_deferred():
-            self._replace_file(data)
-
-    def _replace_file(self, data: layout.Chunks) -> None:
-        refuse_read_only(self.path)
-        backups.remove_stale_temps(self.path)
-        keep = self.path.exists()
-        replace_atomically(self.path, data, lambda: backups.maybe_keep(self.path) if keep else None)
+            refuse_read_only(self.path)
+            backups.remove_stale_temps(self.path)
+            keep = expect is not None
+            return replace_atomically(
+                self.path, data, lambda: backups.maybe_keep(self.path) if keep else None, expect
+            )
 
     # -- locking ---------------------------------------------------------------------
 
@@ -307,73 +382,3 @@ class SafeStorage(Storage):
 
     def close(self) -> None:
         self._release()
-
-
-def refuse_read_only(path: Path) -> None:
-    """A journal someone made read-only (chmod a-w) is a wish, not an obstacle to route
-    around: the atomic replace would ignore the file's mode, so check it, even as root."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return
-    if not mode & stat.S_IWUSR:
-        raise JournalWriteError(
-            f"Could not save the journal {path}: the file is read-only "
-            f"(mode {stat.S_IMODE(mode):04o}); make it writable with `chmod u+w` to save.\n"
-            "The journal on disk was not changed."
-        )
-
-
-def working_copy(doc: Document) -> Document:
-    """Copies of the tables (and of the small tables' records) for a transaction to change.
-
-    Entry records are never changed in place (the store replaces them), so sharing them
-    is safe; copying 50k of them would cost more than the write.
-    """
-    return {
-        name: dict(table) if name == "entries" else {k: dict(v) for k, v in table.items()}
-        for name, table in doc.items()
-    }
-
-
-def load_quietly(raw: bytes | memoryview) -> Any:
-    """Parse with the cyclic GC paused: building ~10^6 containers otherwise triggers
-    collection after collection (a 50k-entry journal parses in 0.11 s instead of 0.4 s).
-    The result is frozen out of later collections, which would only re-walk it."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        doc = orjson.loads(raw)
-        gc.freeze()
-        return doc
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def shape_problem(doc: Any) -> str | None:
-    """Why a parsed document is not a journal, or None when it is one."""
-    if not isinstance(doc, dict):
-        return f"it holds JSON of the wrong shape (a {type(doc).__name__}, not tables)"
-    for name, table in doc.items():
-        if not isinstance(table, dict) or not set(map(type, table.values())) <= {dict}:
-            return f"it holds JSON of the wrong shape (table {name!r} is not a set of records)"
-    if "meta" not in doc:  # `{}` too: we never write a journal without meta
-        return "it is JSON but not a journal (no 'meta' table); is it another program's file?"
-    return None
-
-
-def schema_of(doc: Document) -> int:
-    for record in doc.get("meta", {}).values():
-        schema = record.get("schema", 0)
-        return schema if isinstance(schema, int) else SCHEMA_VERSION + 1
-    return 0
-
-
-def parse_ok(raw: bytes) -> bool:
-    """True when bytes hold a journal this version can open (used to vet backups)."""
-    try:
-        doc = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        return False
-    return shape_problem(doc) is None and bool(doc) and schema_of(doc) <= SCHEMA_VERSION

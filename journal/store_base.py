@@ -13,7 +13,6 @@ import fcntl
 import os
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
@@ -21,9 +20,10 @@ from tinydb.table import Document, Table
 
 from journal import backups
 from journal.dates import local_now, to_iso
+from journal.document import Document as RawDoc
+from journal.fileops import real_path
 from journal.models import Record, ValidationError
 from journal.storage import SCHEMA_VERSION, SafeStorage
-from journal.storage import Document as RawDoc
 
 PREFIX = {"entries": "e", "goals": "g", "skills": "s", "reviews": "r"}
 TABLES = tuple(PREFIX)
@@ -35,7 +35,7 @@ class StoreBase:
     def __init__(
         self, path: str | os.PathLike[str], clock: Callable[[], datetime] = local_now
     ) -> None:
-        self.path = Path(path).expanduser().absolute()
+        self.path = real_path(path)  # a symbolic link is written through, never replaced
         self.clock = clock  # stamps created/updated; tests and the demo pin it
         self._db = TinyDB(self.path, storage=SafeStorage)
         self.storage: SafeStorage = self._db.storage  # type: ignore[assignment]
@@ -109,12 +109,23 @@ class StoreBase:
         """Allocate the next `count` id numbers of a table (inside a transaction)."""
         record = self.storage.read()["meta"]["1"]
         counters = dict(record.get("next", {}))
-        first = counters.get(table)
-        if not isinstance(first, int):  # a journal from before counters: continue after the max
-            first = max((int(k) for k in self._raw(table)), default=0) + 1
+        counter = counters.get(table)
+        if not isinstance(counter, int) or isinstance(counter, bool):
+            counter = 1  # a journal from before counters (or a hand edit)
+        # Never trust the counter alone: a restored backup or a script can leave it behind.
+        first = max(counter, self.storage.highest_key(table) + 1)
         counters[table] = first + count
         self._table("meta").update({"next": counters}, doc_ids=[1])
         return range(first, first + count)
+
+    def _claim(self, table: str, number: int) -> None:
+        """Raise the table's counter past `number` (a record put back under its own id)."""
+        counters = dict(self.storage.read()["meta"]["1"].get("next", {}))
+        counter = counters.get(table)
+        if isinstance(counter, int) and not isinstance(counter, bool) and counter > number:
+            return
+        counters[table] = number + 1
+        self._table("meta").update({"next": counters}, doc_ids=[1])
 
     def _records(self, table: str) -> dict[str, dict[str, Any]]:
         """A table's records for changing in place, inside a transaction.
@@ -165,6 +176,7 @@ class StoreBase:
 
     def _replace(self, table: str, record: Record) -> None:
         number = int(record["id"][len(PREFIX[table]) :])
+        self._claim(table, number)
         if table == "entries":
             self._records(table)[str(number)] = dict(record)
         else:

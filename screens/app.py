@@ -250,7 +250,7 @@ class JournalApp(App[None]):
     def _save_theme(self, path: Path, name: str) -> None:
         try:
             save_settings(path, {"theme": name})
-        except OSError as err:
+        except (OSError, JournalError) as err:  # JournalError: its folder cannot be made
             self.call_from_thread(
                 self.notify, f"Could not remember the theme: {err}", severity="warning",
                 markup=False,

@@ -13,6 +13,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from journal.fileops import ensure_folder
+
 
 def load_settings(path: Path | None) -> dict[str, Any]:
     """The saved settings, or {} when there are none or they cannot be read."""
@@ -28,7 +30,7 @@ def load_settings(path: Path | None) -> dict[str, Any]:
 def save_settings(path: Path, changes: dict[str, Any]) -> None:
     """Merge `changes` into the file: temp file, fsync, rename; folder 0700, file 0600."""
     data = {**load_settings(path), **changes}
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    ensure_folder(path.parent)  # every missing parent 0700, even under umask 000
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

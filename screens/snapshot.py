@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from journal.models import Record
-from journal.query import EntryFilter, haystack, matches, search_words
+from journal.query import EntryFilter, haystack, matches, newest_first, search_words
 from journal.store import JournalStore
 
 
@@ -39,7 +39,7 @@ class JournalSnapshot:
             goals = tuple(store.goals())
             skills = tuple(store.skills())
             codes = store.code_map()
-        raw.sort(key=lambda e: e["when"][:19], reverse=True)
+        raw.sort(key=newest_first, reverse=True)  # the same order as `journal list`
         entries = tuple(raw)
         position = {e["id"]: i for i, e in enumerate(entries)}
         return cls(entries, goals, skills, codes, position)

@@ -73,6 +73,9 @@ def run_doctor(args: argparse.Namespace) -> int:
         if restored.kept:
             say(f"Kept the previous journal file as {restored.kept}")
         say(f"Restored {restored.backup} ({plural(restored.entries, 'entry')}) to {path}")
+        if restored.next_ids:
+            say("Id counters kept from the journal it replaced, so no id is used twice "
+                f"(next new ids: {', '.join(restored.next_ids)})")
         return 0
     if args.fix:
         mended = doctor.fix(path)
@@ -89,6 +92,8 @@ def run_doctor(args: argparse.Namespace) -> int:
 
 def show(report: doctor.Report, source: str) -> None:
     say(f"Journal: {report.path}  ({source})")
+    if report.real != report.path:
+        say(f"  really written: {report.real} ({report.path} is a symbolic link to it)")
     if report.exists and report.parses:
         counts = report.counts
         when = report.modified.strftime("%Y-%m-%d %H:%M") if report.modified else "?"
@@ -109,8 +114,8 @@ def show(report: doctor.Report, source: str) -> None:
             say("These can be mended: journal doctor --fix")
     for warning in report.warnings:
         say(f"Note: {warning}")
-    show_unfinished_edits(report.path)
-    folder = backups.folder_for(report.path)
+    show_unfinished_edits(report.real)
+    folder = backups.folder_for(report.real)
     if not report.backups:
         say(f"Backups: none yet (they go in {folder})")
         return

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from journal.cli.output import open_store
-from journal.importing import Summary, TerminalProgress, read_file
+from journal.importing import Summary, TerminalProgress, no_progress, read_file
 from journal.store import JournalStore
 from journal.textsafe import visible_line
 
@@ -92,9 +91,13 @@ def run_import_jrnl(args: argparse.Namespace) -> int:
 
     raw, name = read_file(args.file)
     progress = TerminalProgress(sys.stderr)
+
+    def run(store: JournalStore, dry_run: bool, checking: bool) -> Summary:
+        shown = no_progress if checking else progress
+        return import_bytes(store, raw, name, dry_run=dry_run, progress=shown)
+
     try:
-        with _store_for(args) as store:
-            summary = import_bytes(store, raw, name, dry_run=args.dry_run, progress=progress)
+        summary = _import(args, run)
     finally:
         progress.finish()
     return report(summary)
@@ -104,38 +107,44 @@ def run_import_json(args: argparse.Namespace) -> int:
     from journal.import_json import import_bytes
 
     raw, name = read_file(args.file)
-    with _store_for(args) as store:
-        summary = import_bytes(store, raw, name, dry_run=args.dry_run)
-    return report(summary)
+
+    def run(store: JournalStore, dry_run: bool, checking: bool) -> Summary:
+        return import_bytes(store, raw, name, dry_run=dry_run)
+
+    return report(_import(args, run))
 
 
 def run_import_goals(args: argparse.Namespace) -> int:
     from journal.import_goals import import_bytes
 
     raw, name = read_file(args.file)
-    with _store_for(args) as store:
-        summary = import_bytes(store, raw, name, dry_run=args.dry_run, fmt=args.format)
-    return report(summary)
+
+    def run(store: JournalStore, dry_run: bool, checking: bool) -> Summary:
+        return import_bytes(store, raw, name, dry_run=dry_run, fmt=args.format)
+
+    return report(_import(args, run))
 
 
-@contextlib.contextmanager
-def _store_for(args: argparse.Namespace) -> Iterator[JournalStore]:
-    """The journal to import into. A dry run on a journal that does not exist yet runs on
-    a throwaway one, so not even its folder or lock file gets created."""
+Runner = Callable[[JournalStore, bool, bool], Summary]  # (store, dry_run, checking first)
+
+
+def _import(args: argparse.Namespace, run: Runner) -> Summary:
+    """Run an import. Into a journal that does not exist yet it first runs as a dry run on a
+    throwaway journal (a dry run there needs nothing more), so an import that is refused
+    creates nothing: not the journal, its folder or its lock file."""
     store = open_store(args)
-    if not (args.dry_run and not store.path.exists()):
-        try:
-            yield store
-        finally:
-            store.close()
-        return
-    store.close()
-    with tempfile.TemporaryDirectory(prefix="journal-dry-run-") as folder:
-        scratch = JournalStore(Path(folder) / "journal.json")
-        try:
-            yield scratch
-        finally:
-            scratch.close()
+    try:
+        if store.path.exists():
+            return run(store, args.dry_run, False)
+        with tempfile.TemporaryDirectory(prefix="journal-dry-run-") as folder:
+            scratch = JournalStore(Path(folder) / "journal.json")
+            try:
+                checked = run(scratch, True, not args.dry_run)
+            finally:
+                scratch.close()
+        return checked if args.dry_run else run(store, False, False)
+    finally:
+        store.close()
 
 
 def report(summary: Summary) -> int:

@@ -61,7 +61,8 @@ def journal_with_backups(db: Path) -> tuple[Path, Path]:
     store = seeded(db)
     store.add_entry("note", "Latest thought.")
     good_backup = backups.list_backups(db)[0]
-    damaged_backup = good_backup.with_name(f"{db.name}.29991231T235959Z.bak")
+    stamp = good_backup.name.split(".")[-2].split("-")[0]  # same second, later suffix
+    damaged_backup = good_backup.with_name(f"{db.name}.{stamp}-9.bak")
     damaged_backup.write_bytes(b"{ not a journal")
     assert backups.list_backups(db)[0] == damaged_backup  # the newest is the damaged one
     return db, good_backup

@@ -26,6 +26,7 @@ from typing import Any
 
 import pytest
 
+from journal import fileops
 from journal.cli import main
 from journal.storage import JournalWriteError
 from journal.store import JournalStore
@@ -160,6 +161,7 @@ STEPS = {
     "write-edquot": (os, "write", lambda real: fail_with(errno.EDQUOT), "quota"),
     "fsync-eio": (os, "fsync", lambda real: fail_with(errno.EIO), "error"),
     "replace-eio": (os, "replace", lambda real: fail_with(errno.EIO), "error"),
+    "exchange-eio": (fileops, "_rename2", lambda real: fail_with(errno.EIO), "error"),
 }
 
 
@@ -169,6 +171,8 @@ def test_failing_writer_in_process(db: Path, step: str, monkeypatch: pytest.Monk
     before = db.read_bytes()
     module, name, make, reason = STEPS[step]
     monkeypatch.setattr(module, name, make(getattr(module, name)))
+    if step == "replace-eio":  # where renameat2 is missing, the plain rename is used
+        monkeypatch.setattr(fileops, "_rename2", lambda *args: False)
     with pytest.raises(JournalWriteError) as caught:
         store.add_entry("note", "lost to the failure")
     monkeypatch.undo()

@@ -102,3 +102,14 @@ def test_matches_agrees_with_find(store: JournalStore) -> None:
                 EntryFilter(kind="win")):
         assert [e["id"] for e in entries if matches(e, flt)] == sorted(
             e["id"] for e in find(entries, flt))
+
+
+def test_same_time_entries_are_newest_first_by_id() -> None:
+    from journal.query import newest_first
+
+    when = "2026-03-04T09:00:00+01:00"
+    entries = [{"id": f"e{n}", "when": when, "kind": "note", "title": "", "body": "",
+                "tags": [], "goals": [], "skills": []} for n in (9, 10, 2, 11)]
+    assert [e["id"] for e in find(entries, EntryFilter())] == ["e11", "e10", "e9", "e2"]
+    assert [e["id"] for e in find(entries, EntryFilter(), limit=2)] == ["e11", "e10"]
+    assert [e["id"] for e in sorted(entries, key=newest_first, reverse=True)][:1] == ["e11"]
