@@ -113,10 +113,24 @@ class StoreBase:
         if not isinstance(counter, int) or isinstance(counter, bool):
             counter = 1  # a journal from before counters (or a hand edit)
         # Never trust the counter alone: a restored backup or a script can leave it behind.
-        first = max(counter, self.storage.highest_key(table) + 1)
+        first = max(counter, self.storage.highest_key(table) + 1, self._highest_trashed(table) + 1)
         counters[table] = first + count
         self._table("meta").update({"next": counters}, doc_ids=[1])
         return range(first, first + count)
+
+    def _highest_trashed(self, table: str) -> int:
+        """The highest id number waiting in the trash (deleted entries `journal undo` can
+        bring back): those ids are taken too. The trash is small (at most 100 entries)."""
+        if table != "entries":
+            return 0
+        prefix = PREFIX[table]
+        numbers = [
+            int(ident[len(prefix):])
+            for t in self._raw("trash").values()
+            if isinstance(ident := t.get("entry", {}).get("id"), str)
+            and ident.startswith(prefix) and ident[len(prefix):].isdigit()
+        ]
+        return max(numbers, default=0)
 
     def _claim(self, table: str, number: int) -> None:
         """Raise the table's counter past `number` (a record put back under its own id)."""

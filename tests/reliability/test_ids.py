@@ -185,3 +185,17 @@ def test_ids_are_not_reused_after_a_rollback(db: Path) -> None:
     assert b"next new ids: e4" in result.stdout  # it says the id counter was kept
     again = cli(db, "add", "note", "after the rollback")
     assert b"e4 added" in again.stdout, again.stdout
+
+
+def test_an_id_waiting_in_the_trash_is_not_handed_out_again(db: Path) -> None:
+    """The highest entry deleted (so only the trash holds it) and the counter rolled back:
+    a new add must not take its id, and `journal undo` must still bring it back."""
+    for n in range(3):
+        assert cli(db, "add", "note", f"note {n}").returncode == 0
+    assert cli(db, "delete", "e3", "--yes").returncode == 0
+    set_counter(db, "entries", 2)
+    added = cli(db, "add", "note", "new one")
+    assert added.stdout.startswith(b"e4 added"), added.stdout + added.stderr
+    undone = cli(db, "undo")
+    assert undone.returncode == 0, undone.stderr
+    assert titles(db) == {"e1": "note 0", "e2": "note 1", "e3": "note 2", "e4": "new one"}
