@@ -12,9 +12,10 @@ worker holds the lock so that its several calls see one state of the journal), `
 (the clock, fixed in tests) and `snapshot` (the last in-memory copy of the journal).
 The app polls the store once a second in a worker; when the journal changed (our write
 or another process's) it reads a fresh snapshot in a worker and posts `JournalChanged`
-to every live screen (see `screens.messages`). The theme is remembered in a small
-settings file: read once in `make_app` before the app starts, written in a worker when
-the theme changes.
+to every live screen (see `screens.messages`). Keys reach the screens one finished key
+at a time (`screens.key_order`), so a save sees every key typed before it. The theme
+is remembered in a small settings file: read once in `make_app` before the app starts,
+written in a worker when the theme changes.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
@@ -38,6 +39,7 @@ from journal.storage import JournalError
 from journal.store import JournalStore
 from screens.commands import EntryCommands, GoalCommands, ScreenCommands, SkillCommands
 from screens.journal import JournalScreen
+from screens.key_order import KeyOrder
 from screens.messages import (
     JournalChanged,
     JournalWritten,
@@ -94,7 +96,17 @@ class JournalApp(App[None]):
         self._modes_added: set[str] = set()
         self._external_pending = False
         self._disk_problem: str | None = None
+        self._keys = KeyOrder(self, super().on_event)
         self._add_screen_mode("journal", JournalScreen(store))
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys are handled one after another, in order (see `screens.key_order`)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self._keys.arrived(event)
+            return
+        await super().on_event(event)
+        if isinstance(event, events.Key):
+            await self._keys.returned(event)
 
     # -- screens ---------------------------------------------------------------------
 
