@@ -13,14 +13,18 @@ worker holds the lock so that its several calls see one state of the journal), `
 The app polls the store once a second in a worker; when the journal changed (our write
 or another process's) it reads a fresh snapshot in a worker and posts `JournalChanged`
 to every live screen (see `screens.messages`). Keys reach the screens one finished key
-at a time (`screens.key_order`), so a save sees every key typed before it. The theme
-is remembered in a small settings file: read once in `make_app` before the app starts,
-written in a worker when the theme changes.
+at a time (`screens.key_order`), so a save sees every key typed before it. On SIGHUP or
+SIGTERM (the terminal closed, a polite kill) every screen's draft is written before the
+app leaves (`flush_drafts`). The theme is remembered in a small settings file: read once
+in `make_app` before the app starts, written in a worker when the theme changes.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import importlib
+import signal
 import threading
 from collections.abc import Callable
 from datetime import datetime
@@ -52,6 +56,7 @@ from screens.settings import load_settings, save_settings
 from screens.snapshot import JournalSnapshot
 
 POLL_SECONDS = 1.0
+HANG_UPS = (signal.SIGHUP, signal.SIGTERM)
 WARM_UP_DELAY = 0.3
 
 LAZY_SCREENS: dict[str, tuple[str, str]] = {
@@ -197,6 +202,33 @@ class JournalApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.reload()
         self.set_interval(POLL_SECONDS, self._poll)
+        loop = asyncio.get_running_loop()
+        for sig in HANG_UPS:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self._hung_up)
+
+    def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig in HANG_UPS:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.remove_signal_handler(sig)
+
+    def _hung_up(self) -> None:
+        """The terminal closed (SIGHUP) or a polite kill (SIGTERM): by default the process
+        would end at once, losing what was typed since the last debounced save. Keep every
+        draft first, synchronously, then leave."""
+        self.flush_drafts()
+        self.exit()
+
+    def flush_drafts(self) -> None:
+        """Write every screen's unsaved work now (screens with a `flush_draft`)."""
+        for screen in {*self._live_screens, *self.screen_stack}:
+            flush = getattr(screen, "flush_draft", None)
+            if callable(flush):
+                try:
+                    flush()
+                except Exception as err:  # noqa: BLE001 - one screen must not stop the rest
+                    self.log.error(f"flushing {screen!r}: {err!r}")
 
     @on(JournalWritten)
     def _written(self) -> None:

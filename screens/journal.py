@@ -255,7 +255,7 @@ class JournalScreen(Screen[None]):
 
         editor = EntryEditor(
             save=save, now=self.journal_app.now(), goals=snapshot.goals, skills=snapshot.skills,
-            entry=entry,
+            entry=entry, journal=store.path,
         )
         self.app.push_screen(editor, self._edited)
 
