@@ -2,10 +2,10 @@
 
 The app's editor writes its fields here shortly after typing stops, and once more when
 the app closes or the terminal goes away; the next time the editor opens on the same
-entry (or on a new one) it takes the draft back. One draft per journal: the editor is
-modal, so only one entry is ever being written. The file is private (0600) like the
-journal and written with the one atomic-replace helper; a draft that cannot be read is
-treated as none (it is a convenience, never a reason to refuse to start).
+entry (or on a new one) it takes the draft back. One file per journal holds a draft per
+entry ("" for a new one), so starting one entry never overwrites another's draft. The
+file is private (0600) like the journal and written with the one atomic-replace helper;
+a draft that cannot be read is treated as none (a convenience, never a reason to fail).
 """
 
 from __future__ import annotations
@@ -28,21 +28,34 @@ def draft_path(journal: Path) -> Path:
 
 def save(journal: Path, entry_id: str | None, fields: dict[str, Any]) -> None:
     """Keep the editor's fields (what is shown, unparsed) for `entry_id` (None: new)."""
-    data = {"entry": entry_id, "saved": datetime.now(UTC).isoformat(), "fields": fields}
-    replace_atomically(draft_path(journal), [orjson.dumps(data)])
+    kept = _read(journal)
+    kept[entry_id or ""] = {"saved": datetime.now(UTC).isoformat(), "fields": fields}
+    replace_atomically(draft_path(journal), [orjson.dumps(kept)])
 
 
-def load(journal: Path) -> dict[str, Any] | None:
-    """The draft kept for this journal, or None."""
+def load(journal: Path, entry_id: str | None = None) -> dict[str, Any] | None:
+    """The draft kept for `entry_id` (None: a new entry): `saved` and `fields`; or None."""
+    draft = _read(journal).get(entry_id or "")
+    if not isinstance(draft, dict) or not isinstance(draft.get("fields"), dict):
+        return None
+    return draft
+
+
+def discard(journal: Path, entry_id: str | None) -> None:
+    """Forget the draft for `entry_id`; the file goes with the last one."""
+    kept = _read(journal)
+    if kept.pop(entry_id or "", None) is None:
+        return
+    if kept:
+        replace_atomically(draft_path(journal), [orjson.dumps(kept)])
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(draft_path(journal))
+
+
+def _read(journal: Path) -> dict[str, Any]:
     try:
         data = orjson.loads(draft_path(journal).read_bytes())
     except (OSError, orjson.JSONDecodeError):
-        return None
-    if not isinstance(data, dict) or not isinstance(data.get("fields"), dict):
-        return None
-    return data
-
-
-def discard(journal: Path) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(draft_path(journal))
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -81,6 +81,7 @@ class EntryEditor(ModalScreen[Record | None]):
         self._saving = False
         self._originals: dict[str, str] = {}
         self._journal = journal
+        self._ident: str | None = entry["id"] if entry else None
         self._initial: dict[str, Any] | None = None  # the fields as opened
         self._latest: dict[str, Any] = {}  # as last changed (flushed after unmounting)
         self._draft_timer: Timer | None = None
@@ -231,8 +232,8 @@ class EntryEditor(ModalScreen[Record | None]):
         return self._initial is not None and self._latest != self._initial
 
     def _take_back_draft(self) -> None:
-        draft = drafts.load(self._journal) if self._journal is not None else None
-        if draft is None or draft.get("entry") != (self._entry or {}).get("id"):
+        draft = drafts.load(self._journal, self._ident) if self._journal is not None else None
+        if draft is None:
             return
         fields = draft["fields"]
         for name in ("when", "title", "source", "tags"):
@@ -283,9 +284,9 @@ class EntryEditor(ModalScreen[Record | None]):
             self._draft_written = seq
             with contextlib.suppress(JournalError, OSError):  # a draft never stops the editor
                 if fields == self._initial:
-                    drafts.discard(self._journal)
+                    drafts.discard(self._journal, self._ident)
                 else:
-                    drafts.save(self._journal, (self._entry or {}).get("id"), fields)
+                    drafts.save(self._journal, self._ident, fields)
 
     def flush_draft(self) -> None:
         """Keep what is typed now, synchronously (the app closing or the terminal gone)."""
@@ -300,8 +301,8 @@ class EntryEditor(ModalScreen[Record | None]):
         with self._draft_lock:
             self._finished = True
             if self._journal is not None:
-                with contextlib.suppress(OSError):
-                    drafts.discard(self._journal)
+                with contextlib.suppress(JournalError, OSError):
+                    drafts.discard(self._journal, self._ident)
 
     def on_unmount(self) -> None:
         self.flush_draft()

@@ -106,6 +106,26 @@ async def test_the_terminal_closing_keeps_the_entry_being_written(
     assert draft is not None and draft["fields"]["title"] == "Typed as the window closed"
 
 
+async def test_a_draft_for_one_entry_survives_another_entry_opened(db: Path) -> None:
+    store = seeded(db)
+    app = make_app(store, now=fixed_now)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen)
+                       and app.screen.entry_list.select_id("e2"))
+        await pilot.press("e", "ctrl+u", *"Edited, not saved")
+        await pilot.press("ctrl+q")
+    ident = "e2"
+    assert drafts.load(db, ident) is not None
+    app = make_app(JournalStore(db), now=fixed_now)
+    async with app.run_test(size=SIZE) as pilot:
+        await editor_open(pilot, app, "a")  # a new entry: no draft of its own
+        await pilot.press(*"New", "escape", "y")
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await app.workers.wait_for_complete()
+    draft = drafts.load(db, ident)
+    assert draft is not None and draft["fields"]["title"] == "Edited, not saved"
+
+
 async def test_the_terminal_closing_keeps_the_review_narrative(db: Path, no_kill: None) -> None:
     store = seeded(db)
     revenue = store.goal("revenue")["id"]
