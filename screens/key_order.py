@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Awaitable, Callable
 from time import monotonic
+from typing import Any
 
 from textual import events
 from textual.app import App
@@ -27,7 +28,7 @@ POLL = 0.002
 class KeyOrder:
     """Deliver raw keys to the app's own handling in order, one finished key at a time."""
 
-    def __init__(self, app: App[object], deliver: Callable[[events.Key], Awaitable[None]]):
+    def __init__(self, app: App[Any], deliver: Callable[[events.Key], Awaitable[None]]):
         self._app, self._deliver = app, deliver
         self._held: deque[events.Key] = deque()
         self._flight: events.Key | None = None
