@@ -20,7 +20,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from journal import backups, layout
+from journal import backups, layout, rollback
 from journal.fileops import (
     LOCK_TIMEOUT,
     TEMP_SUFFIX,
@@ -74,6 +74,7 @@ class SafeStorage(Storage):
         self._cut: layout.Split | None = None  # head-only mode: entries not parsed
         self._cut_signature: Signature | None = None
         self._appends: dict[str, dict[str, Any]] = {}
+        self._rollbacks: list[rollback.Rollback] = []
         # One thread at a time (the app's workers share a store); re-entrant for nesting.
         self._thread_lock = threading.RLock()
 
@@ -81,17 +82,25 @@ class SafeStorage(Storage):
 
     def _refresh(self) -> bool:
         """Reload the document if the file changed on disk; True when it did."""
+        held = self._doc
         found = self._read_raw(unless=self._signature)
         if found is None:
             changed = self._signature is not None or self._doc != {}
             self._doc, self._signature = {}, None
+            self._keep_if_lost(held, None)
             return changed
         raw, signature = found
         if raw is None:
             return False
         self._doc = self._parse(raw)
         self._signature = signature
+        self._keep_if_lost(held, self._doc)
         return True
+
+    def _keep_if_lost(self, held: Document, now: Document | None) -> None:
+        """Another program took entries away (or the file): keep what we held first."""
+        if held.get("entries") and (found := rollback.keep_if_lost(self.path, held, now)):
+            self._rollbacks.append(found)
 
     def _read_raw(self, unless: Signature | None = None) -> tuple[bytes | None, Signature] | None:
         """The file's bytes and signature; None if there is no file; no bytes if unchanged."""
@@ -200,6 +209,12 @@ class SafeStorage(Storage):
             if self._depth == 0:
                 self._refresh()
             return self._doc
+
+    def take_rollbacks(self) -> list[rollback.Rollback]:
+        """Rollbacks and deletions adopted since the last call (see `journal.rollback`)."""
+        with self._thread_lock:
+            found, self._rollbacks = self._rollbacks, []
+            return found
 
     def changed_on_disk(self) -> bool:
         """Reload if another process wrote the file; lets a long-lived app notice."""

@@ -15,8 +15,10 @@ or another process's) it reads a fresh snapshot in a worker and posts `JournalCh
 to every live screen (see `screens.messages`). Keys reach the screens one finished key
 at a time (`screens.key_order`), so a save sees every key typed before it. On SIGHUP or
 SIGTERM (the terminal closed, a polite kill) every screen's draft is written before the
-app leaves (`flush_drafts`). The theme is remembered in a small settings file: read once
-in `make_app` before the app starts, written in a worker when the theme changes.
+app leaves (`flush_drafts`). When another program rolls the journal back or deletes it,
+the storage keeps what the app held as a backup (`journal.rollback`) and the poll says
+so. The theme is remembered in a small settings file: read once in `make_app` before the
+app starts, written in a worker when the theme changes.
 """
 
 from __future__ import annotations
@@ -274,6 +276,10 @@ class JournalApp(App[None]):
         except JournalError as err:
             self.call_from_thread(self._report_disk_problem, str(err))
             return
+        finally:  # noticed by this read or any other (a save, a snapshot): say so once
+            for rollback in self.store.storage.take_rollbacks():
+                self.call_from_thread(self.notify, rollback.message(), title="Journal went back",
+                                      severity="warning", timeout=30, markup=False)
         self._disk_problem = None
         if changed:
             self.call_from_thread(self.reload, True)
