@@ -107,12 +107,12 @@ class JournalApp(App[None]):
         self._add_screen_mode("journal", JournalScreen(store))
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys are handled one after another, in order (see `screens.key_order`)."""
-        if isinstance(event, events.Key) and not event.is_forwarded:
+        """Keys (and pastes) are handled one after another, in order (`screens.key_order`)."""
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
             await self._keys.arrived(event)
             return
         await super().on_event(event)
-        if isinstance(event, events.Key):
+        if isinstance(event, events.Key | events.Paste):
             await self._keys.returned(event)
 
     # -- screens ---------------------------------------------------------------------

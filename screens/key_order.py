@@ -7,7 +7,8 @@ run on arrival) saved the text before the keys typed just ahead of it were inser
 keys typed right after tab went to the field being left. The app holds keys here and
 lets the next one go when the last was stopped by a widget, came back to the app, or
 was taken by a priority binding; a key in flight for MAX_WAIT lets the next go anyway,
-so a key a widget drops silently can delay typing but never block it.
+so a key a widget drops silently can delay typing but never block it. A paste is held
+in the same queue (it would otherwise land before the keys typed ahead of it).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from typing import Any
 from textual import events
 from textual.app import App
 
+Typed = events.Key | events.Paste
+
 MAX_WAIT = 0.25
 """Seconds a key may be in flight before the next one is handed out regardless."""
 POLL = 0.002
@@ -28,19 +31,19 @@ POLL = 0.002
 class KeyOrder:
     """Deliver raw keys to the app's own handling in order, one finished key at a time."""
 
-    def __init__(self, app: App[Any], deliver: Callable[[events.Key], Awaitable[None]]):
+    def __init__(self, app: App[Any], deliver: Callable[[Typed], Awaitable[None]]):
         self._app, self._deliver = app, deliver
-        self._held: deque[events.Key] = deque()
-        self._flight: events.Key | None = None
+        self._held: deque[Typed] = deque()
+        self._flight: Typed | None = None
         self._since = 0.0
         self._polling = False
 
-    async def arrived(self, event: events.Key) -> None:
+    async def arrived(self, event: Typed) -> None:
         """A key from the terminal: queue it behind any key still being handled."""
         self._held.append(event)
         await self._release()
 
-    async def returned(self, event: events.Key) -> None:
+    async def returned(self, event: Typed) -> None:
         """A key came back to the app and its bindings ran: it is finished."""
         if event is self._flight:
             self._flight = None

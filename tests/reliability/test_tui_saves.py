@@ -117,3 +117,19 @@ async def test_both_changed_the_title_ours_is_kept_and_the_user_told(db: Path) -
         await wait_for(pilot, lambda: any("title" in n and "elsewhere" in n
                                           for n in notices(app)))
     assert JournalStore(db).entry("e1")["title"] == "Ours"
+
+
+async def test_a_paste_among_fast_keys_keeps_its_place(db: Path) -> None:
+    store = seeded(db)
+    app = make_app(store, now=fixed_now)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_new_entry(pilot, app)
+        burst(app, *"Before ")
+        paste = events.Paste("pasted")
+        paste.set_sender(app)
+        assert app._driver is not None
+        app._driver.send_message(paste)
+        burst(app, *" after", "ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+    titles = {e["title"] for e in JournalStore(db).entries()}
+    assert "Before pasted after" in titles
