@@ -13,6 +13,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from journal.fileops import Chunks, replace_atomically
+
 BACKUP_EVERY = 3600  # seconds between automatic backups
 KEEP = 10
 _STAMP = "%Y%m%dT%H%M%SZ"
@@ -91,6 +93,21 @@ def keep(path: Path) -> Path:
             continue
         with contextlib.suppress(OSError):
             old.unlink()
+    return target
+
+
+def keep_bytes(path: Path, data: Chunks) -> Path:
+    """Keep `data`, a version of the journal no longer on disk (what the app held when
+    another program rolled the file back or deleted it), as a new backup; return it."""
+    folder = folder_for(path)
+    if not folder.is_dir():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)
+    stamp = datetime.now(UTC).strftime(_STAMP)
+    same = [_order(b.name)[1] for b in list_backups(path) if _order(b.name)[0] == stamp]
+    suffix = f"-{max(same) + 1}" if same else ""
+    target = folder / f"{path.name}.{stamp}{suffix}.bak"
+    replace_atomically(target, data)  # 0600, whole or not at all
     return target
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from journal import backups, layout, merge
+from journal import backups, layout, merge, rollback
 from journal.document import (
     SCHEMA_VERSION,
     Document,
@@ -85,6 +85,7 @@ class SafeStorage(Storage):
         self._cut_signature: Signature | None = None
         self._appends: dict[str, dict[str, Any]] = {}
         self._base: Document = {}  # inside a transaction: the document as read
+        self._rollbacks: list[rollback.Rollback] = []
         # One thread at a time (the app's workers share a store); re-entrant for nesting.
         self._thread_lock = threading.RLock()
 
@@ -92,17 +93,25 @@ class SafeStorage(Storage):
 
     def _refresh(self) -> bool:
         """Reload the document if the file changed on disk; True when it did."""
+        held = self._doc
         found = self._read_raw(unless=self._signature)
         if found is None:
             changed = self._signature is not None or self._doc != {}
             self._doc, self._signature = {}, None
+            self._keep_if_lost(held, None)
             return changed
         raw, signature = found
         if raw is None:
             return False
         self._doc = self._parse(raw)
         self._signature = signature
+        self._keep_if_lost(held, self._doc)
         return True
+
+    def _keep_if_lost(self, held: Document, now: Document | None) -> None:
+        """Another program took entries away (or the file): keep what we held first."""
+        if held.get("entries") and (found := rollback.keep_if_lost(self.path, held, now)):
+            self._rollbacks.append(found)
 
     def _read_raw(self, unless: Signature | None = None) -> tuple[bytes | None, Signature] | None:
         """The file's bytes and signature; None if there is no file; no bytes if unchanged."""
@@ -237,6 +246,12 @@ class SafeStorage(Storage):
                 self._refresh()
             return self._doc
 
+    def take_rollbacks(self) -> list[rollback.Rollback]:
+        """Rollbacks and deletions adopted since the last call (see `journal.rollback`)."""
+        with self._thread_lock:
+            found, self._rollbacks = self._rollbacks, []
+            return found
+
     def changed_on_disk(self) -> bool:
         """Reload if another process wrote the file; lets a long-lived app notice."""
         with self._thread_lock:
@@ -340,6 +355,7 @@ class SafeStorage(Storage):
 
     def _reapply(self, found: list[merge.Change]) -> None:
         """Read the file another program put in place and apply `found` to it, or refuse."""
+        held = self._base  # what was read: if theirs lost entries of it, keep it first
         self._forget()  # whatever happens next, memory no longer matches the file
         read = self._read_raw()
         if read is None:
@@ -350,6 +366,7 @@ class SafeStorage(Storage):
         raw, signature = read
         assert raw is not None
         theirs = self._parse(raw)
+        self._keep_if_lost(held, theirs)
         conflicts = merge.apply(theirs, found)
         if conflicts:
             raise JournalWriteError(

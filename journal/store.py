@@ -13,6 +13,7 @@ from typing import Any
 
 from journal import models
 from journal.dates import parse_when, to_iso
+from journal.edit_merge import merge_edit
 from journal.models import Record, ValidationError
 from journal.store_base import PREFIX, TABLES, unique
 from journal.store_goals import GoalStore
@@ -107,6 +108,16 @@ class JournalStore(GoalStore):
             models.check_entry(record)
             self._replace("entries", record)
             return record
+
+    def edit_entry(
+        self, ident: str, original: Record, edited: dict[str, Any]
+    ) -> tuple[Record, list[str]]:
+        """Write what a form changed since `original` onto the entry as it is now (see
+        `journal.merge`); return the record and the fields another writer changed too."""
+        with self.transaction():
+            changes, conflicts = merge_edit(original, edited, self.entry(ident))
+            record = self.update_entry(ident, **changes) if changes else self.entry(ident)
+            return record, conflicts
 
     def delete_entry(self, ident: str) -> Record:
         """Delete an entry and return it, so the caller can offer undo (it waits in the

@@ -12,21 +12,28 @@ worker holds the lock so that its several calls see one state of the journal), `
 (the clock, fixed in tests) and `snapshot` (the last in-memory copy of the journal).
 The app polls the store once a second in a worker; when the journal changed (our write
 or another process's) it reads a fresh snapshot in a worker and posts `JournalChanged`
-to every live screen (see `screens.messages`). The theme is remembered in a small
-settings file: read once in `make_app` before the app starts, written in a worker when
-the theme changes.
+to every live screen (see `screens.messages`). Keys reach the screens one finished key
+at a time (`screens.key_order`), so a save sees every key typed before it. On SIGHUP or
+SIGTERM (the terminal closed, a polite kill) every screen's draft is written before the
+app leaves (`flush_drafts`). When another program rolls the journal back or deletes it,
+the storage keeps what the app held as a backup (`journal.rollback`) and the poll says
+so. The theme is remembered in a small settings file: read once in `make_app` before the
+app starts, written in a worker when the theme changes.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import importlib
+import signal
 import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
@@ -38,6 +45,7 @@ from journal.storage import JournalError
 from journal.store import JournalStore
 from screens.commands import EntryCommands, GoalCommands, ScreenCommands, SkillCommands
 from screens.journal import JournalScreen
+from screens.key_order import KeyOrder
 from screens.messages import (
     JournalChanged,
     JournalWritten,
@@ -50,6 +58,7 @@ from screens.settings import load_settings, save_settings
 from screens.snapshot import JournalSnapshot
 
 POLL_SECONDS = 1.0
+HANG_UPS = (signal.SIGHUP, signal.SIGTERM)
 WARM_UP_DELAY = 0.3
 
 LAZY_SCREENS: dict[str, tuple[str, str]] = {
@@ -94,7 +103,17 @@ class JournalApp(App[None]):
         self._modes_added: set[str] = set()
         self._external_pending = False
         self._disk_problem: str | None = None
+        self._keys = KeyOrder(self, super().on_event)
         self._add_screen_mode("journal", JournalScreen(store))
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys (and pastes) are handled one after another, in order (`screens.key_order`)."""
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            await self._keys.arrived(event)
+            return
+        await super().on_event(event)
+        if isinstance(event, events.Key | events.Paste):
+            await self._keys.returned(event)
 
     # -- screens ---------------------------------------------------------------------
 
@@ -185,6 +204,33 @@ class JournalApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.reload()
         self.set_interval(POLL_SECONDS, self._poll)
+        loop = asyncio.get_running_loop()
+        for sig in HANG_UPS:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self._hung_up)
+
+    def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig in HANG_UPS:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.remove_signal_handler(sig)
+
+    def _hung_up(self) -> None:
+        """The terminal closed (SIGHUP) or a polite kill (SIGTERM): by default the process
+        would end at once, losing what was typed since the last debounced save. Keep every
+        draft first, synchronously, then leave."""
+        self.flush_drafts()
+        self.exit()
+
+    def flush_drafts(self) -> None:
+        """Write every screen's unsaved work now (screens with a `flush_draft`)."""
+        for screen in {*self._live_screens, *self.screen_stack}:
+            flush = getattr(screen, "flush_draft", None)
+            if callable(flush):
+                try:
+                    flush()
+                except Exception as err:  # noqa: BLE001 - one screen must not stop the rest
+                    self.log.error(f"flushing {screen!r}: {err!r}")
 
     @on(JournalWritten)
     def _written(self) -> None:
@@ -230,6 +276,10 @@ class JournalApp(App[None]):
         except JournalError as err:
             self.call_from_thread(self._report_disk_problem, str(err))
             return
+        finally:  # noticed by this read or any other (a save, a snapshot): say so once
+            for rollback in self.store.storage.take_rollbacks():
+                self.call_from_thread(self.notify, rollback.message(), title="Journal went back",
+                                      severity="warning", timeout=30, markup=False)
         self._disk_problem = None
         if changed:
             self.call_from_thread(self.reload, True)

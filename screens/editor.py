@@ -6,15 +6,23 @@ text byte for byte; an edited field saves what is shown.
 
 The editor runs the save itself (in a thread worker) instead of handing the form back,
 so a failed save (disk full, read-only journal) leaves it open with everything typed
-and the error on screen. Escape never writes; ctrl+s writes once (a second press while
-saving is ignored). The date is parsed as you type and a date it cannot read blocks
-the save.
+and the error on screen. Escape never writes, and asks before throwing changes away;
+ctrl+s writes once (a second press while saving is ignored). The date is parsed as you
+type and a date it cannot read blocks the save.
+
+What is typed is kept as a draft beside the journal (`journal.drafts`) shortly after
+typing stops, and at once when the editor goes away unsaved (the app closing, or the
+terminal: the app calls `flush_draft` on SIGHUP and SIGTERM). The next editor opened on
+the same entry, or on a new one for a new entry's draft, takes it back.
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -23,13 +31,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Input, Label, Select, Static, TextArea
 
+from journal import drafts
 from journal.dates import DateError, from_iso, human_date, parse_when
 from journal.models import KINDS, SENTIMENTS, Record, ValidationError, normalise_tags
 from journal.storage import JournalError
 from journal.textsafe import visible, visible_line
+from screens.goal_form import Confirm
 from screens.widgets.pick_list import PickList
+
+DRAFT_DELAY = 0.6
+"""Seconds after the last change before the draft is written (as the review's)."""
 
 Save = Callable[[dict[str, Any]], Record]
 """Writes the form's fields to the journal and returns the stored record (runs in a thread)."""
@@ -53,7 +67,9 @@ class EntryEditor(ModalScreen[Record | None]):
         skills: Sequence[Record] = (),
         entry: Record | None = None,
         kind: str = "note",
+        journal: Path | None = None,
     ) -> None:
+        """`journal`: the journal's path, to keep a draft beside it (None: no drafts)."""
         super().__init__()
         self._save = save
         self._now = now
@@ -64,6 +80,14 @@ class EntryEditor(ModalScreen[Record | None]):
         self._when: datetime | None = None
         self._saving = False
         self._originals: dict[str, str] = {}
+        self._journal = journal
+        self._ident: str | None = entry["id"] if entry else None
+        self._initial: dict[str, Any] | None = None  # the fields as opened
+        self._latest: dict[str, Any] = {}  # as last changed (flushed after unmounting)
+        self._draft_timer: Timer | None = None
+        self._draft_lock = threading.Lock()
+        self._draft_seq = self._draft_written = 0
+        self._finished = False  # saved or thrown away: no more drafts
 
     def _shown(self, name: str, original: str, multiline: bool = False) -> str:
         """What a field shows for `original`; remembered so an unchanged field round-trips."""
@@ -156,6 +180,8 @@ class EntryEditor(ModalScreen[Record | None]):
         self._show_when(self._when_text)
         self._show_kind(self._kind)
         self._input("title").focus()
+        self._initial = self._latest = self.fields()
+        self._take_back_draft()
 
     # -- live feedback ---------------------------------------------------------------
 
@@ -183,6 +209,103 @@ class EntryEditor(ModalScreen[Record | None]):
     def _show_kind(self, kind: str) -> None:
         self._kind = kind
         self.query_one("#feedback-row").display = kind == "feedback"
+
+    # -- drafts ----------------------------------------------------------------------
+
+    def fields(self) -> dict[str, Any]:
+        """What the form shows, unparsed: the draft, and the test for unsaved changes."""
+        sentiment = self.sentiment_select.value
+        return {
+            "kind": self._kind,
+            "when": self._input("when").value,
+            "title": self._input("title").value,
+            "body": self.body_area.text,
+            "source": self._input("source").value,
+            "sentiment": sentiment if isinstance(sentiment, str) else None,
+            "tags": self._input("tags").value,
+            "goals": self.query_one("#goals", PickList).chosen,
+            "skills": self.query_one("#skills", PickList).chosen,
+        }
+
+    @property
+    def changed(self) -> bool:
+        return self._initial is not None and self._latest != self._initial
+
+    def _take_back_draft(self) -> None:
+        draft = drafts.load(self._journal, self._ident) if self._journal is not None else None
+        if draft is None:
+            return
+        fields = draft["fields"]
+        for name in ("when", "title", "source", "tags"):
+            if isinstance(fields.get(name), str):
+                self._input(name).value = fields[name]
+        if isinstance(fields.get("body"), str):
+            self.body_area.text = fields["body"]
+        if fields.get("kind") in KINDS:
+            self.kind_select.value = fields["kind"]
+            self._show_kind(fields["kind"])
+        sentiment = fields.get("sentiment")
+        self.sentiment_select.value = sentiment if sentiment in SENTIMENTS else Select.NULL
+        for name in ("goals", "skills"):
+            if isinstance(fields.get(name), list):
+                self.query_one(f"#{name}", PickList).choose(fields[name])
+        with contextlib.suppress(TypeError, ValueError):
+            at = datetime.fromisoformat(draft["saved"]).astimezone()
+            self.notify(f"Took back the draft you were writing ({at:%d %b %H:%M}); "
+                        "escape throws it away.", title="Unsaved entry", markup=False)
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(PickList.Changed)
+    def _something_changed(self) -> None:
+        if self._initial is None or self._finished:
+            return
+        self._latest = self.fields()
+        if self._journal is None:
+            return
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self._draft_soon)
+
+    def _draft_soon(self) -> None:
+        self._draft_seq += 1
+        self._draft_worker(self._latest, self._draft_seq)
+
+    @work(thread=True, group="editor-draft", description="keep a draft")
+    def _draft_worker(self, fields: dict[str, Any], seq: int) -> None:
+        self._keep_draft(fields, seq)
+
+    def _keep_draft(self, fields: dict[str, Any], seq: int) -> None:
+        """Write the draft (any thread); never after a save or discard, never an older one."""
+        with self._draft_lock:
+            if self._journal is None or self._finished or seq <= self._draft_written:
+                return
+            self._draft_written = seq
+            with contextlib.suppress(JournalError, OSError):  # a draft never stops the editor
+                if fields == self._initial:
+                    drafts.discard(self._journal, self._ident)
+                else:
+                    drafts.save(self._journal, self._ident, fields)
+
+    def flush_draft(self) -> None:
+        """Keep what is typed now, synchronously (the app closing or the terminal gone)."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        if self._initial is not None and not self._finished:
+            self._draft_seq += 1
+            self._keep_draft(self._latest, self._draft_seq)
+
+    def _finish(self) -> None:
+        """Saved or thrown away: the draft has served (any thread)."""
+        with self._draft_lock:
+            self._finished = True
+            if self._journal is not None:
+                with contextlib.suppress(JournalError, OSError):
+                    drafts.discard(self._journal, self._ident)
+
+    def on_unmount(self) -> None:
+        self.flush_draft()
 
     # -- saving ----------------------------------------------------------------------
 
@@ -237,6 +360,7 @@ class EntryEditor(ModalScreen[Record | None]):
         except (JournalError, ValidationError, DateError, OSError) as err:
             self.app.call_from_thread(self._save_failed, str(err))
             return
+        self._finish()
         self.app.call_from_thread(self.dismiss, record)
 
     def _save_failed(self, message: str) -> None:
@@ -248,5 +372,17 @@ class EntryEditor(ModalScreen[Record | None]):
         self.error.update(Text(visible(message)))
 
     def action_cancel(self) -> None:
-        if not self._saving:
+        if self._saving:
+            return
+        if not self.changed:
+            self._finish()
             self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self._finish()
+                self.dismiss(None)
+
+        question = Text("Throw away what you changed in this entry?")
+        self.app.push_screen(Confirm(question, yes="Discard"), answered)

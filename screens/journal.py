@@ -244,17 +244,18 @@ class JournalScreen(Screen[None]):
     def _open_editor(self, entry: Record | None) -> None:
         snapshot = self._snapshot or JournalSnapshot()
         store, lock = self.store, self.journal_app.store_lock
-        ident = entry["id"] if entry else None
 
         def save(data: dict[str, Any]) -> Record:
             with lock:
-                if ident is None:
+                if entry is None:
                     return store.add_entry(**data)
-                return store.update_entry(ident, **data)
+                record, conflicts = store.edit_entry(entry["id"], entry, data)
+            self.app.call_from_thread(self._tell_conflicts, record, conflicts)
+            return record
 
         editor = EntryEditor(
             save=save, now=self.journal_app.now(), goals=snapshot.goals, skills=snapshot.skills,
-            entry=entry,
+            entry=entry, journal=store.path,
         )
         self.app.push_screen(editor, self._edited)
 
@@ -302,13 +303,27 @@ class JournalScreen(Screen[None]):
 
         def chosen(links: Links | None) -> None:
             if links is not None:
-                goals, skills = links
                 self._keep = ident
-                self._write(
-                    lambda: self.store.update_entry(ident, goals=goals, skills=skills), self._saved
-                )
+                self._write(lambda: self._write_links(entry, links), self._saved)
 
         self.app.push_screen(LinkDialog(entry, snapshot.goals, snapshot.skills), chosen)
+
+    def _write_links(self, entry: Record, links: Links) -> Record:
+        """Add and remove only the links ticked or unticked (a worker, under the lock)."""
+        edited = {"goals": links[0], "skills": links[1]}
+        record, conflicts = self.store.edit_entry(entry["id"], entry, edited)
+        self.app.call_from_thread(self._tell_conflicts, record, conflicts)
+        return record
+
+    def _tell_conflicts(self, record: Record, conflicts: list[str]) -> None:
+        """Another program changed what the user changed too: theirs was replaced."""
+        if conflicts:
+            fields = ", ".join(conflicts)
+            self.notify(
+                f"{record['id']} was also changed elsewhere while you edited it; your "
+                f"{fields} replaced the other version (every other change was kept).",
+                title="Edited in two places", severity="warning", timeout=10, markup=False,
+            )
 
     def _saved(self, record: Record) -> None:
         self.post_message(EntrySaved(record["id"]))

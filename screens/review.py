@@ -150,7 +150,11 @@ class ReviewScreen(ExportingScreen):
         self._save_now()
 
     def on_unmount(self) -> None:
-        """Closing the app: write the draft now, synchronously, whatever the debounce says."""
+        self.flush_draft()
+
+    def flush_draft(self) -> None:
+        """Closing the app (or the terminal gone): write the draft now, synchronously,
+        whatever the debounce says."""
         if self._save_timer is not None:
             self._save_timer.stop()
         if self._dirty and self.review is not None:

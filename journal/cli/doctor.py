@@ -87,7 +87,22 @@ def run_doctor(args: argparse.Namespace) -> int:
     show(report, where_from(args))
     if args.fix and not report.healthy:
         say("What is left needs a person: restore a backup with `journal doctor --restore N`.")
-    return 0 if report.healthy else 1
+    missing = not report.exists and bool(report.backups)
+    return 0 if report.healthy and not missing else 1
+
+
+def missing_with_backups(report: doctor.Report) -> str:
+    """No journal file, but backups of one: deleted (or moved away), not new."""
+    good = [(n, b) for n, b in enumerate(report.backups, 1) if b.entries is not None]
+    if not good:
+        return ("Status: the journal file is missing, and none of its backups opens "
+                "(listed below).")
+    number, newest = good[0]
+    taken = newest.taken.astimezone().strftime("%Y-%m-%d %H:%M") if newest.taken else "?"
+    return (f"Status: the journal file is missing, but its backups are kept. The "
+            f"newest that opens is backup {number} ({taken}, "
+            f"{plural(newest.entries or 0, 'entry')}); bring it back with: "
+            f"journal doctor --restore {number}")
 
 
 def show(report: doctor.Report, source: str) -> None:
@@ -101,7 +116,9 @@ def show(report: doctor.Report, source: str) -> None:
             f"{plural(counts['skills'], 'skill')}, {plural(counts['reviews'], 'review')}; "
             f"schema {report.schema}; "
             f"{size_text(report.size)}, last changed {when}")
-    if report.healthy:
+    if not report.exists and report.backups:
+        say(missing_with_backups(report))
+    elif report.healthy:
         say("Status: healthy" if report.exists else "Status: no journal yet")
     else:
         say(f"Status: DAMAGED ({len(report.problems)} problem"

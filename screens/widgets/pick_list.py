@@ -12,6 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Input, SelectionList
 from textual.widgets.selection_list import Selection
 
@@ -20,6 +21,9 @@ from journal.textsafe import visible_line
 
 class PickList(Vertical):
     """Pick any number of (value, label) items; `chosen` keeps the original order."""
+
+    class Changed(Message):
+        """An item was ticked or unticked."""
 
     DEFAULT_CSS = """
     PickList {
@@ -62,6 +66,11 @@ class PickList(Vertical):
     def chosen(self) -> list[str]:
         return [value for value, _ in self._items if value in self._chosen]
 
+    def choose(self, values: Sequence[str]) -> None:
+        """Tick exactly these (known) items."""
+        self._chosen = {value for value in values if any(v == value for v, _ in self._items)}
+        self._rebuild(self.filter_input.value)
+
     def _rebuild(self, needle: str) -> None:
         needle = needle.strip().casefold()
         shown = [(v, label) for v, label in self._items if needle in label.casefold()]
@@ -93,3 +102,4 @@ class PickList(Vertical):
         event.stop()
         visible = set(self._shown)
         self._chosen = (self._chosen - visible) | set(self.options.selected)
+        self.post_message(self.Changed())

@@ -284,3 +284,17 @@ def test_restore_takes_the_journal_lock(db: Path, with_two_backups: JournalStore
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_doctor_on_a_deleted_journal_with_backups_says_how_to_restore(db: Path) -> None:
+    """Issue 10, item 5: a missing journal whose backups remain is not 'no journal yet'."""
+    seeded(db)
+    backups.keep(db)
+    os.unlink(db)
+    result = cli(db, "doctor")
+    out = result.stdout.decode()
+    assert result.returncode == 1, out
+    assert "no journal yet" not in out
+    assert "the journal file is missing" in out and "journal doctor --restore 1" in out
+    assert cli(db, "doctor", "--restore", "1").returncode == 0
+    assert len(JournalStore(db).entries()) == 2

@@ -81,9 +81,9 @@ async def test_enter_opens_the_editor_and_escape_never_writes(
         await loaded(pilot, app)
         await pilot.press("enter")
         assert isinstance(app.screen, EntryEditor)
-        await pilot.press(*"xy", "escape")
+        await pilot.press(*"xy", "escape", "y")  # changes: it asks before discarding them
         assert isinstance(app.screen, JournalScreen)
-        await pilot.press("a", *"zz", "escape")
+        await pilot.press("a", *"zz", "escape", "y")
         await pilot.pause(0.1)
     assert journal_store.path.read_bytes() == before
 

@@ -1,0 +1,61 @@
+"""An entry being written, kept beside the journal until it is saved or thrown away.
+
+The app's editor writes its fields here shortly after typing stops, and once more when
+the app closes or the terminal goes away; the next time the editor opens on the same
+entry (or on a new one) it takes the draft back. One file per journal holds a draft per
+entry ("" for a new one), so starting one entry never overwrites another's draft. The
+file is private (0600) like the journal and written with the one atomic-replace helper;
+a draft that cannot be read is treated as none (a convenience, never a reason to fail).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from journal.fileops import replace_atomically
+
+
+def draft_path(journal: Path) -> Path:
+    """`journal.json-draft` beside the journal (not `.journal.json.*`: those are temps)."""
+    return journal.with_name(journal.name + "-draft")
+
+
+def save(journal: Path, entry_id: str | None, fields: dict[str, Any]) -> None:
+    """Keep the editor's fields (what is shown, unparsed) for `entry_id` (None: new)."""
+    kept = _read(journal)
+    kept[entry_id or ""] = {"saved": datetime.now(UTC).isoformat(), "fields": fields}
+    replace_atomically(draft_path(journal), [orjson.dumps(kept)])
+
+
+def load(journal: Path, entry_id: str | None = None) -> dict[str, Any] | None:
+    """The draft kept for `entry_id` (None: a new entry): `saved` and `fields`; or None."""
+    draft = _read(journal).get(entry_id or "")
+    if not isinstance(draft, dict) or not isinstance(draft.get("fields"), dict):
+        return None
+    return draft
+
+
+def discard(journal: Path, entry_id: str | None) -> None:
+    """Forget the draft for `entry_id`; the file goes with the last one."""
+    kept = _read(journal)
+    if kept.pop(entry_id or "", None) is None:
+        return
+    if kept:
+        replace_atomically(draft_path(journal), [orjson.dumps(kept)])
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(draft_path(journal))
+
+
+def _read(journal: Path) -> dict[str, Any]:
+    try:
+        data = orjson.loads(draft_path(journal).read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
