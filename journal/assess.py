@@ -19,7 +19,7 @@ from typing import NamedTuple, Protocol
 from journal.dates import Period
 from journal.models import KINDS, Record
 from journal.query import goal_family
-from journal.reviews import DEFAULT_SCALE, goal_part, skill_narrative
+from journal.reviews import DEFAULT_SCALE, default_title, goal_part, skill_narrative
 
 STALE_DAYS = 60
 MAX_CHART_MONTHS = 60
@@ -359,7 +359,7 @@ def assess(
         period=period,
         as_of=as_of,
         today=today or as_of,
-        title=str(review.get("title") or f"Self-assessment: {period.label}"),
+        title=str(review.get("title") or default_title(period)),
         status=str(review.get("status") or "draft"),
         scale=tuple(review.get("scale") or DEFAULT_SCALE),
         summary=summary,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -78,6 +79,7 @@ class ReviewScreen(ExportingScreen):
         self._save_timer: Timer | None = None
         self._seq = 0
         self._writer = DraftWriter(store, self._lock)
+        self._stored: Record | None = None  # the live draft once a write was scheduled
 
     # -- layout ----------------------------------------------------------------------
 
@@ -153,7 +155,7 @@ class ReviewScreen(ExportingScreen):
         """Closing the app: write the draft now, synchronously, whatever the debounce says."""
         if self._save_timer is not None:
             self._save_timer.stop()
-        if self._dirty and self.review is not None:
+        if self._dirty and self._worth_saving() and self.review is not None:
             self._dirty = False
             self._seq += 1
             with contextlib.suppress(ValidationError, JournalError):
@@ -161,10 +163,24 @@ class ReviewScreen(ExportingScreen):
 
     # -- the assessment --------------------------------------------------------------
 
+    def _new_title(self) -> str:
+        """The title a new review for the period gets: the default, unique among saved ones."""
+        assert self.period is not None
+        return rv.unique_title(rv.default_title(self.period),
+                               [str(r.get("title", "")) for r in self.saved])
+
     def _reassess(self) -> None:
         if self.period is not None:
-            review = copy.deepcopy(self.review) if self.review else None
+            review = copy.deepcopy(self.review) if self.review else {"title": self._new_title()}
             self._assess(self.period, review, self.now().date())
+
+    def export_assessment(self) -> Assessment | None:
+        """The assessment with the live title and status (typed since it was built)."""
+        a, review = self.assessment, self.review
+        if a is None or review is None:
+            return a
+        return dataclasses.replace(a, title=str(review.get("title") or a.title),
+                                   status=str(review.get("status") or a.status))
 
     @work(thread=True, exclusive=True, group="review-assess")
     def _assess(self, period: Period, review: Record | None, today: Any) -> None:
@@ -187,6 +203,10 @@ class ReviewScreen(ExportingScreen):
         self.assessment = a
         self.goal_list.show(a, self.shown)
         self._show(self.shown, rebuild=first)
+        title = self._widget("review-title", Input)
+        if not title.has_focus and title.value != a.title:
+            with quiet(self):  # a title nobody typed follows the period
+                title.value = a.title
 
     def _report(self, key: str) -> GoalReport | None:
         a = self.assessment
@@ -228,9 +248,7 @@ class ReviewScreen(ExportingScreen):
         if self.period is None:
             return
         if self.review is None:
-            title = rv.unique_title(f"{self.period.label} self-assessment",
-                                    [str(r.get("title", "")) for r in self.saved])
-            self.review = rv.new_review(self.period, title)
+            self.review = rv.new_review(self.period, self._new_title())
         change(self.review)
         self._dirty = True
         if self._save_timer is not None:
@@ -283,12 +301,12 @@ class ReviewScreen(ExportingScreen):
         title = event.value.strip()
         current = (self.review or {}).get("title") or (self.assessment and self.assessment.title)
         if title and title != current:
-            self._edit(lambda r: r.__setitem__("title", title), reassess=False)
+            self._edit(lambda r: r.__setitem__("title", title))
 
     @on(Select.Changed, "#review-status")
     def _status_changed(self, event: Select.Changed) -> None:
         if event.value != (self.review or {}).get("status", "draft"):
-            self._edit(lambda r: r.__setitem__("status", str(event.value)), reassess=False)
+            self._edit(lambda r: r.__setitem__("status", str(event.value)))
 
     def _set_period_text(self, text: str) -> None:
         self._period_text = text
@@ -311,9 +329,17 @@ class ReviewScreen(ExportingScreen):
         error.remove_class("-shown")
         self.period = period
         if self.review is not None:
-            self._edit(lambda r: rv.set_period(r, period))
+            self._edit(lambda r: self._move(r, period))
         else:
             self._reassess()
+
+    def _move(self, review: Record, period: Period) -> None:
+        """Move the draft to a period; a default title follows it, unique among the rest."""
+        follows = rv.follows_period(review)
+        rv.set_period(review, period)
+        if follows:
+            others = [str(r.get("title", "")) for r in self.saved if r["id"] != review.get("id")]
+            review["title"] = rv.unique_title(review["title"], others)
 
     # -- saved reviews ---------------------------------------------------------------
 
@@ -348,19 +374,35 @@ class ReviewScreen(ExportingScreen):
             self._reassess()
 
     def action_new_review(self) -> None:
+        """A fresh review for this period: saved once something is written in it."""
         if self.period is None:
             return
         self._save_now()
-        self.review, self.assessment = None, None
-        self._edit(lambda r: None)  # creates and saves a fresh draft for this period
-        self.notify(f"New review: {self.review['title'] if self.review else ''}", markup=False)
+        self._stored = None
+        self.review, self.assessment = rv.new_review(self.period, self._new_title()), None
+        select = self._widget("review-select", Select)
+        with quiet(self):
+            select.clear()
+        self._status("New review: saved once you write in it")
+        self.notify(f"New review: {self.review['title']}", markup=False)
+        self._reassess()
 
     # -- saving ----------------------------------------------------------------------
+
+    def _worth_saving(self) -> bool:
+        """Saved before, or written in: a review nobody wrote in is not a record."""
+        review = self.review
+        if review is None:
+            return False
+        if review.get("id") or self._stored is review or rv.has_writing(review):
+            self._stored = review
+            return True
+        return False
 
     def _save_now(self) -> None:
         if self._save_timer is not None:
             self._save_timer.stop()
-        if self._dirty and self.review is not None:
+        if self._dirty and self._worth_saving() and self.review is not None:
             self._dirty = False
             self._seq += 1
             self._save_worker(self.review, copy.deepcopy(self.review), self._seq)

@@ -98,16 +98,21 @@ class ExportingScreen(Screen[None]):
     def _status(self, message: str) -> None:
         """Show a short message in the screen's status line (the subclass has one)."""
 
+    def export_assessment(self) -> Assessment | None:
+        """What `x` and `c` export: the assessment, with any edits made since it was built."""
+        return self.assessment
+
     def action_export(self) -> None:
-        a = self.assessment
+        a = self.export_assessment()
         if a is None:
             self.notify("Nothing to export yet.", severity="warning", markup=False)
             return
         slug = re.sub(r"[^a-z0-9]+", "-", a.title.lower()).strip("-") or "self-assessment"
 
         def chosen(choice: ExportChoice | None) -> None:
-            if choice is not None and self.assessment is not None:
-                self._export(self.assessment, *choice)
+            current = self.export_assessment()
+            if choice is not None and current is not None:
+                self._export(current, *choice)
 
         self.app.push_screen(ExportPrompt(f"~/{slug}.md"), chosen)
 
@@ -126,8 +131,9 @@ class ExportingScreen(Screen[None]):
         self.notify(f"Exported to {path}", markup=False)
 
     def action_copy(self) -> None:
-        if self.assessment is not None:
-            self._copy(self.assessment)
+        current = self.export_assessment()
+        if current is not None:
+            self._copy(current)
 
     @work(thread=True, group="review-export")
     def _copy(self, a: Assessment) -> None:

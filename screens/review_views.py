@@ -129,7 +129,10 @@ def readiness_text(a: Assessment) -> Text:
 def gaps_text(a: Assessment) -> Text:
     text = Text()
     text.append("Gaps and stale goals\n", style="bold")
-    if not a.gaps and not a.stale:
+    if not a.goals:
+        text.append("No company goals yet: add them on the Goals screen (g) "
+                    "or import an outline.", style="yellow")
+    elif not a.gaps and not a.stale:
         text.append("Every company goal has recent evidence.", style="green")
     for g in a.gaps:
         text.append("! ", style="bold red")
