@@ -18,7 +18,7 @@ from typing import Any
 
 import orjson
 
-from journal.assess import Assessment, Evidence, GoalReport, SkillReport, SourceCount
+from journal.assess import Assessment, Evidence, GoalReport, SkillReport
 from journal.export_outline import (
     Block,
     Bullets,
@@ -30,6 +30,7 @@ from journal.export_outline import (
     UserText,
     outline,
 )
+from journal.feedback import SourceCount
 from journal.models import Record
 from journal.textsafe import visible, visible_line
 

@@ -59,7 +59,11 @@ def goal_header(a: Assessment, rep: GoalReport) -> Text:
         if goal.get(key):
             facts.append(f"{label}: {visible_line(str(goal[key]))}")
     if goal.get("due"):
-        facts.append(f"due {human_date(date.fromisoformat(goal['due']))}")
+        facts.append(f"due {human_date(date.fromisoformat(goal['due']))}"
+                     + (" (overdue)" if rep.overdue else ""))
+    if rep.done_in_period:
+        done = goal.get("done_on") or goal.get("due")
+        facts.append(f"done {human_date(date.fromisoformat(str(done)[:10]))}")
     evidence = rep.evidence
     counts = kinds_text(rep.counts)
     summary = plural(len(evidence), "entry", "entries") + (f" ({counts})" if counts else "")
@@ -131,9 +135,14 @@ def gaps_text(a: Assessment) -> Text:
     text.append("Gaps and stale goals\n", style="bold")
     if not a.goals:
         text.append("No company goals yet: add them on the Goals screen (g) "
-                    "or import an outline.", style="yellow")
+                    "or import an outline.\n", style="yellow")
     elif not a.gaps and not a.stale:
-        text.append("Every company goal has recent evidence.", style="green")
+        text.append("Every company goal has recent evidence.\n", style="green")
+    for g in a.overdue:
+        text.append("! ", style="bold red")
+        text.append(visible_line(g.title))
+        due = human_date(date.fromisoformat(g.goal["due"]))
+        text.append(f" — overdue: due {due}, still active\n", style="dim")
     for g in a.gaps:
         text.append("! ", style="bold red")
         text.append(visible_line(g.title))
