@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import importlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
@@ -46,6 +46,7 @@ from screens.messages import (
     ShowSkill,
     SwitchScreen,
 )
+from screens.screenshot import take_screenshot
 from screens.settings import load_settings, save_settings
 from screens.snapshot import JournalSnapshot
 
@@ -135,6 +136,17 @@ class JournalApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Inside a dialog, plain letters never switch screens or quit (ctrl+q still quits)."""
         return not (action in ("switch", "leave") and isinstance(self.screen, ModalScreen))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands, with a Screenshot that is private and says where it went."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Screenshot":
+                yield command
+        yield SystemCommand(
+            "Screenshot",
+            "Save an SVG of this screen (0600) to Downloads, or your home folder",
+            lambda: self.set_timer(0.1, lambda: take_screenshot(self)),
+        )
 
     def action_leave(self) -> None:
         self.exit()
