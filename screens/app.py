@@ -68,10 +68,12 @@ class JournalApp(App[None]):
     COMMANDS = App.COMMANDS | {ScreenCommands, GoalCommands, SkillCommands, EntryCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", tooltip="Every key, on every screen"),
-        Binding("j", "switch('journal')", "Journal", tooltip="The journal screen"),
-        Binding("g", "switch('goals')", "Goals", tooltip="The goals screen"),
-        Binding("s", "switch('skills')", "Skills", tooltip="The skills screen"),
-        Binding("r", "switch('review')", "Review", tooltip="The review screen"),
+        # One footer item for the four screens, so `q Quit` still fits at 80 columns.
+        Binding("j", "switch('journal')", "Screens", key_display="j/g/s/r",
+                tooltip="The journal screen"),
+        Binding("g", "switch('goals')", "Goals", show=False, tooltip="The goals screen"),
+        Binding("s", "switch('skills')", "Skills", show=False, tooltip="The skills screen"),
+        Binding("r", "switch('review')", "Review", show=False, tooltip="The review screen"),
         Binding("ctrl+p", "command_palette", "Palette", show=False,
                 tooltip="Command palette: jump to a goal, skill or entry; import; themes"),
         Binding("ctrl+t", "change_theme", "Theme", show=False, tooltip="Choose a theme"),
@@ -173,7 +175,7 @@ class JournalApp(App[None]):
         from screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(type(self.screen).__name__))
 
     @on(SwitchScreen)
     def _switch_requested(self, event: SwitchScreen) -> None:

@@ -67,12 +67,28 @@ def goal_views(goals: list[Record], entries: Iterable[Record], now: datetime) ->
     return views
 
 
+COMPANY_MARK, PERSONAL_MARK = "\u25c6", "\u25c7"  # ◆ ◇: told apart without colour
+LEGEND = f"{COMPANY_MARK} company  {PERSONAL_MARK} personal  (entries · latest)"
+
+
 def goal_label(view: GoalView) -> Text:
-    """One tree row; the title is user text, so it goes in as plain Text, never markup."""
+    """One tree row, title first (on a narrow screen the code and counts get cut, not it).
+
+    '◆ ⚠ Grow enterprise revenue  revenue (8 · 1 Dec 2026) ⚠ stale': the mark tells
+    company from personal goals, a flag (! overdue, ⚠ stale) sits before the title and is
+    spelled out at the end, the brackets are the evidence count and its latest date (the
+    tree's border says so). The title is user text: plain Text, never markup.
+    """
     goal = view.goal
     personal = goal.get("scope") == "personal"
     label = Text()
-    label.append(visible_line(goal["code"]), style="bold magenta" if personal else "bold cyan")
+    label.append(f"{PERSONAL_MARK if personal else COMPANY_MARK} ",
+                 style="magenta" if personal else "cyan")
+    if view.overdue or view.stale:  # a short flag before the title: seen even when cut
+        label.append("! " if view.overdue else "⚠ ", style="bold red" if view.overdue
+                     else "bold yellow")
+    label.append(visible_line(goal["title"]), style="italic" if personal else "bold")
+    label.append(f"  {visible_line(goal['code'])}", style="magenta" if personal else "cyan")
     when = f" · {human_date(date.fromisoformat(view.latest))}" if view.latest else ""
     label.append(f" ({view.count}{when})", style="dim")
     if view.overdue:
@@ -81,8 +97,6 @@ def goal_label(view: GoalView) -> Text:
         label.append(" ⚠ stale" if view.count else " ⚠ no evidence", style="bold yellow")
     if goal.get("status", "active") != "active":
         label.append(f" [{goal['status']}]", style="dim")
-    label.append("  ")  # the title last: on a narrow screen it is what gets cut
-    label.append(visible_line(goal["title"]), style="italic" if personal else "")
     return label
 
 
@@ -164,6 +178,7 @@ class GoalsScreen(Screen[None]):
             tree = GoalTree("Goals", id="goal-tree")
             tree.show_root = False
             tree.guide_depth = 3
+            tree.border_title = LEGEND
             yield tree
             with VerticalScroll(id="goal-detail-pane"):
                 yield GoalDetail(Text("Loading goals…"), id="goal-detail")

@@ -310,8 +310,15 @@ class ReviewScreen(ExportingScreen):
 
     def _set_period_text(self, text: str) -> None:
         self._period_text = text
+        field = self._widget("period", Input)
         with quiet(self):
-            self._widget("period", Input).value = text
+            field.value = text
+        if not field.has_focus:
+            field.cursor_position = 0  # show the start of a long period, not ".2026-11-30"
+
+    @on(Input.Blurred, "#period")
+    def _period_left(self, event: Input.Blurred) -> None:
+        event.input.cursor_position = 0  # the start of the period, not its last characters
 
     @on(Input.Changed, "#period")
     def _period_changed(self, event: Input.Changed) -> None:

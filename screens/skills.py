@@ -32,6 +32,7 @@ from journal.textsafe import visible, visible_line
 from screens.goal_form import Confirm, Picker, store_lock
 from screens.messages import JournalChanged, ShowSkill, SkillSaved
 from screens.skill_form import LEVEL_NAMES, SkillForm, feedback_line
+from screens.widgets.skill_table import SkillTable
 
 DEFAULT_LEVEL, DEFAULT_TARGET = 2, 4
 NAME_WIDTH = 60
@@ -178,10 +179,6 @@ def start_skill_from_feedback(
     app.run_worker(prepare, thread=True, group="skill-from-feedback")
 
 
-class SkillTable(DataTable[Text]):
-    """One row per skill, keyed by skill id."""
-
-
 class SkillDetail(Static):
     """Level, plan, evidence and the feedback behind the highlighted skill."""
 
@@ -209,13 +206,7 @@ class SkillsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
-            table = SkillTable(cursor_type="row", zebra_stripes=True, id="skill-table")
-            table.add_column(Text("Code"), key="code", width=12)
-            table.add_column(Text("Skill"), key="name", width=22)
-            table.add_column(Text("Level"), key="level", width=5)
-            table.add_column(Text("Status"), key="status", width=7)
-            table.add_column(Text("Ev."), key="count", width=3)
-            yield table
+            yield SkillTable(level_text, id="skill-table")
             with VerticalScroll(id="skill-detail-pane"):
                 yield SkillDetail(Text("Loading skills…"), id="skill-detail")
         yield Footer(compact=True, show_command_palette=False)
@@ -271,18 +262,7 @@ class SkillsScreen(Screen[None]):
         self._shown = True
         self.views = {v.id: v for v in views}
         table = self.table
-        table.clear()
-        for view in views:
-            skill = view.skill
-            dim = "dim" if skill.get("status", "active") != "active" else ""
-            table.add_row(
-                Text(visible_line(skill["code"]), style="bold", overflow="ellipsis", no_wrap=True),
-                Text(visible_line(skill["name"]), style=dim, overflow="ellipsis", no_wrap=True),
-                Text(level_text(skill)),
-                Text(skill.get("status", "active"), style=dim),
-                Text(str(view.count), justify="right"),
-                key=view.id,
-            )
+        table.fill([(view.skill, view.count) for view in views])
         if select in self.views:
             table.move_cursor(row=table.get_row_index(select))
         if not views:
