@@ -18,7 +18,6 @@ from textual.widgets import (
     Label,
     OptionList,
     Select,
-    SelectionList,
     Sparkline,
     Static,
     TextArea,
@@ -28,6 +27,7 @@ from textual.widgets.selection_list import Selection
 
 from journal.assess import Assessment, GoalReport, SkillReport
 from screens import review_views as views
+from screens.widgets.pick_list import CheckList
 
 
 def quiet(widget: Widget) -> contextlib.AbstractContextManager[None]:
@@ -67,8 +67,8 @@ class GoalList(OptionList):
         self.highlighted = self.get_option_index(current if current in keys else views.OVERVIEW)
 
 
-class EvidenceList(SelectionList[str]):
-    """The shown goal's evidence: ticked items count, space drops or restores one."""
+class EvidenceList(CheckList):
+    """The shown goal's evidence: ticked (☑) items count, space drops or restores one."""
 
 
 class OverviewPane(VerticalScroll):
