@@ -299,7 +299,12 @@ class GoalsScreen(Screen[None]):
                 self.notify(f"Saved {visible_line(saved['code'])}", markup=False)
                 self._written(saved["id"])
 
-        self.app.push_screen(GoalForm(heading, goal, save, self.now()), done)
+        company = None
+        if (goal or fixed).get("scope") == "personal":  # it may serve company goals
+            company = [(v.id, f"{v.goal['code']}  {v.goal['title']}")
+                       for v in self.views.values() if v.goal.get("scope") == "company"]
+        supports = fixed.pop("supports", None)
+        self.app.push_screen(GoalForm(heading, goal, save, self.now(), company, supports), done)
 
     def action_add_goal(self) -> None:
         self._open_form("New company goal", None, scope="company")

@@ -27,3 +27,33 @@ async def test_an_overdue_goal_is_flagged_in_the_review(store: JournalStore) -> 
         text = screen_text(app)
         assert "Ship the beta — overdue: due 1 Mar 2026" in text
         assert "Launched the app" in text  # done in the period: still in the review
+
+
+async def test_the_goal_form_edits_what_a_personal_goal_supports(
+        goals_store: JournalStore) -> None:
+    from screens.goal_form import GoalForm
+    from tests.tui.helpers import settle
+    from tests.tui.test_goals import select
+
+    s = goals_store
+    async with app_on_screen(s, "g", GoalsScreen, NOW) as (app, pilot):
+        await select(pilot, s.goal("influence")["id"])
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, GoalForm) and form.supports_list is not None
+        assert form.supports_list.chosen == [s.goal("revenue")["id"]]
+        form.supports_list.filter_input.focus()
+        await pilot.press(*"latency", "space", "ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, GoalForm)
+    assert s.goal("influence")["supports"] == [s.goal("revenue")["id"], s.goal("latency")["id"]]
+
+
+async def test_a_company_goal_form_has_no_supports(goals_store: JournalStore) -> None:
+    from screens.goal_form import GoalForm
+    from tests.tui.test_goals import select
+
+    async with app_on_screen(goals_store, "g", GoalsScreen, NOW) as (app, pilot):
+        await select(pilot, goals_store.goal("revenue")["id"])
+        await pilot.press("e")
+        assert isinstance(app.screen, GoalForm) and app.screen.supports_list is None
