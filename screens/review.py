@@ -63,6 +63,7 @@ class ReviewScreen(ExportingScreen):
         Binding("x", "export", "Export", tooltip="Export the review to a file"),
         Binding("c", "copy", "Copy Markdown", tooltip="Copy the review as Markdown"),
         Binding("n", "new_review", "New review", tooltip="Start a new saved review"),
+        Binding("p", "focus_period", "Period", tooltip="Type the period: Q3, last quarter…"),
         Binding("escape", "focus_list", "Goals", show=False, tooltip="Back to the goal list"),
     ]
 
@@ -107,6 +108,19 @@ class ReviewScreen(ExportingScreen):
 
     def action_focus_list(self) -> None:
         self.goal_list.focus()
+
+    def action_focus_period(self) -> None:
+        self._widget("period", Input).focus()
+
+    # Letters that act on the whole review work from the goal list only: elsewhere a
+    # user who thinks they are typing must not export, copy or start a new review.
+    LIST_ONLY = frozenset({"export", "copy", "new_review", "focus_period"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.LIST_ONLY and self.focused is not None and (
+                self.focused is not self.goal_list):
+            return None  # shown dimmed in the footer; escape goes back to the list
+        return True
 
     def _widget(self, ident: str, kind: type[Any]) -> Any:
         return self.query_one(f"#{ident}", kind)
