@@ -9,6 +9,7 @@ entry with the skill, in one write. The journal screen starts the same flow thro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -35,7 +36,6 @@ from screens.skill_form import LEVEL_NAMES, SkillForm, feedback_line
 from screens.widgets.skill_table import SkillTable
 
 DEFAULT_LEVEL, DEFAULT_TARGET = 2, 4
-NAME_WIDTH = 60
 WANTS_SKILL = ("constructive", "mixed")
 
 
@@ -84,14 +84,22 @@ def feedback_wanting_skill(entries: Iterable[Record], skills: list[Record]) -> l
     ]
 
 
+SUGGEST_WORDS, SUGGEST_WIDTH = 5, 32
+
+
 def suggest_name(title: str) -> str:
-    """A skill name from a feedback title: trimmed at a word, capitalised, no end punctuation."""
+    """A short skill name from a feedback title: its first clause, at most five words.
+
+    A starting point to edit, not the whole sentence: 'Your updates ramble; lead with the
+    ask.' gives 'Your updates ramble'. Capitalised, no end punctuation.
+    """
+    clause = re.split(r"[,;:.!?\u2014\u2013]| - ", visible_line(title).strip(), maxsplit=1)[0]
     name = ""
-    for word in visible_line(title).split():
-        if name and len(name) + len(word) + 1 > NAME_WIDTH:
+    for word in clause.split()[:SUGGEST_WORDS]:
+        if name and len(name) + len(word) + 1 > SUGGEST_WIDTH:
             break
         name = f"{name} {word}".strip()
-    name = name[:NAME_WIDTH].rstrip(".!?;:, ")
+    name = name[:SUGGEST_WIDTH].rstrip(".!?;:, ")
     return name[:1].upper() + name[1:] if name else "New skill"
 
 
