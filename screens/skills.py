@@ -358,14 +358,19 @@ class SkillsScreen(Screen[None]):
         question.append(f"{links} entry link{'s' * (links != 1)} will be dropped "
                         "(the entries stay).")
 
+        ids = list(self.views)
+        at = ids.index(view.id)
+        rest = ids[at + 1:] + ids[:at][::-1]  # the row below, else the one above
+        neighbour = rest[0] if rest else None
+
         def answered(yes: bool | None) -> None:
             if yes:
-                self._delete(view.id)
+                self._delete(view.id, neighbour)
 
         self.app.push_screen(Confirm(question), answered)
 
     @work(thread=True, group="skills-write")
-    def _delete(self, skill_id: str) -> None:
+    def _delete(self, skill_id: str, neighbour: str | None = None) -> None:
         try:
             with store_lock(self.app):
                 dropped = self.store.delete_skill(skill_id)
@@ -375,5 +380,5 @@ class SkillsScreen(Screen[None]):
             return
         self.app.call_from_thread(self.notify, f"Skill deleted: {dropped} entry links dropped",
                                   markup=False)
-        self.app.call_from_thread(self.reload)
+        self.app.call_from_thread(self.reload, neighbour)  # stay where the user was
         self.app.call_from_thread(self.post_message, SkillSaved(skill_id))
