@@ -6,6 +6,7 @@ Enter again to confirm); the screen writes the file in a worker.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from textual.widgets import Input, Label, Static
 
 from journal.assess import Assessment
 from journal.export import SUFFIXES, format_for, render, write_private
+from screens.settings import load_settings, save_settings
 
 ExportChoice = tuple[Path, bool]  # the absolute path, and whether to replace it
 
@@ -114,7 +116,21 @@ class ExportingScreen(Screen[None]):
             if choice is not None and current is not None:
                 self._export(current, *choice)
 
-        self.app.push_screen(ExportPrompt(f"~/{slug}.md"), chosen)
+        self.app.push_screen(ExportPrompt(f"{self._export_folder()}/{slug}.md"), chosen)
+
+    def _settings_path(self) -> Path | None:
+        return getattr(self.app, "settings_path", None)
+
+    def _export_folder(self) -> str:
+        """The folder of the last export (kept in the app's settings), else home, as ~/…"""
+        folder = Path(str(load_settings(self._settings_path()).get("export_folder") or "~"))
+        folder = folder.expanduser()
+        if not folder.is_dir():
+            folder = Path.home()
+        try:
+            return "~/" + str(folder.relative_to(Path.home())) if folder != Path.home() else "~"
+        except ValueError:
+            return str(folder)
 
     @work(thread=True, group="review-export")
     def _export(self, a: Assessment, path: Path, overwrite: bool) -> None:
@@ -124,6 +140,10 @@ class ExportingScreen(Screen[None]):
             self.app.call_from_thread(self.notify, f"Not exported: {err}", severity="error",
                                       markup=False)
             return
+        settings = self._settings_path()
+        if settings is not None:  # the next export starts in the same folder
+            with contextlib.suppress(OSError):
+                save_settings(settings, {"export_folder": str(written.parent)})
         self.app.call_from_thread(self._exported, written)
 
     def _exported(self, path: Path) -> None:

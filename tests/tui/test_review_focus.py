@@ -44,3 +44,29 @@ async def test_x_c_n_do_nothing_outside_the_goal_list(journal_store: JournalStor
         await pilot.press("x")
         await settle(pilot)
         assert isinstance(app.screen, ExportPrompt)  # from the list the keys work
+
+
+async def test_the_export_prompt_starts_in_the_last_folder(
+        journal_store: JournalStore, settings_file, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from screens.app import make_app
+    from tests.tui.conftest import fixed_now
+    from tests.tui.helpers import wait_for
+
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    app = make_app(journal_store, now=fixed_now, settings_path=settings_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot, app)
+        await pilot.press("x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportPrompt))
+        assert app.screen.query_one(Input).value.startswith("~/")
+        app.screen.query_one(Input).value = str(folder / "mine.md")
+        await pilot.press("enter")
+        await wait_for(pilot, (folder / "mine.md").exists)
+        await settle(pilot)
+    again = make_app(journal_store, now=fixed_now, settings_path=settings_file)
+    async with again.run_test(size=SIZE) as pilot:  # remembered across runs too
+        await open_review(pilot, again)
+        await pilot.press("x")
+        await wait_for(pilot, lambda: isinstance(again.screen, ExportPrompt))
+        assert again.screen.query_one(Input).value == f"{folder}/2026-self-assessment.md"
