@@ -62,7 +62,7 @@ def has_writing(review: Record) -> bool:
         return True
     label = (review.get("period") or {}).get("label") or ""
     title = str(review.get("title") or "").strip()
-    return bool(title) and not title.startswith(f"{label} self-assessment")
+    return len(title) >= WRITTEN_MIN and not title.startswith(f"{label} self-assessment")
 
 
 def new_review(

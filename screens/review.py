@@ -23,7 +23,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.timer import Timer
 from textual.widgets import (
     ContentSwitcher,
     Footer,
@@ -40,16 +39,15 @@ from textual.widgets import (
 from journal import reviews as rv
 from journal.assess import Assessment, GoalReport, assess
 from journal.dates import DateError, Period, parse_period
-from journal.models import Record, ValidationError
+from journal.models import Record
 from journal.storage import JournalError
 from journal.store import JournalStore
 from screens import review_views as views
 from screens.goal_form import app_now, store_lock
-from screens.review_draft import DraftWriter
 from screens.review_export import ExportingScreen
 from screens.review_panes import GoalList, GoalPane, OverviewPane, SkillPane, quiet
+from screens.review_saving import DraftSaver
 
-SAVE_DELAY = 0.6
 DEFAULT_PERIOD = "this year"
 
 
@@ -76,11 +74,7 @@ class ReviewScreen(ExportingScreen):
         self.assessment: Assessment | None = None
         self.shown = views.OVERVIEW
         self._period_text = ""
-        self._dirty = False
-        self._save_timer: Timer | None = None
-        self._seq = 0
-        self._writer = DraftWriter(store, self._lock)
-        self._stored: Record | None = None  # the live draft once a write was scheduled
+        self.saver = DraftSaver(self, store, self._lock)
 
     # -- layout ----------------------------------------------------------------------
 
@@ -163,17 +157,11 @@ class ReviewScreen(ExportingScreen):
         self._reassess()
 
     def on_screen_suspend(self) -> None:
-        self._save_now()
+        self.saver.save_now()
 
     def on_unmount(self) -> None:
         """Closing the app: write the draft now, synchronously, whatever the debounce says."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        if self._dirty and self._worth_saving() and self.review is not None:
-            self._dirty = False
-            self._seq += 1
-            with contextlib.suppress(ValidationError, JournalError):
-                self._writer.write(self.review, copy.deepcopy(self.review), self._seq)
+        self.saver.flush()
 
     # -- the assessment --------------------------------------------------------------
 
@@ -264,10 +252,7 @@ class ReviewScreen(ExportingScreen):
         if self.review is None:
             self.review = rv.new_review(self.period, self._new_title())
         change(self.review)
-        self._dirty = True
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self._save_now)
+        self.saver.changed()
         if reassess:
             self._reassess()
 
@@ -386,7 +371,7 @@ class ReviewScreen(ExportingScreen):
         current = (self.review or {}).get("id")
         if event.value == current or (event.value is Select.NULL and self.review is None):
             return
-        self._save_now()
+        self.saver.save_now()
         chosen = next((r for r in self.saved if r["id"] == event.value), None)
         if chosen is not None:
             self._open(chosen)
@@ -398,8 +383,8 @@ class ReviewScreen(ExportingScreen):
         """A fresh review for this period: saved once something is written in it."""
         if self.period is None:
             return
-        self._save_now()
-        self._stored = None
+        self.saver.save_now()
+        self.saver.forget()
         self.review, self.assessment = rv.new_review(self.period, self._new_title()), None
         select = self._widget("review-select", Select)
         with quiet(self):
@@ -408,38 +393,10 @@ class ReviewScreen(ExportingScreen):
         self.notify(f"New review: {self.review['title']}", markup=False)
         self._reassess()
 
-    # -- saving ----------------------------------------------------------------------
+    # -- saving (when and whether: review_saving.DraftSaver) ------------------------
 
-    def _worth_saving(self) -> bool:
-        """Saved before, or written in: a review nobody wrote in is not a record."""
-        review = self.review
-        if review is None:
-            return False
-        if review.get("id") or self._stored is review or rv.has_writing(review):
-            self._stored = review
-            return True
-        return False
-
-    def _save_now(self) -> None:
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        if self._dirty and self._worth_saving() and self.review is not None:
-            self._dirty = False
-            self._seq += 1
-            self._save_worker(self.review, copy.deepcopy(self.review), self._seq)
-
-    @work(thread=True, group="review-save")
-    def _save_worker(self, live: Record, snapshot: Record, seq: int) -> None:
-        try:
-            saved = self._writer.write(live, snapshot, seq)
-        except (ValidationError, JournalError) as err:
-            self.app.call_from_thread(self.notify, str(err), title="Review not saved",
-                                      severity="error", markup=False)
-            return
-        if saved is not None:
-            self.app.call_from_thread(self._saved, live, saved)
-
-    def _saved(self, live: Record, saved: Record) -> None:
+    def draft_saved(self, live: Record, saved: Record) -> None:
+        """A write worked: remember the id, list the review, say so."""
         live.setdefault("id", saved["id"])
         self.saved = [r for r in self.saved if r["id"] != saved["id"]]
         self.saved.insert(0, saved)

@@ -37,6 +37,8 @@ def test_what_counts_as_written_in() -> None:
     assert not has_writing(review)
     review["title"] = "H1 2026 self-assessmentk"
     assert not has_writing(review)
+    review["title"] = "k"  # a stray letter replacing the selected title
+    assert not has_writing(review)
     review["summary"] = "Good half"
     assert has_writing(review)
     other = new_review(H1)
