@@ -14,8 +14,8 @@ from rich.text import Text
 
 from journal.assess import STALE_DAYS, Assessment, Evidence, GoalReport, SkillReport
 from journal.dates import human_date
-from journal.export_outline import kinds_text, plural
-from journal.textsafe import visible, visible_line
+from journal.export_outline import kinds_text
+from journal.textsafe import plural, visible, visible_line
 from screens.widgets.entry_list import KIND_SHORT
 
 OVERVIEW = "overview"

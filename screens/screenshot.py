@@ -10,6 +10,7 @@ where and why; a failure says what went wrong.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from textual._files import generate_datetime_filename
@@ -24,7 +25,7 @@ def screenshot_folder() -> Path:
     return downloads if downloads.is_dir() else Path.home()
 
 
-def take_screenshot(app: App[object]) -> None:
+def take_screenshot(app: App[Any]) -> None:
     """Render the screen now; write the file in a thread worker and report either way."""
     svg = app.export_screenshot()
     folder = screenshot_folder()
