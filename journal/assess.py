@@ -17,9 +17,11 @@ from functools import cached_property
 from typing import NamedTuple, Protocol
 
 from journal.dates import Period
+from journal.feedback import FeedbackReport, feedback_report
+from journal.goal_tree import overdue
 from journal.models import KINDS, Record
 from journal.query import goal_family
-from journal.reviews import DEFAULT_SCALE, goal_part, skill_narrative
+from journal.reviews import DEFAULT_SCALE, default_title, goal_part, skill_narrative
 
 STALE_DAYS = 60
 MAX_CHART_MONTHS = 60
@@ -61,6 +63,8 @@ class GoalReport:
     months: list[int] = field(default_factory=list)
     children: list[GoalReport] = field(default_factory=list)
     supports: list[str] = field(default_factory=list)  # titles of supported company goals
+    done_in_period: bool = False  # marked done within the period (evidence in itself)
+    overdue: bool = False  # active and past its due date (as of the period's end or today)
 
     @property
     def id(self) -> str:
@@ -92,34 +96,6 @@ class GoalReport:
     def latest(self) -> date | None:
         newest = max((e.entry["when"][:10] for e in self.evidence), default=None)
         return date.fromisoformat(newest) if newest else None
-
-
-@dataclass
-class SourceCount:
-    total: int = 0
-    praise: int = 0
-    constructive: int = 0
-    mixed: int = 0
-
-    def add(self, sentiment: str | None) -> None:
-        self.total += 1
-        if sentiment == "praise":
-            self.praise += 1
-        elif sentiment == "constructive":
-            self.constructive += 1
-        elif sentiment == "mixed":
-            self.mixed += 1
-
-
-@dataclass
-class FeedbackReport:
-    """Feedback received in the period: tone, who from, themes, what is not a skill yet."""
-
-    counts: SourceCount
-    by_source: dict[str, SourceCount]
-    themes: dict[str, SourceCount]
-    without_skill: list[Record]
-    entries: list[Record]
 
 
 @dataclass
@@ -169,6 +145,7 @@ class Assessment:
     readiness: Readiness
     months: list[tuple[int, int]]
     entry_count: int
+    overdue: list[GoalReport] = field(default_factory=list)  # active goals past their due
 
     def company_goals(self) -> list[GoalReport]:
         """Top-level company goals and their sub-goals, in walking order."""
@@ -286,6 +263,8 @@ def assess(
             rating=part.get("rating") or None,
             narrative=part.get("narrative") or "",
             supports=[by_id[s]["title"] for s in goal.get("supports", []) if s in by_id],
+            done_in_period=done_in(goal),
+            overdue=overdue(goal, as_of),
         )
         rep.months = [0] * len(months)
         for ev in rep.evidence:
@@ -295,9 +274,16 @@ def assess(
                 rep.months[index] += 1
         return rep
 
+    def done_in(goal: Record) -> bool:
+        """Done within the period: by the day it was marked done, else by its due date."""
+        if goal.get("status") != "done":
+            return False
+        when = goal.get("done_on") or goal.get("due")
+        return bool(when) and period.start.isoformat() <= str(when)[:10] <= period.end.isoformat()
+
     def shown(goal: Record, rep: GoalReport) -> bool:
-        """Active goals always; done or dropped ones only when they have evidence."""
-        return goal.get("status", "active") == "active" or bool(rep.found)
+        """Active goals always; done or dropped ones when they have evidence or were done here."""
+        return goal.get("status", "active") == "active" or bool(rep.found) or rep.done_in_period
 
     def company(goal: Record) -> bool:
         return goal.get("scope") == "company"
@@ -350,7 +336,7 @@ def assess(
     summary = str(review.get("summary") or "")
     readiness = Readiness(
         goals=len(top_reports),
-        with_evidence=sum(1 for r in top_reports if r.evidence),
+        with_evidence=sum(1 for r in top_reports if r.evidence or r.done_in_period),
         rated=sum(1 for r in top_reports if r.rating),
         narrated=sum(1 for r in top_reports if r.narrative.strip()),
         summary=bool(summary.strip()),
@@ -359,7 +345,7 @@ def assess(
         period=period,
         as_of=as_of,
         today=today or as_of,
-        title=str(review.get("title") or f"Self-assessment: {period.label}"),
+        title=str(review.get("title") or default_title(period)),
         status=str(review.get("status") or "draft"),
         scale=tuple(review.get("scale") or DEFAULT_SCALE),
         summary=summary,
@@ -369,40 +355,10 @@ def assess(
         personal=personal,
         gaps=gaps,
         stale=stale,
-        feedback=_feedback(feedback, why_ids),
+        feedback=feedback_report(feedback, why_ids),
         skills=skill_reports,
         readiness=readiness,
         months=months,
         entry_count=len(in_period),
+        overdue=[r for r in walked + personal if r.overdue],
     )
-
-
-UNNAMED = "(no source)"
-
-
-def _feedback(entries: list[Record], why_ids: set[str]) -> FeedbackReport:
-    """Tally feedback by tone, source and tag; keep constructive items no skill came from."""
-    entries = sorted(entries, key=lambda e: e["when"][:19], reverse=True)
-    total = SourceCount()
-    by_source: dict[str, SourceCount] = {}
-    themes: dict[str, SourceCount] = {}
-    for entry in entries:
-        sentiment = entry.get("sentiment")
-        total.add(sentiment)
-        by_source.setdefault(entry.get("source") or UNNAMED, SourceCount()).add(sentiment)
-        for tag in entry.get("tags", []):
-            themes.setdefault(tag, SourceCount()).add(sentiment)
-
-    def rank(item: tuple[str, SourceCount]) -> tuple[bool, int, str]:
-        return (item[0] == UNNAMED, -item[1].total, item[0].casefold())
-
-    return FeedbackReport(
-        counts=total,
-        by_source=dict(sorted(by_source.items(), key=rank)),
-        themes=dict(sorted(themes.items(), key=rank)),
-        without_skill=[
-            e for e in entries if e.get("sentiment") == "constructive" and e["id"] not in why_ids
-        ],
-        entries=entries,
-    )
-

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from journal.assess import Assessment, Evidence, GoalReport, SkillReport, SourceCount
+from journal.assess import Assessment, Evidence, GoalReport, SkillReport
 from journal.export_outline import (
     Block,
     Bullets,
@@ -27,6 +27,7 @@ from journal.export_outline import (
     UserText,
     outline,
 )
+from journal.feedback import SourceCount
 from journal.models import Record
 from journal.textsafe import safe_json, visible, visible_line
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from journal.assess import STALE_DAYS, Assessment, Evidence, GoalReport, SkillReport, SourceCount
+from journal.assess import STALE_DAYS, Assessment, Evidence, GoalReport, SkillReport
 from journal.dates import human_date
+from journal.feedback import SourceCount
 from journal.models import Record
 from journal.textsafe import plural
 
@@ -195,6 +196,9 @@ def _gaps(a: Assessment) -> list[Block]:
                 f"{STALE_DAYS} days before {human_date(a.as_of)}.",
             )
         )
+    for g in a.overdue:
+        due = human_date(date.fromisoformat(str(g.goal["due"])))
+        items.append((Strong((g.title,)), f" \u2014 overdue: due {due}, still active."))
     blocks: list[Block] = [Heading(2, ("Gaps and stale goals",))]
     if items:
         return blocks + [Bullets(tuple(items))]

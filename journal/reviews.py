@@ -17,6 +17,7 @@ shows up in a saved review without anyone having to add it. No I/O here.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, cast
 
@@ -24,6 +25,44 @@ from journal.dates import Period
 from journal.models import Record, ValidationError
 
 DEFAULT_SCALE = ("Not met", "Partially met", "Met", "Exceeded", "Far exceeded")
+WRITTEN_MIN = 3  # characters of text before a new review counts as written in
+TEXT_FIELDS = ("summary", "next_steps")
+
+
+def default_title(period: Period) -> str:
+    """The one title a review gets until someone names it: 'H1 2026 self-assessment'."""
+    return f"{period.label} self-assessment"
+
+
+def follows_period(review: Record) -> bool:
+    """True while the title is still the default for its period (maybe with ' (2)')."""
+    label = (review.get("period") or {}).get("label")
+    if not label:
+        return False
+    base = re.escape(f"{label} self-assessment")
+    return re.fullmatch(base + r"( \(\d+\))?", str(review.get("title", ""))) is not None
+
+
+def has_writing(review: Record) -> bool:
+    """Has anyone written in this review? A stray keystroke or two does not count.
+
+    A rating, dropped evidence, a final status, a title of one's own, or a text field
+    with at least WRITTEN_MIN characters does; only such a review is worth a new record.
+    """
+    if review.get("status") == "final":
+        return True
+    for part in (review.get("goals") or {}).values():
+        if isinstance(part, dict) and (part.get("rating") or part.get("excluded")
+                                       or len(str(part.get("narrative") or "").strip())
+                                       >= WRITTEN_MIN):
+            return True
+    texts = [str(review.get(f) or "") for f in TEXT_FIELDS]
+    texts += [str(t) for t in (review.get("skills") or {}).values()]
+    if any(len(t.strip()) >= WRITTEN_MIN for t in texts):
+        return True
+    label = (review.get("period") or {}).get("label") or ""
+    title = str(review.get("title") or "").strip()
+    return len(title) >= WRITTEN_MIN and not title.startswith(f"{label} self-assessment")
 
 
 def new_review(
@@ -31,7 +70,7 @@ def new_review(
 ) -> Record:
     """A fresh draft for a period, with no ratings yet."""
     record: Record = {
-        "title": (title or f"{period.label} self-assessment").strip(),
+        "title": (title or default_title(period)).strip(),
         "period": {},
         "scale": list(scale),
         "goals": {},
@@ -54,6 +93,9 @@ def unique_title(title: str, taken: list[str]) -> str:
 
 
 def set_period(review: Record, period: Period) -> None:
+    """Move the review to a period; a title nobody chose follows it."""
+    if follows_period(review):
+        review["title"] = default_title(period)
     review["period"] = {
         "start": period.start.isoformat(),
         "end": period.end.isoformat(),

@@ -78,8 +78,11 @@ class GoalStore(StoreBase):
     def update_goal(self, ref: str, **changes: Any) -> Record:
         with self.transaction():
             record = self.goal(ref)
+            was_done = record.get("status") == "done"
             record.update(changes)
             record = self._check_goal(record)
+            if record["status"] == "done" and not was_done:  # a review of this period shows it
+                record["done_on"] = self.now_iso()[:10]
             self._replace("goals", record)
             return record
 
@@ -124,6 +127,8 @@ class GoalStore(StoreBase):
                 raise ValidationError("a personal goal supports company goals only")
         due = record.get("due")
         record["due"] = parse_date(due).isoformat() if due else None
+        if record["status"] != "done":
+            record.pop("done_on", None)
         return record
 
     def _refuse_cycle(self, ident: str | None, parent: str) -> None:

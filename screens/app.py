@@ -28,13 +28,13 @@ import contextlib
 import importlib
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events, on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
@@ -54,6 +54,7 @@ from screens.messages import (
     ShowSkill,
     SwitchScreen,
 )
+from screens.screenshot import take_screenshot
 from screens.settings import load_settings, save_settings
 from screens.snapshot import JournalSnapshot
 
@@ -76,10 +77,12 @@ class JournalApp(App[None]):
     COMMANDS = App.COMMANDS | {ScreenCommands, GoalCommands, SkillCommands, EntryCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", tooltip="Every key, on every screen"),
-        Binding("j", "switch('journal')", "Journal", tooltip="The journal screen"),
-        Binding("g", "switch('goals')", "Goals", tooltip="The goals screen"),
-        Binding("s", "switch('skills')", "Skills", tooltip="The skills screen"),
-        Binding("r", "switch('review')", "Review", tooltip="The review screen"),
+        # One footer item for the four screens, so `q Quit` still fits at 80 columns.
+        Binding("j", "switch('journal')", "Screens", key_display="j/g/s/r",
+                tooltip="The journal screen"),
+        Binding("g", "switch('goals')", "Goals", show=False, tooltip="The goals screen"),
+        Binding("s", "switch('skills')", "Skills", show=False, tooltip="The skills screen"),
+        Binding("r", "switch('review')", "Review", show=False, tooltip="The review screen"),
         Binding("ctrl+p", "command_palette", "Palette", show=False,
                 tooltip="Command palette: jump to a goal, skill or entry; import; themes"),
         Binding("ctrl+t", "change_theme", "Theme", show=False, tooltip="Choose a theme"),
@@ -155,6 +158,17 @@ class JournalApp(App[None]):
         """Inside a dialog, plain letters never switch screens or quit (ctrl+q still quits)."""
         return not (action in ("switch", "leave") and isinstance(self.screen, ModalScreen))
 
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands, with a Screenshot that is private and says where it went."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Screenshot":
+                yield command
+        yield SystemCommand(
+            "Screenshot",
+            "Save an SVG of this screen (0600) to Downloads, or your home folder",
+            lambda: self.set_timer(0.1, lambda: take_screenshot(self)),
+        )
+
     def action_leave(self) -> None:
         self.exit()
 
@@ -180,7 +194,7 @@ class JournalApp(App[None]):
         from screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(type(self.screen).__name__))
 
     @on(SwitchScreen)
     def _switch_requested(self, event: SwitchScreen) -> None:

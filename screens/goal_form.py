@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 from journal.dates import DateError, human_date, local_now, parse_date
 from journal.models import GOAL_STATUSES, Record
 from journal.storage import JournalError
+from screens.widgets.pick_list import PickList
 
 Save = Callable[[dict[str, Any]], Record]
 
@@ -40,6 +41,7 @@ RecordForm > Vertical, Picker > Vertical, Confirm > Vertical {
 .form-row > Label { width: 12; color: $text-muted; }
 .form-row > Input, .form-row > Select { width: 1fr; }
 .form-row > TextArea { width: 1fr; height: 4; }
+.form-row > PickList { width: 1fr; height: 5; }
 .form-row > .form-value { width: 1fr; }
 .form-hint { height: 1; padding-left: 12; color: $text-muted; }
 .form-hint.-bad, .form-error { color: $error; }
@@ -143,12 +145,23 @@ class RecordForm(ModalScreen[dict[str, Any] | None]):
 
 
 class GoalForm(RecordForm):
-    """Title, code, measure, target, due (typed in words, parsed live), status, notes."""
+    """Title, code, measure, target, due (typed in words, parsed live), status, notes.
 
-    def __init__(self, heading: str, goal: Record | None, save: Save, now: datetime) -> None:
+    A personal goal also gets Supports: the company goals it serves (`company`, as
+    (id, label) pairs, given by the screen), ticked in a pick list.
+    """
+
+    def __init__(self, heading: str, goal: Record | None, save: Save, now: datetime,
+                 company: list[tuple[str, str]] | None = None,
+                 supports: list[str] | None = None) -> None:
         super().__init__(heading, save)
         goal = goal or {}
         self.now = now
+        self.supports_list: PickList | None = None
+        if company is not None:
+            self.supports_list = PickList(company, supports or goal.get("supports", []),
+                                          placeholder="supports: type to filter",
+                                          id="goal-supports")
         due = goal.get("due")
         self.title_input = Input(goal.get("title", ""), placeholder="what you want to achieve",
                                  compact=True, id="goal-title")
@@ -167,6 +180,8 @@ class GoalForm(RecordForm):
             allow_blank=False, compact=True, id="goal-status",
         )
         self.notes_area = TextArea(goal.get("notes", ""), compact=True, id="goal-notes")
+        if self.supports_list is not None:
+            self.notes_area.styles.height = 3  # with Supports the form still fits 24 rows
 
     def compose_fields(self) -> ComposeResult:
         yield row("Title", self.title_input)
@@ -176,6 +191,8 @@ class GoalForm(RecordForm):
         yield row("Due", self.due_input)
         yield self.due_hint
         yield row("Status", self.status_select)
+        if self.supports_list is not None:
+            yield row("Supports", self.supports_list)
         yield row("Notes", self.notes_area)
 
     def on_mount(self) -> None:
@@ -214,7 +231,7 @@ class GoalForm(RecordForm):
             "due": due.isoformat() if due else None,
             "status": str(self.status_select.value),
             "notes": self.notes_area.text.strip(),
-        }
+        } | ({"supports": self.supports_list.chosen} if self.supports_list is not None else {})
 
 
 class Picker(ModalScreen[Any]):

@@ -23,8 +23,8 @@ from textual.widgets import Footer, Header, Static, Tree
 from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
 
-from journal.cli.goals import goal_tree
 from journal.dates import human_date
+from journal.goal_tree import goal_tree, overdue, unique
 from journal.models import Record, ValidationError
 from journal.query import goal_evidence
 from journal.storage import JournalError
@@ -44,6 +44,7 @@ class GoalView:
     count: int
     latest: str | None  # local ISO date of the newest evidence
     stale: bool
+    overdue: bool = False  # active and past its due date
 
     @property
     def id(self) -> str:
@@ -61,30 +62,41 @@ def goal_views(goals: list[Record], entries: Iterable[Record], now: datetime) ->
     for goal in goals:
         count, newest = evidence[goal["id"]]
         active = goal.get("status", "active") == "active"
-        views.append(GoalView(goal, count, newest, active and (newest is None or newest < cutoff)))
+        views.append(GoalView(goal, count, newest, active and (newest is None or newest < cutoff),
+                              overdue(goal, now.date())))
     return views
 
 
-def anchors(goal: Record, known: set[str]) -> list[str | None]:
-    """Where a goal hangs: under its parent and, for personal goals, each goal it supports."""
-    found = [a for a in [goal.get("parent"), *goal.get("supports", [])] if a in known]
-    return list(dict.fromkeys(found)) or [None]
+COMPANY_MARK, PERSONAL_MARK = "\u25c6", "\u25c7"  # ◆ ◇: told apart without colour
+LEGEND = f"{COMPANY_MARK} company  {PERSONAL_MARK} personal  (entries · latest)"
 
 
 def goal_label(view: GoalView) -> Text:
-    """One tree row; the title is user text, so it goes in as plain Text, never markup."""
+    """One tree row, title first (on a narrow screen the code and counts get cut, not it).
+
+    '◆ ⚠ Grow enterprise revenue  revenue (8 · 1 Dec 2026) ⚠ stale': the mark tells
+    company from personal goals, a flag (! overdue, ⚠ stale) sits before the title and is
+    spelled out at the end, the brackets are the evidence count and its latest date (the
+    tree's border says so). The title is user text: plain Text, never markup.
+    """
     goal = view.goal
     personal = goal.get("scope") == "personal"
     label = Text()
-    label.append(visible_line(goal["code"]), style="bold magenta" if personal else "bold cyan")
+    label.append(f"{PERSONAL_MARK if personal else COMPANY_MARK} ",
+                 style="magenta" if personal else "cyan")
+    if view.overdue or view.stale:  # a short flag before the title: seen even when cut
+        label.append("! " if view.overdue else "⚠ ", style="bold red" if view.overdue
+                     else "bold yellow")
+    label.append(visible_line(goal["title"]), style="italic" if personal else "bold")
+    label.append(f"  {visible_line(goal['code'])}", style="magenta" if personal else "cyan")
     when = f" · {human_date(date.fromisoformat(view.latest))}" if view.latest else ""
     label.append(f" ({view.count}{when})", style="dim")
+    if view.overdue:
+        label.append(" ⚠ overdue", style="bold red")
     if view.stale:
         label.append(" ⚠ stale" if view.count else " ⚠ no evidence", style="bold yellow")
     if goal.get("status", "active") != "active":
         label.append(f" [{goal['status']}]", style="dim")
-    label.append("  ")  # the title last: on a narrow screen it is what gets cut
-    label.append(visible_line(goal["title"]), style="italic" if personal else "")
     return label
 
 
@@ -110,6 +122,8 @@ def goal_detail(view: GoalView, by_id: dict[str, Record]) -> Text:
     field("Measure", goal.get("measure", ""))
     field("Target", goal.get("target", ""))
     field("Due", human_date(date.fromisoformat(goal["due"])) if goal.get("due") else "")
+    if view.overdue:
+        text.append("⚠ overdue: past its due date and still active\n", style="bold red")
     latest = f", latest {human_date(date.fromisoformat(view.latest))}" if view.latest else ""
     field("Evidence", f"{view.count} entr{'y' if view.count == 1 else 'ies'}{latest}")
     if view.stale:
@@ -119,11 +133,6 @@ def goal_detail(view: GoalView, by_id: dict[str, Record]) -> Text:
     text.append("\nNotes\n", style="bold")
     text.append(visible(goal.get("notes") or "") or "—")
     return text
-
-
-def _order(goal: Record) -> tuple[str, str]:
-    """Company goals before personal ones, then by code."""
-    return (goal["scope"], goal["code"])
 
 
 def _descendants(node: TreeNode[str]) -> list[TreeNode[str]]:
@@ -169,6 +178,7 @@ class GoalsScreen(Screen[None]):
             tree = GoalTree("Goals", id="goal-tree")
             tree.show_root = False
             tree.guide_depth = 3
+            tree.border_title = LEGEND
             yield tree
             with VerticalScroll(id="goal-detail-pane"):
                 yield GoalDetail(Text("Loading goals…"), id="goal-detail")
@@ -233,30 +243,17 @@ class GoalsScreen(Screen[None]):
         collapsed = {n.data for n in _descendants(tree.root) if not n.is_expanded}
         tree.clear()
         goals = [v.goal for v in views]
-        known = set(self.views)
-        children: dict[str | None, list[Record]] = {}
-        for goal in goals:
-            for anchor in anchors(goal, known):
-                children.setdefault(anchor, []).append(goal)
         target: list[TreeNode[str]] = []
-        shown: set[str] = set()
-
-        def add(node: TreeNode[str], goal: Record, path: frozenset[str]) -> None:
-            child = node.add(goal_label(self.views[goal["id"]]), data=goal["id"],
-                             expand=goal["id"] not in collapsed)
-            shown.add(goal["id"])
+        path: list[TreeNode[str]] = [tree.root]  # the open node at each depth
+        for depth, goal in goal_tree(goals):  # the same tree as `journal goal list`
+            del path[depth + 1:]
+            child = path[-1].add(goal_label(self.views[goal["id"]]), data=goal["id"],
+                                 expand=goal["id"] not in collapsed)
+            path.append(child)
             if goal["id"] == select and not target:
                 target.append(child)
-            for sub in sorted(children.get(goal["id"], []), key=_order):
-                if sub["id"] not in path:  # a cycle written by hand: do not loop
-                    add(child, sub, path | {sub["id"]})
-            child.allow_expand = bool(child.children)
-
-        for goal in sorted(children.get(None, []), key=_order):
-            add(tree.root, goal, frozenset({goal["id"]}))
-        for goal in sorted(goals, key=_order):  # only in a cycle: still show it
-            if goal["id"] not in shown:
-                add(tree.root, goal, frozenset({goal["id"]}))
+        for node in _descendants(tree.root):
+            node.allow_expand = bool(node.children)
         if not goals:
             self.detail.update(Text("No goals yet. Press a to add a company goal."))
         self.call_after_refresh(self._place_cursor, target[0] if target else None)
@@ -302,7 +299,12 @@ class GoalsScreen(Screen[None]):
                 self.notify(f"Saved {visible_line(saved['code'])}", markup=False)
                 self._written(saved["id"])
 
-        self.app.push_screen(GoalForm(heading, goal, save, self.now()), done)
+        company = None
+        if (goal or fixed).get("scope") == "personal":  # it may serve company goals
+            company = [(v.id, f"{v.goal['code']}  {v.goal['title']}")
+                       for v in self.views.values() if v.goal.get("scope") == "company"]
+        supports = fixed.pop("supports", None)
+        self.app.push_screen(GoalForm(heading, goal, save, self.now(), company, supports), done)
 
     def action_add_goal(self) -> None:
         self._open_form("New company goal", None, scope="company")
@@ -327,7 +329,7 @@ class GoalsScreen(Screen[None]):
         if view is None:
             return
         items: list[tuple[Any, Text]] = [("", Text("(top level: no parent)", style="italic"))]
-        for depth, goal in goal_tree([v.goal for v in self.views.values()]):
+        for depth, goal in unique(goal_tree([v.goal for v in self.views.values()])):
             if goal["id"] != view.id:
                 label = Text("  " * depth)
                 label.append(visible_line(goal["code"]), style="bold")

@@ -44,6 +44,8 @@ def _rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
         if binding.system:
             continue
         key = binding.key_display or binding.key
+        if "/" in key and len(key) > 1:  # one footer item for several keys: name this one
+            key = binding.key
         rows.append((key, binding.tooltip or binding.description or binding.action))
     return rows
 
@@ -73,6 +75,22 @@ def key_sections() -> list[tuple[str, list[tuple[str, str]]]]:
         if rows:
             sections.append((title, rows))
     return sections
+
+
+# Which sections are "this screen's keys", by screen class name.
+SCREEN_SECTIONS = {
+    "JournalScreen": ("Journal screen", "Entry list", "Filter bar"),
+    "GoalsScreen": ("Goals screen",),
+    "SkillsScreen": ("Skills screen",),
+    "ReviewScreen": ("Review screen",),
+}
+
+
+def ordered_sections(screen_name: str | None) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every section, the current screen's first, then Everywhere, then the rest."""
+    sections = key_sections()
+    first = SCREEN_SECTIONS.get(screen_name or "", ())
+    return sorted(sections, key=lambda s: (s[0] not in first, s[0] != "Everywhere"))
 
 
 def help_table(sections: list[tuple[str, list[tuple[str, str]]]]) -> Table:
@@ -111,7 +129,11 @@ class HelpScreen(ModalScreen[None]):
         Binding("q", "dismiss", "Close", show=False),
     ]
 
+    def __init__(self, screen_name: str | None = None) -> None:
+        super().__init__()
+        self.screen_name = screen_name  # the screen F1 was pressed on: its keys come first
+
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
-            scroll.border_title = "Keys (escape closes)"
-            yield Static(help_table(key_sections()), id="keys")
+            scroll.border_title = "Keys: this screen first, then everywhere (escape closes)"
+            yield Static(help_table(ordered_sections(self.screen_name)), id="keys")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -22,7 +23,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.timer import Timer
 from textual.widgets import (
     ContentSwitcher,
     Footer,
@@ -39,16 +39,15 @@ from textual.widgets import (
 from journal import reviews as rv
 from journal.assess import Assessment, GoalReport, assess
 from journal.dates import DateError, Period, parse_period
-from journal.models import Record, ValidationError
+from journal.models import Record
 from journal.storage import JournalError
 from journal.store import JournalStore
 from screens import review_views as views
 from screens.goal_form import app_now, store_lock
-from screens.review_draft import DraftWriter
 from screens.review_export import ExportingScreen
 from screens.review_panes import GoalList, GoalPane, OverviewPane, SkillPane, quiet
+from screens.review_saving import DraftSaver
 
-SAVE_DELAY = 0.6
 DEFAULT_PERIOD = "this year"
 
 
@@ -62,6 +61,7 @@ class ReviewScreen(ExportingScreen):
         Binding("x", "export", "Export", tooltip="Export the review to a file"),
         Binding("c", "copy", "Copy Markdown", tooltip="Copy the review as Markdown"),
         Binding("n", "new_review", "New review", tooltip="Start a new saved review"),
+        Binding("p", "focus_period", "Period", tooltip="Type the period: Q3, last quarter…"),
         Binding("escape", "focus_list", "Goals", show=False, tooltip="Back to the goal list"),
     ]
 
@@ -74,10 +74,7 @@ class ReviewScreen(ExportingScreen):
         self.assessment: Assessment | None = None
         self.shown = views.OVERVIEW
         self._period_text = ""
-        self._dirty = False
-        self._save_timer: Timer | None = None
-        self._seq = 0
-        self._writer = DraftWriter(store, self._lock)
+        self.saver = DraftSaver(self, store, self._lock)
 
     # -- layout ----------------------------------------------------------------------
 
@@ -105,6 +102,19 @@ class ReviewScreen(ExportingScreen):
 
     def action_focus_list(self) -> None:
         self.goal_list.focus()
+
+    def action_focus_period(self) -> None:
+        self._widget("period", Input).focus()
+
+    # Letters that act on the whole review work from the goal list only: elsewhere a
+    # user who thinks they are typing must not export, copy or start a new review.
+    LIST_ONLY = frozenset({"export", "copy", "new_review", "focus_period"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.LIST_ONLY and self.focused is not None and (
+                self.focused is not self.goal_list):
+            return None  # shown dimmed in the footer; escape goes back to the list
+        return True
 
     def _widget(self, ident: str, kind: type[Any]) -> Any:
         return self.query_one(f"#{ident}", kind)
@@ -147,7 +157,7 @@ class ReviewScreen(ExportingScreen):
         self._reassess()
 
     def on_screen_suspend(self) -> None:
-        self._save_now()
+        self.saver.save_now()
 
     def on_unmount(self) -> None:
         self.flush_draft()
@@ -155,20 +165,28 @@ class ReviewScreen(ExportingScreen):
     def flush_draft(self) -> None:
         """Closing the app (or the terminal gone): write the draft now, synchronously,
         whatever the debounce says."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        if self._dirty and self.review is not None:
-            self._dirty = False
-            self._seq += 1
-            with contextlib.suppress(ValidationError, JournalError):
-                self._writer.write(self.review, copy.deepcopy(self.review), self._seq)
+        self.saver.flush()
 
     # -- the assessment --------------------------------------------------------------
 
+    def _new_title(self) -> str:
+        """The title a new review for the period gets: the default, unique among saved ones."""
+        assert self.period is not None
+        return rv.unique_title(rv.default_title(self.period),
+                               [str(r.get("title", "")) for r in self.saved])
+
     def _reassess(self) -> None:
         if self.period is not None:
-            review = copy.deepcopy(self.review) if self.review else None
+            review = copy.deepcopy(self.review) if self.review else {"title": self._new_title()}
             self._assess(self.period, review, self.now().date())
+
+    def export_assessment(self) -> Assessment | None:
+        """The assessment with the live title and status (typed since it was built)."""
+        a, review = self.assessment, self.review
+        if a is None or review is None:
+            return a
+        return dataclasses.replace(a, title=str(review.get("title") or a.title),
+                                   status=str(review.get("status") or a.status))
 
     @work(thread=True, exclusive=True, group="review-assess")
     def _assess(self, period: Period, review: Record | None, today: Any) -> None:
@@ -191,6 +209,10 @@ class ReviewScreen(ExportingScreen):
         self.assessment = a
         self.goal_list.show(a, self.shown)
         self._show(self.shown, rebuild=first)
+        title = self._widget("review-title", Input)
+        if not title.has_focus and title.value != a.title:
+            with quiet(self):  # a title nobody typed follows the period
+                title.value = a.title
 
     def _report(self, key: str) -> GoalReport | None:
         a = self.assessment
@@ -232,14 +254,9 @@ class ReviewScreen(ExportingScreen):
         if self.period is None:
             return
         if self.review is None:
-            title = rv.unique_title(f"{self.period.label} self-assessment",
-                                    [str(r.get("title", "")) for r in self.saved])
-            self.review = rv.new_review(self.period, title)
+            self.review = rv.new_review(self.period, self._new_title())
         change(self.review)
-        self._dirty = True
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self._save_now)
+        self.saver.changed()
         if reassess:
             self._reassess()
 
@@ -287,17 +304,24 @@ class ReviewScreen(ExportingScreen):
         title = event.value.strip()
         current = (self.review or {}).get("title") or (self.assessment and self.assessment.title)
         if title and title != current:
-            self._edit(lambda r: r.__setitem__("title", title), reassess=False)
+            self._edit(lambda r: r.__setitem__("title", title))
 
     @on(Select.Changed, "#review-status")
     def _status_changed(self, event: Select.Changed) -> None:
         if event.value != (self.review or {}).get("status", "draft"):
-            self._edit(lambda r: r.__setitem__("status", str(event.value)), reassess=False)
+            self._edit(lambda r: r.__setitem__("status", str(event.value)))
 
     def _set_period_text(self, text: str) -> None:
         self._period_text = text
+        field = self._widget("period", Input)
         with quiet(self):
-            self._widget("period", Input).value = text
+            field.value = text
+        if not field.has_focus:
+            field.cursor_position = 0  # show the start of a long period, not ".2026-11-30"
+
+    @on(Input.Blurred, "#period")
+    def _period_left(self, event: Input.Blurred) -> None:
+        event.input.cursor_position = 0  # the start of the period, not its last characters
 
     @on(Input.Changed, "#period")
     def _period_changed(self, event: Input.Changed) -> None:
@@ -315,9 +339,17 @@ class ReviewScreen(ExportingScreen):
         error.remove_class("-shown")
         self.period = period
         if self.review is not None:
-            self._edit(lambda r: rv.set_period(r, period))
+            self._edit(lambda r: self._move(r, period))
         else:
             self._reassess()
+
+    def _move(self, review: Record, period: Period) -> None:
+        """Move the draft to a period; a default title follows it, unique among the rest."""
+        follows = rv.follows_period(review)
+        rv.set_period(review, period)
+        if follows:
+            others = [str(r.get("title", "")) for r in self.saved if r["id"] != review.get("id")]
+            review["title"] = rv.unique_title(review["title"], others)
 
     # -- saved reviews ---------------------------------------------------------------
 
@@ -343,7 +375,7 @@ class ReviewScreen(ExportingScreen):
         current = (self.review or {}).get("id")
         if event.value == current or (event.value is Select.NULL and self.review is None):
             return
-        self._save_now()
+        self.saver.save_now()
         chosen = next((r for r in self.saved if r["id"] == event.value), None)
         if chosen is not None:
             self._open(chosen)
@@ -352,35 +384,23 @@ class ReviewScreen(ExportingScreen):
             self._reassess()
 
     def action_new_review(self) -> None:
+        """A fresh review for this period: saved once something is written in it."""
         if self.period is None:
             return
-        self._save_now()
-        self.review, self.assessment = None, None
-        self._edit(lambda r: None)  # creates and saves a fresh draft for this period
-        self.notify(f"New review: {self.review['title'] if self.review else ''}", markup=False)
+        self.saver.save_now()
+        self.saver.forget()
+        self.review, self.assessment = rv.new_review(self.period, self._new_title()), None
+        select = self._widget("review-select", Select)
+        with quiet(self):
+            select.clear()
+        self._status("New review: saved once you write in it")
+        self.notify(f"New review: {self.review['title']}", markup=False)
+        self._reassess()
 
-    # -- saving ----------------------------------------------------------------------
+    # -- saving (when and whether: review_saving.DraftSaver) ------------------------
 
-    def _save_now(self) -> None:
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        if self._dirty and self.review is not None:
-            self._dirty = False
-            self._seq += 1
-            self._save_worker(self.review, copy.deepcopy(self.review), self._seq)
-
-    @work(thread=True, group="review-save")
-    def _save_worker(self, live: Record, snapshot: Record, seq: int) -> None:
-        try:
-            saved = self._writer.write(live, snapshot, seq)
-        except (ValidationError, JournalError) as err:
-            self.app.call_from_thread(self.notify, str(err), title="Review not saved",
-                                      severity="error", markup=False)
-            return
-        if saved is not None:
-            self.app.call_from_thread(self._saved, live, saved)
-
-    def _saved(self, live: Record, saved: Record) -> None:
+    def draft_saved(self, live: Record, saved: Record) -> None:
+        """A write worked: remember the id, list the review, say so."""
         live.setdefault("id", saved["id"])
         self.saved = [r for r in self.saved if r["id"] != saved["id"]]
         self.saved.insert(0, saved)

@@ -6,6 +6,7 @@ Enter again to confirm); the screen writes the file in a worker.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from textual.widgets import Input, Label, Static
 from journal.assess import Assessment
 from journal.export import SUFFIXES, format_for, render
 from journal.outfile import write_private
+from screens.settings import load_settings, save_settings
 
 ExportChoice = tuple[Path, bool]  # the absolute path, and whether to replace it
 
@@ -99,18 +101,37 @@ class ExportingScreen(Screen[None]):
     def _status(self, message: str) -> None:
         """Show a short message in the screen's status line (the subclass has one)."""
 
+    def export_assessment(self) -> Assessment | None:
+        """What `x` and `c` export: the assessment, with any edits made since it was built."""
+        return self.assessment
+
     def action_export(self) -> None:
-        a = self.assessment
+        a = self.export_assessment()
         if a is None:
             self.notify("Nothing to export yet.", severity="warning", markup=False)
             return
         slug = re.sub(r"[^a-z0-9]+", "-", a.title.lower()).strip("-") or "self-assessment"
 
         def chosen(choice: ExportChoice | None) -> None:
-            if choice is not None and self.assessment is not None:
-                self._export(self.assessment, *choice)
+            current = self.export_assessment()
+            if choice is not None and current is not None:
+                self._export(current, *choice)
 
-        self.app.push_screen(ExportPrompt(f"~/{slug}.md"), chosen)
+        self.app.push_screen(ExportPrompt(f"{self._export_folder()}/{slug}.md"), chosen)
+
+    def _settings_path(self) -> Path | None:
+        return getattr(self.app, "settings_path", None)
+
+    def _export_folder(self) -> str:
+        """The folder of the last export (kept in the app's settings), else home, as ~/…"""
+        folder = Path(str(load_settings(self._settings_path()).get("export_folder") or "~"))
+        folder = folder.expanduser()
+        if not folder.is_dir():
+            folder = Path.home()
+        try:
+            return "~/" + str(folder.relative_to(Path.home())) if folder != Path.home() else "~"
+        except ValueError:
+            return str(folder)
 
     @work(thread=True, group="review-export")
     def _export(self, a: Assessment, path: Path, overwrite: bool) -> None:
@@ -120,6 +141,10 @@ class ExportingScreen(Screen[None]):
             self.app.call_from_thread(self.notify, f"Not exported: {err}", severity="error",
                                       markup=False)
             return
+        settings = self._settings_path()
+        if settings is not None:  # the next export starts in the same folder
+            with contextlib.suppress(OSError):
+                save_settings(settings, {"export_folder": str(written.parent)})
         self.app.call_from_thread(self._exported, written)
 
     def _exported(self, path: Path) -> None:
@@ -127,8 +152,9 @@ class ExportingScreen(Screen[None]):
         self.notify(f"Exported to {path}", markup=False)
 
     def action_copy(self) -> None:
-        if self.assessment is not None:
-            self._copy(self.assessment)
+        current = self.export_assessment()
+        if current is not None:
+            self._copy(current)
 
     @work(thread=True, group="review-export")
     def _copy(self, a: Assessment) -> None:

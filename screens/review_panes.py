@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -18,7 +19,6 @@ from textual.widgets import (
     Label,
     OptionList,
     Select,
-    SelectionList,
     Sparkline,
     Static,
     TextArea,
@@ -28,6 +28,7 @@ from textual.widgets.selection_list import Selection
 
 from journal.assess import Assessment, GoalReport, SkillReport
 from screens import review_views as views
+from screens.widgets.pick_list import CheckList
 
 
 def quiet(widget: Widget) -> contextlib.AbstractContextManager[None]:
@@ -45,11 +46,16 @@ class GoalList(OptionList):
     def show(self, a: Assessment, current: str) -> None:
         """Refresh the prompts in place, or rebuild when the set of items changed."""
         gaps = {g.id for g in a.gaps}
-        company = [(f"goal:{g.id}", views.goal_prompt(g, g.id in gaps)) for g in a.company_goals()]
-        personal = [(f"goal:{g.id}", views.goal_prompt(g, False)) for g in a.personal]
-        skills = [(f"skill:{s.skill['id']}", views.skill_prompt(s)) for s in a.skills]
-        groups = [("", [(views.OVERVIEW, views.heading("Overview"))]),
-                  ("Company goals", company), ("Personal goals", personal), ("Skills", skills)]
+        company: list[tuple[str, Table | Text]] = [
+            (f"goal:{g.id}", views.goal_prompt(g, g.id in gaps)) for g in a.company_goals()]
+        personal: list[tuple[str, Table | Text]] = [
+            (f"goal:{g.id}", views.goal_prompt(g, False)) for g in a.personal]
+        skills: list[tuple[str, Table | Text]] = [
+            (f"skill:{s.skill['id']}", views.skill_prompt(s)) for s in a.skills]
+        overview: list[tuple[str, Table | Text]] = [(views.OVERVIEW, views.heading("Overview"))]
+        groups: list[tuple[str, list[tuple[str, Table | Text]]]] = [
+            ("", overview), ("Company goals", company), ("Personal goals", personal),
+            ("Skills", skills)]
         items = [item for _, group in groups for item in group]
         keys = [key for key, _ in items]
         if keys == self.keys:
@@ -67,8 +73,8 @@ class GoalList(OptionList):
         self.highlighted = self.get_option_index(current if current in keys else views.OVERVIEW)
 
 
-class EvidenceList(SelectionList[str]):
-    """The shown goal's evidence: ticked items count, space drops or restores one."""
+class EvidenceList(CheckList):
+    """The shown goal's evidence: ticked (☑) items count, space drops or restores one."""
 
 
 class OverviewPane(VerticalScroll):

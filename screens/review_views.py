@@ -9,37 +9,51 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.table import Table
 from rich.text import Text
 
 from journal.assess import STALE_DAYS, Assessment, Evidence, GoalReport, SkillReport
 from journal.dates import human_date
 from journal.export_outline import kinds_text
 from journal.textsafe import first_of, plural, visible, visible_line
+from screens.widgets.entry_list import KIND_SHORT
 
 OVERVIEW = "overview"
 
 
-def goal_prompt(rep: GoalReport, gap: bool) -> Text:
-    """'● 12 Grow enterprise revenue': done-ness, evidence count, title (indented if a sub-goal)."""
+def _row(left: Text, count: int) -> Table:
+    """A list row: the text takes the room (cut with an ellipsis), the count sits right."""
+    grid = Table.grid(expand=True)
+    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    grid.add_column(justify="right", no_wrap=True, width=4)
+    grid.add_row(left, Text(str(count), style="dim"))
+    return grid
+
+
+def goal_prompt(rep: GoalReport, gap: bool) -> Table:
+    """'● Grow enterprise revenue   12': done-ness, title (indented if a sub-goal), evidence.
+
+    The title comes first so a narrow list cuts the end of the title, not all of it.
+    """
     done = bool(rep.rating) + bool(rep.narrative.strip())
     glyph, style = [("\u25cb", "dim"), ("\u25d0", "yellow"), ("\u25cf", "green")][done]
-    if gap:
+    if gap or rep.overdue:
         glyph, style = "!", "bold red"
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append("  " * rep.depth)
     text.append(glyph, style=style)
-    text.append(f" {len(rep.evidence):>3} ", style="dim")
+    text.append(" ")
     text.append(visible_line(rep.title))
-    return text
+    return _row(text, len(rep.evidence))
 
 
-def skill_prompt(rep: SkillReport) -> Text:
+def skill_prompt(rep: SkillReport) -> Table:
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append("\u25cf" if rep.narrative.strip() else "\u25cb",
                 style="green" if rep.narrative.strip() else "dim")
-    text.append(f" {len(rep.practice):>3} ", style="dim")
+    text.append(" ")
     text.append(visible_line(str(rep.skill["name"])))
-    return text
+    return _row(text, len(rep.practice))
 
 
 def heading(title: str) -> Text:
@@ -59,7 +73,11 @@ def goal_header(a: Assessment, rep: GoalReport) -> Text:
         if goal.get(key):
             facts.append(f"{label}: {visible_line(str(goal[key]))}")
     if goal.get("due"):
-        facts.append(f"due {human_date(date.fromisoformat(goal['due']))}")
+        facts.append(f"due {human_date(date.fromisoformat(goal['due']))}"
+                     + (" (overdue)" if rep.overdue else ""))
+    if rep.done_in_period:
+        done = goal.get("done_on") or goal.get("due")
+        facts.append(f"done {human_date(date.fromisoformat(str(done)[:10]))}")
     evidence = rep.evidence
     counts = kinds_text(rep.counts)
     summary = plural(len(evidence), "entry", "entries") + (f" ({counts})" if counts else "")
@@ -96,7 +114,7 @@ def evidence_prompt(ev: Evidence, titles: dict[str, str]) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append("\u2605 " if entry.get("starred") else "  ", style="yellow")
     text.append(f"{human_date(ev.day):>11} ", style="dim")
-    text.append(f"{entry['kind']:<10} ", style="cyan")
+    text.append(f"{KIND_SHORT.get(entry['kind'], entry['kind']):<4} ", style="cyan")
     text.append(visible_line(entry["title"]))
     if entry.get("source"):
         text.append(f" — {visible_line(entry['source'])}", style="dim")
@@ -129,8 +147,16 @@ def readiness_text(a: Assessment) -> Text:
 def gaps_text(a: Assessment) -> Text:
     text = Text()
     text.append("Gaps and stale goals\n", style="bold")
-    if not a.gaps and not a.stale:
-        text.append("Every company goal has recent evidence.", style="green")
+    if not a.goals:
+        text.append("No company goals yet: add them on the Goals screen (g) "
+                    "or import an outline.\n", style="yellow")
+    elif not a.gaps and not a.stale:
+        text.append("Every company goal has recent evidence.\n", style="green")
+    for g in a.overdue:
+        text.append("! ", style="bold red")
+        text.append(visible_line(g.title))
+        due = human_date(date.fromisoformat(g.goal["due"]))
+        text.append(f" — overdue: due {due}, still active\n", style="dim")
     for g in a.gaps:
         text.append("! ", style="bold red")
         text.append(visible_line(g.title))
@@ -141,6 +167,7 @@ def gaps_text(a: Assessment) -> Text:
         latest = human_date(g.latest) if g.latest else "?"
         text.append(f" — latest {latest}, over {STALE_DAYS} days before "
                     f"{human_date(a.as_of)}\n", style="dim")
+    text.rstrip()
     return text
 
 

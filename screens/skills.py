@@ -9,6 +9,7 @@ entry with the skill, in one write. The journal screen starts the same flow thro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -32,9 +33,9 @@ from journal.textsafe import plural, visible, visible_line
 from screens.goal_form import Confirm, Picker, store_lock
 from screens.messages import JournalChanged, ShowSkill, SkillSaved
 from screens.skill_form import LEVEL_NAMES, SkillForm, feedback_line
+from screens.widgets.skill_table import SkillTable
 
 DEFAULT_LEVEL, DEFAULT_TARGET = 2, 4
-NAME_WIDTH = 60
 WANTS_SKILL = ("constructive", "mixed")
 
 
@@ -83,14 +84,22 @@ def feedback_wanting_skill(entries: Iterable[Record], skills: list[Record]) -> l
     ]
 
 
+SUGGEST_WORDS, SUGGEST_WIDTH = 5, 32
+
+
 def suggest_name(title: str) -> str:
-    """A skill name from a feedback title: trimmed at a word, capitalised, no end punctuation."""
+    """A short skill name from a feedback title: its first clause, at most five words.
+
+    A starting point to edit, not the whole sentence: 'Your updates ramble; lead with the
+    ask.' gives 'Your updates ramble'. Capitalised, no end punctuation.
+    """
+    clause = re.split(r"[,;:.!?\u2014\u2013]| - ", visible_line(title).strip(), maxsplit=1)[0]
     name = ""
-    for word in visible_line(title).split():
-        if name and len(name) + len(word) + 1 > NAME_WIDTH:
+    for word in clause.split()[:SUGGEST_WORDS]:
+        if name and len(name) + len(word) + 1 > SUGGEST_WIDTH:
             break
         name = f"{name} {word}".strip()
-    name = name[:NAME_WIDTH].rstrip(".!?;:, ")
+    name = name[:SUGGEST_WIDTH].rstrip(".!?;:, ")
     return name[:1].upper() + name[1:] if name else "New skill"
 
 
@@ -178,10 +187,6 @@ def start_skill_from_feedback(
     app.run_worker(prepare, thread=True, group="skill-from-feedback")
 
 
-class SkillTable(DataTable[Text]):
-    """One row per skill, keyed by skill id."""
-
-
 class SkillDetail(Static):
     """Level, plan, evidence and the feedback behind the highlighted skill."""
 
@@ -209,13 +214,7 @@ class SkillsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
-            table = SkillTable(cursor_type="row", zebra_stripes=True, id="skill-table")
-            table.add_column(Text("Code"), key="code", width=12)
-            table.add_column(Text("Skill"), key="name", width=22)
-            table.add_column(Text("Level"), key="level", width=5)
-            table.add_column(Text("Status"), key="status", width=7)
-            table.add_column(Text("Ev."), key="count", width=3)
-            yield table
+            yield SkillTable(level_text, id="skill-table")
             with VerticalScroll(id="skill-detail-pane"):
                 yield SkillDetail(Text("Loading skills…"), id="skill-detail")
         yield Footer(compact=True, show_command_palette=False)
@@ -271,18 +270,7 @@ class SkillsScreen(Screen[None]):
         self._shown = True
         self.views = {v.id: v for v in views}
         table = self.table
-        table.clear()
-        for view in views:
-            skill = view.skill
-            dim = "dim" if skill.get("status", "active") != "active" else ""
-            table.add_row(
-                Text(visible_line(skill["code"]), style="bold", overflow="ellipsis", no_wrap=True),
-                Text(visible_line(skill["name"]), style=dim, overflow="ellipsis", no_wrap=True),
-                Text(level_text(skill)),
-                Text(skill.get("status", "active"), style=dim),
-                Text(str(view.count), justify="right"),
-                key=view.id,
-            )
+        table.fill([(view.skill, view.count) for view in views])
         if select in self.views:
             table.move_cursor(row=table.get_row_index(select))
         if not views:
@@ -377,14 +365,19 @@ class SkillsScreen(Screen[None]):
         else:
             question.append("No entry links to it.")
 
+        ids = list(self.views)
+        at = ids.index(view.id)
+        rest = ids[at + 1:] + ids[:at][::-1]  # the row below, else the one above
+        neighbour = rest[0] if rest else None
+
         def answered(yes: bool | None) -> None:
             if yes:
-                self._delete(view.id)
+                self._delete(view.id, neighbour)
 
         self.app.push_screen(Confirm(question), answered)
 
     @work(thread=True, group="skills-write")
-    def _delete(self, skill_id: str) -> None:
+    def _delete(self, skill_id: str, neighbour: str | None = None) -> None:
         try:
             with store_lock(self.app):
                 dropped = self.store.delete_skill(skill_id)
@@ -395,5 +388,5 @@ class SkillsScreen(Screen[None]):
         self.app.call_from_thread(
             self.notify, f"Skill deleted: {plural(dropped, 'entry link')} dropped", markup=False
         )
-        self.app.call_from_thread(self.reload)
+        self.app.call_from_thread(self.reload, neighbour)  # stay where the user was
         self.app.call_from_thread(self.post_message, SkillSaved(skill_id))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import Any
 
 from journal.cli.output import open_store, print_json
+from journal.goal_tree import goal_tree, overdue, unique
 from journal.models import GOAL_STATUSES, SKILL_STATUSES, Record, ValidationError
 from journal.query import goal_evidence
 from journal.textsafe import plural, visible_line
@@ -94,7 +96,8 @@ def run_goal_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def goal_json(goal: Record, codes: dict[str, str], count: int, latest: str | None) -> Record:
+def goal_json(goal: Record, codes: dict[str, str], count: int, latest: str | None,
+              today: date) -> Record:
     return {
         "id": goal["id"],
         "code": goal["code"],
@@ -105,34 +108,13 @@ def goal_json(goal: Record, codes: dict[str, str], count: int, latest: str | Non
         "measure": goal.get("measure", ""),
         "target": goal.get("target", ""),
         "due": goal.get("due"),
+        "overdue": overdue(goal, today),
+        "done_on": goal.get("done_on"),
         "status": goal.get("status", "active"),
         "notes": goal.get("notes", ""),
         "evidence_count": count,
         "last_evidence": latest,
     }
-
-
-def goal_tree(goals: list[Record]) -> list[tuple[int, Record]]:
-    """Goals in tree order with depth: company goals, their sub-goals, woven personal goals."""
-    children: dict[str | None, list[Record]] = {}
-    for goal in goals:
-        anchor = goal.get("parent") or (goal.get("supports") or [None])[0]
-        children.setdefault(anchor, []).append(goal)
-    ordered: list[tuple[int, Record]] = []
-    seen: set[str] = set()
-
-    def walk(anchor: str | None, depth: int) -> None:
-        for goal in sorted(children.get(anchor, []), key=lambda g: (g["scope"], g["code"])):
-            if goal["id"] not in seen:
-                seen.add(goal["id"])
-                ordered.append((depth, goal))
-                walk(goal["id"], depth + 1)
-
-    walk(None, 0)
-    for goal in goals:  # anything whose anchor is gone still shows
-        if goal["id"] not in seen:
-            ordered.append((0, goal))
-    return ordered
 
 
 def run_goal_list(args: argparse.Namespace) -> int:
@@ -141,8 +123,9 @@ def run_goal_list(args: argparse.Namespace) -> int:
     codes = store.code_map()
     stats = goal_evidence(goals, store.raw_entries())
     tree = goal_tree(goals)
+    today = date.today()
     if args.json:
-        print_json([goal_json(g, codes, *stats[g["id"]]) for _, g in tree])
+        print_json([goal_json(g, codes, *stats[g["id"]], today) for _, g in unique(tree)])
         return 0
     if not goals:
         print('No goals yet. Add one: journal goal add "Grow enterprise revenue" --code revenue')
@@ -150,6 +133,7 @@ def run_goal_list(args: argparse.Namespace) -> int:
         n, latest = stats[goal["id"]]
         scope = "personal" if goal["scope"] == "personal" else "company "
         due = f"  due {goal['due']}" if goal.get("due") else ""
+        due += " (overdue)" if overdue(goal, today) else ""
         status = f"  [{goal['status']}]" if goal.get("status", "active") != "active" else ""
         evidence = plural(n, "entry") + (f", latest {latest}" if latest else "")
         line = (

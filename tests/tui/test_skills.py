@@ -89,7 +89,11 @@ def test_feedback_waiting_for_a_skill_is_constructive_unlinked_and_newest_first(
 def test_suggested_name_is_trimmed_and_capitalised() -> None:
     assert suggest_name("your updates ramble.") == "Your updates ramble"
     long = suggest_name("word " * 40)
-    assert len(long) <= 60 and not long.endswith(" ")
+    assert len(long) <= 32 and not long.endswith(" ")
+    # a short name, not the whole sentence (issue 12)
+    assert suggest_name("You took the migration back the moment it got hard.") == (
+        "You took the migration back")
+    assert suggest_name("Your updates ramble; lead with the ask.") == "Your updates ramble"
     assert suggest_name("\x1b[31m") == "␛[31m"
     assert suggest_name("   ") == "New skill"
 
@@ -107,7 +111,7 @@ async def test_turn_feedback_into_a_skill_with_f(
         await settle(pilot)
         form = app.screen
         assert isinstance(form, SkillForm)
-        assert form.name_input.value == "Your updates ramble; lead with the decision"
+        assert form.name_input.value == "Your updates ramble"  # a short name to edit
         assert (form.level_select.value, form.target_select.value) == (2, 4)
         await pilot.press("ctrl+u", *"Leading with the decision", "ctrl+s")
         await settle(pilot)

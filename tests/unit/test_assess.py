@@ -220,3 +220,31 @@ def test_saved_review_round_trips_through_the_store(sample) -> None:
     loaded = store.review("h1 2026 self-assessment")
     a = run(sample, loaded)
     assert a.goals[0].rating == "Exceeded" and a.review_id == saved["id"]
+
+
+def test_a_goal_done_in_the_period_shows_without_evidence(store: JournalStore) -> None:
+    store.add_goal("Launch the beta", code="beta", status="done", due="2026-05-31")
+    store.add_goal("Old launch", code="old", status="done", due="2025-05-31")
+    a = assess_store(store, H1)
+    [beta] = a.goals
+    assert beta.code == "beta" and beta.done_in_period and not beta.evidence
+    assert a.gaps == [] and a.readiness.with_evidence == 1
+
+
+def test_done_on_is_recorded_and_cleared(store: JournalStore) -> None:
+    goal = store.add_goal("Launch the beta", code="beta")
+    assert "done_on" not in goal
+    done = store.update_goal("beta", status="done")
+    assert done["done_on"] == store.now_iso()[:10]
+    assert "done_on" not in store.update_goal("beta", status="active")
+
+
+def test_an_overdue_active_goal_is_flagged(store: JournalStore) -> None:
+    store.add_goal("Ship the beta", code="beta", due="2026-03-31")
+    store.add_goal("Ship the GA", code="ga", due="2026-12-31")
+    store.add_goal("Shipped", code="shipped", due="2026-03-31", status="done")
+    a = assess_store(store, H1)
+    assert [g.code for g in a.overdue] == ["beta"]
+    from journal.export import render
+
+    assert "overdue: due 31 Mar 2026" in render(a, "md")
