@@ -11,11 +11,12 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from journal.store import JournalStore
 from tests.reliability.conftest import cli
 
-EXPORT = {
+EXPORT: dict[str, Any] = {
     "format": "coaching-journal",
     "version": 1,
     "exported": "2026-12-02T02:04:52+00:00",
@@ -126,7 +127,7 @@ def test_import_json_of_a_goal_with_an_unreadable_due_date_crashes_review_export
     db: Path, tmp_path: Path
 ) -> None:
     goals = copy.deepcopy(EXPORT["goals"])
-    goals[0]["due"] = "nope"  # type: ignore[index]
+    goals[0]["due"] = "nope"
     imported = cli(db, "import", "json", str(export_file(tmp_path, goals=goals)))
     if imported.returncode == 2:  # refused with a message: fine
         assert b"Traceback" not in imported.stderr
@@ -159,7 +160,7 @@ def test_refused_import_json_of_deep_nesting_creates_nothing_and_says_why(
         inner.append(deeper)
         inner = deeper
     entries = copy.deepcopy(EXPORT["entries"])
-    entries[0]["extra"] = nest  # type: ignore[index]
+    entries[0]["extra"] = nest
     out = cli(db, "import", "json", str(export_file(tmp_path, entries=entries)))
     assert out.returncode == 2, out.stderr  # bad input, not a failing journal
     assert not db.parent.exists(), sorted(os.listdir(db.parent))  # nothing created
@@ -242,3 +243,38 @@ def test_whole_journal_json_export_escapes_c1_and_del_like_every_other_json(
     raw = sorted({f"U+{ord(c):04X}" for c in text if 0x7F <= ord(c) <= 0x9F})
     assert raw == [], raw  # ... the whole-journal export must too
     assert json.loads(text)["entries"][0]["title"].startswith("c1 \x9b2J")
+
+
+# -- 10. a period's export, imported, is a damaged journal ------------------------------
+
+
+def test_import_json_of_a_period_export_leaves_a_journal_doctor_calls_damaged(
+    db: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "source" / "journal.json"
+    assert cli(source, "add", "feedback", "Old critique", "--from", "Sam",
+               "--sentiment", "constructive", "--when", "2025-03-01").returncode == 0
+    assert cli(source, "add", "win", "Recent", "--when", "2026-06-01").returncode == 0
+    assert cli(source, "skill", "add", "Listening", "--from-entry", "e1").returncode == 0
+    exported = tmp_path / "period.json"
+    assert cli(source, "export", "--format", "json", "--period", "2026",
+               "-o", str(exported)).returncode == 0
+    imported = cli(db, "import", "json", str(exported))
+    doctor = cli(db, "doctor")
+    # Either refuse (exit 2, naming the missing entry) or drop the link on the way in:
+    # an import must not hand back a journal that doctor calls DAMAGED.
+    assert imported.returncode == 2 or doctor.returncode == 0, doctor.stdout.decode()
+
+
+# -- 11. counts that do not read like English -------------------------------------------
+
+
+def test_one_exported_or_imported_entry_is_not_1_entries(db: Path, tmp_path: Path) -> None:
+    assert cli(db, "add", "note", "Only one").returncode == 0
+    out_file = tmp_path / "one.json"
+    exported = cli(db, "export", "-o", str(out_file))
+    assert exported.returncode == 0
+    imported = cli(tmp_path / "new" / "j.json", "import", "json", str(out_file))
+    assert imported.returncode == 0
+    assert b"1 entries" not in exported.stdout + exported.stderr, exported.stdout
+    assert b"1 entries" not in imported.stdout + imported.stderr, imported.stdout
