@@ -278,3 +278,24 @@ def test_one_exported_or_imported_entry_is_not_1_entries(db: Path, tmp_path: Pat
     assert imported.returncode == 0
     assert b"1 entries" not in exported.stdout + exported.stderr, exported.stdout
     assert b"1 entries" not in imported.stdout + imported.stderr, imported.stdout
+
+
+# -- 12. a mistyped --db path: refused changes still leave a folder and a lock ----------
+
+
+def test_refused_goal_and_skill_edits_on_a_missing_journal_create_nothing(
+    tmp_path: Path
+) -> None:
+    """`journal edit`/`delete` on a path with no journal say so and create nothing; the
+    goal and skill commands exit 2 but leave the folder and a .lock behind."""
+    litter = {}
+    for args in (("goal", "done", "x"), ("goal", "edit", "x", "--title", "y"),
+                 ("goal", "drop", "x"), ("skill", "edit", "x", "--level", "2"),
+                 ("link", "e1", "--goal", "x")):
+        folder = tmp_path / "-".join(args[:2])
+        out = cli(folder / "typo" / "journal.json", *args)
+        assert out.returncode in (1, 2), (args, out.stderr)
+        if folder.exists():
+            litter[" ".join(args)] = sorted(str(p.relative_to(folder))
+                                            for p in folder.rglob("*"))
+    assert litter == {}, litter
