@@ -299,3 +299,31 @@ def test_refused_goal_and_skill_edits_on_a_missing_journal_create_nothing(
             litter[" ".join(args)] = sorted(str(p.relative_to(folder))
                                             for p in folder.rglob("*"))
     assert litter == {}, litter
+
+
+# -- 13. a tag set from another terminal while the editor is open is dropped ------------
+
+
+def test_a_hashtag_typed_in_the_editor_drops_tags_set_meanwhile_elsewhere(
+    db: Path, tmp_path: Path
+) -> None:
+    """The editor's save adds #foo; meanwhile another terminal tagged the entry
+    `important` (and starred it). The star survives (only changed fields are applied),
+    but the tags are rebuilt from the copy read before the editor opened."""
+    assert cli(db, "add", "note", "Title here").returncode == 0
+    editor = tmp_path / "editor.py"
+    editor.write_text(
+        "import subprocess, sys\n"
+        "subprocess.run(['journal', 'edit', 'e1', '--tag', 'important', '--star'],"
+        " capture_output=True, check=True)\n"
+        "with open(sys.argv[1], 'a') as f:\n"
+        "    f.write('\\n\\nBody mentioning #foo\\n')\n"
+    )
+    journal_bin = Path(sys.executable).with_name("journal")
+    env = {"EDITOR": f"{sys.executable} {editor}", "VISUAL": "",
+           "PATH": f"{journal_bin.parent}:{os.environ.get('PATH', '')}"}
+    out = cli(db, "edit", "e1", env=env)
+    assert out.returncode == 0, out.stderr
+    entry = json.loads(cli(db, "show", "e1", "--json").stdout)
+    assert entry["starred"] is True
+    assert sorted(entry["tags"]) == ["foo", "important"], entry["tags"]
