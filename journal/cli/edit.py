@@ -223,22 +223,39 @@ def edit_until_valid(
 ) -> tuple[bool, Record | None]:
     """Open the editor on `text` and `apply` the parsed fields; when they cannot be
     read, say why and, on a terminal, offer to edit again (the user's text is kept).
-    Returns (finished, what apply returned); raises ValidationError when refused."""
-    from journal.editor import EditorError, edit
+    Returns (finished, what apply returned); raises ValidationError when refused.
+    The edit file is removed only once `apply` returned: a refused or failed save keeps
+    it, and the message says where it is."""
+    from journal.editor import Draft, EditorError
     from journal.entry_text import parse_entry_text
+    from journal.fileops import JournalError
 
     while True:
         try:
-            text = edit(text, store.path, name)
+            draft = Draft(store.path, name)
         except EditorError as err:
             print(f"journal: {visible_line(str(err))}; nothing was written", file=sys.stderr)
             return False, None
         try:
-            return True, apply(parse_entry_text(text))
+            text = draft.edit(text)
+        except EditorError as err:
+            print(f"journal: {visible_line(str(err))}; nothing was written{draft.kept()}",
+                  file=sys.stderr)
+            return False, None
+        except ValidationError as err:  # not UTF-8: the raw bytes stay in the file
+            raise ValidationError(f"{err}; nothing was written{draft.kept()}") from None
+        try:
+            result = apply(parse_entry_text(text))
         except (ValidationError, DateError) as err:
             if not (sys.stdin.isatty() and ask(f"journal: {err}\nEdit again? [Y/n] ", True)):
-                raise ValidationError(f"{err}; nothing was written") from None
+                raise ValidationError(f"{err}; nothing was written{draft.kept()}") from None
+            draft.discard()  # its text goes on to the next round
             text = note_problem(text, str(err))
+            continue
+        except JournalError as err:  # a full disk, a busy journal: the text must survive
+            raise JournalError(f"{err}{draft.kept()}") from None
+        draft.discard()
+        return True, result
 
 
 def note_problem(text: str, problem: str) -> str:

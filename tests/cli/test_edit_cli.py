@@ -140,8 +140,10 @@ def test_edit_bad_date_refuses_without_a_terminal(
     assert done.returncode == 2
     assert "Smarch" in done.stderr and "nothing was written" in done.stderr.lower()
     assert journal.db.read_bytes() == before  # type: ignore[attr-defined]
-    leftover = tmp_path / "j" / "journal.json.edit"
-    assert not leftover.exists() or not any(leftover.iterdir())
+    # what was typed is not thrown away: the edit file stays, and the message says where
+    kept = list((tmp_path / "j" / "journal.json.edit").iterdir())
+    assert len(kept) == 1 and "Smarch" in kept[0].read_text()
+    assert str(kept[0]) in done.stderr
 
 
 def test_failing_editor_writes_nothing(journal: Run, feedback: str, tmp_path: Path) -> None:
