@@ -187,9 +187,26 @@ def run_edit(args: argparse.Namespace) -> int:
     changes = flag_changes(args, entry)
     if not changes:
         return edit_in_editor(store, entry)
-    updated = store.update_entry(entry["id"], **with_hashtags(changes, entry))
+    updated = save_changes(store, entry, changes)
     print(entry_line(updated, store.code_map()))
     return 0
+
+
+def save_changes(store: JournalStore, entry: Record, changes: dict[str, Any]) -> Record:
+    """Apply what the user changed since reading `entry` onto the entry as it is now
+    (`JournalStore.edit_entry`): another terminal's tags, star or links set meanwhile stay,
+    and #hashtags join the tags it has now. Links are given by code: ids before merging."""
+    edited = with_hashtags(changes, entry)
+    if "goals" in edited:
+        edited["goals"] = store.goal_ids(edited["goals"])
+    if "skills" in edited:
+        edited["skills"] = store.skill_ids(edited["skills"])
+    updated, conflicts = store.edit_entry(entry["id"], entry, edited)
+    if conflicts:
+        print(f"journal: note: {entry['id']} was also changed elsewhere meanwhile; your "
+              f"{', '.join(conflicts)} replaced the other version (every other change was "
+              "kept)", file=sys.stderr)
+    return updated
 
 
 def edit_in_editor(store: JournalStore, entry: Record) -> int:
@@ -206,7 +223,7 @@ def edit_in_editor(store: JournalStore, entry: Record) -> int:
         if not fields["title"]:
             raise ValidationError("the title and body are both empty (to delete the entry, "
                                   f"use `journal delete {entry['id']}`)")
-        return store.update_entry(entry["id"], **with_hashtags(changes, entry))
+        return save_changes(store, entry, changes)
 
     done, updated = edit_until_valid(store, original, entry["id"], apply)
     if not done:

@@ -260,3 +260,25 @@ def test_bad_date_on_a_terminal_reopens_the_editor(
     assert "Edit again?" in done.stdout + done.stderr
     assert len((tmp_path / "editor.log").read_text().splitlines()) == 2
     assert shown(journal, feedback)["when"].startswith("2026-03-06T10:00")
+
+
+def test_editor_save_applies_only_what_was_changed_onto_the_entry_as_it_is_now(
+    journal: Run, feedback: str, tmp_path: Path
+) -> None:
+    """Another terminal links a goal and retitles the entry while the editor is open: the
+    goal stays, the user's title wins and the conflict is said; their new tag is added."""
+    from tests.cli.conftest import JOURNAL
+
+    env = write_editor(tmp_path, (
+        "import subprocess\n"
+        f"subprocess.run([{JOURNAL!r}, 'link', {feedback!r}, '--goal', 'latency'], check=True)\n"
+        f"subprocess.run([{JOURNAL!r}, 'edit', {feedback!r}, '--title', 'Theirs'], check=True)\n"
+        "text = text.replace('tags: design', 'tags: design, urgent')\n"
+        "path.write_text(text.replace('title: Lead with the problem.', 'title: Mine'))\n"
+    ))
+    done = journal("edit", feedback, env=env)
+    assert done.returncode == 0, done.stderr
+    data = shown(journal, feedback)
+    assert (data["title"], sorted(data["goals"]), data["tags"]) == (
+        "Mine", ["latency", "revenue"], ["design", "urgent"])
+    assert "also changed elsewhere" in done.stderr and "title" in done.stderr
