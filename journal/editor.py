@@ -143,13 +143,3 @@ class Draft:
             os.unlink(self.path)
         with contextlib.suppress(OSError):
             self.folder.rmdir()  # only when empty: another edit may be open
-
-
-def edit(text: str, journal: Path, name: str = "entry") -> str:
-    """Let the user edit `text` in their editor and return what they saved (the file is
-    removed whatever happens: for callers that keep the text themselves)."""
-    draft = Draft(journal, name)
-    try:
-        return draft.edit(text)
-    finally:
-        draft.discard()
