@@ -120,9 +120,11 @@ def import_bytes(store: JournalStore, raw: bytes, name: str, *, dry_run: bool = 
 
     def work() -> None:
         if not store.is_empty():
+            waiting = len(store.trashed())
+            trash = f" ({plural(waiting, 'deleted entry')} in the trash)" if waiting else ""
             raise ValidationError(
-                f"{store.path} is not empty: `journal import json` rebuilds an exported "
-                "journal in an empty one (its ids would clash); use --db NEW_FILE"
+                f"{store.path} is not empty{trash}: `journal import json` rebuilds an "
+                "exported journal in an empty one (its ids would clash); use --db NEW_FILE"
             )
         store.put_records(tables, counters)
 
