@@ -73,6 +73,6 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return 0
-    path = write_output(args.output, data.decode("utf-8"), args.force)
+    path = write_output(args.output, data.decode("utf-8"), args.force, store.path)
     print(visible_line(f"Wrote {plural(len(dump.entries), 'entry')} ({fmt}) to {path}"))
     return 0

@@ -1,5 +1,6 @@
 """The whole journal out and back: `export --format json` then `import json` is lossless."""
 
+import os
 from pathlib import Path
 
 import orjson
@@ -84,3 +85,21 @@ def test_reading_formats_hold_every_field_safely(full: JournalStore) -> None:
     md = render(dump_store(full), "md").decode()
     assert "\\[the\\]" not in md  # a body is the user's own Markdown, kept as written
     assert "### 2025-11-02 12:00 · win · Closed Acme ✓" in md
+
+
+def test_an_export_never_replaces_the_journal_or_its_own_files(tmp_path: Path) -> None:
+    from journal.outfile import JournalTargetError, journal_file, write_private
+
+    journal = tmp_path / "journal.json"
+    journal.write_text("{}")
+    (tmp_path / "link.md").symlink_to(journal)
+    os.link(journal, tmp_path / "hard.md")
+    for name in ("journal.json", "link.md", "hard.md", "journal.json.lock",
+                 "journal.json.backups/x.bak", "journal.json.edit/e1.md", "journal.json-draft",
+                 ".journal.json.abc.tmp", "sub/../journal.json"):
+        assert journal_file(tmp_path / name, journal), name
+        with pytest.raises(JournalTargetError):
+            write_private(tmp_path / name, "x", overwrite=True, journal=journal)
+    assert journal.read_text() == "{}"
+    assert journal_file(tmp_path / "journal.json.md", journal) is None
+    assert write_private(tmp_path / "export.md", "x", journal=journal).read_text() == "x"
