@@ -261,11 +261,9 @@ class JournalStore(GoalStore):
             for table, records in tables.items():
                 for record in records:
                     self._replace(table, dict(record))
-            meta = self._raw("meta")["1"]
-            merged = dict(meta.get("next") or {})
-            for table, records in tables.items():
-                highest = max((int(r["id"][len(PREFIX[table]):]) for r in records), default=0)
-                merged[table] = max(merged.get(table, 1), counters.get(table, 1), highest + 1)
+            from journal.import_json import merged_counters
+
+            merged = merged_counters(tables, counters, self._raw("meta")["1"].get("next"))
             self._table("meta").update({"next": merged}, doc_ids=[1])
 
     # -- codes for display -----------------------------------------------------------
