@@ -1,7 +1,7 @@
 """One entry at a time: `journal show`, `edit`, `delete`, `undo` and `restore`.
 
-Deleted entries wait in the journal's trash (the newest 100), so `journal undo` brings
-back the last deletion and `journal restore ID` any entry still there, with its id and
+Deleted entries wait in the journal's trash (each delete whole; the oldest deletes go once
+newer ones hold 100 entries), so `journal undo` brings back the last deletion and `journal restore ID` any entry still there, with its id and
 its links to goals and skills.
 """
 
@@ -38,7 +38,8 @@ examples:
 """
 
 DELETE_EPILOG = """\
-The entries wait in the trash (the newest 100 deleted are kept). examples:
+The entries wait in the trash: each delete is kept whole, the oldest go once newer
+deletes hold 100 entries. examples:
   journal delete e12 e13 --yes
   journal undo            brings back the last deletion
   journal restore e12     brings back one entry; `journal restore` lists the trash
