@@ -1,8 +1,8 @@
 """One entry at a time: `journal show`, `edit`, `delete`, `undo` and `restore`.
 
 Deleted entries wait in the journal's trash (each delete whole; the oldest deletes go once
-newer ones hold 100 entries), so `journal undo` brings back the last deletion and `journal restore ID` any entry still there, with its id and
-its links to goals and skills.
+newer ones hold 100 entries), so `journal undo` brings back the last deletion and
+`journal restore ID` any entry still there, with its id and its links to goals and skills.
 """
 
 from __future__ import annotations
