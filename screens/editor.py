@@ -36,7 +36,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from journal import drafts
 from journal.dates import DateError, from_iso, human_date, parse_when
-from journal.models import KINDS, SENTIMENTS, Record, ValidationError, normalise_tags
+from journal.models import KINDS, SENTIMENTS, Record, ValidationError, normalise_tags, split_title
 from journal.storage import JournalError
 from journal.textsafe import visible, visible_line
 from screens.goal_form import Confirm
@@ -324,6 +324,9 @@ class EntryEditor(ModalScreen[Record | None]):
         else:
             data["when"] = self._when
         title = self._typed("title", self._input("title").value).strip()
+        body = self._typed("body", self.body_area.text)
+        if not title and body.strip():  # as `journal add`: the first sentence is the title
+            title, body = split_title(body)
         if not title:
             raise ValidationError("Write a title before saving")
         feedback = self._kind == "feedback"
@@ -331,7 +334,7 @@ class EntryEditor(ModalScreen[Record | None]):
         return data | {
             "kind": self._kind,
             "title": title,
-            "body": self._typed("body", self.body_area.text),
+            "body": body,
             "tags": normalise_tags(self._typed("tags", self._input("tags").value).split()),
             "goals": self.query_one("#goals", PickList).chosen,
             "skills": self.query_one("#skills", PickList).chosen,
