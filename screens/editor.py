@@ -56,6 +56,9 @@ class EntryEditor(ModalScreen[Record | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
+        # A modal's bindings end the chain: the app's F1 and ctrl+p never see the key.
+        Binding("f1", "app.help", "Help", show=False, system=True),
+        Binding("ctrl+p", "app.command_palette", "Palette", show=False, system=True),
     ]
 
     def __init__(

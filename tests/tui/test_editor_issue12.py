@@ -3,8 +3,11 @@ the editor, room for the body at 80x24, future dates, and Escape on a 1 MB body.
 
 from __future__ import annotations
 
+from textual.command import CommandPalette
+
 from journal.store import JournalStore
 from screens.app import JournalApp
+from screens.help import HelpScreen
 from screens.journal import JournalScreen
 from tests.tui.conftest import SIZE
 from tests.tui.helpers import settle, wait_for
@@ -21,3 +24,23 @@ async def test_a_body_only_entry_takes_its_first_sentence_as_title(
         await settle(pilot)
     added = [e for e in journal_store.entries() if e["title"] == "Met with Priya."]
     assert len(added) == 1 and added[0]["body"] == "She liked the plan."
+
+
+async def test_f1_opens_help_inside_the_editor(app: JournalApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_editor(pilot, app)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is editor
+
+
+async def test_ctrl_p_opens_the_palette_inside_the_editor(app: JournalApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_editor(pilot, app)
+        editor.body_area.focus()
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert CommandPalette.is_open(app)
