@@ -376,6 +376,7 @@ class EntryEditor(ModalScreen[Record | None]):
 
     def _show_error(self, message: str) -> None:
         self.error.update(Text(visible(message)))
+        self.error.display = bool(message)  # no blank line taken from the body
 
     def action_cancel(self) -> None:
         if self._saving:

@@ -10,7 +10,7 @@ from screens.app import JournalApp
 from screens.help import HelpScreen
 from screens.journal import JournalScreen
 from tests.tui.conftest import SIZE
-from tests.tui.helpers import settle, wait_for
+from tests.tui.helpers import screen_text, settle, wait_for
 from tests.tui.test_editor import open_editor
 
 
@@ -44,3 +44,13 @@ async def test_ctrl_p_opens_the_palette_inside_the_editor(app: JournalApp) -> No
         await pilot.press("ctrl+p")
         await settle(pilot)
         assert CommandPalette.is_open(app)
+
+
+async def test_the_body_gets_the_room_left_at_80x24(app: JournalApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(pilot, app)
+        await pilot.press("shift+tab", "shift+tab", "enter", "f", "enter")  # kind: feedback
+        await settle(pilot)
+        assert editor.query_one("#feedback-row").display
+        assert editor.body_area.size.height >= 7
+        assert "ctrl+s save" in screen_text(app)  # and the hint is still on screen
