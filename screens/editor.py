@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,10 @@ from screens.widgets.pick_list import PickList
 
 DRAFT_DELAY = 0.6
 """Seconds after the last change before the draft is written (as the review's)."""
+
+# As `journal add` (journal.cli.entries.report_added): the slack, and its words on stderr.
+FUTURE_SLACK = timedelta(minutes=1)
+FUTURE_NOTE = "in the future: it will sit at the top of every list until then"
 
 Save = Callable[[dict[str, Any]], Record]
 """Writes the form's fields to the journal and returns the stored record (runs in a thread)."""
@@ -107,7 +111,7 @@ class EntryEditor(ModalScreen[Record | None]):
         entry = self._entry or {}
         with Vertical(id="dialog") as dialog:
             dialog.border_title = "Edit entry" if self._entry else "New entry"
-            with Horizontal(classes="row"):
+            with Horizontal(classes="row", id="when-row"):
                 yield Label("Kind", classes="label")
                 yield Select(
                     [(Text(k), k) for k in KINDS], value=self._kind, allow_blank=False,
@@ -116,6 +120,7 @@ class EntryEditor(ModalScreen[Record | None]):
                 yield Label("When", classes="label short")
                 yield Input(self._when_text, id="when", compact=True)
                 yield Static(id="when-parsed", markup=False)
+            yield Static(id="when-note", markup=False)
             with Horizontal(classes="row"):
                 yield Label("Title", classes="label")
                 yield Input(self._shown("title", entry.get("title", "")), id="title", compact=True,
@@ -199,10 +204,18 @@ class EntryEditor(ModalScreen[Record | None]):
             self._when = None
             self.when_parsed.update(Text("✗ unreadable date", style="bold"))
             self.when_parsed.set_class(True, "-invalid")
+            self._show_future(False)
             return
         self._when = when
         self.when_parsed.update(Text(f"→ {when:%a} {human_date(when)} {when:%H:%M}"))
         self.when_parsed.set_class(False, "-invalid")
+        self._show_future(when > self._now + FUTURE_SLACK)
+
+    def _show_future(self, future: bool) -> None:
+        """Taken as typed, but said: the note sits in the blank line under the date."""
+        self.query_one("#when-note", Static).update(Text(f"⚠ {FUTURE_NOTE}") if future else "")
+        self.query_one("#when-row").set_class(future, "-noted")
+        self.set_class(future, "-future")
 
     @on(Select.Changed, "#kind")
     def _kind_changed(self, event: Select.Changed) -> None:

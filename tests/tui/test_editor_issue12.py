@@ -7,6 +7,7 @@ from textual.command import CommandPalette
 
 from journal.store import JournalStore
 from screens.app import JournalApp
+from screens.editor import FUTURE_NOTE
 from screens.help import HelpScreen
 from screens.journal import JournalScreen
 from tests.tui.conftest import SIZE
@@ -54,3 +55,22 @@ async def test_the_body_gets_the_room_left_at_80x24(app: JournalApp) -> None:
         assert editor.query_one("#feedback-row").display
         assert editor.body_area.size.height >= 7
         assert "ctrl+s save" in screen_text(app)  # and the hint is still on screen
+
+
+async def test_a_future_date_is_warned_about_and_saved(
+    app: JournalApp, journal_store: JournalStore
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot, app)
+        assert FUTURE_NOTE not in screen_text(app)
+        await pilot.press(*"Planning day", "shift+tab", "ctrl+u", *"2026-04-02")
+        await settle(pilot)
+        assert "in the future: it will sit at the top of every list" in screen_text(app)
+        await pilot.press("ctrl+u", *"yesterday")
+        await settle(pilot)
+        assert FUTURE_NOTE not in screen_text(app)
+        await pilot.press("ctrl+u", *"2026-04-02", "ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await settle(pilot)
+    added = [e for e in journal_store.entries() if e["title"] == "Planning day"]
+    assert len(added) == 1 and added[0]["when"].startswith("2026-04-02")
