@@ -70,17 +70,7 @@ def taken_at(backup: Path) -> datetime | None:
 
 def keep(path: Path) -> Path:
     """Keep the current journal file as a new backup now; return the backup's path."""
-    folder = folder_for(path)
-    if not folder.is_dir():
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
-    stamp = datetime.now(UTC).strftime(_STAMP)
-    target = folder / f"{path.name}.{stamp}.bak"
-    # Past every suffix used this second: a name freed by rotation must not come back,
-    # or the newest backup would sort as the oldest.
-    same = [_order(b.name)[1] for b in list_backups(path) if _order(b.name)[0] == stamp]
-    if same:
-        target = folder / f"{path.name}.{stamp}-{max(same) + 1}.bak"
+    target = _new_name(path)
     try:
         os.link(path, target)
     except OSError:  # a filesystem without hard links: copy instead
@@ -88,17 +78,25 @@ def keep(path: Path) -> Path:
 
         shutil.copyfile(path, target)
     os.chmod(target, 0o600)
-    for old in list_backups(path)[KEEP:]:
-        if old == target:  # never rotate away the backup just kept
-            continue
-        with contextlib.suppress(OSError):
-            old.unlink()
+    _rotate(path, target)
     return target
 
 
 def keep_bytes(path: Path, data: Chunks) -> Path:
     """Keep `data`, a version of the journal no longer on disk (what the app held when
     another program rolled the file back or deleted it), as a new backup; return it."""
+    target = _new_name(path)
+    replace_atomically(target, data)  # 0600, whole or not at all
+    _rotate(path, target)
+    return target
+
+
+def _new_name(path: Path) -> Path:
+    """A fresh backup name, stamped now, in the private backup folder (made if missing).
+
+    Past every suffix used this second: a name freed by rotation must not come back, or
+    the newest backup would sort as the oldest.
+    """
     folder = folder_for(path)
     if not folder.is_dir():
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -106,9 +104,16 @@ def keep_bytes(path: Path, data: Chunks) -> Path:
     stamp = datetime.now(UTC).strftime(_STAMP)
     same = [_order(b.name)[1] for b in list_backups(path) if _order(b.name)[0] == stamp]
     suffix = f"-{max(same) + 1}" if same else ""
-    target = folder / f"{path.name}.{stamp}{suffix}.bak"
-    replace_atomically(target, data)  # 0600, whole or not at all
-    return target
+    return folder / f"{path.name}.{stamp}{suffix}.bak"
+
+
+def _rotate(path: Path, kept: Path) -> None:
+    """Only the KEEP newest survive; never the backup just kept, whatever its stamp."""
+    for old in list_backups(path)[KEEP:]:
+        if old == kept:
+            continue
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 def maybe_keep(path: Path) -> None:

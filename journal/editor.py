@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from journal.fileops import describe_os_error
 from journal.models import ValidationError
 
 
@@ -54,35 +55,91 @@ def editor_command() -> list[str]:
 
 
 def _private_folder(journal: Path) -> Path:
+    """The edit folder, made private; EditorError naming it when it cannot be made (a full
+    disk, a read-only filesystem, a file in its place)."""
     folder = edit_folder(journal)
-    folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    folder.mkdir(mode=0o700, exist_ok=True)
-    os.chmod(folder, 0o700)
+    try:
+        folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)
+    except FileExistsError:
+        if not folder.parent.is_dir():
+            raise EditorError(f"cannot make the private edit folder {folder}: "
+                              f"{folder.parent} is not a folder") from None
+        raise EditorError(
+            f"cannot make the private edit folder {folder}: a file is in its place (it may "
+            "hold an unfinished edit: look at it, then move it away)") from None
+    except OSError as err:
+        raise EditorError(f"cannot make the private edit folder {folder}: "
+                          f"{describe_os_error(err, folder.parent)}") from None
     return folder
 
 
-def edit(text: str, journal: Path, name: str = "entry") -> str:
-    """Let the user edit `text` in their editor and return what they saved."""
-    command = editor_command()
-    folder = _private_folder(journal)
-    fd, temp = tempfile.mkstemp(prefix=f"{name}-", suffix=".txt", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), 0o600)
-            handle.write(text.encode("utf-8"))
+class Draft:
+    """One edit's private file (0600), kept until the caller knows the text is safe: it
+    is only removed by `discard`, once the text is saved or was left unchanged, so a
+    refused save never throws away what was typed (`journal doctor` lists what is left)."""
+
+    def __init__(self, journal: Path, name: str = "entry") -> None:
+        self.folder = _private_folder(journal)
         try:
-            done = subprocess.run([*command, temp])
+            fd, temp = tempfile.mkstemp(prefix=f"{name}-", suffix=".txt", dir=self.folder)
         except OSError as err:
+            self.discard()
+            raise EditorError(f"cannot make a file in the private edit folder {self.folder}: "
+                              f"{describe_os_error(err, self.folder)}") from None
+        os.close(fd)
+        self.path = Path(temp)
+
+    def edit(self, text: str) -> str:
+        """Write `text`, let the user edit it, return what they saved. The editor failing
+        with the text untouched removes the file; with the text changed it is kept, as
+        it is when what comes back cannot be decoded."""
+        try:
+            command = editor_command()
+        except EditorError:
+            self.discard()
+            raise
+        data = text.encode("utf-8")
+        try:
+            fd = os.open(self.path, os.O_WRONLY | os.O_TRUNC | os.O_CLOEXEC)
+            with os.fdopen(fd, "wb") as handle:
+                os.fchmod(handle.fileno(), 0o600)
+                handle.write(data)
+        except OSError as err:
+            self.discard()
+            raise EditorError(f"cannot write the edit file in {self.folder}: "
+                              f"{describe_os_error(err, self.folder)}") from None
+        try:
+            done = subprocess.run([*command, str(self.path)])
+        except OSError as err:
+            self.discard()
             raise EditorError(f"cannot start the editor {command[0]!r}: {err.strerror}") from None
+        try:
+            raw = self.path.read_bytes()
+        except OSError as err:
+            raise EditorError(f"cannot read back the edit file {self.path}: "
+                              f"{describe_os_error(err)}") from None
         if done.returncode != 0:
+            if raw == data:
+                self.discard()
+                raise EditorError(f"the editor exited with status {done.returncode}")
             raise EditorError(f"the editor exited with status {done.returncode}")
-        raw = Path(temp).read_bytes()
-    finally:
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise ValidationError(
+                f"the edited text is not UTF-8 (byte {err.start})") from None
+
+    def kept(self) -> str:
+        """Where the text waits (if it was kept), for a message saying nothing was written."""
+        if not self.path.is_file():
+            return ""
+        return (f"\nWhat you wrote is kept in {self.path} (`journal doctor` lists it): copy "
+                "it from there, then delete the file.")
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError, AttributeError):
+            os.unlink(self.path)
         with contextlib.suppress(OSError):
-            os.unlink(temp)
-        with contextlib.suppress(OSError):
-            folder.rmdir()  # only when empty: another edit may be open
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise ValidationError(f"the edited text is not UTF-8 (byte {err.start})") from None
+            self.folder.rmdir()  # only when empty: another edit may be open

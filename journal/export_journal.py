@@ -14,11 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
-
 from journal.dates import Period
 from journal.models import Record
-from journal.textsafe import plural, visible, visible_line
+from journal.textsafe import plural, safe_json, visible, visible_line
 
 FORMAT_NAME = "coaching-journal"
 FORMAT_VERSION = 1
@@ -90,7 +88,7 @@ def to_json(dump: JournalDump) -> bytes:
         "reviews": dump.reviews,
         "entries": dump.entries,
     }
-    return orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"
+    return safe_json(doc) + b"\n"  # DEL and C1 escaped, like every JSON we print
 
 
 # -- reading formats -----------------------------------------------------------------

@@ -58,8 +58,32 @@ def real_path(path: str | os.PathLike[str]) -> Path:
     given = Path(path).expanduser().absolute()
     try:
         return given.resolve()
-    except (OSError, RuntimeError):  # a loop of links: opening it says so
-        return given
+    except RuntimeError:  # Python < 3.13 reports a loop of links this way
+        raise JournalFileError(link_loop_message(given)) from None
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise JournalFileError(link_loop_message(given)) from None
+        return given  # opening it says what is wrong
+
+
+def refuse_link_loop(path: Path) -> None:
+    """Refuse a journal path that is (or passes through) a loop of symbolic links, before
+    anything is created: one stat, so `journal add` stays fast. Otherwise the path would
+    look absent ("no journal at ...") and the open would fail with a traceback."""
+    try:
+        os.stat(path)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise JournalFileError(link_loop_message(path)) from None
+
+
+def link_loop_message(path: Path) -> str:
+    return (
+        f"Cannot use {path} as the journal: it is a loop of symbolic links (each link "
+        "points at another, never at a file), so there is no journal file to open.\n"
+        "Point the link at a real file (`ls -l` shows where it points), or point --db "
+        "(or $JOURNAL_DB) elsewhere; nothing was created or changed."
+    )
 
 
 _KINDS = (

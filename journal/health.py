@@ -118,6 +118,14 @@ def check(path: Path, *, with_backups: bool = True) -> Report:
     return report
 
 
+def check_document(doc: Doc, path: Path) -> Report:
+    """The record checks of `check` on a document in memory: `journal import json` runs
+    them on what it would store, so it refuses exactly what doctor would call damaged."""
+    report = Report(path=path, real=path, exists=True, parses=True)
+    _check_records(doc, report)
+    return report
+
+
 def _read(path: Path, report: Report) -> bytes | None:
     try:
         st = path.stat()
@@ -207,6 +215,13 @@ def _check_records(doc: Doc, report: Report) -> None:
                                     f"and {key})")
                 seen[ident] = key
         ids[table] = set(seen)
+        raw_next = counters.get(table)
+        if isinstance(raw_next, int) and raw_next > models.MAX_ID_NUMBER:
+            problems.append(f"the {table} id counter {raw_next} is beyond the largest id "
+                            f"number journal uses ({models.MAX_ID_NUMBER})")
+        if numbers and max(numbers) > models.MAX_ID_NUMBER:
+            problems.append(f"the {table} table has an id beyond the largest id number "
+                            f"journal uses ({models.MAX_ID_NUMBER})")
         if numbers:
             highest = max(numbers)
             raw_counter = counters.get(table, 1)
@@ -221,6 +236,25 @@ def _check_records(doc: Doc, report: Report) -> None:
     ids["entries"] |= {t["entry"].get("id") for t in trash if isinstance(t.get("entry"), dict)}
     _check_goals(doc.get("goals", {}), ids, report)
     _check_skills(doc.get("skills", {}), ids, report)
+    _check_storable(doc, report)
+
+
+def _check_storable(doc: Doc, report: Report) -> None:
+    """Every record must be one the storage can write back (orjson refuses nesting deeper
+    than 254): a journal it cannot save loses the next change made to it."""
+    try:
+        orjson.dumps(doc)
+        return
+    except TypeError:
+        pass
+    for table, prefix in PREFIX.items():
+        for key, record in doc.get(table, {}).items():
+            try:
+                orjson.dumps({table: {key: record}})
+            except TypeError as err:
+                word = {"entries": "entry", "goals": "goal", "skills": "skill"}.get(table, "review")
+                report.problems.append(f"{word} {prefix}{key} cannot be saved ({err}): a value "
+                                       "nested too deeply?")
 
 
 def _links(
@@ -244,7 +278,7 @@ def _check_entries(entries: dict[str, Any], ids: dict[str, set[str]], report: Re
         ident = f"e{key}"
         try:
             models.check_entry(copy.deepcopy(entry))
-        except (ValidationError, AttributeError, TypeError) as err:
+        except (ValidationError, AttributeError, TypeError, RecursionError) as err:
             report.problems.append(f"entry {ident} is not a valid entry: {err}")
             continue
         when = entry.get("when")
@@ -259,11 +293,21 @@ def _check_entries(entries: dict[str, Any], ids: dict[str, set[str]], report: Re
         _links(report, "entries", key, entry, "skills", ids["skills"])
 
 
+def _valid(report: Report, label: str, rule: Any, record: dict[str, Any]) -> None:
+    """The store's rule for a record (`journal.models`), on a copy; a break is a problem."""
+    try:
+        rule(copy.deepcopy(record))
+    except (ValidationError, AttributeError, TypeError, RecursionError) as err:
+        report.problems.append(f"{label} is not a valid {label.split()[0]}: {err}")
+
+
 def _unique_code(
     report: Report, table: str, key: str, record: dict[str, Any], codes: dict[str, str]
 ) -> None:
     """Codes name goals and skills on the command line, so two records cannot share one."""
     code = record.get("code")
+    if not isinstance(code, str):
+        return  # the record's own check says so
     if code in codes:
         prefix = PREFIX[table]
         report.problems.append(
@@ -275,6 +319,7 @@ def _unique_code(
 def _check_goals(goals: dict[str, Any], ids: dict[str, set[str]], report: Report) -> None:
     codes: dict[str, str] = {}
     for key, goal in goals.items():
+        _valid(report, f"goal g{key}", models.check_goal, goal)
         _unique_code(report, "goals", key, goal, codes)
         parent = goal.get("parent")
         if parent is not None and parent not in ids["goals"]:
@@ -283,7 +328,8 @@ def _check_goals(goals: dict[str, Any], ids: dict[str, set[str]], report: Report
             report.problems.append(found.describe())
         _links(report, "goals", key, goal, "supports", ids["goals"])
     # A cycle in parents would make goal trees and evidence counts loop forever.
-    parents = {g.get("id"): g.get("parent") for g in goals.values()}
+    parents = {g["id"]: g.get("parent") for g in goals.values()
+               if isinstance(g.get("id"), str) and isinstance(g.get("parent"), str | None)}
     reported: set[str] = set()
     for start in parents:
         seen: list[str] = []
@@ -302,6 +348,7 @@ def _check_goals(goals: dict[str, Any], ids: dict[str, set[str]], report: Report
 def _check_skills(skills: dict[str, Any], ids: dict[str, set[str]], report: Report) -> None:
     codes: dict[str, str] = {}
     for key, skill in skills.items():
+        _valid(report, f"skill s{key}", models.check_skill, skill)
         _unique_code(report, "skills", key, skill, codes)
         _links(report, "skills", key, skill, "why", ids["entries"])
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO, TypeVar
 
 from journal.models import ValidationError
+from journal.textsafe import plural
 
 if TYPE_CHECKING:
     from journal.store import JournalStore
@@ -51,8 +52,9 @@ class Summary:
     def headline(self) -> str:
         if self.kind == "json":
             if self.dry_run:
-                return f"Dry run: {self.imported} entries would be imported; nothing was written."
-            return f"{self.imported} entries imported"
+                return (f"Dry run: {plural(self.imported, 'entry')} would be imported; "
+                        "nothing was written.")
+            return f"{plural(self.imported, 'entry')} imported"
         if self.kind == "jrnl":
             if self.dry_run:
                 return (

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from typing import Any
 
 KINDS = ("feedback", "reflection", "win", "note")
@@ -146,3 +147,53 @@ def check_entry(entry: Record) -> Record:
         entry["source"] = None
     entry["starred"] = bool(entry.get("starred", False))
     return entry
+
+
+# Ids are "e12": the number must stay a safe integer everywhere (JSON readers included),
+# and a counter near it would make every later add fail.
+MAX_ID_NUMBER = 2**53
+
+
+def _one_of(record: Record, name: str, allowed: tuple[str, ...]) -> None:
+    value = record.get(name)
+    if value is not None and value not in allowed:
+        raise ValidationError(f"unknown {name} {value!r}: use one of {', '.join(allowed)}")
+
+
+def _stored_code(record: Record) -> None:
+    code = record.get("code")
+    if not isinstance(code, str) or check_code(code) != code:
+        raise ValidationError(f"code {code!r} is not a lower-case slug such as 'revenue'")
+
+
+def check_goal(goal: Record) -> Record:
+    """Check a goal as stored (what `GoalStore` writes): text, code, scope, status and
+    dates that read back. The store resolves links; the health check follows them."""
+    title = goal.get("title")
+    check_text(title if isinstance(title, str) else "", "the goal's title")
+    _stored_code(goal)
+    _one_of(goal, "scope", SCOPES)
+    _one_of(goal, "status", GOAL_STATUSES)
+    for name in ("due", "done_on"):
+        value = goal.get(name)
+        if value is None or value == "":
+            continue
+        try:
+            date.fromisoformat(value if isinstance(value, str) else "")
+        except ValueError:
+            raise ValidationError(f"its {name} {value!r} is not a date (YYYY-MM-DD)") from None
+    return goal
+
+
+def check_skill(skill: Record) -> Record:
+    """Check a skill as stored: name, code, levels 1-5 and status."""
+    name = skill.get("name")
+    check_text(name if isinstance(name, str) else "", "the skill's name")
+    _stored_code(skill)
+    for field, what in (("level", "the level"), ("target_level", "the target level")):
+        value = skill.get(field)
+        if isinstance(value, bool) or (value is not None and not isinstance(value, int)):
+            raise ValidationError(f"{what} must be a number between 1 and 5, not {value!r}")
+        check_level(value, what)
+    _one_of(skill, "status", SKILL_STATUSES)
+    return skill

@@ -17,8 +17,12 @@ def default_path() -> Path:
 
 def journal_path(cli_value: str | None = None) -> Path:
     """The journal file to use, honouring the overrides in order."""
+    from journal.fileops import refuse_link_loop
+
     chosen = cli_value or os.environ.get(ENV_VAR) or default_path()
-    return Path(chosen).expanduser().absolute()
+    path = Path(chosen).expanduser().absolute()
+    refuse_link_loop(path)  # a loop would look like "no journal here" to every command
+    return path
 
 
 def settings_path() -> Path:

@@ -20,8 +20,10 @@ from journal.store_goals import GoalStore
 
 __all__ = ["PREFIX", "TABLES", "TRASH_KEEP", "JournalStore", "stored_when"]
 
-# Deleted entries wait in the journal's `trash` table for `journal undo`; the newest
-# this many are kept (older ones are gone for good).
+# Deleted entries wait in the journal's `trash` table for `journal undo`, one batch per
+# delete. Whole batches are kept, newest first, until they hold at least this many
+# entries; older batches are gone for good. A delete is never split: however large, undo
+# brings all of it back, as the delete promised.
 TRASH_KEEP = 100
 
 
@@ -136,10 +138,21 @@ class JournalStore(GoalStore):
             self._table("trash").insert_multiple(
                 {"batch": batch, "deleted": stamp, "entry": record} for record in records
             )
-            keys = sorted(int(k) for k in self._raw("trash"))
-            if len(keys) > TRASH_KEEP:
-                self._table("trash").remove(doc_ids=keys[: len(keys) - TRASH_KEEP])
+            self._rotate_trash()
             return records
+
+    def _rotate_trash(self) -> None:
+        """Drop the oldest whole batches that the newer ones make surplus (TRASH_KEEP)."""
+        batches: dict[int, list[int]] = {}
+        for key, item in self._raw("trash").items():
+            batches.setdefault(int(item.get("batch", 0)), []).append(int(key))
+        kept, gone = 0, []
+        for batch in sorted(batches, reverse=True):
+            if kept >= TRASH_KEEP:
+                gone += batches[batch]
+            kept += len(batches[batch])
+        if gone:
+            self._table("trash").remove(doc_ids=gone)
 
     def trashed(self) -> list[Record]:
         """Deleted entries that can still be restored, most recently deleted first."""
@@ -237,7 +250,9 @@ class JournalStore(GoalStore):
     # -- whole journal ---------------------------------------------------------------
 
     def is_empty(self) -> bool:
-        return not any(self._raw(table) for table in TABLES)
+        """No records, and none waiting in the trash (`journal undo` would bring its ids
+        back, so they are taken)."""
+        return not any(self._raw(table) for table in (*TABLES, "trash"))
 
     def put_records(self, tables: dict[str, list[Record]], counters: dict[str, int]) -> None:
         """Store records under their own ids (`journal import json` into an empty journal);
@@ -246,11 +261,9 @@ class JournalStore(GoalStore):
             for table, records in tables.items():
                 for record in records:
                     self._replace(table, dict(record))
-            meta = self._raw("meta")["1"]
-            merged = dict(meta.get("next") or {})
-            for table, records in tables.items():
-                highest = max((int(r["id"][len(PREFIX[table]):]) for r in records), default=0)
-                merged[table] = max(merged.get(table, 1), counters.get(table, 1), highest + 1)
+            from journal.import_json import merged_counters
+
+            merged = merged_counters(tables, counters, self._raw("meta")["1"].get("next"))
             self._table("meta").update({"next": merged}, doc_ids=[1])
 
     # -- codes for display -----------------------------------------------------------

@@ -120,7 +120,8 @@ class StoreBase:
 
     def _highest_trashed(self, table: str) -> int:
         """The highest id number waiting in the trash (deleted entries `journal undo` can
-        bring back): those ids are taken too. The trash is small (at most 100 entries)."""
+        bring back): those ids are taken too. The trash is small (about TRASH_KEEP entries,
+        more only right after one large delete)."""
         if table != "entries":
             return 0
         prefix = PREFIX[table]

@@ -129,7 +129,7 @@ class GoalStore(StoreBase):
         record["due"] = parse_date(due).isoformat() if due else None
         if record["status"] != "done":
             record.pop("done_on", None)
-        return record
+        return models.check_goal(record)  # the rule doctor and import json apply too
 
     def _refuse_cycle(self, ident: str | None, parent: str) -> None:
         seen: set[str] = set()
@@ -257,7 +257,7 @@ class GoalStore(StoreBase):
         record["status"] = models.choose(
             record.get("status") or "active", models.SKILL_STATUSES, "status"
         )
-        return record
+        return models.check_skill(record)  # the rule doctor and import json apply too
 
     def delete_skill(self, ref: str) -> int:
         """Delete a skill; entries stay, links to it are dropped. Returns how many."""

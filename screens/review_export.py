@@ -20,7 +20,7 @@ from textual.widgets import Input, Label, Static
 
 from journal.assess import Assessment
 from journal.export import SUFFIXES, format_for, render
-from journal.outfile import write_private
+from journal.outfile import JournalTargetError, write_private
 from screens.settings import load_settings, save_settings
 
 ExportChoice = tuple[Path, bool]  # the absolute path, and whether to replace it
@@ -135,8 +135,14 @@ class ExportingScreen(Screen[None]):
 
     @work(thread=True, group="review-export")
     def _export(self, a: Assessment, path: Path, overwrite: bool) -> None:
+        journal = getattr(getattr(self.app, "store", None), "path", None)
         try:
-            written = write_private(path, render(a, format_for(path)), overwrite=overwrite)
+            written = write_private(path, render(a, format_for(path)), overwrite=overwrite,
+                                    journal=journal)
+        except JournalTargetError as err:  # never the journal itself, its backups, ...
+            self.app.call_from_thread(self.notify, f"Not exported: {path} is {err}",
+                                      severity="error", markup=False)
+            return
         except OSError as err:
             self.app.call_from_thread(self.notify, f"Not exported: {err}", severity="error",
                                       markup=False)

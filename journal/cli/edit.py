@@ -1,7 +1,7 @@
 """One entry at a time: `journal show`, `edit`, `delete`, `undo` and `restore`.
 
-Deleted entries wait in the journal's trash (the newest 100), so `journal undo` brings
-back the last deletion and `journal restore ID` any entry still there, with its id and
+Deleted entries wait in the journal's trash (each delete whole; the oldest deletes go once
+newer ones hold 100 entries), so `journal undo` brings back the last deletion and `journal restore ID` any entry still there, with its id and
 its links to goals and skills.
 """
 
@@ -38,7 +38,8 @@ examples:
 """
 
 DELETE_EPILOG = """\
-The entries wait in the trash (the newest 100 deleted are kept). examples:
+The entries wait in the trash: each delete is kept whole, the oldest go once newer
+deletes hold 100 entries. examples:
   journal delete e12 e13 --yes
   journal undo            brings back the last deletion
   journal restore e12     brings back one entry; `journal restore` lists the trash
@@ -187,9 +188,26 @@ def run_edit(args: argparse.Namespace) -> int:
     changes = flag_changes(args, entry)
     if not changes:
         return edit_in_editor(store, entry)
-    updated = store.update_entry(entry["id"], **with_hashtags(changes, entry))
+    updated = save_changes(store, entry, changes)
     print(entry_line(updated, store.code_map()))
     return 0
+
+
+def save_changes(store: JournalStore, entry: Record, changes: dict[str, Any]) -> Record:
+    """Apply what the user changed since reading `entry` onto the entry as it is now
+    (`JournalStore.edit_entry`): another terminal's tags, star or links set meanwhile stay,
+    and #hashtags join the tags it has now. Links are given by code: ids before merging."""
+    edited = with_hashtags(changes, entry)
+    if "goals" in edited:
+        edited["goals"] = store.goal_ids(edited["goals"])
+    if "skills" in edited:
+        edited["skills"] = store.skill_ids(edited["skills"])
+    updated, conflicts = store.edit_entry(entry["id"], entry, edited)
+    if conflicts:
+        print(f"journal: note: {entry['id']} was also changed elsewhere meanwhile; your "
+              f"{', '.join(conflicts)} replaced the other version (every other change was "
+              "kept)", file=sys.stderr)
+    return updated
 
 
 def edit_in_editor(store: JournalStore, entry: Record) -> int:
@@ -206,7 +224,7 @@ def edit_in_editor(store: JournalStore, entry: Record) -> int:
         if not fields["title"]:
             raise ValidationError("the title and body are both empty (to delete the entry, "
                                   f"use `journal delete {entry['id']}`)")
-        return store.update_entry(entry["id"], **with_hashtags(changes, entry))
+        return save_changes(store, entry, changes)
 
     done, updated = edit_until_valid(store, original, entry["id"], apply)
     if not done:
@@ -223,22 +241,39 @@ def edit_until_valid(
 ) -> tuple[bool, Record | None]:
     """Open the editor on `text` and `apply` the parsed fields; when they cannot be
     read, say why and, on a terminal, offer to edit again (the user's text is kept).
-    Returns (finished, what apply returned); raises ValidationError when refused."""
-    from journal.editor import EditorError, edit
+    Returns (finished, what apply returned); raises ValidationError when refused.
+    The edit file is removed only once `apply` returned: a refused or failed save keeps
+    it, and the message says where it is."""
+    from journal.editor import Draft, EditorError
     from journal.entry_text import parse_entry_text
+    from journal.fileops import JournalError
 
     while True:
         try:
-            text = edit(text, store.path, name)
+            draft = Draft(store.path, name)
         except EditorError as err:
             print(f"journal: {visible_line(str(err))}; nothing was written", file=sys.stderr)
             return False, None
         try:
-            return True, apply(parse_entry_text(text))
+            text = draft.edit(text)
+        except EditorError as err:
+            print(f"journal: {visible_line(str(err))}; nothing was written{draft.kept()}",
+                  file=sys.stderr)
+            return False, None
+        except ValidationError as err:  # not UTF-8: the raw bytes stay in the file
+            raise ValidationError(f"{err}; nothing was written{draft.kept()}") from None
+        try:
+            result = apply(parse_entry_text(text))
         except (ValidationError, DateError) as err:
             if not (sys.stdin.isatty() and ask(f"journal: {err}\nEdit again? [Y/n] ", True)):
-                raise ValidationError(f"{err}; nothing was written") from None
+                raise ValidationError(f"{err}; nothing was written{draft.kept()}") from None
+            draft.discard()  # its text goes on to the next round
             text = note_problem(text, str(err))
+            continue
+        except JournalError as err:  # a full disk, a busy journal: the text must survive
+            raise JournalError(f"{err}{draft.kept()}") from None
+        draft.discard()
+        return True, result
 
 
 def note_problem(text: str, problem: str) -> str:

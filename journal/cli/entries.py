@@ -250,8 +250,9 @@ def run_list(args: argparse.Namespace) -> int:
 def run_link(args: argparse.Namespace) -> int:
     if not args.goal and not args.skill:
         raise ValidationError("name at least one --goal or --skill to link")
-    store = open_store(args)
+    store = open_store(args, must_exist=True)
     ref = f"e{args.entry}" if args.entry.isdigit() else args.entry  # `journal link 15`
+    store.entry(ref)  # an unknown entry is refused before the lock file is made
     entry = store.link(ref, goals=args.goal, skills=args.skill, unlink=args.remove)
     codes = store.code_map()
     print(entry_line(entry, codes))

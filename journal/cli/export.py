@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from journal.cli.output import open_store, write_output
-from journal.textsafe import visible_line
+from journal.textsafe import plural, visible_line
 
 EPILOG = """\
 Every entry with its body, goals, skills and feedback fields, then goals and skills
@@ -73,6 +73,6 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return 0
-    path = write_output(args.output, data.decode("utf-8"), args.force)
-    print(visible_line(f"Wrote {len(dump.entries)} entries ({fmt}) to {path}"))
+    path = write_output(args.output, data.decode("utf-8"), args.force, store.path)
+    print(visible_line(f"Wrote {plural(len(dump.entries), 'entry')} ({fmt}) to {path}"))
     return 0

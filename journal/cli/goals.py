@@ -275,14 +275,16 @@ def run_goal_edit(args: argparse.Namespace) -> int:
         changes["due"] = None
     if not changes:
         raise ValidationError("say what to change: see `journal goal edit --help`")
-    store = open_store(args)
+    store = open_store(args, must_exist=True)
+    store.goal(args.goal)  # an unknown goal is refused before the lock file is made
     goal = store.update_goal(args.goal, **changes)
     print(visible_line(f"{goal['code']} changed: {goal['scope']} goal {goal['title']}"))
     return 0
 
 
 def run_goal_status(args: argparse.Namespace) -> int:
-    store = open_store(args)
+    store = open_store(args, must_exist=True)
+    store.goal(args.goal)  # an unknown goal is refused before the lock file is made
     goal = store.update_goal(args.goal, status=args.status)
     print(visible_line(f"{goal['code']} is now {goal['status']}: {goal['title']}"))
     return 0
@@ -320,7 +322,8 @@ def run_skill_edit(args: argparse.Namespace) -> int:
                              "target": "target_level", "plan": "plan", "status": "status"})
     if not changes:
         raise ValidationError("say what to change: see `journal skill edit --help`")
-    store = open_store(args)
+    store = open_store(args, must_exist=True)
+    store.skill(args.skill)  # an unknown skill is refused before the lock file is made
     skill = store.update_skill(args.skill, **changes)
     print(visible_line(f"{skill['code']} changed: skill {skill['name']}"))
     return 0

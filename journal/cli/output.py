@@ -23,14 +23,20 @@ def open_store(args: argparse.Namespace, must_exist: bool = False) -> JournalSto
     return JournalStore(path)
 
 
-def write_output(output: str, text: str, force: bool) -> Path:
+def write_output(output: str, text: str, force: bool, journal: Path) -> Path:
     """Write an export to the file of -o: private (0600), refusing to replace an existing
-    file without --force (exit 2); a failed write is exit 1. Returns the path written."""
+    file without --force, and `journal` or any of its own files even with it (exit 2); a
+    failed write is exit 1. Returns the path written."""
     from journal.cli import UsageError
-    from journal.outfile import write_private
+    from journal.outfile import JournalTargetError, write_private
 
     try:
-        return write_private(output, text, overwrite=force)
+        return write_private(output, text, overwrite=force, journal=journal)
+    except JournalTargetError as err:
+        raise UsageError(
+            f"{output} is {err}: an export never replaces it, even with --force; "
+            "choose another file"
+        ) from None
     except FileExistsError:
         raise UsageError(f"{output} already exists: add --force to replace it") from None
     except FileNotFoundError:

@@ -99,7 +99,7 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
         return 0
-    path = write_output(args.output, text, args.force)
+    path = write_output(args.output, text, args.force, store.path)
     print(visible_line(f"Wrote {assessment.title} ({fmt}) to {path}"))
     return 0
 

@@ -140,8 +140,10 @@ def test_edit_bad_date_refuses_without_a_terminal(
     assert done.returncode == 2
     assert "Smarch" in done.stderr and "nothing was written" in done.stderr.lower()
     assert journal.db.read_bytes() == before  # type: ignore[attr-defined]
-    leftover = tmp_path / "j" / "journal.json.edit"
-    assert not leftover.exists() or not any(leftover.iterdir())
+    # what was typed is not thrown away: the edit file stays, and the message says where
+    kept = list((tmp_path / "j" / "journal.json.edit").iterdir())
+    assert len(kept) == 1 and "Smarch" in kept[0].read_text()
+    assert str(kept[0]) in done.stderr
 
 
 def test_failing_editor_writes_nothing(journal: Run, feedback: str, tmp_path: Path) -> None:
@@ -258,3 +260,25 @@ def test_bad_date_on_a_terminal_reopens_the_editor(
     assert "Edit again?" in done.stdout + done.stderr
     assert len((tmp_path / "editor.log").read_text().splitlines()) == 2
     assert shown(journal, feedback)["when"].startswith("2026-03-06T10:00")
+
+
+def test_editor_save_applies_only_what_was_changed_onto_the_entry_as_it_is_now(
+    journal: Run, feedback: str, tmp_path: Path
+) -> None:
+    """Another terminal links a goal and retitles the entry while the editor is open: the
+    goal stays, the user's title wins and the conflict is said; their new tag is added."""
+    from tests.cli.conftest import JOURNAL
+
+    env = write_editor(tmp_path, (
+        "import subprocess\n"
+        f"subprocess.run([{JOURNAL!r}, 'link', {feedback!r}, '--goal', 'latency'], check=True)\n"
+        f"subprocess.run([{JOURNAL!r}, 'edit', {feedback!r}, '--title', 'Theirs'], check=True)\n"
+        "text = text.replace('tags: design', 'tags: design, urgent')\n"
+        "path.write_text(text.replace('title: Lead with the problem.', 'title: Mine'))\n"
+    ))
+    done = journal("edit", feedback, env=env)
+    assert done.returncode == 0, done.stderr
+    data = shown(journal, feedback)
+    assert (data["title"], sorted(data["goals"]), data["tags"]) == (
+        "Mine", ["latency", "revenue"], ["design", "urgent"])
+    assert "also changed elsewhere" in done.stderr and "title" in done.stderr

@@ -1,5 +1,6 @@
 """The whole journal out and back: `export --format json` then `import json` is lossless."""
 
+import os
 from pathlib import Path
 
 import orjson
@@ -68,6 +69,31 @@ def test_import_checks_the_whole_file_first(full: JournalStore, tmp_path: Path) 
         import_bytes(target, b'[{"date": "2026-01-01"}]', "jrnl.json")
 
 
+def test_import_refuses_what_doctor_would_call_damaged(full: JournalStore, tmp_path: Path) -> None:
+    from journal.health import check
+
+    good = orjson.loads(render(dump_store(full), "json"))
+    breaks = {
+        "an unreadable when": lambda d: d["entries"][0].update(when="soon"),
+        "an unreadable due date": lambda d: d["goals"][0].update(due="nope"),
+        "a parent cycle": lambda d: (d["goals"][0].update(parent=d["goals"][1]["id"]),
+                                     d["goals"][1].update(parent=d["goals"][0]["id"])),
+        "an absurd counter": lambda d: d["next"].update(entries=2**64 - 1),
+        "a skill level of 9": lambda d: d["skills"][0].update(level=9),
+    }
+    for what, change in breaks.items():
+        doc = orjson.loads(orjson.dumps(good))
+        change(doc)
+        target = JournalStore(tmp_path / what / "journal.json")
+        with pytest.raises(ImportFileError):
+            import_bytes(target, orjson.dumps(doc), "bad.json")
+        assert not target.path.exists(), what
+    # the clean export imports, and doctor calls the result healthy
+    target = JournalStore(tmp_path / "fine" / "journal.json")
+    import_bytes(target, orjson.dumps(good), "good.json")
+    assert check(target.path).healthy, check(target.path).problems
+
+
 def test_period_export_keeps_only_its_entries(full: JournalStore) -> None:
     dump = dump_store(full, parse_period("2026"))
     assert [e["title"] for e in dump.entries] == ["Lead with the problem."]
@@ -84,3 +110,21 @@ def test_reading_formats_hold_every_field_safely(full: JournalStore) -> None:
     md = render(dump_store(full), "md").decode()
     assert "\\[the\\]" not in md  # a body is the user's own Markdown, kept as written
     assert "### 2025-11-02 12:00 · win · Closed Acme ✓" in md
+
+
+def test_an_export_never_replaces_the_journal_or_its_own_files(tmp_path: Path) -> None:
+    from journal.outfile import JournalTargetError, journal_file, write_private
+
+    journal = tmp_path / "journal.json"
+    journal.write_text("{}")
+    (tmp_path / "link.md").symlink_to(journal)
+    os.link(journal, tmp_path / "hard.md")
+    for name in ("journal.json", "link.md", "hard.md", "journal.json.lock",
+                 "journal.json.backups/x.bak", "journal.json.edit/e1.md", "journal.json-draft",
+                 ".journal.json.abc.tmp", "sub/../journal.json"):
+        assert journal_file(tmp_path / name, journal), name
+        with pytest.raises(JournalTargetError):
+            write_private(tmp_path / name, "x", overwrite=True, journal=journal)
+    assert journal.read_text() == "{}"
+    assert journal_file(tmp_path / "journal.json.md", journal) is None
+    assert write_private(tmp_path / "export.md", "x", journal=journal).read_text() == "x"
