@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from journal import drafts
-from journal.dates import DateError, from_iso, human_date, parse_when
+from journal.dates import FUTURE_NOTE, DateError, from_iso, human_date, in_future, parse_when
 from journal.models import KINDS, SENTIMENTS, Record, ValidationError, normalise_tags, split_title
 from journal.storage import JournalError
 from journal.textsafe import visible, visible_line
@@ -46,8 +46,6 @@ DRAFT_DELAY = 0.6
 """Seconds after the last change before the draft is written (as the review's)."""
 
 # As `journal add` (journal.cli.entries.report_added): the slack, and its words on stderr.
-FUTURE_SLACK = timedelta(minutes=1)
-FUTURE_NOTE = "in the future: it will sit at the top of every list until then"
 
 Save = Callable[[dict[str, Any]], Record]
 """Writes the form's fields to the journal and returns the stored record (runs in a thread)."""
@@ -209,7 +207,7 @@ class EntryEditor(ModalScreen[Record | None]):
         self._when = when
         self.when_parsed.update(Text(f"→ {when:%a} {human_date(when)} {when:%H:%M}"))
         self.when_parsed.set_class(False, "-invalid")
-        self._show_future(when > self._now + FUTURE_SLACK)
+        self._show_future(in_future(when, self._now))
 
     def _show_future(self, future: bool) -> None:
         """Taken as typed, but said: the note sits in the blank line under the date."""

@@ -146,7 +146,9 @@ class EntryList(ScrollView, can_focus=True):
         index = next((i for i, e in enumerate(self._entries) if e["id"] == entry_id), None)
         if index is None or len(self._entries) < 2:
             return None
-        return self._entries[index + 1 if index + 1 < len(self._entries) else index - 1]["id"]
+        at = index + 1 if index + 1 < len(self._entries) else index - 1
+        neighbour: str = self._entries[at]["id"]
+        return neighbour
 
     # -- cursor ----------------------------------------------------------------------
 
