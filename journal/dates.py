@@ -113,6 +113,15 @@ def to_iso(dt: datetime) -> str:
     return (dt if dt.tzinfo is not None else dt.astimezone()).isoformat(timespec="seconds")
 
 
+FUTURE_SLACK = timedelta(minutes=1)  # clocks and rounding: `now` is never "future"
+FUTURE_NOTE = "in the future: it will sit at the top of every list until then"
+
+
+def in_future(when: datetime, now: datetime) -> bool:
+    """An entry dated after now is kept as typed, but said (CLI and editor alike)."""
+    return when > now + FUTURE_SLACK
+
+
 def from_iso(text: str) -> datetime:
     """Read a stored timestamp; the stored offset is kept, naive input is taken as local."""
     try:

@@ -35,8 +35,8 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from journal import drafts
-from journal.dates import DateError, from_iso, human_date, parse_when
-from journal.models import KINDS, SENTIMENTS, Record, ValidationError, normalise_tags
+from journal.dates import FUTURE_NOTE, DateError, from_iso, human_date, in_future, parse_when
+from journal.models import KINDS, SENTIMENTS, Record, ValidationError, normalise_tags, split_title
 from journal.storage import JournalError
 from journal.textsafe import visible, visible_line
 from screens.goal_form import Confirm
@@ -44,6 +44,8 @@ from screens.widgets.pick_list import PickList
 
 DRAFT_DELAY = 0.6
 """Seconds after the last change before the draft is written (as the review's)."""
+
+# As `journal add` (journal.cli.entries.report_added): the slack, and its words on stderr.
 
 Save = Callable[[dict[str, Any]], Record]
 """Writes the form's fields to the journal and returns the stored record (runs in a thread)."""
@@ -56,6 +58,9 @@ class EntryEditor(ModalScreen[Record | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
+        # A modal's bindings end the chain: the app's F1 and ctrl+p never see the key.
+        Binding("f1", "app.help", "Help", show=False, system=True),
+        Binding("ctrl+p", "app.command_palette", "Palette", show=False, system=True),
     ]
 
     def __init__(
@@ -104,7 +109,7 @@ class EntryEditor(ModalScreen[Record | None]):
         entry = self._entry or {}
         with Vertical(id="dialog") as dialog:
             dialog.border_title = "Edit entry" if self._entry else "New entry"
-            with Horizontal(classes="row"):
+            with Horizontal(classes="row", id="when-row"):
                 yield Label("Kind", classes="label")
                 yield Select(
                     [(Text(k), k) for k in KINDS], value=self._kind, allow_blank=False,
@@ -113,6 +118,7 @@ class EntryEditor(ModalScreen[Record | None]):
                 yield Label("When", classes="label short")
                 yield Input(self._when_text, id="when", compact=True)
                 yield Static(id="when-parsed", markup=False)
+            yield Static(id="when-note", markup=False)
             with Horizontal(classes="row"):
                 yield Label("Title", classes="label")
                 yield Input(self._shown("title", entry.get("title", "")), id="title", compact=True,
@@ -196,10 +202,18 @@ class EntryEditor(ModalScreen[Record | None]):
             self._when = None
             self.when_parsed.update(Text("✗ unreadable date", style="bold"))
             self.when_parsed.set_class(True, "-invalid")
+            self._show_future(False)
             return
         self._when = when
         self.when_parsed.update(Text(f"→ {when:%a} {human_date(when)} {when:%H:%M}"))
         self.when_parsed.set_class(False, "-invalid")
+        self._show_future(in_future(when, self._now))
+
+    def _show_future(self, future: bool) -> None:
+        """Taken as typed, but said: the note sits in the blank line under the date."""
+        self.query_one("#when-note", Static).update(Text(f"⚠ {FUTURE_NOTE}") if future else "")
+        self.query_one("#when-row").set_class(future, "-noted")
+        self.set_class(future, "-future")
 
     @on(Select.Changed, "#kind")
     def _kind_changed(self, event: Select.Changed) -> None:
@@ -324,6 +338,9 @@ class EntryEditor(ModalScreen[Record | None]):
         else:
             data["when"] = self._when
         title = self._typed("title", self._input("title").value).strip()
+        body = self._typed("body", self.body_area.text)
+        if not title and body.strip():  # as `journal add`: the first sentence is the title
+            title, body = split_title(body)
         if not title:
             raise ValidationError("Write a title before saving")
         feedback = self._kind == "feedback"
@@ -331,7 +348,7 @@ class EntryEditor(ModalScreen[Record | None]):
         return data | {
             "kind": self._kind,
             "title": title,
-            "body": self._typed("body", self.body_area.text),
+            "body": body,
             "tags": normalise_tags(self._typed("tags", self._input("tags").value).split()),
             "goals": self.query_one("#goals", PickList).chosen,
             "skills": self.query_one("#skills", PickList).chosen,
@@ -370,6 +387,7 @@ class EntryEditor(ModalScreen[Record | None]):
 
     def _show_error(self, message: str) -> None:
         self.error.update(Text(visible(message)))
+        self.error.display = bool(message)  # no blank line taken from the body
 
     def action_cancel(self) -> None:
         if self._saving:

@@ -272,6 +272,7 @@ class JournalScreen(Screen[None]):
 
     def _deleted(self, record: Record) -> None:
         self._undo.append(record)
+        self._keep = self.entry_list.neighbour_of(record["id"])  # the place, not the top
         self.notify(f"Deleted “{visible_line(record['title'])[:40]}”. Press u to undo.",
                     markup=False)
         self.post_message(EntryDeleted(record["id"]))

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import timedelta
 from typing import Any
 
 from journal.cli.output import entry_json, entry_line, open_store, print_json
-from journal.dates import from_iso, local_now, parse_period
+from journal.dates import FUTURE_NOTE, from_iso, in_future, local_now, parse_period
 from journal.models import KINDS, SENTIMENTS, Record, ValidationError, choose, normalise_tags
 from journal.query import EntryFilter, find, goal_family
 from journal.textsafe import visible_line
-
-FUTURE_SLACK = timedelta(minutes=1)  # clocks and rounding: `now` is never "future"
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -174,10 +171,9 @@ def added_line(entry: Record) -> str:
 def report_added(entry: Record) -> None:
     """The `eN added` line; a date in the future is taken as typed, but said."""
     print(added_line(entry))
-    if from_iso(entry["when"]) > local_now() + FUTURE_SLACK:
+    if in_future(from_iso(entry["when"]), local_now()):
         day = entry["when"][:16].replace("T", " ")
-        print(f"journal: note: {entry['id']} is dated {day}, in the future: it will sit at "
-              "the top of every list until then", file=sys.stderr)
+        print(f"journal: note: {entry['id']} is dated {day}, {FUTURE_NOTE}", file=sys.stderr)
 
 
 def add_in_editor(args: argparse.Namespace, kind: str) -> int:

@@ -141,6 +141,15 @@ class EntryList(ScrollView, can_focus=True):
             self.cursor = index
         return index is not None
 
+    def neighbour_of(self, entry_id: str) -> str | None:
+        """The entry that takes a removed one's row: the next, or the one above the last."""
+        index = next((i for i, e in enumerate(self._entries) if e["id"] == entry_id), None)
+        if index is None or len(self._entries) < 2:
+            return None
+        at = index + 1 if index + 1 < len(self._entries) else index - 1
+        neighbour: str = self._entries[at]["id"]
+        return neighbour
+
     # -- cursor ----------------------------------------------------------------------
 
     def validate_cursor(self, value: int) -> int:

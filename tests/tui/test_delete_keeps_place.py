@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from journal.store import JournalStore
+from screens.app import JournalApp
 from screens.goals import GoalsScreen
 from screens.skills import SkillsScreen
+from tests.tui.conftest import SIZE
 from tests.tui.helpers import app_on_screen, settle, wait_for
 from tests.tui.test_goals import NOW, select
+from tests.tui.test_journal_screen import loaded, titles
 
 
 async def test_deleting_a_goal_keeps_the_place(goals_store: JournalStore) -> None:
@@ -40,3 +43,21 @@ async def test_deleting_a_skill_keeps_the_place(store: JournalStore) -> None:
         await wait_for(pilot, lambda: beta not in screen.views)
         await settle(pilot)
         assert screen.selected is not None and screen.selected.id == gamma
+
+
+async def test_after_a_delete_the_cursor_moves_to_the_next_entry(
+    app: JournalApp, journal_store: JournalStore
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot, app)
+        await pilot.press("down", "down")
+        victim = screen.entry_list.highlighted
+        assert victim is not None and victim["title"] == "Too many meetings this week"
+        await pilot.press("d")
+        await wait_for(pilot, lambda: victim["title"] not in titles(app))
+        await settle(pilot)
+        assert screen.entry_list.highlighted["title"] == "Checkout p95 is 900 ms"  # type: ignore[index]
+        await pilot.press("end", "d")  # the last one: the one above it takes its place
+        await wait_for(pilot, lambda: "Read the pricing memo" not in titles(app))
+        await settle(pilot)
+        assert screen.entry_list.highlighted["title"] == "Great demo to the sales team"  # type: ignore[index]
