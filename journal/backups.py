@@ -52,20 +52,27 @@ def _order(name: str) -> tuple[str, int]:
 
 
 def _parses(stamp: str) -> bool:
+    return _stamp_time(stamp) is not None
+
+
+def _stamp_time(stamp: str) -> datetime | None:
+    """A stamp like 20261202T014500Z as a UTC time; None if it is not one. (By hand:
+    strptime's first use costs a quick `journal add` 2 ms of imports.)"""
+    if len(stamp) != 16 or stamp[8] != "T" or stamp[15] != "Z":
+        return None
+    digits = stamp[:8] + stamp[9:15]
+    if not digits.isascii() or not digits.isdigit():
+        return None
     try:
-        datetime.strptime(stamp, _STAMP)
+        return datetime(int(digits[:4]), int(digits[4:6]), int(digits[6:8]), int(digits[8:10]),
+                        int(digits[10:12]), int(digits[12:14]), tzinfo=UTC)
     except ValueError:
-        return False
-    return True
+        return None
 
 
 def taken_at(backup: Path) -> datetime | None:
     """When a backup was taken, from its name (a hard link keeps the old mtime)."""
-    stamp = backup.name.rsplit(".", 2)[-2].split("-")[0]
-    try:
-        return datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
-    except ValueError:
-        return None
+    return _stamp_time(backup.name.rsplit(".", 2)[-2].split("-")[0])
 
 
 def keep(path: Path) -> Path:

@@ -12,12 +12,12 @@ import contextlib
 import os
 import threading
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from tinydb.storages import Storage
 
-from journal import backups, layout, merge, rollback
+from journal import backups, layout
 from journal.document import (
     SCHEMA_VERSION,
     Document,
@@ -48,6 +48,9 @@ from journal.fileops import (
     take_lock,
     temp_prefix,
 )
+
+if TYPE_CHECKING:  # both load only when needed: a quick `journal add` never uses them
+    from journal import merge, rollback
 
 __all__ = [
     "LOCK_TIMEOUT",
@@ -110,7 +113,11 @@ class SafeStorage(Storage):
 
     def _keep_if_lost(self, held: Document, now: Document | None) -> None:
         """Another program took entries away (or the file): keep what we held first."""
-        if held.get("entries") and (found := rollback.keep_if_lost(self.path, held, now)):
+        if not held.get("entries"):
+            return
+        from journal import rollback
+
+        if found := rollback.keep_if_lost(self.path, held, now):
             self._rollbacks.append(found)
 
     def _read_raw(self, unless: Signature | None = None) -> tuple[bytes | None, Signature] | None:
@@ -333,6 +340,8 @@ class SafeStorage(Storage):
                 self._flush_once()
                 return
             except JournalReplaced:
+                from journal import merge
+
                 if found is None:
                     found = merge.changes(self._base, self._doc)
                     found += merge.added("entries", self._appends)
@@ -367,6 +376,8 @@ class SafeStorage(Storage):
         assert raw is not None
         theirs = self._parse(raw)
         self._keep_if_lost(held, theirs)
+        from journal import merge
+
         conflicts = merge.apply(theirs, found)
         if conflicts:
             raise JournalWriteError(

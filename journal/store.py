@@ -13,7 +13,6 @@ from typing import Any
 
 from journal import models
 from journal.dates import parse_when, to_iso
-from journal.edit_merge import merge_edit
 from journal.models import Record, ValidationError
 from journal.store_base import PREFIX, TABLES, unique
 from journal.store_goals import GoalStore
@@ -117,6 +116,8 @@ class JournalStore(GoalStore):
         """Write what a form changed since `original` onto the entry as it is now (see
         `journal.merge`); return the record and the fields another writer changed too."""
         with self.transaction():
+            from journal.edit_merge import merge_edit  # only edits need it, not a quick add
+
             changes, conflicts = merge_edit(original, edited, self.entry(ident))
             record = self.update_entry(ident, **changes) if changes else self.entry(ident)
             return record, conflicts

@@ -163,6 +163,8 @@ class JournalScreen(Screen[None]):
             self.app.call_from_thread(self._show_result, result)
 
     def _show_result(self, result: FilterResult) -> None:
+        if not self.query(EntryList):  # a filter that finished as the app closed
+            return
         self._result = result
         entries = result.entries
         keep = self._keep or (self.current["id"] if self.current else None)
