@@ -83,6 +83,8 @@ SCREEN_SECTIONS = {
     "GoalsScreen": ("Goals screen",),
     "SkillsScreen": ("Skills screen",),
     "ReviewScreen": ("Review screen",),
+    "EntryEditor": ("Entry editor",),
+    "LinkDialog": ("Link dialog",),
 }
 
 

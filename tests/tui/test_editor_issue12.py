@@ -12,7 +12,7 @@ from journal.store import JournalStore
 from screens.app import JournalApp, make_app
 from screens.editor import FUTURE_NOTE, EntryEditor
 from screens.goal_form import Confirm
-from screens.help import HelpScreen
+from screens.help import HelpScreen, ordered_sections
 from screens.journal import JournalScreen
 from tests.tui.conftest import NOW, SIZE
 from tests.tui.helpers import screen_text, settle, wait_for
@@ -37,6 +37,7 @@ async def test_f1_opens_help_inside_the_editor(app: JournalApp) -> None:
         await pilot.press("f1")
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
+        assert ordered_sections(app.screen.screen_name)[0][0] == "Entry editor"  # its keys first
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is editor
