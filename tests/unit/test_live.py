@@ -129,7 +129,8 @@ def test_threads_write_and_read_without_losing_anything(live: LiveJournal) -> No
 
     def write(n: int) -> None:
         for i in range(per_writer):
-            live.write(lambda store, i=i: store.add_entry("note", f"w{n}-{i}"))
+            title = f"w{n}-{i}"
+            live.write(lambda store: store.add_entry("note", title))
 
     def read() -> None:
         last = 0
