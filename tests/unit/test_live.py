@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import threading
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from journal.live import LiveJournal, Snapshot
-from journal.models import ValidationError
+from journal.models import Record, ValidationError
 from journal.store import JournalStore
 
 NOW = datetime(2026, 3, 16, 10, 0, tzinfo=UTC)
@@ -120,6 +121,10 @@ def test_a_failed_read_keeps_the_last_snapshot(live: LiveJournal, db_path: Path)
     assert live.snapshot() is good
 
 
+def add_note(store: JournalStore, title: str) -> Record:
+    return store.add_entry("note", title)
+
+
 def test_threads_write_and_read_without_losing_anything(live: LiveJournal) -> None:
     """Writers and readers at once: every write lands, generations only go up, and each
     snapshot a reader sees is a whole state (its positions match its entries)."""
@@ -129,8 +134,7 @@ def test_threads_write_and_read_without_losing_anything(live: LiveJournal) -> No
 
     def write(n: int) -> None:
         for i in range(per_writer):
-            title = f"w{n}-{i}"
-            live.write(lambda store: store.add_entry("note", title))
+            live.write(partial(add_note, title=f"w{n}-{i}"))
 
     def read() -> None:
         last = 0
