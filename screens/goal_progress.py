@@ -24,6 +24,7 @@ STATUS_STYLE = {
     NO_DATA: "dim",
 }
 BAR_WIDTH = 10
+ROW_BAR_WIDTH = 8
 FULL, EMPTY, MARK = "\u2588", "\u2591", "\u2502"  # █ ░ │
 
 
@@ -44,11 +45,17 @@ def bar(p: Progress, width: int = BAR_WIDTH, expected_mark: bool = False) -> Tex
 
 
 def progress_cells(p: Progress) -> Text:
-    """The row's progress: ' ██████░░░░  60% on track'."""
-    text = Text(" ")
-    text.append_text(bar(p))
-    percent = "  -" if p.percent is None else f"{p.percent:3.0f}"
-    text.append(f" {percent}% ", style="bold")
+    """The row's bar and percent, put before the title so a narrow screen keeps them:
+    '██████░░  60% '. The status word goes at the row's end (`status_word`)."""
+    text = bar(p, width=ROW_BAR_WIDTH)
+    percent = "   - " if p.percent is None else f"{p.percent:3.0f}%"
+    text.append(f" {percent} ", style=STATUS_STYLE.get(p.status, "") or "bold")
+    return text
+
+
+def status_word(p: Progress) -> Text:
+    """' · on track' in the status colour, for the row's end."""
+    text = Text(" \u00b7 ", style="dim")
     text.append(p.status, style=STATUS_STYLE.get(p.status, ""))
     return text
 
@@ -82,10 +89,14 @@ class CheckinSparkline(Sparkline):
     """The check-in values over time, oldest on the left (hidden with fewer than two)."""
 
     DEFAULT_CSS = """
-    CheckinSparkline { height: 3; margin: 1 0; }
+    CheckinSparkline {
+        height: 4; margin: 1 0 0 0;
+        border-top: solid $secondary 50%; border-title-color: $text-muted;
+    }
     """
 
     def show_progress(self, p: Progress | None) -> None:
         values = [c.value for c in p.checkins] if p is not None else []
         self.data = values
         self.display = len(values) >= 2
+        self.border_title = "check-ins, oldest first"

@@ -33,7 +33,12 @@ from journal.store import JournalStore
 from journal.textsafe import plural, visible, visible_line
 from screens.checkin_dialog import CheckinForm
 from screens.goal_form import Confirm, GoalForm, Picker, app_now, store_lock
-from screens.goal_progress import CheckinSparkline, progress_cells, progress_detail
+from screens.goal_progress import (
+    CheckinSparkline,
+    progress_cells,
+    progress_detail,
+    status_word,
+)
 from screens.messages import GoalSaved, JournalChanged, ShowGoal
 
 STALE_DAYS = 60
@@ -94,12 +99,15 @@ def goal_label(view: GoalView) -> Text:
     if view.overdue or view.stale:  # a short flag before the title: seen even when cut
         label.append("! " if view.overdue else "⚠ ", style="bold red" if view.overdue
                      else "bold yellow")
+    shows_progress = view.progress is not None and measurable(goal)
+    if view.progress is not None and shows_progress:
+        label.append_text(progress_cells(view.progress))
     label.append(visible_line(goal["title"]), style="italic" if personal else "bold")
     label.append(f"  {visible_line(goal['code'])}", style="magenta" if personal else "cyan")
-    if view.progress is not None and measurable(goal):
-        label.append_text(progress_cells(view.progress))
     when = f" · {human_date(date.fromisoformat(view.latest))}" if view.latest else ""
     label.append(f" ({view.count}{when})", style="dim")
+    if view.progress is not None and shows_progress:
+        label.append_text(status_word(view.progress))
     if view.overdue:
         label.append(" ⚠ overdue", style="bold red")
     if view.stale:
@@ -173,14 +181,15 @@ class GoalsScreen(Screen[None]):
     CSS_PATH = "goals.tcss"
     SUB_TITLE = "Goals"
     BINDINGS = [
-        Binding("a", "add_goal", "Add goal", tooltip="Add a company goal"),
-        Binding("p", "add_personal", "Personal goal",
+        Binding("a", "add_goal", "Add", tooltip="Add a company goal"),
+        Binding("p", "add_personal", "Personal",
                 tooltip="Add a personal goal under the selected goal"),
         Binding("e", "edit_goal", "Edit", tooltip="Edit the selected goal"),
         Binding("m", "move_goal", "Move", tooltip="Give the selected goal a new parent"),
         Binding("d", "delete_goal", "Delete", tooltip="Delete the selected goal"),
-        Binding("k", "checkin", "Check in",
-                tooltip="Record where the selected goal's metric stands now"),
+        Binding("k", "checkin", "Checkin",
+                tooltip="Check in: record where the selected goal's metric stands now "
+                "(as `journal checkin` does)"),
     ]
 
     def __init__(self, store: JournalStore) -> None:
