@@ -13,8 +13,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
 
+from journal.errors import ValidationError
 from journal.measure import value_for, with_unit
-from journal.models import CONFIDENCES, Record, ValidationError
+from journal.models import CONFIDENCES, Record
 from screens.goal_form import RecordForm, Save, row
 
 

@@ -9,9 +9,9 @@ from datetime import date
 from typing import Any
 
 from journal.cli.output import open_store, print_json
+from journal.errors import ValidationError
 from journal.goal_metrics import MetricFlags
 from journal.measure import parse_value, with_unit
-from journal.models import ValidationError
 from journal.progress import Progress
 from journal.progress import summary as progress_summary
 from journal.textsafe import plural, visible_line
@@ -139,9 +139,9 @@ def run_milestone_done(args: argparse.Namespace) -> int:
 
 def run_goal_show(args: argparse.Namespace) -> int:
     from journal.cli.goals import goal_json
-    from journal.migrate import target_offers
     from journal.progress import progress
     from journal.query import goal_evidence
+    from journal.storage.migrate import target_offers
 
     store = open_store(args, must_exist=True)
     goal = store.goal(args.goal)

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 from textual.widgets import Sparkline
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.checkin_dialog import CheckinForm
 from screens.goals import GoalsScreen
 from tests.tui.helpers import app_on_screen, notices, settle, wait_for

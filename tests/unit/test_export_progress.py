@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from journal.assess import Assessment, assess_store
 from journal.dates import Period
-from journal.export import render
-from journal.store import JournalStore
+from journal.export.assessment import render
+from journal.review.assess import Assessment, assess_store
+from journal.store.journal_store import JournalStore
 from tests.unit.test_export import check_golden
 
 H1 = Period(date(2026, 1, 1), date(2026, 6, 30), "H1 2026")
@@ -175,8 +175,8 @@ def test_json_carries_progress_and_call_outs(assessment: Assessment) -> None:
 
 
 def test_the_whole_journal_export_shows_progress_and_check_ins(tmp_path: Path) -> None:
-    from journal.export_journal import dump_store
-    from journal.export_journal import render as render_journal
+    from journal.export.whole import dump_store
+    from journal.export.whole import render as render_journal
 
     store = JournalStore(tmp_path / "j.json", clock=lambda: NOW)
     store.add_goal(

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from journal.errors import ValidationError
 from journal.live import LiveJournal, Snapshot
-from journal.models import Record, ValidationError
-from journal.store import JournalStore
+from journal.models import Record
+from journal.store.journal_store import JournalStore
 
 NOW = datetime(2026, 3, 16, 10, 0, tzinfo=UTC)
 
