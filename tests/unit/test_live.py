@@ -113,7 +113,7 @@ def test_reading_sees_one_state(live: LiveJournal, db_path: Path) -> None:
 
 
 def test_a_failed_read_keeps_the_last_snapshot(live: LiveJournal, db_path: Path) -> None:
-    from journal.storage import JournalError
+    from journal.errors import JournalError
 
     good = live.snapshot()
     db_path.write_text("{ not json", encoding="utf-8")
