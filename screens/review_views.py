@@ -14,6 +14,9 @@ from rich.text import Text
 
 from journal.dates import human_date
 from journal.export.outline import kinds_text
+from journal.measure import with_unit
+from journal.progress import measurable
+from journal.progress import summary as progress_summary
 from journal.review.assess import STALE_DAYS, Assessment, Evidence, GoalReport, SkillReport
 from journal.textsafe import first_of, plural, visible, visible_line
 from screens.widgets.entry_list import KIND_SHORT
@@ -88,6 +91,16 @@ def goal_header(a: Assessment, rep: GoalReport) -> Text:
         summary += f"; {dropped} dropped"
     if facts:
         text.append("\n" + " · ".join(facts), style="italic")
+    if rep.progress is not None and measurable(goal):
+        text.append("\nprogress: ", style="bold")
+        text.append(progress_summary(rep.progress))
+        if rep.checkins:
+            unit = rep.progress.unit
+            shown = ", ".join(
+                f"{human_date(date.fromisoformat(c['when'][:10]))} "
+                f"{with_unit(c.get('value'), unit)}" for c in rep.checkins[-4:])
+            more = len(rep.checkins) - 4
+            text.append(f"\ncheck-ins: {'… ' if more > 0 else ''}{shown}", style="dim")
     text.append("\n" + summary)
     return text
 
@@ -152,11 +165,21 @@ def gaps_text(a: Assessment) -> Text:
                     "or import an outline.\n", style="yellow")
     elif not a.gaps and not a.stale:
         text.append("Every company goal has recent evidence.\n", style="green")
+    for g in a.achievements:
+        text.append("\u2713 ", style="bold green")
+        text.append(visible_line(g.title))
+        text.append(" — done in this period (an achievement)\n", style="dim")
     for g in a.overdue:
         text.append("! ", style="bold red")
         text.append(visible_line(g.title))
         due = human_date(date.fromisoformat(g.goal["due"]))
         text.append(f" — overdue: due {due}, still active\n", style="dim")
+    for g in a.at_risk:
+        if g.progress is None:
+            continue
+        text.append("! ", style="bold red")
+        text.append(visible_line(g.title))
+        text.append(f" — at risk: {progress_summary(g.progress)}\n", style="dim")
     for g in a.gaps:
         text.append("! ", style="bold red")
         text.append(visible_line(g.title))

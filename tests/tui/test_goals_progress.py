@@ -90,3 +90,65 @@ async def test_escape_and_no_metric_write_nothing(store: JournalStore) -> None:
         await pilot.press("k", "enter")  # an empty value is refused inside the dialog
         await pilot.pause()
         assert isinstance(app.screen, CheckinForm) and len(store.entries()) == 1
+
+
+async def test_the_review_calls_out_at_risk_goals_and_achievements(store: JournalStore) -> None:
+    from screens.review import ReviewScreen
+    from tests.tui.helpers import screen_text
+
+    metric_store(store)
+    store.add_goal(
+        "Win three deals",
+        code="deals",
+        due="2026-12-31",
+        metric={"unit": "deals", "baseline": 0, "target": 3, "start": "2025-04-01"},
+    )
+    store.add_entries(
+        [
+            {
+                "kind": "checkin",
+                "title": "deals 0",
+                "goals": ["deals"],
+                "value": 0.0,
+                "when": NOW - timedelta(days=3),
+            }
+        ]
+    )
+    store.add_goal(
+        "Halve onboarding",
+        code="onboarding",
+        due="2026-12-31",
+        metric={"unit": "days", "baseline": 14, "target": 7, "start": "2026-01-01"},
+    )
+    store.add_entries(
+        [
+            {
+                "kind": "checkin",
+                "title": "onboarding 7",
+                "goals": ["onboarding"],
+                "value": 7.0,
+                "when": NOW - timedelta(days=2),
+            }
+        ]
+    )
+    async with app_on_screen(store, "r", ReviewScreen, NOW, (120, 40)) as (app, pilot):
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.assessment is not None)  # type: ignore[attr-defined]
+        text = screen_text(app)
+        assert "Win three deals — at risk: 0 deals → 0 deals → 3 deals" in text  # then wraps
+        assert "Halve onboarding — done in this period (an achievement)" in text
+
+
+def test_the_review_goal_header_shows_progress_and_check_ins(store: JournalStore) -> None:
+    from journal.dates import Period
+    from journal.review.assess import assess_store
+    from screens.review_views import goal_header
+
+    metric_store(store)
+    a = assess_store(
+        store, Period(NOW.date().replace(month=1, day=1), NOW.date(), "2026"), None, NOW.date()
+    )
+    (rep,) = [r for r in a.all_goals() if r.code == "latency"]
+    text = goal_header(a, rep).plain
+    assert "progress: 420 ms → 400 ms → 300 ms (17%, on track)" in text
+    assert "check-ins: 13 Feb 2026 400 ms" in text
