@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from pathlib import Path
 
 from tests.cli.conftest import Run
 
@@ -148,3 +149,29 @@ def test_help_documents_value_and_target(journal: Run) -> None:
     checkin = journal("checkin", "--help").stdout
     assert "1,250" in checkin and "34%" in checkin
     assert "lower is better" in journal("goal", "add", "--help").stdout
+
+
+def test_check_ins_and_metrics_survive_export_import_and_pass_doctor(
+    journal: Run, tmp_path: Path
+) -> None:
+    latency(journal)
+    journal("goal", "milestone", "add", "latency", "Cache the tax call")
+    journal("checkin", "latency", "360", "--confidence", "low", "--note", "noisy week")
+    doctor = journal("doctor")
+    assert doctor.returncode == 0, doctor.stdout + doctor.stderr
+    dump = tmp_path / "dump.json"
+    assert journal("export", "--format", "json", "-o", str(dump)).returncode == 0
+    other = tmp_path / "other" / "journal.json"
+    done = journal("import", "json", str(dump), db_path=other)
+    assert done.returncode == 0, done.stderr
+    goal = json.loads(journal("goal", "show", "latency", "--json", db_path=other).stdout)
+    assert (
+        goal["metric"]["baseline"] == 420 and goal["milestones"][0]["text"] == "Cache the tax call"
+    )
+    (checkin,) = goal["progress"]["checkins"]
+    assert checkin == {
+        "when": TODAY.isoformat(),
+        "value": 360.0,
+        "note": "noisy week",
+        "confidence": "low",
+    }
