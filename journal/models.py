@@ -163,7 +163,7 @@ def _number(value: Any) -> bool:
 
 
 def _check_checkin_fields(entry: Record) -> None:
-    """A check-in carries a value on exactly one goal; no other kind carries a value."""
+    """A check-in carries a value on one goal; no other kind carries a value."""
     if entry["kind"] != "checkin":
         for name in ("value", "confidence"):
             if entry.get(name) is not None:
@@ -176,8 +176,10 @@ def _check_checkin_fields(entry: Record) -> None:
         raise ValidationError(
             "a check-in needs a number as its value: record one with `journal checkin CODE VALUE`"
         )
-    if len(entry.get("goals") or []) != 1:
-        raise ValidationError("a check-in belongs to exactly one goal")
+    # One goal; none once that goal is deleted (the check-in stays, as deleting a goal
+    # keeps every entry and drops only the links).
+    if len(entry.get("goals") or []) > 1:
+        raise ValidationError("a check-in belongs to one goal: link it to one only")
     if entry.get("confidence") is not None:
         entry["confidence"] = choose(str(entry["confidence"]), CONFIDENCES, "confidence")
     else:

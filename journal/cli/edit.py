@@ -123,6 +123,8 @@ def entry_full(entry: Record, codes: dict[str, str]) -> str:
         ("goals", ", ".join(codes.get(g, g) for g in entry["goals"])),
         ("skills", ", ".join(codes.get(s, s) for s in entry["skills"])),
         ("tags", ", ".join(entry["tags"])),
+        ("value", f"{entry['value']:g}" if entry.get("value") is not None else ""),
+        ("confidence", entry.get("confidence") or ""),
     ]
     lines += [f"{name + ':':<11}{value}" for name, value in fields if value]
     text = "\n".join(visible_line(line) for line in lines) + "\n"

@@ -52,6 +52,8 @@ def test_checkin_records_an_entry_of_kind_checkin(journal: Run) -> None:
     assert entry["goals"] == ["latency"] and entry["value"] == 375
     assert entry["confidence"] == "high" and entry["body"] == "after the cache change"
     assert json.loads(journal("list", "--kind", "note", "--json").stdout) == []
+    shown = journal("show", "e1").stdout
+    assert "value:     375" in shown and "confidence:high" in shown
 
 
 def test_goal_show_json_carries_progress(journal: Run) -> None:

@@ -88,8 +88,9 @@ def test_check_ins_and_metrics_are_checked() -> None:
     assert check_entry(dict(entry))["confidence"] is None
     with pytest.raises(ValidationError, match="needs a number"):
         check_entry({**entry, "value": "3"})
-    with pytest.raises(ValidationError, match="exactly one goal"):
-        check_entry({**entry, "goals": []})
+    with pytest.raises(ValidationError, match="one goal"):
+        check_entry({**entry, "goals": ["g1", "g2"]})
+    assert check_entry({**entry, "goals": []})["value"] == 3  # its goal was deleted
     with pytest.raises(ValidationError, match="confidence"):
         check_entry({**entry, "confidence": "certain"})
     with pytest.raises(ValidationError, match="only check-ins"):
@@ -101,3 +102,16 @@ def test_check_ins_and_metrics_are_checked() -> None:
         check_goal({**goal, "metric": {"unit": "", "baseline": True, "target": 1}})
     with pytest.raises(ValidationError, match="not a date"):
         check_goal({**goal, "milestones": [{"text": "a", "due": "soon"}]})
+
+
+def test_deleting_a_goal_keeps_its_check_ins_readable(tmp_path: Path) -> None:
+    from journal.doctor.checks import check
+
+    store = JournalStore(tmp_path / "j.json")
+    store.add_goal("G", code="g", metric={"unit": "", "baseline": 0, "target": 1, "start": None})
+    store.add_entries([{"kind": "checkin", "title": "t", "goals": ["g"], "value": 0.5}])
+    assert store.delete_goal("g") == 1
+    (entry,) = store.entries()
+    assert entry["goals"] == [] and entry["value"] == 0.5
+    store.update_entry(entry["id"], title="still editable")
+    assert not check(tmp_path / "j.json", with_backups=False).problems
