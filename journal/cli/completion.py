@@ -65,12 +65,13 @@ def script(shell: str) -> str:
     import shtab
 
     from journal.cli import build_parser
-    from journal.models import KINDS, SENTIMENTS
+    from journal.models import CONFIDENCES, KINDS, SENTIMENTS
 
     parser = build_parser()
     words = {
         "kind": shtab.cmd(f"echo {' '.join(KINDS)}"),
         "sentiment": shtab.cmd(f"echo {' '.join(SENTIMENTS)}"),
+        "confidence": shtab.cmd(f"echo {' '.join(CONFIDENCES)}"),
     }
     goal_codes = shtab.cmd("journal completion --list-codes goal 2>/dev/null")
     skill_codes = shtab.cmd("journal completion --list-codes skill 2>/dev/null")
