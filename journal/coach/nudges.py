@@ -188,7 +188,7 @@ def since(latest: date | None, created: Any, today: date) -> tuple[int, str] | N
 
 
 def active(record: Record) -> bool:
-    return record.get("status", "active") == "active"
+    return bool(record.get("status", "active") == "active")
 
 
 def urgency(days: int, threshold: int) -> float:
@@ -203,11 +203,11 @@ def quiet_goals(scan: Scan, today: date, s: CoachSettings) -> Iterable[Nudge]:
         gap = since(scan.latest_for_goal(goal["id"]), goal.get("created"), today)
         if gap is None or gap[0] < s.quiet_goal_days:
             continue
-        code = goal.get("code", goal["id"])
+        code = str(goal.get("code") or goal["id"])
         yield Nudge(
             "quiet-goal",
             code,
-            goal.get("title", code),
+            str(goal.get("title") or code),
             f"no evidence in {gap[0]} days ({gap[1].replace('none', 'no evidence')})",
             f'journal add win "WHAT YOU DID" --goal {code}',
             WEIGHT["quiet-goal"] + urgency(gap[0], s.quiet_goal_days),
@@ -244,11 +244,11 @@ def idle_skills(scan: Scan, today: date, s: CoachSettings) -> Iterable[Nudge]:
         gap = since(scan.skill_latest.get(skill["id"]), skill.get("created"), today)
         if gap is None or gap[0] < s.idle_skill_days:
             continue
-        code = skill.get("code", skill["id"])
+        code = str(skill.get("code") or skill["id"])
         yield Nudge(
             "idle-skill",
             code,
-            skill.get("name", code),
+            str(skill.get("name") or code),
             f"no practice entry in {gap[0]} days ({gap[1].replace('none', 'no practice')})",
             f'journal add reflection "HOW YOU PRACTISED" --skill {code}',
             WEIGHT["idle-skill"] + urgency(gap[0], s.idle_skill_days),
@@ -278,7 +278,7 @@ def unsmart_goals(scan: Scan, today: date, s: CoachSettings) -> Iterable[Nudge]:
         parts = [f"missing {', '.join(missing)}"] if missing else []
         if unwoven:
             parts.append("supports no company goal")
-        code = goal.get("code", goal["id"])
+        code = str(goal.get("code") or goal["id"])
         flags = {
             "a measure": '--measure "M"',
             "a target": '--target "T"',
@@ -288,7 +288,7 @@ def unsmart_goals(scan: Scan, today: date, s: CoachSettings) -> Iterable[Nudge]:
         yield Nudge(
             "unsmart-goal",
             code,
-            goal.get("title", code),
+            str(goal.get("title") or code),
             f"{'; '.join(parts)} ({len(missing) + unwoven} of 4 SMART checks fail)",
             f"journal goal edit {code} {' '.join(options)}",
             WEIGHT["unsmart-goal"] + len(missing) + unwoven,
