@@ -63,6 +63,8 @@ COMMANDS = {
     "import": "importing",
     "doctor": "doctor",
     "completion": "completion",
+    "coach": "coach",
+    "weekly": "weekly",
 }
 
 DESCRIPTION = """\
