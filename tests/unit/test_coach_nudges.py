@@ -294,3 +294,46 @@ def test_thresholds_come_from_the_settings() -> None:
 def test_json_fields() -> None:
     found = nudges({"goals": [goal("g1", "revenue")], "entries": []}, NOW)
     assert set(found[0].as_json()) >= {"kind", "about", "reason", "action"}
+
+
+def metric_goal(ident: str, code: str, **fields: Any) -> dict[str, Any]:
+    metric = {"unit": "deals", "baseline": 0.0, "target": 10.0, "start": ago(100)}
+    return goal(ident, code, metric=metric, **fields)
+
+
+def checkin(ident: str, days: int, goal_id: str, value: float) -> dict[str, Any]:
+    return entry(ident, days, "checkin", goals=[goal_id], value=value, confidence=None)
+
+
+def test_off_track_goal_behind_at_risk_or_overdue() -> None:
+    goals = [
+        metric_goal("g1", "deals", due=(TODAY + timedelta(days=100)).isoformat()),  # 50%
+        metric_goal("g2", "late", due=(TODAY - timedelta(days=3)).isoformat()),
+        metric_goal("g3", "fine", due=(TODAY + timedelta(days=100)).isoformat()),
+    ]
+    items = [
+        checkin("e1", 2, "g1", 1.0),
+        checkin("e2", 2, "g2", 5.0),
+        checkin("e3", 2, "g3", 5.0),
+        weekly("e9", 0),
+    ]
+    found = only(run(goals=goals, entries=items), "off-track")
+    assert [n.about for n in found] == ["late", "deals"]
+    assert (
+        found[0].reason == f"overdue since {(TODAY - timedelta(days=3)).isoformat()} "
+        "(3 days), 50% done"
+    )
+    assert found[1].reason.startswith("at risk: 10% done, 50% expected by now (due ")
+    assert found[1].action == "journal checkin deals VALUE"
+
+
+@pytest.mark.parametrize(("days", "fires"), [(29, False), (30, True)])
+def test_no_checkin_on_a_measurable_goal_for_thirty_days(days: int, fires: bool) -> None:
+    goals = [metric_goal("g1", "deals"), goal("g2", "plain")]
+    items = [checkin("e1", days, "g1", 1.0), entry("e2", 1, goals=["g1", "g2"]), weekly("e9", 0)]
+    found = only(run(goals=goals, entries=items), "no-checkin")
+    assert bool(found) is fires
+    if fires:
+        assert found[0].about == "deals"
+        assert found[0].reason.startswith(f"no check-in in {days} days (last ")
+        assert found[0].action == "journal checkin deals VALUE"
