@@ -138,7 +138,9 @@ def add_checkin(
     confidence: str | None = None,
 ) -> Record:
     """Record a check-in on a goal (one append to the journal, like `journal add`)."""
-    goal = store.goal(ref)
-    item = checkin_item(goal, value_text, when=when, note=note, confidence=confidence)
     added: Callable[[list[dict[str, Any]]], list[Record]] = store.add_entries
-    return added([item])[0]
+    # Inside the append-only transaction the goal is read without parsing the entries.
+    with store.transaction(append_only=True):
+        goal = store.goal(ref)
+        item = checkin_item(goal, value_text, when=when, note=note, confidence=confidence)
+        return added([item])[0]

@@ -133,7 +133,8 @@ class GoalStore(StoreBase):
             record.pop("done_on", None)
         metric = record.get("metric")
         if metric is None:
-            record.pop("metric", None)  # absent is no metric, as in journals before it
+            if not record.get("id"):  # a new goal: absent is no metric, as in older journals
+                record.pop("metric", None)
         elif not metric.get("start"):  # a metric starts the day the goal was added
             record["metric"] = {**metric, "start": (record.get("created") or self.now_iso())[:10]}
         return models.check_goal(record)  # the rule doctor and import json apply too
