@@ -13,15 +13,13 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-from collections.abc import Callable
 from datetime import datetime
-from functools import partial
 from types import FrameType
 from typing import Any
 
 from journal.cli.output import entry_line, open_store
+from journal.coach.walk import WeeklyWalk
 from journal.coach.weekly import Material, WeeklyDraft
-from journal.models import Record
 from journal.textsafe import visible_line
 
 RAW = argparse.RawDescriptionHelpFormatter
@@ -98,13 +96,10 @@ def show_material(material: Material, codes: dict[str, str]) -> None:
     print()
 
 
-def measurable(goals: list[Record]) -> list[Record]:
-    return [g for g in goals if g.get("metric") and g.get("status", "active") == "active"]
-
-
 def run_weekly(args: argparse.Namespace) -> int:
     from journal.coach.questions import load_question_set
     from journal.coach.settings import load_settings
+    from journal.coach.walk import WeeklyWalk
     from journal.coach.weekly import discard_draft, load_draft, week_material
     from journal.dates import local_now
 
@@ -115,24 +110,28 @@ def run_weekly(args: argparse.Namespace) -> int:
     kept = None if args.fresh else load_draft(store.path)
     if args.fresh:
         discard_draft(store.path)
+    entries = list(store.raw_entries())
+    material = week_material(entries, now.date())
+    show_material(material, store.code_map())
     if kept is not None:
         draft, saved = kept
         print(
             f"Picking up the draft kept {saved[:16].replace('T', ' ')} UTC "
-            f"({draft.step} steps done; --fresh starts over).\n"
+            f"({len(draft.replies)} replies kept; --fresh starts over).\n"
         )
+        questions, replies = tuple(draft.questions), draft.replies
     else:
-        draft = WeeklyDraft(questions=list(questions))
-    entries = list(store.raw_entries())
-    codes = store.code_map()
-    show_material(week_material(entries, now.date()), codes)
+        replies = []
+    walk = WeeklyWalk(
+        questions, entries, store.goals(), now, material.goal_ids, store.goal, replies
+    )
     previous = signals_stop()
     try:
-        walk(store, draft, entries, now)
+        ask_all(store, walk)
     except Stopped as stop:
         from journal.coach.weekly import keep_draft
 
-        keep_draft(store.path, draft)
+        keep_draft(store.path, kept_draft(walk))
         print(
             "\nStopped: your answers are kept. `journal weekly` picks up where you left "
             "off (--fresh starts over).",
@@ -141,7 +140,12 @@ def run_weekly(args: argparse.Namespace) -> int:
         return stop.status
     finally:
         restore(previous)
-    return finish(store, draft, now)
+    return finish(store, walk.draft, now)
+
+
+def kept_draft(walk: WeeklyWalk) -> WeeklyDraft:
+    walk.draft.replies = list(walk.replies)
+    return walk.draft
 
 
 def signals_stop() -> dict[int, Any]:
@@ -164,114 +168,18 @@ def restore(previous: dict[int, Any]) -> None:
         signal.signal(signum, handler)
 
 
-def steps(
-    store: Any, draft: WeeklyDraft, entries: list[Record], now: datetime
-) -> list[Callable[[], None]]:
-    """Each step of the walk; `draft.step` counts those done (a resumed draft skips them)."""
-    from journal.coach.questions import is_top_three
-
-    walk_steps: list[Callable[[], None]] = []
-    for number, question in enumerate(draft.questions, 1):
-        label = f"{number}/{len(draft.questions)}"
-        if is_top_three(question):
-            walk_steps.append(partial(ask_top_three, draft, entries, now, question, label))
-        else:
-            walk_steps.append(partial(ask_question, draft, question, label))
-    for goal in measurable(store.goals()):
-        walk_steps.append(partial(ask_checkin, draft, goal, entries, now))
-    walk_steps.append(partial(ask_goals, store, draft, entries, now))
-    return walk_steps
-
-
-def walk(store: Any, draft: WeeklyDraft, entries: list[Record], now: datetime) -> None:
+def ask_all(store: Any, walk: WeeklyWalk) -> None:
+    """Print each prompt, read its reply; keep the draft after every reply."""
     from journal.coach.weekly import keep_draft
 
-    for step in steps(store, draft, entries, now)[draft.step :]:
-        step()
-        draft.step += 1
-        keep_draft(store.path, draft)
-
-
-def ask_question(draft: WeeklyDraft, question: str, label: str) -> None:
-    print(f"[{label}] {question}")
-    draft.answers[question] = ask("> ").strip()
-
-
-def ask_top_three(
-    draft: WeeklyDraft, entries: list[Record], now: datetime, question: str, label: str
-) -> None:
-    from journal.coach.weekly import last_top_three, open_carried
-
-    last = last_top_three(entries, now)
-    if last:
-        print("Last week's top three:")
-    for item in last:
-        if item not in draft.carried:
-            reply = ask(f"  {item}: done? [y/N] ").strip().lower()
-            draft.carried[item] = reply in ("y", "yes")
-    draft.top_three = open_carried(draft)
-    print(f"[{label}] {question}")
-    for item in draft.top_three:
-        print(f"  carried forward: {item}")
-    while len(draft.top_three) < 3:
-        item = ask(f"  {len(draft.top_three) + 1}. ").strip()
-        if not item:
-            break
-        draft.top_three.append(item)
-
-
-def ask_checkin(draft: WeeklyDraft, goal: Record, entries: list[Record], now: datetime) -> None:
-    from journal.coach.weekly import CheckinAnswer
-    from journal.measure import value_for, with_unit
-    from journal.models import CONFIDENCES, ValidationError, choose
-    from journal.progress import progress
-
-    found = progress(goal, entries, now)
-    unit = str(goal["metric"].get("unit") or "")
-    now_text = with_unit(found.current, unit) if found.current is not None else "no value yet"
-    print(
-        f"Check-in: {goal['title']} ({goal['code']}): now {now_text}, target "
-        f"{with_unit(found.target, unit)}, {found.status}"
-    )
-    while True:
-        value = ask("  value (blank skips): ").strip()
-        if not value:
-            return
-        try:
-            value_for(value, unit)
-            break
-        except ValidationError as err:
-            print(f"  {err}")
-    while True:
-        confidence = ask(f"  confidence ({'/'.join(CONFIDENCES)}, blank for none): ").strip()
-        try:
-            chosen = choose(confidence, CONFIDENCES, "confidence") if confidence else None
-            break
-        except ValidationError as err:
-            print(f"  {err}")
-    draft.checkins.append(CheckinAnswer(goal["id"], value, chosen))
-
-
-def ask_goals(store: Any, draft: WeeklyDraft, entries: list[Record], now: datetime) -> None:
-    from journal.coach.weekly import week_material
-    from journal.models import ValidationError
-
-    offered = [g for g in week_material(entries, now.date()).goal_ids]
-    codes = store.code_map()
-    names = " ".join(codes.get(g, g) for g in offered)
-    hint = f"this week's evidence is on: {names}; " if offered else ""
-    print(
-        f"Link this review to goals ({hint}codes separated by spaces, 'all' for those "
-        "offered, blank for none)"
-    )
-    while True:
-        reply = ask("> ").strip()
-        words = offered if reply.lower() == "all" else reply.replace(",", " ").split()
-        try:
-            draft.goals = [store.goal(word)["id"] for word in words]
-            return
-        except ValidationError as err:
-            print(f"  {err}")
+    while walk.prompt is not None:
+        prompt = walk.prompt
+        for line in prompt.lines:
+            print(visible_line(line))
+        if prompt.error:
+            print(visible_line(f"  {prompt.error}"))
+        walk.answer(ask(prompt.ask))
+        keep_draft(store.path, kept_draft(walk))
 
 
 def finish(store: Any, draft: WeeklyDraft, now: datetime) -> int:

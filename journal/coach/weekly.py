@@ -1,7 +1,7 @@
 """The weekly review: the week's material, last week's top three, and the one write.
 
 A review in progress is a `WeeklyDraft` (plain data, kept with `journal.drafts` under
-the key `weekly` after every answer, so quitting midway loses nothing). Finished, it is
+the key `weekly` after every reply, so quitting midway loses nothing). Finished, it is
 saved as ONE `reflection` entry tagged `weekly` (each answer a Markdown section, linked
 to the goals chosen) plus one `checkin` entry per value given, in a single write.
 The top-three answer is a task list; its open items come back next week to be ticked.
@@ -50,7 +50,8 @@ class CheckinAnswer:
 @dataclass
 class WeeklyDraft:
     """A weekly review in progress. `answers` maps question to answer (blank: skipped);
-    `carried` maps each of last week's items to done; `step` counts the steps walked."""
+    `carried` maps each of last week's items to done; `replies` are every reply typed,
+    in order (a kept draft resumes by replaying them: see `journal.coach.walk`)."""
 
     questions: list[str]
     answers: dict[str, str] = field(default_factory=dict)
@@ -58,7 +59,7 @@ class WeeklyDraft:
     top_three: list[str] = field(default_factory=list)
     goals: list[str] = field(default_factory=list)
     checkins: list[CheckinAnswer] = field(default_factory=list)
-    step: int = 0
+    replies: list[str] = field(default_factory=list)
 
     def as_fields(self) -> dict[str, Any]:
         return asdict(self)
@@ -75,7 +76,7 @@ class WeeklyDraft:
                 top_three=[str(t) for t in fields.get("top_three") or []],
                 goals=[str(g) for g in fields.get("goals") or []],
                 checkins=checkins,
-                step=int(fields.get("step") or 0),
+                replies=[str(r) for r in fields.get("replies") or []],
             )
         except (KeyError, TypeError, AttributeError) as err:
             raise ValueError(f"not a weekly review draft: {err}") from None

@@ -61,7 +61,7 @@ def test_next_week_ticks_last_weeks_top_three(journal: Run, tmp_path: Path) -> N
     result = journal("weekly", input=again, env=env)
     assert result.returncode == 0, result.stderr
     assert "Ship it: done? [y/N]" in result.stdout
-    assert "carried forward: Write the doc" in result.stdout
+    assert "carried: Write the doc" in result.stdout
     body = str(entries(journal, env)[-1]["body"])
     assert body == (
         "## Last week's top three\n\n- [x] Ship it\n- [ ] Write the doc\n\n"

@@ -160,7 +160,7 @@ def test_a_kept_draft_comes_back_whole(tmp_path: Path) -> None:
         top_three=["y"],
         goals=["g1"],
         checkins=[CheckinAnswer("g1", "3")],
-        step=2,
+        replies=["A", "y"],
     )
     keep_draft(journal, draft)
     kept = load_draft(journal)
