@@ -48,9 +48,9 @@ def test_prompts_in_order_with_errors_asked_again() -> None:
         ("item", False),
         ("item", False),
         ("value", False),
-        ("value", False),
+        ("value", True),
         ("confidence", False),
-        ("confidence", False),
+        ("confidence", True),
         ("goals", False),
         ("goals", True),
     ]
