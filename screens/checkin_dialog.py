@@ -76,7 +76,11 @@ class CheckinDialog(ModalScreen[Record | None]):
 
         try:
             item: dict[str, Any] = checkin_item(
-                self.goal, value, when=app_now(self.app).isoformat(), note=note, confidence=confidence
+                self.goal,
+                value,
+                when=app_now(self.app).isoformat(),
+                note=note,
+                confidence=confidence,
             )
             with store_lock(self.app):
                 saved = self.store.add_entries([item])[0]
