@@ -13,9 +13,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from journal.models import CONFIDENCES, Record, ValidationError
-from journal.storage import JournalError
-from journal.store import JournalStore
+from journal.errors import JournalError, ValidationError
+from journal.models import CONFIDENCES, Record
+from journal.store.journal_store import JournalStore
 from journal.textsafe import visible_line
 from screens.goal_form import app_now, store_lock
 

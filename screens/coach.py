@@ -26,9 +26,8 @@ from journal.coach.scan import Nudge
 from journal.coach.settings import CoachSettings
 from journal.coach.snoozes import dismiss, snooze
 from journal.coach.streak import review_days, streak
-from journal.models import ValidationError
-from journal.storage import JournalError
-from journal.store import JournalStore
+from journal.errors import JournalError, ValidationError
+from journal.store.journal_store import JournalStore
 from journal.textsafe import visible_line
 from screens.goal_form import app_now, store_lock
 from screens.messages import JournalWritten, ShowGoal, ShowSkill, SwitchScreen

@@ -35,9 +35,9 @@ from journal.coach.weekly import (
     save_weekly,
     week_material,
 )
-from journal.models import Record, ValidationError
-from journal.storage import JournalError
-from journal.store import JournalStore
+from journal.errors import JournalError, ValidationError
+from journal.models import Record
+from journal.store.journal_store import JournalStore
 from journal.textsafe import visible_line
 from screens.goal_form import app_now, store_lock
 from screens.messages import JournalWritten

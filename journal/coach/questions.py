@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from journal.models import ValidationError
+from journal.errors import ValidationError
 
 TOP_THREE = "My top three for next week"
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from journal.models import ValidationError
+from journal.errors import ValidationError
 
 CONFIG_ENV = "JOURNAL_CONFIG"
 NUDGE_KINDS = (

@@ -15,7 +15,8 @@ from datetime import datetime
 
 from journal.coach.questions import is_top_three
 from journal.coach.weekly import CheckinAnswer, WeeklyDraft, last_top_three, open_carried
-from journal.models import CONFIDENCES, Record, ValidationError, choose
+from journal.errors import ValidationError
+from journal.models import CONFIDENCES, Record, choose
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from textual.widgets import Input
 
 from journal.coach.weekly import load_draft
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.checkin_dialog import CheckinDialog
 from screens.coach import CoachScreen
 from screens.goals import GoalsScreen

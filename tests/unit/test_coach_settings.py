@@ -10,8 +10,8 @@ import pytest
 from journal.coach.settings import CONFIG_ENV, CoachSettings, config_path, load_settings
 from journal.coach.snoozes import dismiss, from_meta, snooze, wake
 from journal.coach.streak import streak
-from journal.models import ValidationError
-from journal.store import JournalStore
+from journal.errors import ValidationError
+from journal.store.journal_store import JournalStore
 
 
 def test_missing_file_or_section_gives_the_defaults(tmp_path: Path) -> None:

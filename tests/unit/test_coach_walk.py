@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from journal.coach.walk import WeeklyWalk
-from journal.models import ValidationError
+from journal.errors import ValidationError
 
 NOW = datetime(2026, 12, 2, 18, 0, tzinfo=timezone(timedelta(hours=1)))
 GOALS = [

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from journal import fileops
 from journal.coach.questions import DEFAULT, GROW, TOP_THREE, load_question_set, parse_questions
 from journal.coach.weekly import (
     CheckinAnswer,
@@ -21,8 +20,9 @@ from journal.coach.weekly import (
     save_weekly,
     week_material,
 )
-from journal.models import ValidationError
-from journal.store import JournalStore
+from journal.errors import ValidationError
+from journal.storage import fileops
+from journal.store.journal_store import JournalStore
 
 NOW = datetime(2026, 12, 2, 18, 0, tzinfo=timezone(timedelta(hours=1)))
 
