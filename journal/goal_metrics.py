@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from journal.errors import ValidationError
@@ -107,7 +108,7 @@ def milestone_done(goal: Record, number: int, today: str) -> list[Record]:
 
 
 def checkin_item(
-    goal: Record, value_text: str, *, when: str | None, note: str, confidence: str | None
+    goal: Record, value_text: str, *, when: datetime | str | None, note: str, confidence: str | None
 ) -> dict[str, Any]:
     """The entry `JournalStore.add_entries` stores for a check-in on `goal`."""
     metric = goal.get("metric")
@@ -134,7 +135,7 @@ def add_checkin(
     ref: str,
     value_text: str,
     *,
-    when: str | None = None,
+    when: datetime | str | None = None,
     note: str = "",
     confidence: str | None = None,
 ) -> Record:

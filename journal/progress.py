@@ -84,6 +84,25 @@ class Progress:
         }
 
 
+def summary(p: Progress, arrow: str = "\u2192") -> str:
+    """'baseline → latest → target (percent, status)', the one way every view says it; a
+    goal with no numeric target says its percent and status."""
+    from journal.measure import with_unit
+
+    percent = "?" if p.percent is None else f"{p.percent:.0f}%"
+    if p.target is None:
+        return f"{percent} ({p.status})"
+    return (
+        f"{with_unit(p.baseline, p.unit)} {arrow} {with_unit(p.current, p.unit)} {arrow} "
+        f"{with_unit(p.target, p.unit)} ({percent}, {p.status})"
+    )
+
+
+def measurable(goal: Record) -> bool:
+    """A goal with something to show progress on: a metric or milestones."""
+    return bool(goal.get("metric") or goal.get("milestones"))
+
+
 def checkins_of(goal_id: str, entries: Iterable[Record]) -> list[Record]:
     """The check-in entries recorded on one goal."""
     return [e for e in entries if e.get("kind") == "checkin" and goal_id in e.get("goals", ())]

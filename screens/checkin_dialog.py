@@ -1,93 +1,88 @@
-"""The check-in dialog: a value (and a confidence) on one measurable goal, saved as a
-`checkin` entry, exactly as `journal checkin CODE VALUE` would save it."""
+"""The check-in dialog of the Goals screen (key k): a value for a goal's metric, read
+live as it is typed, with an optional note and confidence.
+
+It reads VALUE exactly as `journal checkin` does (`journal.measure.value_for`), so '375ms',
+'34%' and '1,250' work here too, and a wrong unit is said before anything is saved.
+"""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from rich.text import Text
-from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Select, Static
 
-from journal.errors import JournalError, ValidationError
+from journal.errors import ValidationError
+from journal.measure import value_for, with_unit
 from journal.models import CONFIDENCES, Record
-from journal.store.journal_store import JournalStore
-from journal.textsafe import visible_line
-from screens.goal_form import app_now, store_lock
+from screens.goal_form import RecordForm, Save, row
 
 
-class CheckinDialog(ModalScreen[Record | None]):
-    """Record where a goal stands; escape cancels."""
+class CheckinForm(RecordForm):
+    """Value (parsed live), note, confidence; saving writes one check-in entry."""
 
-    DEFAULT_CSS = """
-    CheckinDialog { align: center middle; }
-    CheckinDialog > Vertical {
-        width: 64; height: auto; padding: 1 2; border: round $accent; background: $surface;
-    }
-    CheckinDialog #checkin-error { color: $error; height: auto; }
-    """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without saving"),
-    ]
+    def __init__(self, goal: Record, save: Save) -> None:
+        super().__init__(f"Check in on {goal['code']}: {goal['title']}", save)
+        metric = goal.get("metric") or {}
+        self.unit = str(metric.get("unit") or "")
+        self.value_input = Input(
+            placeholder="the value now, e.g. 375" + (f" or 375{self.unit}" if self.unit else ""),
+            compact=True,
+            id="checkin-value",
+        )
+        self.value_hint = Static("", classes="form-hint", markup=False, id="checkin-hint")
+        self.note_input = Input(
+            placeholder="what changed (optional)", compact=True, id="checkin-note"
+        )
+        self.confidence = Select(
+            [(c, c) for c in CONFIDENCES],
+            prompt="confidence (optional)",
+            compact=True,
+            id="checkin-confidence",
+        )
+        baseline = with_unit(metric.get("baseline"), self.unit)
+        target = with_unit(metric.get("target"), self.unit)
+        self.scale = Static(Text(f"from {baseline} to {target}"), classes="form-hint")
 
-    def __init__(self, store: JournalStore, goal: Record) -> None:
-        super().__init__()
-        self.store = store
-        self.goal = goal
-
-    def compose(self) -> ComposeResult:
-        unit = str((self.goal.get("metric") or {}).get("unit") or "")
-        with Vertical():
-            yield Label(Text(visible_line(f"Check in: {self.goal['title']}")))
-            yield Input(placeholder=f"value{f' in {unit}' if unit else ''}", id="checkin-value")
-            yield Select(
-                [(c, c) for c in CONFIDENCES],
-                prompt="confidence (optional)",
-                id="checkin-confidence",
-            )
-            yield Input(placeholder="note (optional)", id="checkin-note")
-            yield Static("", id="checkin-error", markup=False)
-            yield Label("enter saves · escape cancels")
-
-    @property
-    def value(self) -> Input:
-        return self.query_one("#checkin-value", Input)
+    def compose_fields(self) -> ComposeResult:
+        yield row("Value", self.value_input)
+        yield self.value_hint
+        yield self.scale
+        yield row("Note", self.note_input)
+        yield row("Confidence", self.confidence)
 
     def on_mount(self) -> None:
-        self.value.focus()
+        self.value_input.focus()
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        picked = self.query_one("#checkin-confidence", Select).value
-        confidence = picked if isinstance(picked, str) else None
-        note = self.query_one("#checkin-note", Input).value.strip()
-        self._save(self.value.value, confidence, note)
-
-    @work(thread=True, exclusive=True, group="checkin-save")
-    def _save(self, value: str, confidence: str | None, note: str) -> None:
-        from journal.goal_metrics import checkin_item
-
+    def read_value(self) -> float | None:
+        """The typed value, or None after saying in the hint why it cannot be read."""
+        typed = self.value_input.value.strip()
+        if not typed:
+            self.value_hint.update(Text("type a number"))
+            self.value_hint.set_class(False, "-bad")
+            return None
         try:
-            item: dict[str, Any] = checkin_item(
-                self.goal,
-                value,
-                when=app_now(self.app).isoformat(),
-                note=note,
-                confidence=confidence,
-            )
-            with store_lock(self.app):
-                saved = self.store.add_entries([item])[0]
-        except (ValidationError, JournalError) as err:
-            self.app.call_from_thread(self._refused, str(err))
-            return
-        self.app.call_from_thread(self.dismiss, saved)
+            value = value_for(typed, self.unit)
+        except ValidationError as err:
+            self.value_hint.update(Text(str(err)))
+            self.value_hint.set_class(True, "-bad")
+            return None
+        self.value_hint.update(Text(f"reads as {with_unit(value, self.unit)}"))
+        self.value_hint.set_class(False, "-bad")
+        return value
 
-    def _refused(self, message: str) -> None:
-        self.query_one("#checkin-error", Static).update(Text(message))
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input is self.value_input:
+            self.read_value()
+
+    def values(self) -> dict[str, Any] | None:
+        if self.read_value() is None:
+            self.show_error("The value is not a number yet: see the hint under it.")
+            return None
+        confidence = self.confidence.value
+        return {
+            "value": self.value_input.value.strip(),
+            "note": self.note_input.value.strip(),
+            "confidence": confidence if isinstance(confidence, str) else None,
+        }

@@ -27,6 +27,7 @@ from journal.coach.settings import CoachSettings
 from journal.coach.snoozes import dismiss, snooze
 from journal.coach.streak import review_days, streak
 from journal.errors import JournalError, ValidationError
+from journal.models import Record
 from journal.store.journal_store import JournalStore
 from journal.textsafe import visible_line
 from screens.goal_form import app_now, store_lock
@@ -164,17 +165,33 @@ class CoachScreen(Screen[None]):
             self.post_message(SwitchScreen("review"))
 
     def check_in(self, goal_id: str) -> None:
-        from screens.checkin_dialog import CheckinDialog
-
-        def done(saved: dict[str, Any] | None) -> None:
-            if saved is not None:
-                self.notify(f"Checked in: {saved['title']}", markup=False)
-                self.post_message(JournalWritten())
+        """The Goals screen's check-in dialog, on the nudge's goal."""
+        from screens.checkin_dialog import CheckinForm
 
         snapshot = getattr(self.app, "snapshot", None)
         goal = snapshot.goal(goal_id) if snapshot is not None else None
-        if goal is not None:
-            self.app.push_screen(CheckinDialog(self.store, goal), done)
+        if goal is None:
+            return
+        store, app = self.store, self.app
+
+        def save(values: dict[str, Any]) -> Record:
+            from journal.goal_metrics import add_checkin
+
+            return add_checkin(
+                store,
+                goal["id"],
+                values["value"],
+                when=app_now(app),
+                note=values["note"],
+                confidence=values["confidence"],
+            )
+
+        def done(saved: dict[str, Any] | None) -> None:
+            if saved is not None:
+                self.notify(visible_line(f"Checked in: {saved['title']}"), markup=False)
+                self.post_message(JournalWritten())
+
+        self.app.push_screen(CheckinForm(goal, save), done)
 
     def action_snooze(self) -> None:
         nudge = self.highlighted

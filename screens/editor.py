@@ -112,7 +112,9 @@ class EntryEditor(ModalScreen[Record | None]):
             with Horizontal(classes="row", id="when-row"):
                 yield Label("Kind", classes="label")
                 yield Select(
-                    [(Text(k), k) for k in KINDS], value=self._kind, allow_blank=False,
+                    # a check-in needs a value: `k` on the Goals screen writes one
+                    [(Text(k), k) for k in KINDS if k != "checkin" or self._kind == k],
+                    value=self._kind, allow_blank=False,
                     id="kind", compact=True,
                 )
                 yield Label("When", classes="label short")

@@ -27,10 +27,13 @@ from journal.dates import human_date
 from journal.errors import JournalError, ValidationError
 from journal.goals import goal_tree, overdue, unique
 from journal.models import Record
+from journal.progress import Progress, checkins_by_goal, measurable, progress
 from journal.query import goal_evidence
 from journal.store.journal_store import JournalStore
 from journal.textsafe import plural, visible, visible_line
+from screens.checkin_dialog import CheckinForm
 from screens.goal_form import Confirm, GoalForm, Picker, app_now, store_lock
+from screens.goal_progress import CheckinSparkline, progress_cells, progress_detail
 from screens.messages import GoalSaved, JournalChanged, ShowGoal
 
 STALE_DAYS = 60
@@ -45,6 +48,7 @@ class GoalView:
     latest: str | None  # local ISO date of the newest evidence
     stale: bool
     overdue: bool = False  # active and past its due date
+    progress: Progress | None = None  # journal.progress, as `journal goal list` shows it
 
     @property
     def id(self) -> str:
@@ -56,14 +60,17 @@ def goal_views(goals: list[Record], entries: Iterable[Record], now: datetime) ->
 
     Staleness is only for active goals: a done or dropped goal needs no fresh evidence.
     """
+    entries = list(entries)
     evidence = goal_evidence(goals, entries)
+    checkins = checkins_by_goal(entries)
     cutoff = (now.date() - timedelta(days=STALE_DAYS)).isoformat()
     views = []
     for goal in goals:
         count, newest = evidence[goal["id"]]
         active = goal.get("status", "active") == "active"
         views.append(GoalView(goal, count, newest, active and (newest is None or newest < cutoff),
-                              overdue(goal, now.date())))
+                              overdue(goal, now.date()),
+                              progress(goal, checkins.get(goal["id"], []), now)))
     return views
 
 
@@ -89,6 +96,8 @@ def goal_label(view: GoalView) -> Text:
                      else "bold yellow")
     label.append(visible_line(goal["title"]), style="italic" if personal else "bold")
     label.append(f"  {visible_line(goal['code'])}", style="magenta" if personal else "cyan")
+    if view.progress is not None and measurable(goal):
+        label.append_text(progress_cells(view.progress))
     when = f" · {human_date(date.fromisoformat(view.latest))}" if view.latest else ""
     label.append(f" ({view.count}{when})", style="dim")
     if view.overdue:
@@ -124,6 +133,13 @@ def goal_detail(view: GoalView, by_id: dict[str, Record]) -> Text:
     field("Due", human_date(date.fromisoformat(goal["due"])) if goal.get("due") else "")
     if view.overdue:
         text.append("⚠ overdue: past its due date and still active\n", style="bold red")
+    if view.progress is not None and measurable(goal):
+        text.append("\n")
+        text.append_text(progress_detail(view.progress))
+        for n, item in enumerate(goal.get("milestones") or [], 1):
+            mark = "☑" if item.get("done_on") else "☐"
+            text.append(f"{mark} {n}. {visible_line(item['text'])}\n")
+        text.append("\n")
     latest = f", latest {human_date(date.fromisoformat(view.latest))}" if view.latest else ""
     field("Evidence", f"{view.count} entr{'y' if view.count == 1 else 'ies'}{latest}")
     if view.stale:
@@ -163,6 +179,8 @@ class GoalsScreen(Screen[None]):
         Binding("e", "edit_goal", "Edit", tooltip="Edit the selected goal"),
         Binding("m", "move_goal", "Move", tooltip="Give the selected goal a new parent"),
         Binding("d", "delete_goal", "Delete", tooltip="Delete the selected goal"),
+        Binding("k", "checkin", "Check in",
+                tooltip="Record where the selected goal's metric stands now"),
     ]
 
     def __init__(self, store: JournalStore) -> None:
@@ -182,6 +200,7 @@ class GoalsScreen(Screen[None]):
             yield tree
             with VerticalScroll(id="goal-detail-pane"):
                 yield GoalDetail(Text("Loading goals…"), id="goal-detail")
+                yield CheckinSparkline([], id="goal-sparkline")
         yield Footer(compact=True, show_command_palette=False)
 
     @property
@@ -276,6 +295,7 @@ class GoalsScreen(Screen[None]):
         view = self.selected
         if view is not None:
             self.detail.update(goal_detail(view, {k: v.goal for k, v in self.views.items()}))
+        self.query_one(CheckinSparkline).show_progress(view.progress if view else None)
 
     # -- actions -----------------------------------------------------------------------
 
@@ -323,6 +343,31 @@ class GoalsScreen(Screen[None]):
     def action_edit_goal(self) -> None:
         if view := self._need_selection():
             self._open_form(f"Edit goal {view.goal['code']}", view.goal)
+
+    def action_checkin(self) -> None:
+        view = self._need_selection()
+        if view is None:
+            return
+        goal = view.goal
+        if not goal.get("metric"):
+            self.notify(f"{visible_line(goal['code'])} has no metric to check in against: give "
+                        f"it one with `journal goal edit {visible_line(goal['code'])} "
+                        "--baseline N --target N`", severity="warning", markup=False)
+            return
+        store, now = self.store, self.now
+
+        def save(values: dict[str, Any]) -> Record:
+            from journal.goal_metrics import add_checkin
+
+            return add_checkin(store, goal["id"], values["value"], when=now(),
+                               note=values["note"], confidence=values["confidence"])
+
+        def done(saved: dict[str, Any] | None) -> None:
+            if saved is not None:
+                self.notify(visible_line(f"Checked in: {saved['title']}"), markup=False)
+                self._written(goal["id"])
+
+        self.app.push_screen(CheckinForm(goal, save), done)
 
     def action_move_goal(self) -> None:
         view = self._need_selection()

@@ -13,6 +13,7 @@ from journal.errors import ValidationError
 from journal.goal_metrics import MetricFlags
 from journal.measure import parse_value, with_unit
 from journal.progress import Progress
+from journal.progress import summary as progress_summary
 from journal.textsafe import plural, visible_line
 
 RAW = argparse.RawDescriptionHelpFormatter
@@ -64,14 +65,8 @@ def note_no_baseline(code: str) -> None:
 
 
 def summary(p: Progress) -> str:
-    """'baseline -> latest -> target (percent, status)', as the review and exports say it."""
-    percent = "?" if p.percent is None else f"{p.percent:.0f}%"
-    if p.target is None:
-        return f"{percent}, {p.status}"
-    return (
-        f"{with_unit(p.baseline, p.unit)} -> {with_unit(p.current, p.unit)} -> "
-        f"{with_unit(p.target, p.unit)} ({percent}, {p.status})"
-    )
+    """The progress line of `goal show`: 'baseline -> latest -> target (percent, status)'."""
+    return progress_summary(p, arrow="->")
 
 
 def register_progress(goal_sub: Any, common: argparse.ArgumentParser) -> None:

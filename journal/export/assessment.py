@@ -206,7 +206,22 @@ def _goal_json(rep: GoalReport, codes: dict[str, str], months: list[str]) -> Rec
         "by_month": dict(zip(months, rep.months, strict=True)),
         "evidence": [_evidence_json(ev, codes) for ev in rep.evidence],
         "excluded": sorted(rep.excluded),
+        "metric": goal.get("metric"),
+        "progress": _progress_json(rep),
     }
+
+
+def _progress_json(rep: GoalReport) -> Record | None:
+    """The goal's `progress` as of the period's end; its check-ins are the period's."""
+    if rep.progress is None:
+        return None
+    data = rep.progress.as_json()
+    data["checkins"] = [
+        {"when": c["when"][:10], "value": c.get("value"), "note": c.get("body") or "",
+         "confidence": c.get("confidence")}
+        for c in rep.checkins
+    ]
+    return data
 
 
 def _count_json(c: SourceCount) -> Record:
@@ -256,6 +271,9 @@ def to_data(a: Assessment) -> dict[str, Any]:
         "goals": [_goal_json(g, codes, months) for g in a.all_goals()],
         "gaps": [g.code for g in a.gaps],
         "stale": [g.code for g in a.stale],
+        "overdue": [g.code for g in a.overdue],
+        "at_risk": [g.code for g in a.at_risk],
+        "achievements": [g.code for g in a.achievements],
         "feedback": {
             **_count_json(fb.counts),
             "by_source": {name: _count_json(c) for name, c in fb.by_source.items()},

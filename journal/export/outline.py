@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from journal.dates import human_date
+from journal.measure import with_unit
 from journal.models import Record
+from journal.progress import measurable
+from journal.progress import summary as progress_summary
 from journal.review.assess import STALE_DAYS, Assessment, Evidence, GoalReport, SkillReport
 from journal.review.feedback import SourceCount
 from journal.textsafe import plural
@@ -56,7 +59,9 @@ class UserText:
 
 Block = Heading | Para | Bullets | UserText
 
-_PLURAL = {"feedback": "feedback", "reflection": "reflections", "win": "wins", "note": "notes"}
+_PLURAL = {"feedback": "feedback", "reflection": "reflections", "win": "wins", "note": "notes",
+           "checkin": "check-ins"}
+_SINGULAR = {"checkin": "check-in"}
 
 
 def _day(when: str) -> str:
@@ -66,7 +71,8 @@ def _day(when: str) -> str:
 def kinds_text(counts: dict[str, int]) -> str:
     """'3 wins, 1 reflection': counts by kind in words."""
     return ", ".join(
-        f"{n} {kind if n == 1 else _PLURAL.get(kind, kind)}" for kind, n in counts.items()
+        f"{n} {_SINGULAR.get(kind, kind) if n == 1 else _PLURAL.get(kind, kind)}"
+        for kind, n in counts.items()
     )
 
 
@@ -152,6 +158,7 @@ def _goal_blocks(
         blocks.append(facts)
     if rep.narrative.strip():
         blocks.append(UserText(rep.narrative))
+    blocks += _progress_blocks(rep)
     blocks.append(_evidence_summary(a, rep))
     if rep.depth == 0:
         blocks += _evidence_list(rep.evidence, limit, titles)
@@ -160,6 +167,38 @@ def _goal_blocks(
     for child in rep.children:
         blocks += _goal_blocks(a, child, min(level + 1, 6), limit, titles)
     return blocks
+
+
+def _progress_blocks(rep: GoalReport) -> list[Block]:
+    """'Progress: 420 ms → 360 ms → 300 ms (50%, on track)' and the period's check-ins."""
+    p = rep.progress
+    if p is None or not (measurable(rep.goal) or rep.goal.get("status") == "done"):
+        return []
+    blocks: list[Block] = [Para((Strong(("Progress:",)), f" {progress_summary(p)}."))]
+    if rep.checkins:
+        unit = p.unit
+        items = tuple(
+            (f"{_day(c['when'])} \u2014 {with_unit(c.get('value'), unit)}",
+             *((" (", c["confidence"], " confidence)") if c.get("confidence") else ()),
+             *((": ", c["body"].strip()) if (c.get("body") or "").strip() else ()))
+            for c in rep.checkins
+        )
+        blocks += [Para((Strong(("Check-ins in the period:",)),)), Bullets(items)]
+    return blocks
+
+
+def _achievements(a: Assessment) -> list[Block]:
+    """Goals done in the period: achievements in themselves, linked entries or not."""
+    if not a.achievements:
+        return []
+    items = tuple(
+        (Strong((g.title,)), " \u2014 done"
+         + (f" {_day(str(g.goal['done_on']))}" if g.goal.get("done_on") else "")
+         + (f" ({progress_summary(g.progress)})" if g.progress and g.progress.target is not None
+            else "") + ".")
+        for g in a.achievements
+    )
+    return [Heading(2, ("Achievements",)), Bullets(items)]
 
 
 def _summary(a: Assessment) -> list[Block]:
@@ -199,6 +238,11 @@ def _gaps(a: Assessment) -> list[Block]:
     for g in a.overdue:
         due = human_date(date.fromisoformat(str(g.goal["due"])))
         items.append((Strong((g.title,)), f" \u2014 overdue: due {due}, still active."))
+    for g in a.at_risk:
+        p = g.progress
+        assert p is not None  # at_risk holds only goals with progress
+        expected = f", {p.expected:.0f}% expected by now" if p.expected is not None else ""
+        items.append((Strong((g.title,)), f" \u2014 at risk: {progress_summary(p)}{expected}."))
     blocks: list[Block] = [Heading(2, ("Gaps and stale goals",))]
     if items:
         return blocks + [Bullets(tuple(items))]
@@ -296,6 +340,7 @@ def outline(a: Assessment, limit: int | None = 15) -> list[Block]:
     titles = {r.id: r.title for r in a.all_goals()}
     for rep in a.goals:
         blocks += _goal_blocks(a, rep, 2, limit, titles)
+    blocks += _achievements(a)
     blocks += _gaps(a)
     blocks += _feedback(a, limit)
     if a.personal:

@@ -98,7 +98,22 @@ def _day(when: str) -> str:
     return when[:16].replace("T", " ")
 
 
-def _goal_facts(goal: Record, codes: dict[str, str]) -> list[str]:
+def _progress(dump: JournalDump) -> dict[str, str]:
+    """Each measurable goal's 'baseline → latest → target (percent, status)' as of the
+    export (from the check-ins the export holds)."""
+    from datetime import date
+
+    from journal.progress import checkins_by_goal, measurable, progress, summary
+
+    found = checkins_by_goal(dump.entries)
+    now = date.fromisoformat(dump.exported[:10])
+    if dump.period is not None:
+        now = min(now, dump.period.end)
+    return {g["id"]: summary(progress(g, found.get(g["id"], []), now))
+            for g in dump.goals if measurable(g)}
+
+
+def _goal_facts(goal: Record, codes: dict[str, str], shown: str | None = None) -> list[str]:
     facts = [goal.get("scope", "company")]
     if goal.get("parent"):
         facts.append(f"under {codes.get(goal['parent'], goal['parent'])}")
@@ -111,6 +126,8 @@ def _goal_facts(goal: Record, codes: dict[str, str]) -> list[str]:
         facts.append(f"due {goal['due']}")
     if goal.get("status", "active") != "active":
         facts.append(goal["status"])
+    if shown:
+        facts.append(f"progress: {shown}")
     return facts
 
 
@@ -136,6 +153,10 @@ def _entry_facts(entry: Record, codes: dict[str, str]) -> list[str]:
         facts.append("tags: " + ", ".join(entry["tags"]))
     if entry.get("starred"):
         facts.append("starred")
+    if entry["kind"] == "checkin":
+        facts.append(f"value {entry.get('value')}")
+        if entry.get("confidence"):
+            facts.append(f"{entry['confidence']} confidence")
     facts.append(entry["id"])
     return facts
 
@@ -152,10 +173,12 @@ def to_markdown(dump: JournalDump) -> str:
 
     codes = dump.codes
     out = ["# Journal", "", md_escape(_summary(dump)), ""]
+    shown = _progress(dump)
     if dump.goals:
         out += ["## Goals", ""]
         out += [f"- **{md_escape(g['code'])}**: {md_escape(g['title'])} "
-                f"({md_escape('; '.join(_goal_facts(g, codes)))})" for g in dump.goals]
+                f"({md_escape('; '.join(_goal_facts(g, codes, shown.get(g['id']))))})"
+                for g in dump.goals]
         out.append("")
     if dump.skills:
         out += ["## Skills", ""]
@@ -174,9 +197,11 @@ def to_markdown(dump: JournalDump) -> str:
 def to_text(dump: JournalDump) -> str:
     codes = dump.codes
     out = ["JOURNAL", "=======", visible_line(_summary(dump)), ""]
+    shown = _progress(dump)
     if dump.goals:
         out += ["Goals", "-----"]
-        out += [visible_line(f"{g['code']}: {g['title']} ({'; '.join(_goal_facts(g, codes))})")
+        out += [visible_line(f"{g['code']}: {g['title']} "
+                             f"({'; '.join(_goal_facts(g, codes, shown.get(g['id'])))})")
                 for g in dump.goals]
         out.append("")
     if dump.skills:

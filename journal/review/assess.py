@@ -19,6 +19,7 @@ from typing import NamedTuple, Protocol
 from journal.dates import Period
 from journal.goals import overdue
 from journal.models import KINDS, Record
+from journal.progress import AT_RISK, DONE, Progress, measurable, progress
 from journal.query import goal_family
 from journal.review.feedback import FeedbackReport, feedback_report
 from journal.review.saved import DEFAULT_SCALE, default_title, goal_part, skill_narrative
@@ -65,6 +66,8 @@ class GoalReport:
     supports: list[str] = field(default_factory=list)  # titles of supported company goals
     done_in_period: bool = False  # marked done within the period (evidence in itself)
     overdue: bool = False  # active and past its due date (as of the period's end or today)
+    progress: Progress | None = None  # as of the period's end (or today), for every goal
+    checkins: list[Record] = field(default_factory=list)  # check-ins in the period, oldest first
 
     @property
     def id(self) -> str:
@@ -146,6 +149,8 @@ class Assessment:
     months: list[tuple[int, int]]
     entry_count: int
     overdue: list[GoalReport] = field(default_factory=list)  # active goals past their due
+    at_risk: list[GoalReport] = field(default_factory=list)  # measurable goals far behind
+    achievements: list[GoalReport] = field(default_factory=list)  # done in the period
 
     def company_goals(self) -> list[GoalReport]:
         """Top-level company goals and their sub-goals, in walking order."""
@@ -223,9 +228,13 @@ def assess(
     origins: dict[str, Record] = {}
     feedback: list[Record] = []
     in_period: list[Record] = []
+    checkins: dict[str, list[Record]] = {}
     for entry in entries:
         if entry["id"] in why_ids:
             origins[entry["id"]] = entry
+        if entry["kind"] == "checkin":  # progress reads check-ins of any date up to as_of
+            for goal_id in entry["goals"]:
+                checkins.setdefault(goal_id, []).append(entry)
         if not period.contains(entry["when"]):
             continue
         in_period.append(entry)
@@ -255,6 +264,8 @@ def assess(
 
     def report(goal: Record, depth: int) -> GoalReport:
         part = goal_part(review, goal["id"])
+        own = checkins.get(goal["id"], [])
+        found_progress = progress(goal, own, as_of)
         rep = GoalReport(
             goal=goal,
             depth=depth,
@@ -263,8 +274,11 @@ def assess(
             rating=part.get("rating") or None,
             narrative=part.get("narrative") or "",
             supports=[by_id[s]["title"] for s in goal.get("supports", []) if s in by_id],
-            done_in_period=done_in(goal),
+            done_in_period=done_in(goal) or reached_in(found_progress),
             overdue=overdue(goal, as_of),
+            progress=found_progress,
+            checkins=sorted((c for c in own if period.contains(c["when"])),
+                            key=lambda c: c["when"][:19]),
         )
         rep.months = [0] * len(months)
         for ev in rep.evidence:
@@ -280,6 +294,12 @@ def assess(
             return False
         when = goal.get("done_on") or goal.get("due")
         return bool(when) and period.start.isoformat() <= str(when)[:10] <= period.end.isoformat()
+
+    def reached_in(found: Progress) -> bool:
+        """A metric's target reached by a check-in within the period."""
+        if found.status != DONE or found.target is None or not found.checkins:
+            return False
+        return period.start.isoformat() <= found.checkins[-1].when <= period.end.isoformat()
 
     def shown(goal: Record, rep: GoalReport) -> bool:
         """Active goals always; done or dropped ones when they have evidence or were done here."""
@@ -361,4 +381,7 @@ def assess(
         months=months,
         entry_count=len(in_period),
         overdue=[r for r in walked + personal if r.overdue],
+        at_risk=[r for r in walked + personal if r.progress is not None
+                 and r.progress.status == AT_RISK and measurable(r.goal)],
+        achievements=[r for r in walked + personal if r.done_in_period],
     )

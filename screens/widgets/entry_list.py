@@ -44,6 +44,7 @@ class EntryList(ScrollView, can_focus=True):
         "entry-list--reflection",
         "entry-list--win",
         "entry-list--note",
+        "entry-list--checkin",
     }
 
     DEFAULT_CSS = """
@@ -66,6 +67,7 @@ class EntryList(ScrollView, can_focus=True):
         & > .entry-list--reflection { color: $text-primary; }
         & > .entry-list--win { color: $text-success; }
         & > .entry-list--note { color: $text-muted; }
+        & > .entry-list--checkin { color: $text-warning; }
     }
     """
 

@@ -9,7 +9,7 @@ from textual.widgets import Input
 
 from journal.coach.weekly import load_draft
 from journal.store.journal_store import JournalStore
-from screens.checkin_dialog import CheckinDialog
+from screens.checkin_dialog import CheckinForm
 from screens.coach import CoachScreen
 from screens.goals import GoalsScreen
 from screens.journal import JournalScreen
@@ -94,7 +94,7 @@ async def test_enter_on_no_checkin_checks_in(store: JournalStore) -> None:
         screen.nudge_list.highlighted = keys(app).index("no-checkin:latency")
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, CheckinDialog)
+        assert isinstance(app.screen, CheckinForm)
         await pilot.press(*"650", "enter")
         await settle(pilot, 3)
         assert isinstance(app.screen, CoachScreen)

@@ -35,10 +35,11 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> JournalStore:
 
 def test_counts_and_every_kind(demo: JournalStore) -> None:
     entries = demo.entries()
-    assert 230 <= len(entries) <= 270
+    assert 230 <= len(entries) <= 290
     kinds = Counter(e["kind"] for e in entries)
-    assert set(kinds) == {"feedback", "reflection", "win", "note"}
-    assert min(kinds.values()) >= 25
+    assert set(kinds) == {"feedback", "reflection", "win", "note", "checkin"}
+    assert min(n for kind, n in kinds.items() if kind != "checkin") >= 25
+    assert 10 <= kinds["checkin"] <= 40
     goals = demo.goals()
     assert Counter(g["scope"] for g in goals) == {"company": 6, "personal": 4}
     assert len(demo.skills()) == 4
@@ -182,3 +183,15 @@ def test_generate_journal_never_overwrites(tmp_path: Path) -> None:
     with pytest.raises(FileExistsError):
         generate_journal(target, 10)
     assert target.read_text() == "precious"
+
+
+def test_goal_progress_shows_every_status(demo: JournalStore) -> None:
+    from journal.demo_progress import METRICS
+    from journal.progress import STATUSES, checkins_by_goal, progress
+
+    found = checkins_by_goal(demo.entries())
+    status = {g["code"]: progress(g, found.get(g["id"], []), NOW).status for g in demo.goals()}
+    assert set(status.values()) == set(STATUSES)
+    assert {code: status[code] for code in METRICS} == {c: m[4] for c, m in METRICS.items()}
+    checkins = [e for e in demo.entries() if e["kind"] == "checkin"]
+    assert all(len(e["goals"]) == 1 and e["body"] for e in checkins)
