@@ -129,29 +129,35 @@ class Scan:
 
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
-        self.goal_latest: dict[str, date] = {}
-        self.skill_latest: dict[str, date] = {}
         self.checkins: dict[str, list[Record]] = {}
         self.feedback: list[tuple[Record, date]] = []
         self.weekly: list[Record] = []
+        # ISO days compare as strings: dates are made once per goal and skill, not per
+        # entry (this loop is most of `journal coach` at 10k entries).
+        goal_days: dict[str, str] = {}
+        skill_days: dict[str, str] = {}
         for entry in tables.entries:
-            day = day_of(entry.get("when"))
-            if day is None:
+            when = entry.get("when")
+            if not isinstance(when, str) or len(when) < 10 or when[4] != "-":
                 continue
+            day = when[:10]
             kind = entry.get("kind")
             for goal_id in entry.get("goals") or ():
-                if day > self.goal_latest.get(goal_id, date.min):
-                    self.goal_latest[goal_id] = day
+                if day > goal_days.get(goal_id, ""):
+                    goal_days[goal_id] = day
                 if kind == "checkin":
                     self.checkins.setdefault(goal_id, []).append(entry)
-            if kind != "feedback":
-                for skill_id in entry.get("skills") or ():
-                    if day > self.skill_latest.get(skill_id, date.min):
-                        self.skill_latest[skill_id] = day
-            elif entry.get("sentiment") in ("constructive", "mixed"):
-                self.feedback.append((entry, day))
-            if is_weekly_review(entry):
+            if kind == "feedback":
+                if entry.get("sentiment") in ("constructive", "mixed") and (parsed := day_of(day)):
+                    self.feedback.append((entry, parsed))
+                continue
+            for skill_id in entry.get("skills") or ():
+                if day > skill_days.get(skill_id, ""):
+                    skill_days[skill_id] = day
+            if kind == "reflection" and is_weekly_review(entry):
                 self.weekly.append(entry)
+        self.goal_latest = {k: d for k, v in goal_days.items() if (d := day_of(v))}
+        self.skill_latest = {k: d for k, v in skill_days.items() if (d := day_of(v))}
         self.family = {
             g["id"]: goal_family(g["id"], tables.goals) for g in tables.goals if "id" in g
         }
