@@ -24,8 +24,9 @@ SIZE = (110, 32)
 
 def coach_store(store: JournalStore) -> JournalStore:
     fill(store)
-    store.update_goal("latency", metric={"unit": "ms", "baseline": 900.0, "target": 300.0,
-                                         "start": "2026-01-01"})
+    store.update_goal(
+        "latency", metric={"unit": "ms", "baseline": 900.0, "target": 300.0, "start": "2026-01-01"}
+    )
     return store
 
 
@@ -73,8 +74,13 @@ async def test_enter_on_a_goal_nudge_opens_the_goal(store: JournalStore) -> None
 
 
 async def test_enter_on_feedback_opens_the_skill_dialog(store: JournalStore) -> None:
-    store.add_entry("feedback", title="Slow to reply in reviews",
-                    when=NOW - timedelta(days=20), sentiment="mixed", source="Ana")
+    store.add_entry(
+        "feedback",
+        title="Slow to reply in reviews",
+        when=NOW - timedelta(days=20),
+        sentiment="mixed",
+        source="Ana",
+    )
     async with app_on_screen(coach_store(store), "o", CoachScreen, NOW, SIZE) as (app, pilot):
         await wait_for(pilot, lambda: bool(keys(app)))
         screen = app.screen
