@@ -1,11 +1,11 @@
 """The app: `make_app(store)` builds the TUI from an injected store (no hidden paths).
 
 Screens are Textual MODES, one per top-level screen (`j` journal, `g` goals, `s` skills,
-`r` review): each keeps its own stack, so an open editor stays with its screen and a
-screen keeps its filters and cursor while you look elsewhere. Goals, skills and review
-come from `screens.goals` / `screens.skills` / `screens.review`, each built as
-`XScreen(store)`, and are imported only when first opened: a missing module shows a
-notification instead of breaking the app.
+`r` review, `o` coach, `w` weekly review): each keeps its own stack, so an open editor
+stays with its screen and a screen keeps its filters and cursor while you look elsewhere.
+The others come from `screens.goals` / `screens.skills` / `screens.review` /
+`screens.coach` / `screens.weekly`, each built as `XScreen(store)`, and are imported
+only when first opened: a missing module shows a notification instead of breaking the app.
 
 Shared state lives here: `store` with `store_lock` (each store call is thread-safe; a
 worker holds the lock so that its several calls see one state of the journal), `now()`
@@ -40,6 +40,8 @@ from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 from textual.worker import get_current_worker
 
+from journal.coach.nudges import nudges
+from journal.coach.settings import CoachSettings
 from journal.dates import local_now
 from journal.errors import JournalError
 from journal.store.journal_store import JournalStore
@@ -66,6 +68,8 @@ LAZY_SCREENS: dict[str, tuple[str, str]] = {
     "goals": ("screens.goals", "GoalsScreen"),
     "skills": ("screens.skills", "SkillsScreen"),
     "review": ("screens.review", "ReviewScreen"),
+    "coach": ("screens.coach", "CoachScreen"),
+    "weekly": ("screens.weekly", "WeeklyScreen"),
 }
 
 
@@ -83,6 +87,10 @@ class JournalApp(App[None]):
         Binding("g", "switch('goals')", "Goals", show=False, tooltip="The goals screen"),
         Binding("s", "switch('skills')", "Skills", show=False, tooltip="The skills screen"),
         Binding("r", "switch('review')", "Review", show=False, tooltip="The review screen"),
+        Binding("o", "switch('coach')", "Coach", show=False,
+                tooltip="The coach: what to do next"),
+        Binding("w", "switch('weekly')", "Weekly", show=False,
+                tooltip="The weekly review"),
         Binding("ctrl+p", "command_palette", "Palette", show=False,
                 tooltip="Command palette: jump to a goal, skill or entry; import; themes"),
         Binding("ctrl+t", "change_theme", "Theme", show=False, tooltip="Choose a theme"),
@@ -95,9 +103,12 @@ class JournalApp(App[None]):
         *,
         now: Callable[[], datetime] | None = None,
         settings_path: Path | None = None,
+        coach_settings: CoachSettings | None = None,
     ) -> None:
         super().__init__()
         self.store = store
+        self.coach_settings = coach_settings or CoachSettings()
+        self.nudges_waiting = 0  # counted with each snapshot: the journal screen shows it
         self.store_lock = threading.RLock()
         self.now: Callable[[], datetime] = now or local_now
         self.settings_path = settings_path
@@ -259,14 +270,17 @@ class JournalApp(App[None]):
     def _read_snapshot(self) -> None:
         try:
             snapshot = JournalSnapshot.read(self.store, self.store_lock)
+            with self.store_lock:
+                waiting = len(nudges(self.store, self.now(), self.coach_settings))
         except JournalError as err:
             self.call_from_thread(self._report_disk_problem, str(err))
             return
         if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._snapshot_ready, snapshot)
+            self.call_from_thread(self._snapshot_ready, snapshot, waiting)
 
-    def _snapshot_ready(self, snapshot: JournalSnapshot) -> None:
+    def _snapshot_ready(self, snapshot: JournalSnapshot, waiting: int = 0) -> None:
         self.snapshot = snapshot
+        self.nudges_waiting = waiting
         external, self._external_pending = self._external_pending, False
         for screen in self._live_screens:
             screen.post_message(JournalChanged(external=external))
@@ -335,9 +349,11 @@ def make_app(
     *,
     now: Callable[[], datetime] | None = None,
     settings_path: Path | None = None,
+    coach_settings: CoachSettings | None = None,
 ) -> JournalApp:
-    """Build the app on a store; the theme comes from the settings file when it has one."""
-    app = JournalApp(store, now=now, settings_path=settings_path)
+    """Build the app on a store; the theme comes from the settings file when it has one.
+    The coach's settings are given (`run_app` reads the config file): tests never read it."""
+    app = JournalApp(store, now=now, settings_path=settings_path, coach_settings=coach_settings)
     theme = load_settings(settings_path).get("theme")
     if isinstance(theme, str) and app.get_theme(theme) is not None:
         app.theme = theme
@@ -346,6 +362,7 @@ def make_app(
 
 def run_app(store: JournalStore) -> None:
     """Open the TUI on a store, remembering the theme in the user's settings file."""
+    from journal.coach.settings import load_settings
     from journal.paths import settings_path
 
-    make_app(store, settings_path=settings_path()).run()
+    make_app(store, settings_path=settings_path(), coach_settings=load_settings()).run()

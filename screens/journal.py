@@ -185,6 +185,9 @@ class JournalScreen(Screen[None]):
         if result.flt.period is not None:
             period = result.flt.period
             status.append(f"  ·  {visible_line(period.label)}: {period.start} to {period.end}")
+        waiting = self.journal_app.nudges_waiting
+        if waiting:
+            status.append(f"  ·  {waiting} nudge{'' if waiting == 1 else 's'} waiting (o)")
         if self._problem:
             status.append(f"  ·  {visible_line(self._problem)}", style="bold red")
         self.status.update(status)

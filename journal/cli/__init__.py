@@ -62,6 +62,8 @@ COMMANDS = {
     "import": "importing",
     "doctor": "doctor",
     "completion": "completion",
+    "coach": "coach",
+    "weekly": "weekly",
 }
 
 DESCRIPTION = """\

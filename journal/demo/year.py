@@ -379,6 +379,7 @@ def build_demo(store: JournalStore, now: datetime | None = None, seed: int = 7) 
     """Fill an empty store with a year of a software engineer's journal, ending at `now`."""
     from journal.dates import local_now, to_iso
     from journal.demo import progress as demo_progress
+    from journal.demo import coach as demo_coach
 
     now = (now or local_now()).replace(microsecond=0)
     now = now if now.tzinfo is not None else now.astimezone()
@@ -405,6 +406,7 @@ def build_demo(store: JournalStore, now: datetime | None = None, seed: int = 7) 
     deck = _Deck(rng)
     items += [_demo_entry(rng, deck, now, skills_from) for _ in range(DEMO_ENTRIES - len(items))]
     items += demo_progress.checkin_items(now, {c: t for c, t, *_ in COMPANY_GOALS + PERSONAL_GOALS})
+    items += demo_coach.weekly_items(now)
     items.sort(key=lambda item: item["when"])  # ids follow time: e1 is the oldest
     for item in items:
         item["created"] = to_iso(item["when"])
@@ -431,6 +433,7 @@ def build_demo(store: JournalStore, now: datetime | None = None, seed: int = 7) 
                 due=_month_end(today, months),
             )
         demo_progress.set_progress(store, today)
+        demo_coach.add_review(store, now)
         for code, name, level, target_level, plan, _anchor in SKILLS:
             store.add_skill(name, code=code, level=level, target_level=target_level, plan=plan)
         added = store.add_entries(items)

@@ -115,6 +115,13 @@ class StoreBase:
     def meta(self) -> Record:
         return dict(self._raw("meta").get("1", {"schema": SCHEMA_VERSION}))
 
+    def set_meta(self, name: str, value: Any) -> None:
+        """Keep a small value in the meta record (the coach's snoozes), in one write."""
+        if name in ("schema", "created", "migrations", "next"):
+            raise ValueError(f"meta {name!r} belongs to the store")
+        with self.transaction():
+            self._table("meta").update({name: value}, doc_ids=[1])
+
     def _new_ids(self, table: str, count: int) -> range:
         """Allocate the next `count` id numbers of a table (inside a transaction)."""
         record = self.storage.read()["meta"]["1"]
