@@ -9,6 +9,7 @@ from typing import Any
 from journal.cli.output import open_store, print_json
 from journal.goal_tree import goal_tree, overdue, unique
 from journal.models import GOAL_STATUSES, SKILL_STATUSES, Record, ValidationError
+from journal.planning.describe import steps_json
 from journal.query import goal_evidence
 from journal.textsafe import plural, visible_line
 
@@ -28,7 +29,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         description="Add a goal. Company goals by default; --personal "
         "for your own, woven into company goals with --supports.",
     )
-    add.add_argument("title", metavar="TITLE")
+    add.add_argument("title", metavar="TITLE", nargs="?",
+                     help="what the goal is (with --from-entry: from the feedback's theme)")
     add.add_argument("--code", metavar="C", help="short unique code (default: from the title)")
     add.add_argument("--personal", action="store_true", help="a personal development goal")
     add.add_argument("--parent", metavar="CODE", help="the goal this one sits under")
@@ -44,8 +46,17 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     add.add_argument(
         "--due", metavar="W", help="due date: 'end of year', 'June 2027', '2027-06-30'"
     )
+    add.add_argument("--from-entry", action="append", default=[], metavar="ID",
+                     help="make a development goal from this feedback entry (with --personal)")
+    add.add_argument("--weave-into", metavar="CODE",
+                     help="with --from-entry: the company goal to pursue it through (adds a "
+                     "plan step there --for the new goal)")
+    add.add_argument("--step", metavar="TEXT", help="with --weave-into: that step's text")
     add.set_defaults(run=run_goal_add)
     register_goal_changes(goal_sub, common)
+    from journal.cli.goal_plan import register as register_plan
+
+    register_plan(goal_sub, common)
     lst = goal_sub.add_parser("list", parents=[common], help="list goals as a tree")
     lst.add_argument("--json", action="store_true", help="print a JSON array")
     lst.set_defaults(run=run_goal_list)
@@ -81,6 +92,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_goal_add(args: argparse.Namespace) -> int:
+    if args.from_entry:
+        from journal.cli.goal_plan import run_goal_from_entry
+
+        return run_goal_from_entry(args)
+    if args.weave_into or args.step:
+        raise ValidationError("--weave-into and --step go with --from-entry ID")
+    if args.title is None:
+        raise ValidationError("say what the goal is: journal goal add TITLE")
     store = open_store(args)
     goal = store.add_goal(
         args.title,
@@ -114,6 +133,9 @@ def goal_json(goal: Record, codes: dict[str, str], count: int, latest: str | Non
         "notes": goal.get("notes", ""),
         "evidence_count": count,
         "last_evidence": latest,
+        "steps": steps_json(goal, codes),
+        "agreement": goal.get("agreement"),
+        "why": goal.get("why", []),
     }
 
 
