@@ -11,7 +11,8 @@ from typing import Any
 
 import orjson
 
-SCHEMA_VERSION = 1
+# 2: goal metrics, milestones and check-ins (journal.migrate says what changed)
+SCHEMA_VERSION = 2
 
 Document = dict[str, dict[str, dict[str, Any]]]
 BOM = b"\xef\xbb\xbf"

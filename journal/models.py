@@ -11,7 +11,10 @@ import unicodedata
 from datetime import date
 from typing import Any
 
-KINDS = ("feedback", "reflection", "win", "note")
+KINDS = ("feedback", "reflection", "win", "note", "checkin")
+# A check-in (`journal checkin`) is an entry of kind "checkin": a value on one goal's
+# metric, with the note as its body and an optional confidence.
+CONFIDENCES = ("low", "medium", "high")
 SENTIMENTS = ("praise", "constructive", "mixed")
 SCOPES = ("company", "personal")
 GOAL_STATUSES = ("active", "done", "dropped")
@@ -150,7 +153,90 @@ def check_entry(entry: Record) -> Record:
         from journal.planning.fields import check_meeting_fields
 
         check_meeting_fields(entry)
+    _check_checkin_fields(entry)
     return entry
+
+
+def _number(value: Any) -> bool:
+    """A finite int or float that is not a bool (JSON has no NaN; neither do we)."""
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and value == value
+        and abs(value) != float("inf")
+    )
+
+
+def _check_checkin_fields(entry: Record) -> None:
+    """A check-in carries a value on exactly one goal; no other kind carries a value."""
+    if entry["kind"] != "checkin":
+        for name in ("value", "confidence"):
+            if entry.get(name) is not None:
+                raise ValidationError(
+                    f"only check-ins carry a {name}: record one with `journal checkin CODE VALUE`"
+                )
+            entry.pop(name, None)
+        return
+    if not _number(entry.get("value")):
+        raise ValidationError(
+            "a check-in needs a number as its value: record one with `journal checkin CODE VALUE`"
+        )
+    if len(entry.get("goals") or []) != 1:
+        raise ValidationError("a check-in belongs to exactly one goal")
+    if entry.get("confidence") is not None:
+        entry["confidence"] = choose(str(entry["confidence"]), CONFIDENCES, "confidence")
+    else:
+        entry["confidence"] = None
+
+
+def check_metric(metric: Any) -> Record | None:
+    """A goal's numeric metric: unit, baseline, target, start. None is no metric."""
+    if metric is None:
+        return None
+    if not isinstance(metric, dict):
+        raise ValidationError(f"its metric {metric!r} is not a record of unit, baseline, target")
+    for name in ("baseline", "target"):
+        if not _number(metric.get(name)):
+            raise ValidationError(f"its metric's {name} {metric.get(name)!r} is not a number")
+    if metric["baseline"] == metric["target"]:
+        raise ValidationError(
+            f"the metric's target equals its baseline ({metric['target']:g}): a target is "
+            "where you want to get to (below the baseline when lower is better)"
+        )
+    unit = metric.get("unit") or ""
+    if not isinstance(unit, str) or "\n" in unit or len(unit) > 40:
+        raise ValidationError(f"its metric's unit {unit!r} must be a short word such as 'ms'")
+    start = metric.get("start")
+    if start is not None:
+        _iso_date(start, "metric's start")
+    return {"unit": unit.strip(), "baseline": metric["baseline"], "target": metric["target"],
+            "start": start}
+
+
+def check_milestones(milestones: Any) -> list[Record]:
+    """A goal's milestones: text, an optional due date and the day it was done."""
+    if milestones is None:
+        return []
+    if not isinstance(milestones, list):
+        raise ValidationError("its milestones are not a list")
+    checked = []
+    for item in milestones:
+        if not isinstance(item, dict):
+            raise ValidationError(f"a milestone {item!r} is not a record")
+        text = item.get("text")
+        check_text(text if isinstance(text, str) else "", "a milestone's text")
+        for name in ("due", "done_on"):
+            if item.get(name) is not None:
+                _iso_date(item[name], f"milestone's {name}")
+        checked.append({"text": text, "due": item.get("due"), "done_on": item.get("done_on")})
+    return checked
+
+
+def _iso_date(value: Any, what: str) -> None:
+    try:
+        date.fromisoformat(value if isinstance(value, str) else "")
+    except ValueError:
+        raise ValidationError(f"its {what} {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 # Ids are "e12": the number must stay a safe integer everywhere (JSON readers included),
@@ -189,6 +275,10 @@ def check_goal(goal: Record) -> Record:
     from journal.planning.fields import check_plan_fields  # optional fields of issue 15
 
     check_plan_fields(goal)
+    if goal.get("metric") is not None:
+        goal["metric"] = check_metric(goal["metric"])
+    if goal.get("milestones"):
+        goal["milestones"] = check_milestones(goal["milestones"])
     return goal
 
 

@@ -101,6 +101,14 @@ class StoreBase:
                 "next": {},
             }
             meta.insert(Document(record, doc_id=1))
+            return
+        stored = self._raw("meta")["1"]
+        if stored.get("schema") != SCHEMA_VERSION:
+            from journal.migrate import migrate_meta  # only an older journal's first write
+
+            upgraded = migrate_meta(stored, self._raw("goals").values(), self.now_iso())
+            if upgraded is not None:
+                meta.update(upgraded, doc_ids=[1])
 
     def meta(self) -> Record:
         return dict(self._raw("meta").get("1", {"schema": SCHEMA_VERSION}))

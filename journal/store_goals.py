@@ -56,10 +56,12 @@ class GoalStore(StoreBase):
         due: str | None = None,
         status: str = "active",
         notes: str = "",
+        metric: Record | None = None,
     ) -> Record:
         with self.transaction():
             record = self._check_goal(
                 {
+                    "metric": metric,
                     "title": title,
                     "code": code,
                     "scope": scope,
@@ -129,6 +131,12 @@ class GoalStore(StoreBase):
         record["due"] = parse_date(due).isoformat() if due else None
         if record["status"] != "done":
             record.pop("done_on", None)
+        metric = record.get("metric")
+        if metric is None:
+            if not record.get("id"):  # a new goal: absent is no metric, as in older journals
+                record.pop("metric", None)
+        elif not metric.get("start"):  # a metric starts the day the goal was added
+            record["metric"] = {**metric, "start": (record.get("created") or self.now_iso())[:10]}
         return models.check_goal(record)  # the rule doctor and import json apply too
 
     def _refuse_cycle(self, ident: str | None, parent: str) -> None:

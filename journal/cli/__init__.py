@@ -56,6 +56,7 @@ COMMANDS = {
     "delete": "edit",
     "undo": "edit",
     "restore": "edit",
+    "checkin": "checkins",
     "goal": "goals",
     "skill": "goals",
     "review": "review",
@@ -77,6 +78,7 @@ examples:
   journal add feedback "Lead with the customer problem." --from Priya \\
       --sentiment constructive --when "last friday" --goal revenue
   journal list --goal revenue --period "this quarter"
+  journal checkin latency 375ms --note "after the cache change"
   journal list --search "customer demo" --from Priya
   journal show e12 && journal edit e12          (edit opens $EDITOR)
   journal export --format json -o journal-backup.json

@@ -84,7 +84,8 @@ def register(goal_sub: Any, common: argparse.ArgumentParser) -> None:
         description="Rate each goal (or one) on Specific, Measurable, Achievable, Relevant "
         "and Time-bound, saying what is missing.", epilog=CHECK_EPILOG, formatter_class=RAW,
     )
-    check.add_argument("goal", metavar="CODE", nargs="?", help="one goal (default: every active one)")
+    check.add_argument("goal", metavar="CODE", nargs="?",
+                       help="one goal (default: every active one)")
     check.add_argument("--json", action="store_true", help="print a JSON array")
     check.set_defaults(run=run_check)
 
@@ -183,7 +184,11 @@ def run_goal_from_entry(args: argparse.Namespace) -> int:
         raise ValidationError("--from-entry makes a development goal: add --personal")
     if len(args.from_entry) > 1:
         raise ValidationError("give one --from-entry: the feedback the goal comes from")
+    from journal.cli.goal_progress import metric_flags, note_no_baseline
+    from journal.goal_metrics import metric_changes
+
     due = due_date(args.due)  # a bad date is refused before anything is opened
+    changes, needs_baseline = metric_changes(None, metric_flags(args))
     store = open_store(args, must_exist=True)
     entry = feedback_entry(store, args.from_entry[0])
     for ref in [*args.supports, *([args.weave_into] if args.weave_into else [])]:
@@ -191,11 +196,13 @@ def run_goal_from_entry(args: argparse.Namespace) -> int:
     woven = goal_from_feedback(
         store, entry["id"], title=args.title, into=args.weave_into, step_text=args.step,
         code=args.code, supports=args.supports, measure=args.measure, target=args.target,
-        due=due.isoformat() if due else None,
+        due=due.isoformat() if due else None, metric=changes.get("metric"),
     )
     goal = woven.goal
     print(visible_line(f"{goal['code']} added: personal goal {goal['title']} "
                        f"(from feedback {entry['id']})"))
+    if needs_baseline:
+        note_no_baseline(goal["code"])
     if woven.into is not None:
         print(visible_line(f"Woven into {woven.into['code']} as step {woven.step_number}: "
                            f"{woven.into['steps'][-1]['text']}"))

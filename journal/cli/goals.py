@@ -6,10 +6,20 @@ import argparse
 from datetime import date
 from typing import Any
 
+from journal.cli.goal_progress import (
+    METRIC_NOTE,
+    add_metric_flags,
+    metric_flags,
+    note_no_baseline,
+    progress_cell,
+    register_progress,
+)
 from journal.cli.output import open_store, print_json
+from journal.goal_metrics import metric_changes
 from journal.goal_tree import goal_tree, overdue, unique
 from journal.models import GOAL_STATUSES, SKILL_STATUSES, Record, ValidationError
 from journal.planning.describe import steps_json
+from journal.progress import Progress, checkins_by_goal, progress
 from journal.query import goal_evidence
 from journal.textsafe import plural, visible_line
 
@@ -28,6 +38,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="add a goal",
         description="Add a goal. Company goals by default; --personal "
         "for your own, woven into company goals with --supports.",
+        epilog=METRIC_NOTE + '\nexample:\n  journal goal add "Cut checkout latency" --code '
+        "latency --baseline 420 --target 300 --unit ms --due 2026-06-30",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add.add_argument("title", metavar="TITLE", nargs="?",
                      help="what the goal is (with --from-entry: from the feedback's theme)")
@@ -42,7 +55,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="a company goal this personal goal serves (repeatable)",
     )
     add.add_argument("--measure", metavar="M", default="", help="how progress is measured")
-    add.add_argument("--target", metavar="T", default="", help="the target for the measure")
+    add.add_argument("--target", metavar="T", default="",
+                     help="the target: text ('ship v2') or a number ('300', '5 deals')")
     add.add_argument(
         "--due", metavar="W", help="due date: 'end of year', 'June 2027', '2027-06-30'"
     )
@@ -52,12 +66,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                      help="with --from-entry: the company goal to pursue it through (adds a "
                      "plan step there --for the new goal)")
     add.add_argument("--step", metavar="TEXT", help="with --weave-into: that step's text")
+    add_metric_flags(add, edit=False)
     add.set_defaults(run=run_goal_add)
     register_goal_changes(goal_sub, common)
+    register_progress(goal_sub, common)
     from journal.cli.goal_plan import register as register_plan
 
     register_plan(goal_sub, common)
-    lst = goal_sub.add_parser("list", parents=[common], help="list goals as a tree")
+    lst = goal_sub.add_parser("list", parents=[common],
+                              help="list goals as a tree, with percent done and status")
     lst.add_argument("--json", action="store_true", help="print a JSON array")
     lst.set_defaults(run=run_goal_list)
 
@@ -100,6 +117,7 @@ def run_goal_add(args: argparse.Namespace) -> int:
         raise ValidationError("--weave-into and --step go with --from-entry ID")
     if args.title is None:
         raise ValidationError("say what the goal is: journal goal add TITLE")
+    changes, needs_baseline = metric_changes(None, metric_flags(args))
     store = open_store(args)
     goal = store.add_goal(
         args.title,
@@ -110,13 +128,16 @@ def run_goal_add(args: argparse.Namespace) -> int:
         measure=args.measure,
         target=args.target,
         due=args.due,
+        metric=changes.get("metric"),
     )
     print(visible_line(f"{goal['code']} added: {goal['scope']} goal {goal['title']}"))
+    if needs_baseline:
+        note_no_baseline(goal["code"])
     return 0
 
 
 def goal_json(goal: Record, codes: dict[str, str], count: int, latest: str | None,
-              today: date) -> Record:
+              today: date, found: Progress) -> Record:
     return {
         "id": goal["id"],
         "code": goal["code"],
@@ -136,6 +157,9 @@ def goal_json(goal: Record, codes: dict[str, str], count: int, latest: str | Non
         "steps": steps_json(goal, codes),
         "agreement": goal.get("agreement"),
         "why": goal.get("why", []),
+        "metric": goal.get("metric"),
+        "milestones": goal.get("milestones") or [],
+        "progress": found.as_json(),
     }
 
 
@@ -146,8 +170,11 @@ def run_goal_list(args: argparse.Namespace) -> int:
     stats = goal_evidence(goals, store.raw_entries())
     tree = goal_tree(goals)
     today = date.today()
+    checkins = checkins_by_goal(store.raw_entries())
+    found = {g["id"]: progress(g, checkins.get(g["id"], []), today) for g in goals}
     if args.json:
-        print_json([goal_json(g, codes, *stats[g["id"]], today) for _, g in unique(tree)])
+        print_json([goal_json(g, codes, *stats[g["id"]], today, found[g["id"]])
+                    for _, g in unique(tree)])
         return 0
     if not goals:
         print('No goals yet. Add one: journal goal add "Grow enterprise revenue" --code revenue')
@@ -159,7 +186,8 @@ def run_goal_list(args: argparse.Namespace) -> int:
         status = f"  [{goal['status']}]" if goal.get("status", "active") != "active" else ""
         evidence = plural(n, "entry") + (f", latest {latest}" if latest else "")
         line = (
-            f"{'  ' * depth}{goal['code']:<16} {scope} {goal['title']}  ({evidence}){due}{status}"
+            f"{'  ' * depth}{goal['code']:<16} {progress_cell(found[goal['id']]):<14} {scope} "
+            f"{goal['title']}  ({evidence}){due}{status}"
         )
         print(visible_line(line))
     return 0
@@ -238,7 +266,7 @@ def register_goal_changes(goal_sub: Any, common: argparse.ArgumentParser) -> Non
         "edit", parents=[common], help="change a goal's fields",
         description="Change a goal: its title, code, scope, parent, the company goals a "
         "personal goal supports, measure, target, due date, status or notes.",
-        epilog=GOAL_EDIT_EPILOG, formatter_class=RAW,
+        epilog=GOAL_EDIT_EPILOG + "\n" + METRIC_NOTE, formatter_class=RAW,
     )
     edit.add_argument("goal", metavar="CODE", help="the goal's code, as `journal goal list` shows")
     edit.add_argument("--title", metavar="T", help="the new title")
@@ -258,7 +286,9 @@ def register_goal_changes(goal_sub: Any, common: argparse.ArgumentParser) -> Non
     supports.add_argument("--no-supports", action="store_true",
                           help="it supports no company goal")
     edit.add_argument("--measure", metavar="M", help="how progress is measured")
-    edit.add_argument("--target", metavar="T", help="the target for the measure")
+    edit.add_argument("--target", metavar="T",
+                      help="the target: text ('ship v2') or a number ('300', '5 deals')")
+    add_metric_flags(edit, edit=True)
     due = edit.add_mutually_exclusive_group()
     due.add_argument("--due", metavar="W", help="due date: '2026-06-30', '30 June 2026'")
     due.add_argument("--no-due", action="store_true", help="remove the due date")
@@ -295,12 +325,24 @@ def run_goal_edit(args: argparse.Namespace) -> int:
         changes["supports"] = []
     if args.no_due:
         changes["due"] = None
-    if not changes:
+    flags = metric_flags(args)
+    if args.no_metric and flags != type(flags)(target=flags.target):
+        raise ValidationError("--no-metric removes the metric: give it without --unit, "
+                              "--baseline or --start")
+    if not changes and flags == type(flags)() and not args.no_metric:
         raise ValidationError("say what to change: see `journal goal edit --help`")
     store = open_store(args, must_exist=True)
-    store.goal(args.goal)  # an unknown goal is refused before the lock file is made
+    before = store.goal(args.goal)  # an unknown goal is refused before the lock file is made
+    needs_baseline = False
+    if args.no_metric:
+        changes["metric"] = None
+    else:
+        more, needs_baseline = metric_changes(before, flags)
+        changes.update(more)
     goal = store.update_goal(args.goal, **changes)
     print(visible_line(f"{goal['code']} changed: {goal['scope']} goal {goal['title']}"))
+    if needs_baseline:
+        note_no_baseline(goal["code"])
     return 0
 
 

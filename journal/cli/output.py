@@ -69,6 +69,8 @@ def entry_json(entry: Record, codes: dict[str, str]) -> Record:
         "sentiment": entry.get("sentiment"),
         "created": entry.get("created"),
         "updated": entry.get("updated"),
+        **({"value": entry.get("value"), "confidence": entry.get("confidence")}
+           if entry["kind"] == "checkin" else {}),
     }
 
 

@@ -53,6 +53,7 @@ def goal_from_feedback(
     measure: str = "",
     target: str = "",
     due: str | None = None,
+    metric: Record | None = None,
 ) -> Woven:
     """Add a personal goal from feedback entry `entry_id`; weave it `into` a company goal."""
     with store.transaction():
@@ -68,7 +69,7 @@ def goal_from_feedback(
             served.append(company["id"])
         goal = store.add_goal(
             title or theme_title(entry, store.skills()), code=code, scope="personal",
-            supports=served, measure=measure, target=target, due=due,
+            supports=served, measure=measure, target=target, due=due, metric=metric,
         )
         goal = store.update_goal(goal["id"], why=[entry["id"]])
         store.update_entry(entry["id"], goals=[*entry["goals"], goal["id"]])

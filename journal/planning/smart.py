@@ -30,8 +30,7 @@ from journal.models import Record
 
 NAMES = ("Specific", "Measurable", "Achievable", "Relevant", "Time-bound")
 
-ACTION_WORDS = frozenset(
-    """
+_ACTION_TEXT = """
     achieve add adopt automate become boost build close coach complete create cut decrease
     deliver design develop document double drive earn eliminate enable establish expand
     finish get grow halve help hire hit implement improve increase introduce launch lead
@@ -39,8 +38,8 @@ ACTION_WORDS = frozenset(
     own present practise practice publish raise reach reduce refactor release remove replace
     run save scale secure sell set ship shorten simplify speak standardise standardize start
     stop strengthen teach test train win write
-    """.split()
-)
+"""
+ACTION_WORDS = frozenset(_ACTION_TEXT.split())
 
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 

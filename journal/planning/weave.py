@@ -38,7 +38,7 @@ def theme_of(entry: Record, skills: Iterable[Record] = ()) -> str:
     """The feedback's theme: its first tag (hyphens read as spaces), else its skill's name."""
     tags = [t for t in entry.get("tags", []) if t not in ("feedback", "1on1", "ask")]
     if tags:
-        return tags[0].replace("-", " ").replace("_", " ")
+        return str(tags[0]).replace("-", " ").replace("_", " ")
     names = {s["id"]: s["name"] for s in skills}
     for skill_id in entry.get("skills", []):
         if skill_id in names:
