@@ -64,6 +64,9 @@ COMMANDS = {
     "import": "importing",
     "doctor": "doctor",
     "completion": "completion",
+    "plan": "planning",
+    "1on1": "planning",
+    "action": "planning",
 }
 
 DESCRIPTION = """\
