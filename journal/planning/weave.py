@@ -42,7 +42,8 @@ def theme_of(entry: Record, skills: Iterable[Record] = ()) -> str:
     names = {s["id"]: s["name"] for s in skills}
     for skill_id in entry.get("skills", []):
         if skill_id in names:
-            return str(names[skill_id])
+            name = str(names[skill_id])  # "Presenting" reads as "my presenting"; "SQL" stays
+            return name[:1].lower() + name[1:] if name[1:2].islower() else name
     return ""
 
 
