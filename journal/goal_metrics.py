@@ -17,8 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from journal.errors import ValidationError
 from journal.measure import parse_target_text, value_for, with_unit
-from journal.models import Record, ValidationError
+from journal.models import Record
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from journal.models import ValidationError
+from journal.errors import ValidationError
 
 _NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+"
 _VALUE = re.compile(rf"^\s*(?P<cur>[$€£¥])?\s*(?P<n>{_NUMBER})\s*(?P<unit>[^\d\s,.+-][^\n]*?)?\s*$")

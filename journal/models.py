@@ -11,6 +11,8 @@ import unicodedata
 from datetime import date
 from typing import Any
 
+from journal.errors import ValidationError
+
 KINDS = ("feedback", "reflection", "win", "note", "checkin")
 # A check-in (`journal checkin`) is an entry of kind "checkin": a value on one goal's
 # metric, with the note as its body and an optional confidence.
@@ -31,9 +33,6 @@ _TAG = re.compile(r"^[^\s,]+$")
 _CODE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
-
-class ValidationError(ValueError):
-    """Input that breaks a rule of the data model; the message says what to fix."""
 
 
 def choose(value: str, allowed: tuple[str, ...], what: str) -> str:

@@ -17,11 +17,11 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.widgets import Select, Static
 
-from journal.models import Record, ValidationError
+from journal.errors import JournalError, ValidationError
+from journal.models import Record
 from journal.planning.develop import goal_from_feedback
 from journal.planning.weave import Proposal, rank_company_goals, theme_title
-from journal.storage import JournalError
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from journal.textsafe import visible_line
 from screens.goal_form import GoalForm, Save, row, store_lock
 from screens.messages import GoalSaved

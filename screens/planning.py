@@ -21,12 +21,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
-from journal.dates import DateError, parse_period
+from journal.dates import parse_period
+from journal.errors import DateError, JournalError
 from journal.models import Record
 from journal.planning.describe import plan_lines
 from journal.planning.smart import smart_check
-from journal.storage import JournalError
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from journal.textsafe import visible_line
 from screens.goal_form import app_now, store_lock
 from screens.review_export import ExportPrompt
@@ -186,8 +186,8 @@ class PlanScreen(PlanningText):
 
     @work(thread=True, group="planning-export")
     def _export(self, cycle: str, path: Path, overwrite: bool) -> None:
-        from journal.export import format_for
-        from journal.outfile import JournalTargetError, write_private
+        from journal.export.assessment import format_for
+        from journal.export.outfile import JournalTargetError, write_private
 
         try:
             with store_lock(self.app):

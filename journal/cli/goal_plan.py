@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from journal.cli.output import open_store, print_json
-from journal.models import ValidationError
+from journal.errors import ValidationError
 from journal.textsafe import visible_line
 
 RAW = argparse.RawDescriptionHelpFormatter

@@ -9,9 +9,9 @@ from datetime import date
 from typing import Any
 
 from journal.cli.output import open_store, print_json
+from journal.errors import ValidationError
 from journal.goal_metrics import MetricFlags
 from journal.measure import parse_value, with_unit
-from journal.models import ValidationError
 from journal.progress import Progress
 from journal.textsafe import plural, visible_line
 

@@ -15,9 +15,10 @@ from journal.cli.goal_progress import (
     register_progress,
 )
 from journal.cli.output import open_store, print_json
+from journal.errors import ValidationError
 from journal.goal_metrics import metric_changes
-from journal.goal_tree import goal_tree, overdue, unique
-from journal.models import GOAL_STATUSES, SKILL_STATUSES, Record, ValidationError
+from journal.goals import goal_tree, overdue, unique
+from journal.models import GOAL_STATUSES, SKILL_STATUSES, Record
 from journal.planning.describe import steps_json
 from journal.progress import Progress, checkins_by_goal, progress
 from journal.query import goal_evidence

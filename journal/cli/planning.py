@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from journal.cli.output import open_store, write_output
-from journal.models import ValidationError
+from journal.errors import ValidationError
 from journal.textsafe import plural, visible_line
 
 RAW = argparse.RawDescriptionHelpFormatter
@@ -86,7 +86,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def run_plan_export(args: argparse.Namespace) -> int:
     from journal.cli.review import check_output
     from journal.dates import local_now, parse_period
-    from journal.export import format_for
+    from journal.export.assessment import format_for
     from journal.planning.proposal import proposal_blocks, render_proposal
 
     now = local_now()

@@ -3,7 +3,7 @@ and the app's agenda screen render the same blocks)."""
 
 from __future__ import annotations
 
-from journal.export_outline import Block, Bullets, Em, Heading, Inline, Para, Strong
+from journal.export.outline import Block, Bullets, Em, Heading, Inline, Para, Strong
 from journal.models import Record
 from journal.planning.agenda import Agenda
 
@@ -44,7 +44,7 @@ def agenda_blocks(agenda: Agenda) -> list[Block]:
 
 
 def render_agenda(agenda: Agenda, fmt: str) -> str:
-    from journal.export import to_markdown, to_text
+    from journal.export.assessment import to_markdown, to_text
 
     blocks = agenda_blocks(agenda)
     return to_text(blocks) if fmt == "txt" else to_markdown(blocks)

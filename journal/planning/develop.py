@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from journal.models import Record, ValidationError
+from journal.errors import ValidationError
+from journal.models import Record
 from journal.planning.plan_store import add_step
 from journal.planning.weave import theme_title
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from journal.models import Record, ValidationError
+from journal.errors import ValidationError
+from journal.models import Record
 
 
 def _text(value: Any, what: str) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from journal.models import Record, ValidationError, check_text
+from journal.errors import ValidationError
+from journal.models import Record, check_text
 from journal.planning.agenda import MEETING_TAG, ActionItem, action_items
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 
 
 def add_meeting(store: JournalStore, text: str, actions: Iterable[str] = (), *,

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from journal.models import Record, ValidationError, check_text
-from journal.store import JournalStore
+from journal.errors import ValidationError
+from journal.models import Record, check_text
+from journal.store.journal_store import JournalStore
 
 
 def steps_of(goal: Record) -> list[Record]:

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from journal.dates import Period, human_date
-from journal.export_outline import Block, Bullets, Em, Heading, Inline, Para, Strong
-from journal.goal_tree import goal_tree, unique
+from journal.export.outline import Block, Bullets, Em, Heading, Inline, Para, Strong
+from journal.goals import goal_tree, unique
 from journal.models import Record
 from journal.planning.describe import agreement_line
 from journal.planning.smart import marks, smart_check
@@ -151,14 +151,14 @@ def render_proposal(blocks: list[Block], fmt: str, today: date) -> str:
     """The proposal as Markdown, plain text or one self-contained HTML page."""
     import html
 
-    from journal.export import to_markdown, to_text
+    from journal.export.assessment import to_markdown, to_text
 
     if fmt == "txt":
         return to_text(blocks)
     markdown = to_markdown(blocks)
     if fmt == "md":
         return markdown
-    from journal.export_html import CSS, PAGE, markdown_to_html
+    from journal.export.html import CSS, PAGE, markdown_to_html
 
     title = blocks[0].parts[0] if isinstance(blocks[0], Heading) else "Proposal"
     return PAGE.format(title=html.escape(str(title), quote=True), css=CSS,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, TextArea
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.app import JournalApp
 from screens.development import DevelopmentGoalForm
 from screens.goal_form import GoalForm

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from journal.errors import ValidationError
 from journal.measure import parse_target_text, parse_value, value_for, with_unit
-from journal.models import ValidationError
 
 
 @pytest.mark.parametrize(

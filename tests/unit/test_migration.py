@@ -10,11 +10,12 @@ from pathlib import Path
 import orjson
 import pytest
 
-from journal.document import SCHEMA_VERSION
+from journal.errors import ValidationError
 from journal.migrate import METRICS_MIGRATION, migrate_meta
-from journal.models import ValidationError, check_entry, check_goal
+from journal.models import check_entry, check_goal
 from journal.progress import progress
-from journal.store import JournalStore
+from journal.storage.document import SCHEMA_VERSION
+from journal.store.journal_store import JournalStore
 
 V1 = Path(__file__).parent.parent / "data" / "journal_v1.json"
 

@@ -13,7 +13,7 @@ from journal.dates import Period
 from journal.planning.agenda import build_agenda
 from journal.planning.agenda_text import render_agenda
 from journal.planning.proposal import proposal_blocks, render_proposal
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from tests.unit.golden.planning_sample import TODAY, planning_store
 from tests.unit.test_export import check_golden
 

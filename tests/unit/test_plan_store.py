@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from journal.models import ValidationError
+from journal.errors import ValidationError
 from journal.planning.agenda import action_items
 from journal.planning.describe import plan_lines
 from journal.planning.develop import goal_from_feedback, woven_through
 from journal.planning.meeting_store import done_action
 from journal.planning.plan_store import add_step, agree, done_step, undo_agreement
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from tests.unit.golden.planning_sample import planning_store
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from journal.planning.develop import goal_from_feedback
 from journal.planning.meeting_store import add_meeting, done_action
 from journal.planning.plan_store import add_step, agree, done_step
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 
 TZ = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=TZ)
