@@ -378,6 +378,7 @@ def _month_end(today: date, months_ahead: int) -> str:
 def build_demo(store: JournalStore, now: datetime | None = None, seed: int = 7) -> None:
     """Fill an empty store with a year of a software engineer's journal, ending at `now`."""
     from journal.dates import local_now, to_iso
+    from journal.demo.planning import add_planning, planning_entries
 
     now = (now or local_now()).replace(microsecond=0)
     now = now if now.tzinfo is not None else now.astimezone()
@@ -403,6 +404,7 @@ def build_demo(store: JournalStore, now: datetime | None = None, seed: int = 7) 
     items = list(anchors.values())
     deck = _Deck(rng)
     items += [_demo_entry(rng, deck, now, skills_from) for _ in range(DEMO_ENTRIES - len(items))]
+    items += planning_entries(now)  # 1:1 notes and an ask (issue 15)
     items.sort(key=lambda item: item["when"])  # ids follow time: e1 is the oldest
     for item in items:
         item["created"] = to_iso(item["when"])
@@ -435,6 +437,7 @@ def build_demo(store: JournalStore, now: datetime | None = None, seed: int = 7) 
         for code, *_rest, anchor in SKILLS:
             if anchor:
                 store.update_skill(code, why=[ids[id(anchors[anchor])]])
+        add_planning(store, now)  # plan steps and agreements (issue 15)
 
 
 def demo_store() -> JournalStore:

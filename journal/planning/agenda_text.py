@@ -27,8 +27,8 @@ def agenda_blocks(agenda: Agenda) -> list[Block]:
     blocks: list[Block] = [Heading(1, (f"1:1{who}: agenda",)), Para((agenda.since_label,))]
     blocks += _section("Wins", [_entry(e) for e in agenda.wins])
     blocks += _section("Progress on goals", [
-        (Strong((g["code"],)), f": {g['title']}, {n} entr{'y' if n == 1 else 'ies'}"
-         f" since; {status}") for g, n, status in agenda.progress])
+        (Strong((g["code"],)), f": {g['title']}, {n} entr{'y' if n == 1 else 'ies'} since"
+         + ("" if status == "no data" else f"; {status}")) for g, n, status in agenda.progress])
     blocks += _section("Off track", [(Strong((g["code"],)), f": {g['title']}, {why}")
                                      for g, why in agenda.off_track])
     blocks += _section("Feedback received", [_entry(e) for e in agenda.feedback])

@@ -31,13 +31,14 @@ from journal.models import Record
 NAMES = ("Specific", "Measurable", "Achievable", "Relevant", "Time-bound")
 
 _ACTION_TEXT = """
-    achieve add adopt automate become boost build close coach complete create cut decrease
-    deliver design develop document double drive earn eliminate enable establish expand
-    finish get grow halve help hire hit implement improve increase introduce launch lead
-    learn lift lower maintain make master mentor migrate move onboard open organise organize
-    own present practise practice publish raise reach reduce refactor release remove replace
-    run save scale secure sell set ship shorten simplify speak standardise standardize start
-    stop strengthen teach test train win write
+    achieve add adopt automate avoid become boost bring build close coach collaborate
+    communicate complete create cut decrease delegate deliver design develop document double
+    drive earn eliminate enable ensure establish expand finish get grow halve help hire hit
+    implement improve increase influence introduce keep launch lead learn lift lower
+    maintain make master mentor migrate move negotiate onboard open organise organize own
+    practice practise present prioritise prioritize publish raise reach reduce refactor
+    release remove replace run save scale secure sell set ship shorten simplify speak
+    standardise standardize start stop strengthen teach test train win write
 """
 ACTION_WORDS = frozenset(_ACTION_TEXT.split())
 
