@@ -145,7 +145,8 @@ class PlanScreen(PlanningText):
     """Next cycle's proposal, the same document as `journal plan export`."""
 
     heading = "Plan"
-    BINDINGS = [Binding("x", "export", "Export", tooltip="Write the proposal to a file")]
+    BINDINGS = [*PlanningText.BINDINGS,
+                Binding("x", "export", "Export", tooltip="Write the proposal to a file")]
 
     def compose_bar(self) -> ComposeResult:
         yield Label("Cycle")

@@ -13,15 +13,20 @@ from journal.models import Record
 from journal.planning.smart import Check, smart_check
 
 
-def marks_text(checks: list[Check]) -> Text:
-    """'S ✓  M ✗ ...' on one line, then one line per missing piece (user text never markup)."""
+def marks_text(checks: list[Check], short: bool = False) -> Text:
+    """'S ✓  M ✗ ...' on one line, then what is missing: a line per check, or (`short`, for
+    a form that must fit 24 rows) each one's first clause, joined on one wrapped line."""
     text = Text()
     for check in checks:
         text.append(f"{check.name[0]} {'✓' if check.ok else '✗'}  ",
                     style="green" if check.ok else "red")
-    for check in checks:
-        if not check.ok:
-            text.append(f"\n{check.name}: {check.missing}", style="dim")
+    failing = [c for c in checks if not c.ok]
+    if short and failing:
+        text.append("\n" + " · ".join(f"{c.name}: {c.missing.split(': ')[0]}"
+                                       for c in failing), style="dim")
+        return text
+    for check in failing:
+        text.append(f"\n{check.name}: {check.missing}", style="dim")
     return text
 
 
@@ -29,7 +34,7 @@ class SmartMarks(Static):
     """Live SMART marks; `show(goal, goals, today)` re-rates the goal as typed."""
 
     DEFAULT_CSS = """
-    SmartMarks { height: auto; max-height: 6; padding-left: 12; }
+    SmartMarks { height: auto; max-height: 3; padding-left: 12; }
     """
 
     def __init__(self, **kwargs: object) -> None:
@@ -38,4 +43,4 @@ class SmartMarks(Static):
 
     def show(self, goal: Record, goals: list[Record], today: date) -> None:
         self.checks = smart_check(goal, goals, today)
-        self.update(marks_text(self.checks))
+        self.update(marks_text(self.checks, short=True))
