@@ -164,9 +164,9 @@ class GoalsScreen(Screen[None]):
         Binding("e", "edit_goal", "Edit", tooltip="Edit the selected goal"),
         Binding("m", "move_goal", "Move", tooltip="Give the selected goal a new parent"),
         Binding("d", "delete_goal", "Delete", tooltip="Delete the selected goal"),
-        Binding("P", "plan", "Plan", key_display="P",
+        Binding("P", "plan", "Plan", key_display="P", show=False,
                 tooltip="Next cycle's proposal: plans, woven goals, SMART marks, support"),
-        Binding("o", "one_on_one", "1:1", tooltip="The agenda for your next 1:1"),
+        Binding("o", "one_on_one", "1:1", show=False, tooltip="The agenda for your next 1:1"),
     ]
 
     def __init__(self, store: JournalStore) -> None:

@@ -200,7 +200,7 @@ class SkillsScreen(Screen[None]):
         Binding("a", "add_skill", "Add skill", tooltip="Add a skill to develop"),
         Binding("f", "from_feedback", "From feedback",
                 tooltip="Turn a piece of constructive feedback into a skill"),
-        Binding("v", "development_goal", "Dev goal",
+        Binding("v", "development_goal", "Dev goal", show=False,
                 tooltip="Turn the selected skill's feedback into a development goal"),
         Binding("e", "edit_skill", "Edit", tooltip="Edit the selected skill"),
         Binding("d", "delete_skill", "Delete", tooltip="Delete the selected skill"),
