@@ -38,17 +38,28 @@ def weave_label(proposal: Proposal) -> str:
 class DevelopmentGoalForm(GoalForm):
     """The goal form as a development goal from feedback, with where to weave it in."""
 
-    def __init__(self, entry: Record, proposals: list[Proposal], skills: list[Record],
-                 goals: list[Record], save: Save, now: datetime) -> None:
+    def __init__(
+        self,
+        entry: Record,
+        proposals: list[Proposal],
+        skills: list[Record],
+        goals: list[Record],
+        save: Save,
+        now: datetime,
+    ) -> None:
         prefill = {"title": theme_title(entry, skills), "scope": "personal"}
-        super().__init__("New development goal from feedback", prefill, save, now,
-                         goals=goals, scope="personal")
+        super().__init__(
+            "New development goal from feedback", prefill, save, now, goals=goals, scope="personal"
+        )
         self.entry = entry
         self.proposals = proposals
         options = [(weave_label(p), str(p.goal["id"])) for p in proposals]
         self.weave_select: Select[str] = Select(
-            [*options, (NOWHERE, "")], value=options[0][1] if options else "",
-            allow_blank=False, compact=True, id="goal-weave",
+            [*options, (NOWHERE, "")],
+            value=options[0][1] if options else "",
+            allow_blank=False,
+            compact=True,
+            id="goal-weave",
         )
         self.notes_area.styles.height = 2
 
@@ -73,8 +84,12 @@ class DevelopmentGoalForm(GoalForm):
         return {**found, "into": str(self.weave_select.value or "") or None}
 
 
-def start_goal_from_feedback(app: App[Any], store: JournalStore, entry_id: str,
-                             on_saved: Callable[[Record], None] | None = None) -> None:
+def start_goal_from_feedback(
+    app: App[Any],
+    store: JournalStore,
+    entry_id: str,
+    on_saved: Callable[[Record], None] | None = None,
+) -> None:
     """Open the development goal form for feedback `entry_id` (from any screen)."""
 
     def prepare() -> None:
@@ -87,33 +102,47 @@ def start_goal_from_feedback(app: App[Any], store: JournalStore, entry_id: str,
             app.call_from_thread(app.notify, str(err), severity="error", markup=False)
             return
         if entry["kind"] != "feedback":
-            app.call_from_thread(app.notify, f"{entry_id} is a {entry['kind']}, not feedback: "
-                                 "a development goal comes from feedback", severity="warning",
-                                 markup=False)
+            app.call_from_thread(
+                app.notify,
+                f"{entry_id} is a {entry['kind']}, not feedback: "
+                "a development goal comes from feedback",
+                severity="warning",
+                markup=False,
+            )
             return
         proposals = rank_company_goals(entry, entries, goals)
         app.call_from_thread(open_form, entry, proposals, skills, goals)
 
     def save(values: dict[str, Any]) -> Record:
         woven = goal_from_feedback(
-            store, entry_id, title=values["title"], into=values.get("into"),
-            code=values.get("code"), measure=values.get("measure", ""),
-            target=values.get("target", ""), due=values.get("due"),
+            store,
+            entry_id,
+            title=values["title"],
+            into=values.get("into"),
+            code=values.get("code"),
+            measure=values.get("measure", ""),
+            target=values.get("target", ""),
+            due=values.get("due"),
         )
         if values.get("notes") or values.get("status", "active") != "active":
-            return store.update_goal(woven.goal["id"], notes=values.get("notes", ""),
-                                     status=values.get("status", "active"))
+            return store.update_goal(
+                woven.goal["id"],
+                notes=values.get("notes", ""),
+                status=values.get("status", "active"),
+            )
         return woven.goal
 
-    def open_form(entry: Record, proposals: list[Proposal], skills: list[Record],
-                  goals: list[Record]) -> None:
+    def open_form(
+        entry: Record, proposals: list[Proposal], skills: list[Record], goals: list[Record]
+    ) -> None:
         def done(saved: dict[str, Any] | None) -> None:
             if saved is None:
                 return
             woven = saved.get("supports") or []
             where = f", woven into {woven[0]}" if woven else ""
-            app.notify(Text(f"Development goal {saved['code']} from {entry_id}{where}").plain,
-                       markup=False)
+            app.notify(
+                Text(f"Development goal {saved['code']} from {entry_id}{where}").plain, markup=False
+            )
             app.post_message(GoalSaved(saved["id"]))
             if on_saved is not None:
                 on_saved(saved)

@@ -64,8 +64,12 @@ class PlanExportPrompt(ExportPrompt):
         with Vertical():
             yield Label("Export the proposal to a file", classes="prompt-title")
             yield Input(self.default, id="export-path", compact=True)
-            yield Static(Text("Enter to export · Esc to cancel · the suffix picks the format: "
-                              ".md .html .txt"), classes="prompt-hint")
+            yield Static(
+                Text(
+                    "Enter to export · Esc to cancel · the suffix picks the format: .md .html .txt"
+                ),
+                classes="prompt-hint",
+            )
             yield Static("", id="export-error", classes="prompt-error", markup=False)
 
 
@@ -112,8 +116,13 @@ class PlanningText(Screen[None]):
     def app_inputs(self) -> dict[str, Any]:
         return {}
 
-    def render_text(self, goals: list[Record], skills: list[Record], entries: list[Record],
-                    inputs: dict[str, Any]) -> str:
+    def render_text(
+        self,
+        goals: list[Record],
+        skills: list[Record],
+        entries: list[Record],
+        inputs: dict[str, Any],
+    ) -> str:
         raise NotImplementedError
 
     @work(thread=True, exclusive=True, group="planning-text")
@@ -145,8 +154,10 @@ class PlanScreen(PlanningText):
     """Next cycle's proposal, the same document as `journal plan export`."""
 
     heading = "Plan"
-    BINDINGS = [*PlanningText.BINDINGS,
-                Binding("x", "export", "Export", tooltip="Write the proposal to a file")]
+    BINDINGS = [
+        *PlanningText.BINDINGS,
+        Binding("x", "export", "Export", tooltip="Write the proposal to a file"),
+    ]
 
     def compose_bar(self) -> ComposeResult:
         yield Label("Cycle")
@@ -155,12 +166,23 @@ class PlanScreen(PlanningText):
     def app_inputs(self) -> dict[str, Any]:
         return {"cycle": self.query_one("#plan-cycle", Input).value}
 
-    def render_text(self, goals: list[Record], skills: list[Record], entries: list[Record],
-                    inputs: dict[str, Any]) -> str:
+    def render_text(
+        self,
+        goals: list[Record],
+        skills: list[Record],
+        entries: list[Record],
+        inputs: dict[str, Any],
+    ) -> str:
         return self.proposal(goals, skills, entries, inputs["cycle"], "md")
 
-    def proposal(self, goals: list[Record], skills: list[Record], entries: list[Record],
-                 cycle_text: str, fmt: str) -> str:
+    def proposal(
+        self,
+        goals: list[Record],
+        skills: list[Record],
+        entries: list[Record],
+        cycle_text: str,
+        fmt: str,
+    ) -> str:
         from journal.planning.proposal import proposal_blocks, render_proposal
 
         now = app_now(self.app)
@@ -168,8 +190,9 @@ class PlanScreen(PlanningText):
             cycle = parse_period(cycle_text, now)
         except DateError as err:
             raise ValueError(str(err)) from None
-        return render_proposal(proposal_blocks(goals, skills, entries, cycle, now.date()), fmt,
-                               now.date())
+        return render_proposal(
+            proposal_blocks(goals, skills, entries, cycle, now.date()), fmt, now.date()
+        )
 
     def action_export(self) -> None:
         cycle = self.app_inputs()["cycle"]
@@ -209,17 +232,20 @@ class AgendaScreen(PlanningText):
 
     def compose_bar(self) -> ComposeResult:
         yield Label("With")
-        yield Input("", placeholder="anyone (Enter to refresh)", id="agenda-with",
-                    compact=True)
+        yield Input("", placeholder="anyone (Enter to refresh)", id="agenda-with", compact=True)
 
     def app_inputs(self) -> dict[str, Any]:
         return {"who": self.query_one("#agenda-with", Input).value.strip() or None}
 
-    def render_text(self, goals: list[Record], skills: list[Record], entries: list[Record],
-                    inputs: dict[str, Any]) -> str:
+    def render_text(
+        self,
+        goals: list[Record],
+        skills: list[Record],
+        entries: list[Record],
+        inputs: dict[str, Any],
+    ) -> str:
         from journal.planning.agenda import build_agenda
         from journal.planning.agenda_text import render_agenda
 
-        agenda = build_agenda(entries, goals, skills, app_now(self.app).date(),
-                              who=inputs["who"])
+        agenda = build_agenda(entries, goals, skills, app_now(self.app).date(), who=inputs["who"])
         return render_agenda(agenda, "md")

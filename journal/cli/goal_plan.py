@@ -44,48 +44,70 @@ The five marks (the rules are in journal/planning/smart.py):
 
 def register(goal_sub: Any, common: argparse.ArgumentParser) -> None:
     step = goal_sub.add_parser(
-        "step", parents=[common], help="add or tick off a goal's plan steps",
+        "step",
+        parents=[common],
+        help="add or tick off a goal's plan steps",
         description="A goal's execution plan: ordered steps, each with an optional due "
         "date and the personal goal or skill it serves.",
-        epilog=STEP_EPILOG, formatter_class=RAW,
+        epilog=STEP_EPILOG,
+        formatter_class=RAW,
     )
     step_sub = step.add_subparsers(dest="step_command", metavar="ACTION", required=True)
-    add = step_sub.add_parser("add", parents=[common], help="add a step to a goal's plan",
-                              epilog=STEP_EPILOG, formatter_class=RAW)
+    add = step_sub.add_parser(
+        "add",
+        parents=[common],
+        help="add a step to a goal's plan",
+        epilog=STEP_EPILOG,
+        formatter_class=RAW,
+    )
     add.add_argument("goal", metavar="CODE", help="the goal whose plan it is")
     add.add_argument("text", metavar="TEXT", help="what the step is")
-    add.add_argument("--for", dest="serves", metavar="PERSONAL_OR_SKILL_CODE",
-                     help="the personal goal or skill this step serves")
+    add.add_argument(
+        "--for",
+        dest="serves",
+        metavar="PERSONAL_OR_SKILL_CODE",
+        help="the personal goal or skill this step serves",
+    )
     add.add_argument("--due", metavar="W", help="when it is due: 'end of March', '2027-03-31'")
     add.set_defaults(run=run_step_add)
-    done = step_sub.add_parser("done", parents=[common], help="mark a step done",
-                               epilog=STEP_EPILOG, formatter_class=RAW)
+    done = step_sub.add_parser(
+        "done", parents=[common], help="mark a step done", epilog=STEP_EPILOG, formatter_class=RAW
+    )
     done.add_argument("goal", metavar="CODE", help="the goal whose plan it is")
     done.add_argument("number", metavar="N", type=int, help="the step's number, from 1")
     done.add_argument("--undo", action="store_true", help="mark it not done again")
     done.set_defaults(run=run_step_done)
 
     agree = goal_sub.add_parser(
-        "agree", parents=[common], help="record that a goal was agreed with your manager",
+        "agree",
+        parents=[common],
+        help="record that a goal was agreed with your manager",
         description="Record that the goal was agreed with your manager, when, and the "
         "support they committed to (coaching, a course, an introduction).",
-        epilog=AGREE_EPILOG, formatter_class=RAW,
+        epilog=AGREE_EPILOG,
+        formatter_class=RAW,
     )
     agree.add_argument("goal", metavar="CODE")
     agree.add_argument("--with", dest="who", metavar="WHO", help="who agreed it (required)")
     agree.add_argument("--when", metavar="W", help="when it was agreed (default: today)")
-    agree.add_argument("--support", metavar="TEXT", default="",
-                       help="what support they committed to")
+    agree.add_argument(
+        "--support", metavar="TEXT", default="", help="what support they committed to"
+    )
     agree.add_argument("--undo", action="store_true", help="remove the agreement")
     agree.set_defaults(run=run_agree)
 
     check = goal_sub.add_parser(
-        "check", parents=[common], help="rate goals on the five SMART checks",
+        "check",
+        parents=[common],
+        help="rate goals on the five SMART checks",
         description="Rate each goal (or one) on Specific, Measurable, Achievable, Relevant "
-        "and Time-bound, saying what is missing.", epilog=CHECK_EPILOG, formatter_class=RAW,
+        "and Time-bound, saying what is missing.",
+        epilog=CHECK_EPILOG,
+        formatter_class=RAW,
     )
-    check.add_argument("goal", metavar="CODE", nargs="?",
-                       help="one goal (default: every active one)")
+    check.add_argument(
+        "goal", metavar="CODE", nargs="?", help="one goal (default: every active one)"
+    )
     check.add_argument("--json", action="store_true", help="print a JSON array")
     check.set_defaults(run=run_check)
 
@@ -126,15 +148,16 @@ def run_agree(args: argparse.Namespace) -> int:
 
     if args.undo:
         if args.who or args.when or args.support:
-            raise ValidationError("--undo removes the agreement: give no --with, --when or "
-                                  "--support with it")
+            raise ValidationError(
+                "--undo removes the agreement: give no --with, --when or --support with it"
+            )
         store = open_store(args, must_exist=True)
         store.goal(args.goal)
         goal = undo_agreement(store, args.goal)
         print(visible_line(f"{goal['code']}: agreement removed"))
         return 0
     if not args.who or not args.who.strip():
-        raise ValidationError("say who agreed it: --with WHO (e.g. --with \"Dana, manager\")")
+        raise ValidationError('say who agreed it: --with WHO (e.g. --with "Dana, manager")')
     when = due_date(args.when)
     store = open_store(args, must_exist=True)
     store.goal(args.goal)
@@ -153,16 +176,25 @@ def run_check(args: argparse.Namespace) -> int:
     if args.goal:
         chosen = [store.goal(args.goal)]
     else:
-        chosen = sorted((g for g in goals if g.get("status", "active") == "active"),
-                        key=lambda g: (g["scope"], g["code"]))
+        chosen = sorted(
+            (g for g in goals if g.get("status", "active") == "active"),
+            key=lambda g: (g["scope"], g["code"]),
+        )
     today = date.today()
     results = [(g, smart_check(g, goals, today)) for g in chosen]
     if args.json:
-        print_json([{"code": g["code"], "title": g["title"], "scope": g["scope"],
-                     "passed": sum(c.ok for c in checks),
-                     "checks": [{"name": c.name, "ok": c.ok, "missing": c.missing}
-                                for c in checks]}
-                    for g, checks in results])
+        print_json(
+            [
+                {
+                    "code": g["code"],
+                    "title": g["title"],
+                    "scope": g["scope"],
+                    "passed": sum(c.ok for c in checks),
+                    "checks": [{"name": c.name, "ok": c.ok, "missing": c.missing} for c in checks],
+                }
+                for g, checks in results
+            ]
+        )
         return 0
     if not results:
         print("No active goals to check. Add one: journal goal add TITLE --due W")
@@ -194,27 +226,40 @@ def run_goal_from_entry(args: argparse.Namespace) -> int:
     for ref in [*args.supports, *([args.weave_into] if args.weave_into else [])]:
         store.goal(ref)
     woven = goal_from_feedback(
-        store, entry["id"], title=args.title, into=args.weave_into, step_text=args.step,
-        code=args.code, supports=args.supports, measure=args.measure, target=args.target,
-        due=due.isoformat() if due else None, metric=changes.get("metric"),
+        store,
+        entry["id"],
+        title=args.title,
+        into=args.weave_into,
+        step_text=args.step,
+        code=args.code,
+        supports=args.supports,
+        measure=args.measure,
+        target=args.target,
+        due=due.isoformat() if due else None,
+        metric=changes.get("metric"),
     )
     goal = woven.goal
-    print(visible_line(f"{goal['code']} added: personal goal {goal['title']} "
-                       f"(from feedback {entry['id']})"))
+    print(
+        visible_line(
+            f"{goal['code']} added: personal goal {goal['title']} (from feedback {entry['id']})"
+        )
+    )
     if needs_baseline:
         note_no_baseline(goal["code"])
     if woven.into is not None:
-        print(visible_line(f"Woven into {woven.into['code']} as step {woven.step_number}: "
-                           f"{woven.into['steps'][-1]['text']}"))
+        print(
+            visible_line(
+                f"Woven into {woven.into['code']} as step {woven.step_number}: "
+                f"{woven.into['steps'][-1]['text']}"
+            )
+        )
         return 0
     proposals = rank_company_goals(entry, store.raw_entries(), store.goals())
     if proposals:
         print("Company goals to weave it into, by overlap with the feedback:")
         for n, p in enumerate(proposals[:5], 1):
             why = f" ({'; '.join(p.reasons)})" if p.reasons else ""
-            print(visible_line(f"  {n}. {p.goal['code']}: {p.goal['title']}, "
-                               f"score {p.score}{why}"))
+            print(visible_line(f"  {n}. {p.goal['code']}: {p.goal['title']}, score {p.score}{why}"))
         best = proposals[0].goal["code"]
-        print(visible_line(f'Weave it in: journal goal step add {best} "..." '
-                           f"--for {goal['code']}"))
+        print(visible_line(f'Weave it in: journal goal step add {best} "..." --for {goal["code"]}'))
     return 0

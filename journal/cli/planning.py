@@ -38,47 +38,81 @@ examples:
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    plan = subparsers.add_parser("plan", parents=[common], help="next cycle's goal proposal",
-                                 description="The document you bring to goal setting.",
-                                 epilog=PLAN_EPILOG, formatter_class=RAW)
+    plan = subparsers.add_parser(
+        "plan",
+        parents=[common],
+        help="next cycle's goal proposal",
+        description="The document you bring to goal setting.",
+        epilog=PLAN_EPILOG,
+        formatter_class=RAW,
+    )
     plan_sub = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
-    export = plan_sub.add_parser("export", parents=[common], help="write the proposal",
-                                 epilog=PLAN_EPILOG, formatter_class=RAW)
-    export.add_argument("--cycle", metavar="PERIOD", required=True,
-                        help="the cycle it proposes goals for: 'H1 2027', '2027'")
-    export.add_argument("--format", choices=("md", "html", "txt"),
-                        help="md (default), html or txt; -o's suffix decides otherwise")
+    export = plan_sub.add_parser(
+        "export",
+        parents=[common],
+        help="write the proposal",
+        epilog=PLAN_EPILOG,
+        formatter_class=RAW,
+    )
+    export.add_argument(
+        "--cycle",
+        metavar="PERIOD",
+        required=True,
+        help="the cycle it proposes goals for: 'H1 2027', '2027'",
+    )
+    export.add_argument(
+        "--format",
+        choices=("md", "html", "txt"),
+        help="md (default), html or txt; -o's suffix decides otherwise",
+    )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.set_defaults(run=run_plan_export)
 
     meeting = subparsers.add_parser(
-        "1on1", parents=[common], help="the agenda for your next 1:1, or record one",
+        "1on1",
+        parents=[common],
+        help="the agenda for your next 1:1, or record one",
         description="The agenda for your next 1:1 with your manager, or (`note`) a record "
-        "of the meeting with its action items.", epilog=ONE_ON_ONE_EPILOG, formatter_class=RAW,
+        "of the meeting with its action items.",
+        epilog=ONE_ON_ONE_EPILOG,
+        formatter_class=RAW,
     )
     meeting.add_argument("--with", dest="who", metavar="WHO", help="the person you meet")
     meeting.add_argument("--since", metavar="W", help="from this day, not the last 1:1")
-    meeting.add_argument("--format", choices=("md", "txt"), default="md",
-                         help="md (default) or txt")
+    meeting.add_argument(
+        "--format", choices=("md", "txt"), default="md", help="md (default) or txt"
+    )
     meeting.set_defaults(run=run_agenda)
     meeting_sub = meeting.add_subparsers(dest="meeting_command", metavar="ACTION")
-    note = meeting_sub.add_parser("note", parents=[common], help="record a 1:1",
-                                  epilog=ONE_ON_ONE_EPILOG, formatter_class=RAW)
+    note = meeting_sub.add_parser(
+        "note", parents=[common], help="record a 1:1", epilog=ONE_ON_ONE_EPILOG, formatter_class=RAW
+    )
     note.add_argument("text", metavar="TEXT", help="what you talked about")
-    note.add_argument("--action", action="append", default=[], metavar="TEXT",
-                      help="an action item, carried forward until done (repeatable)")
+    note.add_argument(
+        "--action",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="an action item, carried forward until done (repeatable)",
+    )
     note.add_argument("--with", dest="note_with", metavar="WHO", help="who you met")
     note.add_argument("--when", metavar="W", help="when it was (default: now)")
     note.set_defaults(run=run_note)
 
-    action = subparsers.add_parser("action", parents=[common], help="1:1 action items",
-                                   description="The action items of your 1:1s.",
-                                   epilog=ONE_ON_ONE_EPILOG, formatter_class=RAW)
+    action = subparsers.add_parser(
+        "action",
+        parents=[common],
+        help="1:1 action items",
+        description="The action items of your 1:1s.",
+        epilog=ONE_ON_ONE_EPILOG,
+        formatter_class=RAW,
+    )
     action_sub = action.add_subparsers(dest="action_command", metavar="ACTION", required=True)
     done = action_sub.add_parser("done", parents=[common], help="mark an action item done")
-    done.add_argument("number", metavar="N", type=int,
-                      help="the item's number, as `journal 1on1` shows it")
+    done.add_argument(
+        "number", metavar="N", type=int, help="the item's number, as `journal 1on1` shows it"
+    )
     done.add_argument("--undo", action="store_true", help="open it again")
     done.set_defaults(run=run_action_done)
 
@@ -100,8 +134,7 @@ def run_plan_export(args: argparse.Namespace) -> int:
     else:
         fmt = args.format or "md"
     store = open_store(args, must_exist=True)
-    blocks = proposal_blocks(store.goals(), store.skills(), store.raw_entries(), cycle,
-                             now.date())
+    blocks = proposal_blocks(store.goals(), store.skills(), store.raw_entries(), cycle, now.date())
     text = render_proposal(blocks, fmt, now.date())
     if not to_file:
         sys.stdout.buffer.write(text.encode("utf-8"))
@@ -123,8 +156,14 @@ def run_agenda(args: argparse.Namespace) -> int:
         raise ValidationError("--with is empty: name the person you meet")
     store = open_store(args, must_exist=True)
     entries = list(store.raw_entries())
-    agenda = build_agenda(entries, store.goals(), store.skills(), now.date(),
-                          who=args.who.strip() if args.who else None, since_day=since)
+    agenda = build_agenda(
+        entries,
+        store.goals(),
+        store.skills(),
+        now.date(),
+        who=args.who.strip() if args.who else None,
+        since_day=since,
+    )
     sys.stdout.buffer.write(render_agenda(agenda, args.format).encode("utf-8"))
     sys.stdout.buffer.flush()
     return 0
@@ -138,8 +177,12 @@ def run_note(args: argparse.Namespace) -> int:
     store = open_store(args)
     entry = add_meeting(store, args.text, args.action, who=args.note_with, when=when)
     with_them = f" with {entry['with']}" if entry.get("with") else ""
-    print(visible_line(f"{entry['id']} added: 1:1{with_them} on {entry['when'][:10]}, "
-                       f"{plural(len(entry['actions']), 'action item')}"))
+    print(
+        visible_line(
+            f"{entry['id']} added: 1:1{with_them} on {entry['when'][:10]}, "
+            f"{plural(len(entry['actions']), 'action item')}"
+        )
+    )
     return 0
 
 

@@ -72,8 +72,16 @@ def action_items(entries: Iterable[Record]) -> list[ActionItem]:
     items: list[ActionItem] = []
     for meeting in meetings(entries):
         for index, action in enumerate(meeting.get("actions") or []):
-            items.append(ActionItem(len(items) + 1, action["text"], action.get("done_on"),
-                                    meeting["id"], index, meeting["when"]))
+            items.append(
+                ActionItem(
+                    len(items) + 1,
+                    action["text"],
+                    action.get("done_on"),
+                    meeting["id"],
+                    index,
+                    meeting["when"],
+                )
+            )
     return items
 
 
@@ -103,8 +111,14 @@ def _acted_on(goals: list[Record], skills: list[Record]) -> set[str]:
     return {e for record in [*goals, *skills] for e in record.get("why") or []}
 
 
-def build_agenda(entries: list[Record], goals: list[Record], skills: list[Record], now: date,
-                 who: str | None = None, since_day: date | None = None) -> Agenda:
+def build_agenda(
+    entries: list[Record],
+    goals: list[Record],
+    skills: list[Record],
+    now: date,
+    who: str | None = None,
+    since_day: date | None = None,
+) -> Agenda:
     """The agenda for the next 1:1 (with `who`), since `since_day` or the last 1:1."""
     last = meetings(entries, who)
     if since_day is not None:
@@ -115,42 +129,63 @@ def build_agenda(entries: list[Record], goals: list[Record], skills: list[Record
         label = f"since the last 1:1 on {since[:10]}"
     else:
         since, label = None, "no earlier 1:1 found: everything so far"
-    recent = sorted((e for e in entries if after(e, since) and not is_meeting(e)),
-                    key=lambda e: e["when"][:19])
+    recent = sorted(
+        (e for e in entries if after(e, since) and not is_meeting(e)), key=lambda e: e["when"][:19]
+    )
     by_id = {g["id"]: g for g in goals}
     counts: dict[str, int] = {}
     for entry in recent:
         for goal_id in entry.get("goals", []):
             if goal_id in by_id:
                 counts[goal_id] = counts.get(goal_id, 0) + 1
-    active = sorted((g for g in goals if g.get("status", "active") == "active"),
-                    key=lambda g: (g.get("scope", ""), g["code"]))
+    active = sorted(
+        (g for g in goals if g.get("status", "active") == "active"),
+        key=lambda g: (g.get("scope", ""), g["code"]),
+    )
     moved, off = [], []
     for goal in active:
         status = progress(goal, entries, now).status
         if counts.get(goal["id"]):
             moved.append((goal, counts[goal["id"]], status))
-        late = [s for s in goal.get("steps") or []
-                if s.get("due") and not s.get("done_on") and s["due"] < now.isoformat()]
+        late = [
+            s
+            for s in goal.get("steps") or []
+            if s.get("due") and not s.get("done_on") and s["due"] < now.isoformat()
+        ]
         if status in OFF_TRACK:
             off.append((goal, status))
         elif late:
             off.append((goal, f"{len(late)} plan step{'s' if len(late) > 1 else ''} past due"))
     acted = _acted_on(goals, skills)
     asks = [e["title"] for e in recent if ASK_TAG in e.get("tags", [])]
-    asks += [answer for e in recent if WEEKLY_TAG in e.get("tags", [])
-             if (answer := manager_answer(str(e.get("body") or "")))]
+    asks += [
+        answer
+        for e in recent
+        if WEEKLY_TAG in e.get("tags", [])
+        if (answer := manager_answer(str(e.get("body") or "")))
+    ]
     with_them = {m["id"] for m in last}
-    open_items = [a for a in action_items(entries)
-                  if not a.done_on and (who is None or a.meeting_id in with_them)]
+    open_items = [
+        a
+        for a in action_items(entries)
+        if not a.done_on and (who is None or a.meeting_id in with_them)
+    ]
     return Agenda(
-        who=who, since=since, since_label=label,
+        who=who,
+        since=since,
+        since_label=label,
         wins=tuple(e for e in recent if e["kind"] == "win"),
-        progress=tuple(moved), off_track=tuple(off),
+        progress=tuple(moved),
+        off_track=tuple(off),
         feedback=tuple(e for e in recent if e["kind"] == "feedback"),
-        not_acted_on=tuple(e for e in sorted(entries, key=lambda e: e["when"][:19])
-                           if e["kind"] == "feedback" and e.get("sentiment") == "constructive"
-                           and e["id"] not in acted and not e.get("skills")),
+        not_acted_on=tuple(
+            e
+            for e in sorted(entries, key=lambda e: e["when"][:19])
+            if e["kind"] == "feedback"
+            and e.get("sentiment") == "constructive"
+            and e["id"] not in acted
+            and not e.get("skills")
+        ),
         asks=tuple(asks),
         personal=tuple((g, agreement_line(g)) for g in active if g.get("scope") == "personal"),
         open_actions=tuple(open_items),

@@ -18,8 +18,13 @@ def names_by_id(goals: Iterable[Record], skills: Iterable[Record]) -> dict[str, 
 def steps_json(goal: Record, codes: dict[str, str]) -> list[Record]:
     """A goal's steps as JSON: numbered from 1, `for` by code."""
     return [
-        {"n": n, "text": step["text"], "due": step.get("due"), "done_on": step.get("done_on"),
-         "for": codes.get(step["for"], step["for"]) if step.get("for") else None}
+        {
+            "n": n,
+            "text": step["text"],
+            "due": step.get("due"),
+            "done_on": step.get("done_on"),
+            "for": codes.get(step["for"], step["for"]) if step.get("for") else None,
+        }
         for n, step in enumerate(goal.get("steps") or [], 1)
     ]
 
@@ -58,9 +63,12 @@ def plan_lines(goal: Record, goals: Iterable[Record], skills: Iterable[Record]) 
     steps = goal.get("steps") or []
     lines.append("Plan:" if steps else "Plan: no steps yet (journal goal step add)")
     lines += [f"  {step_line(n, s, codes)}" for n, s in enumerate(steps, 1)]
-    woven = [(other, n, step) for other in goals
-             for n, step in enumerate(other.get("steps") or [], 1)
-             if step.get("for") == goal["id"]]
+    woven = [
+        (other, n, step)
+        for other in goals
+        for n, step in enumerate(other.get("steps") or [], 1)
+        if step.get("for") == goal["id"]
+    ]
     if woven:
         lines.append("Pursued through:")
         lines += [f"  {other['code']} step {n}: {step['text']}" for other, n, step in woven]

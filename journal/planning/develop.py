@@ -69,8 +69,14 @@ def goal_from_feedback(
         if company is not None and company["id"] not in served:
             served.append(company["id"])
         goal = store.add_goal(
-            title or theme_title(entry, store.skills()), code=code, scope="personal",
-            supports=served, measure=measure, target=target, due=due, metric=metric,
+            title or theme_title(entry, store.skills()),
+            code=code,
+            scope="personal",
+            supports=served,
+            measure=measure,
+            target=target,
+            due=due,
+            metric=metric,
         )
         goal = store.update_goal(goal["id"], why=[entry["id"]])
         store.update_entry(entry["id"], goals=[*entry["goals"], goal["id"]])

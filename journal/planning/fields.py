@@ -55,9 +55,7 @@ def check_plan_fields(goal: Record) -> None:
         if not isinstance(agreement.get("support", ""), str):
             raise ValidationError("its agreement's support must be text")
     why = goal.get("why")
-    if why is not None and (
-        not isinstance(why, list) or not all(isinstance(e, str) for e in why)
-    ):
+    if why is not None and (not isinstance(why, list) or not all(isinstance(e, str) for e in why)):
         raise ValidationError("its 'why' must be a list of entry ids")
 
 

@@ -11,17 +11,26 @@ from journal.planning.agenda import MEETING_TAG, ActionItem, action_items
 from journal.store.journal_store import JournalStore
 
 
-def add_meeting(store: JournalStore, text: str, actions: Iterable[str] = (), *,
-                who: str | None = None, when: datetime | None = None,
-                tags: Iterable[str] = ()) -> Record:
+def add_meeting(
+    store: JournalStore,
+    text: str,
+    actions: Iterable[str] = (),
+    *,
+    who: str | None = None,
+    when: datetime | None = None,
+    tags: Iterable[str] = (),
+) -> Record:
     """A 1:1 note: a `note` entry tagged `1on1`, with `who` and its open action items."""
-    items = [{"text": check_text(a, "an action item (--action)").strip(), "done_on": None}
-             for a in actions]
+    items = [
+        {"text": check_text(a, "an action item (--action)").strip(), "done_on": None}
+        for a in actions
+    ]
     extra: dict[str, object] = {"actions": items}
     if who is not None:
         extra["with"] = check_text(who, "who the 1:1 was with (--with)").strip()
-    return store.add_entries([{"kind": "note", "text": text, "when": when,
-                               "tags": [MEETING_TAG, *tags], **extra}])[0]
+    return store.add_entries(
+        [{"kind": "note", "text": text, "when": when, "tags": [MEETING_TAG, *tags], **extra}]
+    )[0]
 
 
 def find_action(entries: Iterable[Record], number: int) -> ActionItem:

@@ -43,7 +43,11 @@ def serves_id(store: JournalStore, ref: str) -> str:
 
 
 def add_step(
-    store: JournalStore, ref: str, text: str, *, serves: str | None = None,
+    store: JournalStore,
+    ref: str,
+    text: str,
+    *,
+    serves: str | None = None,
     due: date | None = None,
 ) -> tuple[Record, int]:
     """Append a step to a goal's plan; returns the goal and the step's number (from 1)."""
@@ -85,7 +89,12 @@ def done_step(store: JournalStore, ref: str, number: int, *, undo: bool = False)
 
 
 def agree(
-    store: JournalStore, ref: str, who: str, *, when: date | None = None, support: str = "",
+    store: JournalStore,
+    ref: str,
+    who: str,
+    *,
+    when: date | None = None,
+    support: str = "",
 ) -> Record:
     """Record that the goal was agreed with `who` on `when` (today), and the support promised."""
     who = check_text(who, "who the goal was agreed with (--with)").strip()

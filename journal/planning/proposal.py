@@ -38,8 +38,10 @@ def _why(goal_or_skill: Record, entries: dict[str, Record]) -> tuple[Inline, ...
         parts.append(f"themes {', '.join(themes)}; ")
     for n, entry in enumerate(found):
         source = f" from {entry['source']}" if entry.get("source") else ""
-        parts += [("; " if n else "") + f"feedback of {entry['when'][:10]}{source}: ",
-                  Em((entry["title"],))]
+        parts += [
+            ("; " if n else "") + f"feedback of {entry['when'][:10]}{source}: ",
+            Em((entry["title"],)),
+        ]
     return tuple(parts)
 
 
@@ -73,41 +75,72 @@ def _step_item(n: int, step: Record, by_id: dict[str, Record]) -> tuple[Inline, 
     return tuple(parts)
 
 
-def _company_section(goal: Record, goals: list[Record], by_id: dict[str, Record],
-                     entries: dict[str, Record], cycle: Period, today: date) -> list[Block]:
-    blocks: list[Block] = [Heading(2, (goal["title"], f" ({goal['code']})")),
-                           _smart_para(goal, goals, today), _facts(goal, cycle)]
+def _company_section(
+    goal: Record,
+    goals: list[Record],
+    by_id: dict[str, Record],
+    entries: dict[str, Record],
+    cycle: Period,
+    today: date,
+) -> list[Block]:
+    blocks: list[Block] = [
+        Heading(2, (goal["title"], f" ({goal['code']})")),
+        _smart_para(goal, goals, today),
+        _facts(goal, cycle),
+    ]
     steps = goal.get("steps") or []
     if steps:
-        blocks += [Heading(3, ("Plan",)),
-                   Bullets(tuple(_step_item(n, s, by_id) for n, s in enumerate(steps, 1)))]
+        blocks += [
+            Heading(3, ("Plan",)),
+            Bullets(tuple(_step_item(n, s, by_id) for n, s in enumerate(steps, 1))),
+        ]
     else:
         blocks.append(Para((Em(("No plan steps yet.",)),)))
     woven_ids = [s["for"] for s in steps if s.get("for") in by_id]
     woven_ids += [g["id"] for g in _active(goals) if goal["id"] in g.get("supports", [])]
     woven = [by_id[i] for i in dict.fromkeys(woven_ids)]
     if woven:
-        blocks += [Heading(3, ("Personal goals and skills woven in",)), Bullets(tuple(
-            (Strong((item.get("title") or item.get("name") or "",)), f" ({item['code']})",
-             *_why(item, entries)) for item in woven))]
-    asks = [(g, g["agreement"]["support"]) for g in [goal, *woven]
-            if isinstance(g.get("agreement"), dict) and g["agreement"].get("support")]
+        blocks += [
+            Heading(3, ("Personal goals and skills woven in",)),
+            Bullets(
+                tuple(
+                    (
+                        Strong((item.get("title") or item.get("name") or "",)),
+                        f" ({item['code']})",
+                        *_why(item, entries),
+                    )
+                    for item in woven
+                )
+            ),
+        ]
+    asks = [
+        (g, g["agreement"]["support"])
+        for g in [goal, *woven]
+        if isinstance(g.get("agreement"), dict) and g["agreement"].get("support")
+    ]
     if asks:
-        blocks += [Heading(3, ("Support asked of the manager",)),
-                   Bullets(tuple((f"{g['code']}: ", text) for g, text in asks))]
+        blocks += [
+            Heading(3, ("Support asked of the manager",)),
+            Bullets(tuple((f"{g['code']}: ", text) for g, text in asks)),
+        ]
     return blocks
 
 
-def proposal_blocks(goals: list[Record], skills: list[Record], entries: Iterable[Record],
-                    cycle: Period, today: date) -> list[Block]:
+def proposal_blocks(
+    goals: list[Record], skills: list[Record], entries: Iterable[Record], cycle: Period, today: date
+) -> list[Block]:
     """The proposal for `cycle` as outline blocks (see the module)."""
     by_id: dict[str, Record] = {g["id"]: g for g in goals}
     by_id.update({s["id"]: s for s in skills})
     feedback = {e["id"]: e for e in entries}
     blocks: list[Block] = [
         Heading(1, (f"Goal-setting proposal: {cycle.label}",)),
-        Para((f"{human_date(cycle.start)} to {human_date(cycle.end)}; prepared "
-              f"{human_date(today)}.",)),
+        Para(
+            (
+                f"{human_date(cycle.start)} to {human_date(cycle.end)}; prepared "
+                f"{human_date(today)}.",
+            )
+        ),
     ]
     company = [g for _, g in unique(goal_tree(_active(goals))) if g.get("scope") == "company"]
     if not company:
@@ -122,11 +155,20 @@ def proposal_blocks(goals: list[Record], skills: list[Record], entries: Iterable
     items: list[tuple[Inline, ...]] = []
     for goal in sorted(loose, key=lambda g: g["code"]):
         served = [by_id[s]["code"] for s in goal.get("supports", []) if s in by_id]
-        flag = (f"supports {', '.join(served)} but is in no plan step yet" if served
-                else "not woven into any company goal")
-        items.append((Strong((goal["title"],)), f" ({goal['code']}): ", Strong((flag,)),
-                      f"; SMART {marks(smart_check(goal, goals, today))}; "
-                      f"{agreement_line(goal)}", *_why(goal, feedback)))
+        flag = (
+            f"supports {', '.join(served)} but is in no plan step yet"
+            if served
+            else "not woven into any company goal"
+        )
+        items.append(
+            (
+                Strong((goal["title"],)),
+                f" ({goal['code']}): ",
+                Strong((flag,)),
+                f"; SMART {marks(smart_check(goal, goals, today))}; {agreement_line(goal)}",
+                *_why(goal, feedback),
+            )
+        )
     if items:
         blocks.append(Bullets(tuple(items)))
     blocks.append(Heading(2, ("Skills and their plans",)))
@@ -139,8 +181,12 @@ def proposal_blocks(goals: list[Record], skills: list[Record], entries: Iterable
         parts: list[Inline] = [Strong((skill["name"],)), f" ({skill['code']}): {level}"]
         if skill.get("plan"):
             parts += ["; plan: ", skill["plan"]]
-        parts += [f"; through {g['code']} step {n}: {s['text']}" for g in goals
-                  for n, s in enumerate(g.get("steps") or [], 1) if s.get("for") == skill["id"]]
+        parts += [
+            f"; through {g['code']} step {n}: {s['text']}"
+            for g in goals
+            for n, s in enumerate(g.get("steps") or [], 1)
+            if s.get("for") == skill["id"]
+        ]
         skill_items.append((*parts, *_why(skill, feedback)))
     if skill_items:
         blocks.append(Bullets(tuple(skill_items)))
@@ -161,5 +207,9 @@ def render_proposal(blocks: list[Block], fmt: str, today: date) -> str:
     from journal.export.html import CSS, PAGE, markdown_to_html
 
     title = blocks[0].parts[0] if isinstance(blocks[0], Heading) else "Proposal"
-    return PAGE.format(title=html.escape(str(title), quote=True), css=CSS,
-                       body=markdown_to_html(markdown), day=human_date(today))
+    return PAGE.format(
+        title=html.escape(str(title), quote=True),
+        css=CSS,
+        body=markdown_to_html(markdown),
+        day=human_date(today),
+    )

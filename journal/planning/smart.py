@@ -69,12 +69,20 @@ def is_action_word(word: str) -> bool:
 def specific(goal: Record) -> Check:
     words = _WORD.findall(str(goal.get("title") or ""))
     if len(words) < 3:
-        return Check("Specific", False, f"the title has {len(words)} word"
-                     f"{'' if len(words) == 1 else 's'}: say what changes in at least three, "
-                     "e.g. 'Grow enterprise revenue'")
+        return Check(
+            "Specific",
+            False,
+            f"the title has {len(words)} word"
+            f"{'' if len(words) == 1 else 's'}: say what changes in at least three, "
+            "e.g. 'Grow enterprise revenue'",
+        )
     if not any(is_action_word(w) for w in words):
-        return Check("Specific", False, "the title names a thing, not a change: say what "
-                     "you will do (improve, grow, reduce, lead, ship ...)")
+        return Check(
+            "Specific",
+            False,
+            "the title names a thing, not a change: say what "
+            "you will do (improve, grow, reduce, lead, ship ...)",
+        )
     return Check("Specific", True)
 
 
@@ -94,8 +102,11 @@ def measurable(goal: Record) -> Check:
     if measure and target:
         return Check("Measurable", True)
     if not measure and not target:
-        return Check("Measurable", False, "no measure and no target: say how you will know "
-                     "(--measure 'NPS' --target '45')")
+        return Check(
+            "Measurable",
+            False,
+            "no measure and no target: say how you will know (--measure 'NPS' --target '45')",
+        )
     if not measure:
         return Check("Measurable", False, "a target but no measure: add --measure")
     return Check("Measurable", False, "a measure but no target: add --target")
@@ -107,11 +118,18 @@ def achievable(goal: Record) -> Check:
     agreement = goal.get("agreement")
     code = goal.get("code", "CODE")
     if not isinstance(agreement, dict) or not agreement.get("with"):
-        return Check("Achievable", False, "not agreed with your manager: "
-                     f"journal goal agree {code} --with WHO --support TEXT")
+        return Check(
+            "Achievable",
+            False,
+            f"not agreed with your manager: journal goal agree {code} --with WHO --support TEXT",
+        )
     if not str(agreement.get("support") or "").strip():
-        return Check("Achievable", False, f"agreed with {agreement['with']} but no support "
-                     f"recorded: journal goal agree {code} --with WHO --support TEXT")
+        return Check(
+            "Achievable",
+            False,
+            f"agreed with {agreement['with']} but no support "
+            f"recorded: journal goal agree {code} --with WHO --support TEXT",
+        )
     return Check("Achievable", True)
 
 
@@ -121,8 +139,12 @@ def relevant(goal: Record, goals: Iterable[Record]) -> Check:
         anchors = [by_id.get(a) for a in [goal.get("parent"), *goal.get("supports", [])] if a]
         if any(a is not None and a.get("scope") == "company" for a in anchors):
             return Check("Relevant", True)
-        return Check("Relevant", False, "it supports no company goal: weave it in "
-                     "(--supports CODE, or a step --for it on a company goal)")
+        return Check(
+            "Relevant",
+            False,
+            "it supports no company goal: weave it in "
+            "(--supports CODE, or a step --for it on a company goal)",
+        )
     parent_id = goal.get("parent")
     if not parent_id:
         return Check("Relevant", True)
@@ -130,8 +152,11 @@ def relevant(goal: Record, goals: Iterable[Record]) -> Check:
     if parent is None:
         return Check("Relevant", False, "its parent goal is gone: choose a parent")
     if parent.get("status") == "dropped":
-        return Check("Relevant", False, f"its parent {parent['code']} was dropped: choose "
-                     "another parent or drop this one")
+        return Check(
+            "Relevant",
+            False,
+            f"its parent {parent['code']} was dropped: choose another parent or drop this one",
+        )
     return Check("Relevant", True)
 
 
@@ -144,16 +169,22 @@ def time_bound(goal: Record, today: date) -> Check:
     except ValueError:
         return Check("Time-bound", False, f"its due date {due!r} is not a date")
     if goal.get("status", "active") == "active" and day < today:
-        return Check("Time-bound", False, f"due {due}, which has passed: set a new date "
-                     "or mark it done")
+        return Check(
+            "Time-bound", False, f"due {due}, which has passed: set a new date or mark it done"
+        )
     return Check("Time-bound", True)
 
 
 def smart_check(goal: Record, goals: Iterable[Record], today: date) -> list[Check]:
     """The five marks for `goal`; `goals` is every goal of the journal (a snapshot's
     `goals` or `store.goals()`), needed to judge Relevant."""
-    return [specific(goal), measurable(goal), achievable(goal), relevant(goal, goals),
-            time_bound(goal, today)]
+    return [
+        specific(goal),
+        measurable(goal),
+        achievable(goal),
+        relevant(goal, goals),
+        time_bound(goal, today),
+    ]
 
 
 def marks(checks: list[Check]) -> str:

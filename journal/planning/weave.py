@@ -84,8 +84,11 @@ def rank_company_goals(
 ) -> list[Proposal]:
     """Active company goals ranked by overlap with the feedback `entry` (see the module)."""
     by_id = {g["id"]: g for g in goals}
-    candidates = [g for g in by_id.values()
-                  if g.get("scope") == "company" and g.get("status", "active") == "active"]
+    candidates = [
+        g
+        for g in by_id.values()
+        if g.get("scope") == "company" and g.get("status", "active") == "active"
+    ]
     scores = {g["id"]: 0 for g in candidates}
     reasons: dict[str, list[str]] = {g["id"]: [] for g in candidates}
     for goal_id in company_targets(entry.get("goals", []), by_id):

@@ -18,12 +18,14 @@ def marks_text(checks: list[Check], short: bool = False) -> Text:
     a form that must fit 24 rows) each one's first clause, joined on one wrapped line."""
     text = Text()
     for check in checks:
-        text.append(f"{check.name[0]} {'✓' if check.ok else '✗'}  ",
-                    style="green" if check.ok else "red")
+        text.append(
+            f"{check.name[0]} {'✓' if check.ok else '✗'}  ", style="green" if check.ok else "red"
+        )
     failing = [c for c in checks if not c.ok]
     if short and failing:
-        text.append("\n" + " · ".join(f"{c.name}: {c.missing.split(': ')[0]}"
-                                       for c in failing), style="dim")
+        text.append(
+            "\n" + " · ".join(f"{c.name}: {c.missing.split(': ')[0]}" for c in failing), style="dim"
+        )
         return text
     for check in failing:
         text.append(f"\n{check.name}: {check.missing}", style="dim")

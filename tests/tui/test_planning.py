@@ -49,8 +49,11 @@ async def test_feedback_to_a_development_goal_woven_into_a_company_goal(
 async def test_skills_screen_key_opens_the_development_goal_form(
     journal_store: JournalStore,
 ) -> None:
-    feedback = next(e for e in journal_store.entries() if e["kind"] == "feedback"
-                    and e.get("sentiment") == "constructive")
+    feedback = next(
+        e
+        for e in journal_store.entries()
+        if e["kind"] == "feedback" and e.get("sentiment") == "constructive"
+    )
     for code in ("storytelling", "feedback-giving"):  # whichever row is selected
         journal_store.update_skill(code, why=[feedback["id"]])
     async with app_on_screen(journal_store, "s", SkillsScreen, NOW, SIZE) as (app, pilot):
@@ -89,8 +92,13 @@ async def test_the_goal_form_shows_the_five_smart_marks_live(journal_store: Jour
 
         await pilot.press(*"Revenue")
         await settle(pilot)
-        assert marks() == {"Specific": False, "Measurable": False, "Achievable": True,
-                           "Relevant": True, "Time-bound": False}
+        assert marks() == {
+            "Specific": False,
+            "Measurable": False,
+            "Achievable": True,
+            "Relevant": True,
+            "Time-bound": False,
+        }
         assert "Specific: the title has 1 word" in screen_text(app)
         await pilot.press(*" growth in EMEA")  # three words, still no action word
         await settle(pilot)
@@ -110,8 +118,9 @@ async def test_plan_and_agenda_screens_from_goals(journal_store: JournalStore) -
     from journal.planning.plan_store import add_step
 
     add_step(journal_store, "revenue", "Pricing workshop", serves="influence")
-    add_meeting(journal_store, "Talked plans", ["Send the memo"], who="Dana",
-                when=NOW.replace(day=1))
+    add_meeting(
+        journal_store, "Talked plans", ["Send the memo"], who="Dana", when=NOW.replace(day=1)
+    )
     async with app_on_screen(journal_store, "g", GoalsScreen, NOW, SIZE) as (app, pilot):
         detail = screen_text(app)
         assert "SMART" in detail

@@ -27,27 +27,30 @@ def sample(tmp_path: Path) -> JournalStore:
 
 @pytest.mark.parametrize("fmt", ["md", "txt", "html"])
 def test_golden_proposal(sample: JournalStore, fmt: str) -> None:
-    blocks = proposal_blocks(sample.goals(), sample.skills(), sample.raw_entries(), H1_2027,
-                             TODAY)
+    blocks = proposal_blocks(sample.goals(), sample.skills(), sample.raw_entries(), H1_2027, TODAY)
     check_golden(f"proposal.{fmt}", render_proposal(blocks, fmt, TODAY))
 
 
 @pytest.mark.parametrize("fmt", ["md", "txt"])
 def test_golden_agenda(sample: JournalStore, fmt: str) -> None:
-    agenda = build_agenda(list(sample.raw_entries()), sample.goals(), sample.skills(), TODAY,
-                          who="Dana")
+    agenda = build_agenda(
+        list(sample.raw_entries()), sample.goals(), sample.skills(), TODAY, who="Dana"
+    )
     check_golden(f"agenda.{fmt}", render_agenda(agenda, fmt))
 
 
 def test_the_proposal_says_what_the_sample_holds(sample: JournalStore) -> None:
-    text = render_proposal(proposal_blocks(sample.goals(), sample.skills(),
-                                           sample.raw_entries(), H1_2027, TODAY), "md", TODAY)
+    text = render_proposal(
+        proposal_blocks(sample.goals(), sample.skills(), sample.raw_entries(), H1_2027, TODAY),
+        "md",
+        TODAY,
+    )
     revenue = text.index("## Grow enterprise revenue")
     assert text.index("## Win three enterprise deals") > revenue  # tree order
     assert "- for **Improve my influencing**" in text
     assert "why: themes influencing; feedback of 2026-10-02 from Priya" in text
     assert "- influence: Monthly coaching; an intro to the sales VP" in text
-    loose = text[text.index("## Development goals not yet woven in"):]
+    loose = text[text.index("## Development goals not yet woven in") :]
     assert "**Improve my delegation** (delegation): **not woven into any company goal**" in loose
     assert "through onboarding step 1: Demo the new flow to leadership" in text
     assert "SMART: **- - A R -**" in text  # Onboarding: a bare noun, no measure, no date

@@ -12,22 +12,36 @@ from journal.models import Record
 from journal.planning.smart import NAMES, is_action_word, marks, smart_check
 
 TODAY = date(2026, 7, 1)
-REVENUE: Record = {"id": "g1", "code": "revenue", "title": "Grow enterprise revenue",
-                   "scope": "company", "parent": None, "supports": [], "status": "active"}
+REVENUE: Record = {
+    "id": "g1",
+    "code": "revenue",
+    "title": "Grow enterprise revenue",
+    "scope": "company",
+    "parent": None,
+    "supports": [],
+    "status": "active",
+}
 
 
 def goal(**fields: Any) -> Record:
-    base: Record = {"id": "g9", "code": "infl", "title": "Improve my influencing",
-                    "scope": "personal", "parent": None, "supports": ["g1"],
-                    "measure": "exec sign-offs", "target": "3", "due": "2026-12-31",
-                    "status": "active",
-                    "agreement": {"with": "Dana", "when": "2026-01-10", "support": "coaching"}}
+    base: Record = {
+        "id": "g9",
+        "code": "infl",
+        "title": "Improve my influencing",
+        "scope": "personal",
+        "parent": None,
+        "supports": ["g1"],
+        "measure": "exec sign-offs",
+        "target": "3",
+        "due": "2026-12-31",
+        "status": "active",
+        "agreement": {"with": "Dana", "when": "2026-01-10", "support": "coaching"},
+    }
     return {**base, **fields}
 
 
 def check(name: str, g: Record, goals: list[Record] | None = None) -> tuple[bool, str]:
-    found = {c.name: c for c in smart_check(g, goals if goals is not None else [REVENUE, g],
-                                            TODAY)}
+    found = {c.name: c for c in smart_check(g, goals if goals is not None else [REVENUE, g], TODAY)}
     return found[name].ok, found[name].missing
 
 
@@ -38,8 +52,15 @@ def test_a_complete_personal_goal_passes_all_five_in_order() -> None:
     assert marks(checks) == "S M A R T"
 
 
-@pytest.mark.parametrize("title", ["Grow enterprise revenue", "Raise customer satisfaction "
-                                   "scores", "Running the on-call rota", "Reduces churn fast"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Grow enterprise revenue",
+        "Raise customer satisfaction scores",
+        "Running the on-call rota",
+        "Reduces churn fast",
+    ],
+)
 def test_specific_passes_with_three_words_and_an_action_word(title: str) -> None:
     assert check("Specific", goal(title=title)) == (True, "")
 
@@ -65,13 +86,18 @@ def test_measurable_by_measure_and_target_or_a_numeric_metric() -> None:
     assert check("Measurable", goal(measure="", target="", metric=metric)) == (True, "")
 
 
-@pytest.mark.parametrize(("fields", "said"), [
-    ({"measure": "", "target": ""}, "no measure and no target"),
-    ({"measure": "", "target": "3"}, "no measure"),
-    ({"measure": "NPS", "target": ""}, "no target"),
-    ({"measure": "", "target": "", "metric": {"unit": "", "target": "lots"}},
-     "no measure and no target"),
-])
+@pytest.mark.parametrize(
+    ("fields", "said"),
+    [
+        ({"measure": "", "target": ""}, "no measure and no target"),
+        ({"measure": "", "target": "3"}, "no measure"),
+        ({"measure": "NPS", "target": ""}, "no target"),
+        (
+            {"measure": "", "target": "", "metric": {"unit": "", "target": "lots"}},
+            "no measure and no target",
+        ),
+    ],
+)
 def test_measurable_fails_naming_the_missing_half(fields: Record, said: str) -> None:
     ok, missing = check("Measurable", goal(**fields))
     assert not ok and said in missing
@@ -80,8 +106,7 @@ def test_measurable_fails_naming_the_missing_half(fields: Record, said: str) -> 
 def test_achievable_needs_an_agreement_with_support_for_personal_goals() -> None:
     ok, missing = check("Achievable", goal(agreement=None))
     assert not ok and "not agreed with your manager" in missing and "goal agree infl" in missing
-    ok, missing = check("Achievable", goal(agreement={"with": "Dana", "when": None,
-                                                      "support": ""}))
+    ok, missing = check("Achievable", goal(agreement={"with": "Dana", "when": None, "support": ""}))
     assert not ok and "agreed with Dana but no support recorded" in missing
     assert check("Achievable", {**REVENUE, "title": "Grow enterprise revenue"}) == (True, "")
 
