@@ -214,6 +214,11 @@ def run_goal_from_entry(args: argparse.Namespace) -> int:
 
     if not args.personal:
         raise ValidationError("--from-entry makes a development goal: add --personal")
+    if args.parent:
+        raise ValidationError(
+            "--parent does not go with --from-entry: a development goal "
+            "is woven into a company goal with --weave-into CODE"
+        )
     if len(args.from_entry) > 1:
         raise ValidationError("give one --from-entry: the feedback the goal comes from")
     from journal.cli.goal_progress import metric_flags, note_no_baseline

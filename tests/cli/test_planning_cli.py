@@ -246,6 +246,14 @@ def test_goal_from_feedback_bad_input(journal: Run) -> None:
                 "is a personal goal",
             ),
             (["goal", "add", "X goal", "--weave-into", "revenue"], "go with --from-entry"),
+            (
+                ["goal", "add", "--personal", "--from-entry", "e1", "--parent", "revenue"],
+                "--parent does not go with --from-entry",
+            ),
+            (
+                ["goal", "add", "--personal", "--from-entry", "e1", "--from-entry", "e1"],
+                "give one --from-entry",
+            ),
             (["goal", "add", "--personal"], "say what the goal is"),
         ],
     )
