@@ -148,6 +148,10 @@ def check_entry(entry: Record) -> Record:
         entry["sentiment"] = None
         entry["source"] = None
     entry["starred"] = bool(entry.get("starred", False))
+    if "actions" in entry or "with" in entry:  # a 1:1 note's (issue 15)
+        from journal.planning.fields import check_meeting_fields
+
+        check_meeting_fields(entry)
     _check_checkin_fields(entry)
     return entry
 
@@ -269,6 +273,9 @@ def check_goal(goal: Record) -> Record:
             date.fromisoformat(value if isinstance(value, str) else "")
         except ValueError:
             raise ValidationError(f"its {name} {value!r} is not a date (YYYY-MM-DD)") from None
+    from journal.planning.fields import check_plan_fields  # optional fields of issue 15
+
+    check_plan_fields(goal)
     if goal.get("metric") is not None:
         goal["metric"] = check_metric(goal["metric"])
     if goal.get("milestones"):

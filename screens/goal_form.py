@@ -27,6 +27,7 @@ from journal.dates import human_date, local_now, parse_date
 from journal.errors import DateError, JournalError
 from journal.models import GOAL_STATUSES, Record
 from screens.widgets.pick_list import PickList
+from screens.widgets.smart_marks import SmartMarks
 
 Save = Callable[[dict[str, Any]], Record]
 
@@ -148,15 +149,21 @@ class GoalForm(RecordForm):
     """Title, code, measure, target, due (typed in words, parsed live), status, notes.
 
     A personal goal also gets Supports: the company goals it serves (`company`, as
-    (id, label) pairs, given by the screen), ticked in a pick list.
+    (id, label) pairs, given by the screen), ticked in a pick list. With `goals` (every
+    goal of the journal) the form shows the five SMART marks live as you type.
     """
 
     def __init__(self, heading: str, goal: Record | None, save: Save, now: datetime,
                  company: list[tuple[str, str]] | None = None,
-                 supports: list[str] | None = None) -> None:
+                 supports: list[str] | None = None, goals: list[Record] | None = None,
+                 scope: str | None = None) -> None:
         super().__init__(heading, save)
         goal = goal or {}
         self.now = now
+        self.base_goal = dict(goal)
+        self.scope = scope or goal.get("scope") or "company"
+        self.all_goals = goals
+        self.smart_marks = SmartMarks(id="goal-smart") if goals is not None else None
         self.supports_list: PickList | None = None
         if company is not None:
             self.supports_list = PickList(company, supports or goal.get("supports", []),
@@ -194,13 +201,39 @@ class GoalForm(RecordForm):
         if self.supports_list is not None:
             yield row("Supports", self.supports_list)
         yield row("Notes", self.notes_area)
+        if self.smart_marks is not None:
+            yield self.smart_marks
 
     def on_mount(self) -> None:
         self._show_due(self.due_input.value)
+        self.show_smart()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input is self.due_input:
             self._show_due(event.value)
+        self.show_smart()
+
+    def on_pick_list_changed(self) -> None:
+        self.show_smart()
+
+    def typed_goal(self) -> Record:
+        """The goal as the form reads now, for the SMART marks (an unreadable date: none)."""
+        try:
+            due = self._parse_due(self.due_input.value)
+        except DateError:
+            due = None
+        supports = (self.supports_list.chosen if self.supports_list is not None
+                    else self.base_goal.get("supports", []))
+        return {**self.base_goal, "id": self.base_goal.get("id", "(new)"),
+                "code": self.code_input.value.strip() or self.base_goal.get("code", "CODE"),
+                "title": self.title_input.value, "scope": self.scope,
+                "measure": self.measure_input.value, "target": self.target_input.value,
+                "due": due.isoformat() if due else None,
+                "status": str(self.status_select.value), "supports": supports}
+
+    def show_smart(self) -> None:
+        if self.smart_marks is not None and self.all_goals is not None:
+            self.smart_marks.show(self.typed_goal(), self.all_goals, self.now.date())
 
     def _parse_due(self, text: str) -> date | None:
         """The due date typed, None when blank; DateError when unreadable."""

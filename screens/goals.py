@@ -40,6 +40,7 @@ from screens.goal_progress import (
     status_word,
 )
 from screens.messages import GoalSaved, JournalChanged, ShowGoal
+from screens.planning import AgendaScreen, PlanScreen, plan_text
 
 STALE_DAYS = 60
 
@@ -190,6 +191,9 @@ class GoalsScreen(Screen[None]):
         Binding("k", "checkin", "Checkin",
                 tooltip="Check in: record where the selected goal's metric stands now "
                 "(as `journal checkin` does)"),
+        Binding("P", "plan", "Plan", key_display="P", show=False,
+                tooltip="Next cycle's proposal: plans, woven goals, SMART marks, support"),
+        Binding("1", "one_on_one", "1:1", show=False, tooltip="The agenda for your next 1:1"),
     ]
 
     def __init__(self, store: JournalStore) -> None:
@@ -303,8 +307,19 @@ class GoalsScreen(Screen[None]):
     def _show_detail(self) -> None:
         view = self.selected
         if view is not None:
-            self.detail.update(goal_detail(view, {k: v.goal for k, v in self.views.items()}))
+            detail = goal_detail(view, {k: v.goal for k, v in self.views.items()})
+            snapshot = getattr(self.app, "snapshot", None)
+            detail.append_text(plan_text(view.goal, [v.goal for v in self.views.values()],
+                                         snapshot.skills if snapshot is not None else (),
+                                         self.now().date()))
+            self.detail.update(detail)
         self.query_one(CheckinSparkline).show_progress(view.progress if view else None)
+
+    def action_plan(self) -> None:
+        self.app.push_screen(PlanScreen(self.store))
+
+    def action_one_on_one(self) -> None:
+        self.app.push_screen(AgendaScreen(self.store))
 
     # -- actions -----------------------------------------------------------------------
 
@@ -333,7 +348,12 @@ class GoalsScreen(Screen[None]):
             company = [(v.id, f"{v.goal['code']}  {v.goal['title']}")
                        for v in self.views.values() if v.goal.get("scope") == "company"]
         supports = fixed.pop("supports", None)
-        self.app.push_screen(GoalForm(heading, goal, save, self.now(), company, supports), done)
+        every = [v.goal for v in self.views.values()]  # for the live SMART marks
+        scope = (goal or fixed).get("scope")
+        form = GoalForm(heading, goal, save, self.now(), company, supports, goals=every,
+                        scope=scope)
+        form.base_goal.update(fixed)  # a fixed parent counts for Relevant
+        self.app.push_screen(form, done)
 
     def action_add_goal(self) -> None:
         self._open_form("New company goal", None, scope="company")

@@ -21,6 +21,8 @@ OTHER_SCREENS = (
     ("Goals screen", "screens.goals", "GoalsScreen"),
     ("Skills screen", "screens.skills", "SkillsScreen"),
     ("Review screen", "screens.review", "ReviewScreen"),
+    ("Plan screen", "screens.planning", "PlanScreen"),
+    ("1:1 agenda screen", "screens.planning", "AgendaScreen"),
 )
 
 EXTRA_KEYS: dict[str, list[tuple[str, str]]] = {
@@ -85,6 +87,8 @@ SCREEN_SECTIONS = {
     "ReviewScreen": ("Review screen",),
     "EntryEditor": ("Entry editor",),
     "LinkDialog": ("Link dialog",),
+    "PlanScreen": ("Plan screen",),
+    "AgendaScreen": ("1:1 agenda screen",),
 }
 
 

@@ -60,6 +60,8 @@ class JournalScreen(Screen[None]):
         Binding("u", "undo", "Undo", tooltip="Put back the last deleted entry"),
         Binding("asterisk", "star", "Star", key_display="*", tooltip="Star or unstar"),
         Binding("l", "link", "Link", tooltip="Link the entry to goals and skills"),
+        Binding("v", "development_goal", "Dev goal", show=False,
+                tooltip="Turn this feedback into a development goal woven into a company goal"),
         Binding("slash", "search", "Find", key_display="/", tooltip="Type to filter"),
         Binding("c", "clear_filters", "Clear", show=False, tooltip="Clear every filter"),
     ]
@@ -300,6 +302,12 @@ class JournalScreen(Screen[None]):
             ident, starred = entry["id"], not entry.get("starred")
             self._keep = ident
             self._write(lambda: self.store.update_entry(ident, starred=starred), self._saved)
+
+    def action_development_goal(self) -> None:
+        from screens.development import start_goal_from_feedback
+
+        if (entry := self._require_entry()) is not None:
+            start_goal_from_feedback(self.app, self.store, entry["id"])
 
     def action_link(self) -> None:
         if (entry := self._require_entry()) is None:

@@ -200,6 +200,8 @@ class SkillsScreen(Screen[None]):
         Binding("a", "add_skill", "Add skill", tooltip="Add a skill to develop"),
         Binding("f", "from_feedback", "From feedback",
                 tooltip="Turn a piece of constructive feedback into a skill"),
+        Binding("v", "development_goal", "Dev goal", show=False,
+                tooltip="Turn the selected skill's feedback into a development goal"),
         Binding("e", "edit_skill", "Edit", tooltip="Edit the selected skill"),
         Binding("d", "delete_skill", "Delete", tooltip="Delete the selected skill"),
     ]
@@ -298,6 +300,19 @@ class SkillsScreen(Screen[None]):
 
     def action_from_feedback(self) -> None:
         self._list_feedback()
+
+    def action_development_goal(self) -> None:
+        """The selected skill's newest feedback becomes a development goal, woven into a
+        company goal (`screens.development`)."""
+        from screens.development import start_goal_from_feedback
+
+        view = self.selected
+        sources = sorted(view.sources, key=lambda e: e["when"][:19]) if view else []
+        if not sources:
+            self.notify("Select a skill that came from feedback (f starts one).",
+                        severity="warning", markup=False)
+            return
+        start_goal_from_feedback(self.app, self.store, sources[-1]["id"])
 
     @work(thread=True, group="skills-read")
     def _list_feedback(self) -> None:

@@ -64,6 +64,9 @@ COMMANDS = {
     "completion": "completion",
     "coach": "coach",
     "weekly": "weekly",
+    "plan": "planning",
+    "1on1": "planning",
+    "action": "planning",
 }
 
 DESCRIPTION = """\

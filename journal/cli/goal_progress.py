@@ -184,6 +184,9 @@ def run_goal_show(args: argparse.Namespace) -> int:
         done = f"  done {item['done_on']}" if item.get("done_on") else ""
         lines.append(f"  [{mark}] {n}. {item['text']}{due}{done}")
     lines.append(f"  evidence: {plural(count, 'entry')}" + (f", latest {latest}" if latest else ""))
+    from journal.planning.describe import plan_lines  # issue 15: agreement and plan steps
+
+    lines += [f"  {line}" for line in plan_lines(goal, store.goals(), store.skills())]
     if found.checkins:
         lines.append(f"  check-ins ({len(found.checkins)}):")
     for c in found.checkins:

@@ -19,6 +19,7 @@ from journal.errors import ValidationError
 from journal.goal_metrics import metric_changes
 from journal.goals import goal_tree, overdue, unique
 from journal.models import GOAL_STATUSES, SKILL_STATUSES, Record
+from journal.planning.describe import steps_json
 from journal.progress import Progress, checkins_by_goal, progress
 from journal.query import goal_evidence
 from journal.textsafe import plural, visible_line
@@ -42,7 +43,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "latency --baseline 420 --target 300 --unit ms --due 2026-06-30",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    add.add_argument("title", metavar="TITLE")
+    add.add_argument("title", metavar="TITLE", nargs="?",
+                     help="what the goal is (with --from-entry: from the feedback's theme)")
     add.add_argument("--code", metavar="C", help="short unique code (default: from the title)")
     add.add_argument("--personal", action="store_true", help="a personal development goal")
     add.add_argument("--parent", metavar="CODE", help="the goal this one sits under")
@@ -59,10 +61,19 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     add.add_argument(
         "--due", metavar="W", help="due date: 'end of year', 'June 2027', '2027-06-30'"
     )
+    add.add_argument("--from-entry", action="append", default=[], metavar="ID",
+                     help="make a development goal from this feedback entry (with --personal)")
+    add.add_argument("--weave-into", metavar="CODE",
+                     help="with --from-entry: the company goal to pursue it through (adds a "
+                     "plan step there --for the new goal)")
+    add.add_argument("--step", metavar="TEXT", help="with --weave-into: that step's text")
     add_metric_flags(add, edit=False)
     add.set_defaults(run=run_goal_add)
     register_goal_changes(goal_sub, common)
     register_progress(goal_sub, common)
+    from journal.cli.goal_plan import register as register_plan
+
+    register_plan(goal_sub, common)
     lst = goal_sub.add_parser("list", parents=[common],
                               help="list goals as a tree, with percent done and status")
     lst.add_argument("--json", action="store_true", help="print a JSON array")
@@ -99,6 +110,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_goal_add(args: argparse.Namespace) -> int:
+    if args.from_entry:
+        from journal.cli.goal_plan import run_goal_from_entry
+
+        return run_goal_from_entry(args)
+    if args.weave_into or args.step:
+        raise ValidationError("--weave-into and --step go with --from-entry ID")
+    if args.title is None:
+        raise ValidationError("say what the goal is: journal goal add TITLE")
     changes, needs_baseline = metric_changes(None, metric_flags(args))
     store = open_store(args)
     goal = store.add_goal(
@@ -136,6 +155,9 @@ def goal_json(goal: Record, codes: dict[str, str], count: int, latest: str | Non
         "notes": goal.get("notes", ""),
         "evidence_count": count,
         "last_evidence": latest,
+        "steps": steps_json(goal, codes),
+        "agreement": goal.get("agreement"),
+        "why": goal.get("why", []),
         "metric": goal.get("metric"),
         "milestones": goal.get("milestones") or [],
         "progress": found.as_json(),

@@ -380,6 +380,7 @@ def build_demo(store: JournalStore, now: datetime | None = None, seed: int = 7) 
     from journal.dates import local_now, to_iso
     from journal.demo import progress as demo_progress
     from journal.demo import coach as demo_coach
+    from journal.demo.planning import add_planning, planning_entries
 
     now = (now or local_now()).replace(microsecond=0)
     now = now if now.tzinfo is not None else now.astimezone()
@@ -407,6 +408,7 @@ def build_demo(store: JournalStore, now: datetime | None = None, seed: int = 7) 
     items += [_demo_entry(rng, deck, now, skills_from) for _ in range(DEMO_ENTRIES - len(items))]
     items += demo_progress.checkin_items(now, {c: t for c, t, *_ in COMPANY_GOALS + PERSONAL_GOALS})
     items += demo_coach.weekly_items(now)
+    items += planning_entries(now)  # 1:1 notes and an ask (issue 15)
     items.sort(key=lambda item: item["when"])  # ids follow time: e1 is the oldest
     for item in items:
         item["created"] = to_iso(item["when"])
@@ -441,6 +443,7 @@ def build_demo(store: JournalStore, now: datetime | None = None, seed: int = 7) 
         for code, *_rest, anchor in SKILLS:
             if anchor:
                 store.update_skill(code, why=[ids[id(anchors[anchor])]])
+        add_planning(store, now)  # plan steps and agreements (issue 15)
 
 
 def demo_store() -> JournalStore:

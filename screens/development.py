@@ -1,0 +1,153 @@
+"""Feedback to a development goal in one flow, from the journal screen or the Skills screen.
+
+`start_goal_from_feedback(app, store, entry_id)` reads the entry and the ranked company
+goals in a worker, then opens the goal form pre-filled as a personal goal: its title from
+the feedback's theme, the feedback shown as the reason, the company goals to weave it into
+ranked by overlap (the best one chosen). Saving is `goal_from_feedback`: the goal, its
+reason, and a plan step on the chosen company goal `for` it, in one write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.widgets import Select, Static
+
+from journal.errors import JournalError, ValidationError
+from journal.models import Record
+from journal.planning.develop import goal_from_feedback
+from journal.planning.weave import Proposal, rank_company_goals, theme_title
+from journal.store.journal_store import JournalStore
+from journal.textsafe import visible_line
+from screens.goal_form import GoalForm, Save, row, store_lock
+from screens.messages import GoalSaved
+from screens.skill_form import feedback_line
+
+NOWHERE = "(none yet)"
+
+
+def weave_label(proposal: Proposal) -> str:
+    why = f": {'; '.join(proposal.reasons)}" if proposal.reasons else ""
+    return visible_line(f"{proposal.goal['code']} (score {proposal.score}{why})")
+
+
+class DevelopmentGoalForm(GoalForm):
+    """The goal form as a development goal from feedback, with where to weave it in."""
+
+    def __init__(
+        self,
+        entry: Record,
+        proposals: list[Proposal],
+        skills: list[Record],
+        goals: list[Record],
+        save: Save,
+        now: datetime,
+    ) -> None:
+        prefill = {"title": theme_title(entry, skills), "scope": "personal"}
+        super().__init__(
+            "New development goal from feedback", prefill, save, now, goals=goals, scope="personal"
+        )
+        self.entry = entry
+        self.proposals = proposals
+        options = [(weave_label(p), str(p.goal["id"])) for p in proposals]
+        self.weave_select: Select[str] = Select(
+            [*options, (NOWHERE, "")],
+            value=options[0][1] if options else "",
+            allow_blank=False,
+            compact=True,
+            id="goal-weave",
+        )
+        self.notes_area.styles.height = 2
+
+    def compose_fields(self) -> ComposeResult:
+        yield row("Why", Static(feedback_line(self.entry), classes="form-value", markup=False))
+        yield from super().compose_fields()
+        yield row("Weave into", self.weave_select)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select is self.weave_select:
+            self.show_smart()
+
+    def typed_goal(self) -> Record:
+        goal = super().typed_goal()
+        chosen = str(self.weave_select.value or "")
+        return {**goal, "supports": [chosen] if chosen else []}
+
+    def values(self) -> dict[str, Any] | None:
+        found = super().values()
+        if found is None:
+            return None
+        return {**found, "into": str(self.weave_select.value or "") or None}
+
+
+def start_goal_from_feedback(
+    app: App[Any],
+    store: JournalStore,
+    entry_id: str,
+    on_saved: Callable[[Record], None] | None = None,
+) -> None:
+    """Open the development goal form for feedback `entry_id` (from any screen)."""
+
+    def prepare() -> None:
+        try:
+            with store_lock(app):
+                entry = store.entry(entry_id)
+                goals, skills = store.goals(), store.skills()
+                entries = list(store.raw_entries())
+        except (ValidationError, JournalError) as err:
+            app.call_from_thread(app.notify, str(err), severity="error", markup=False)
+            return
+        if entry["kind"] != "feedback":
+            app.call_from_thread(
+                app.notify,
+                f"{entry_id} is a {entry['kind']}, not feedback: "
+                "a development goal comes from feedback",
+                severity="warning",
+                markup=False,
+            )
+            return
+        proposals = rank_company_goals(entry, entries, goals)
+        app.call_from_thread(open_form, entry, proposals, skills, goals)
+
+    def save(values: dict[str, Any]) -> Record:
+        woven = goal_from_feedback(
+            store,
+            entry_id,
+            title=values["title"],
+            into=values.get("into"),
+            code=values.get("code"),
+            measure=values.get("measure", ""),
+            target=values.get("target", ""),
+            due=values.get("due"),
+        )
+        if values.get("notes") or values.get("status", "active") != "active":
+            return store.update_goal(
+                woven.goal["id"],
+                notes=values.get("notes", ""),
+                status=values.get("status", "active"),
+            )
+        return woven.goal
+
+    def open_form(
+        entry: Record, proposals: list[Proposal], skills: list[Record], goals: list[Record]
+    ) -> None:
+        def done(saved: dict[str, Any] | None) -> None:
+            if saved is None:
+                return
+            woven = saved.get("supports") or []
+            where = f", woven into {woven[0]}" if woven else ""
+            app.notify(
+                Text(f"Development goal {saved['code']} from {entry_id}{where}").plain, markup=False
+            )
+            app.post_message(GoalSaved(saved["id"]))
+            if on_saved is not None:
+                on_saved(saved)
+
+        now = getattr(app, "now", datetime.now)()
+        app.push_screen(DevelopmentGoalForm(entry, proposals, skills, goals, save, now), done)
+
+    app.run_worker(prepare, thread=True, group="goal-from-feedback")

@@ -1,0 +1,251 @@
+"""The Plan screen (next cycle's proposal) and the 1:1 agenda screen, from the Goals screen.
+
+Both show the same text the command line writes (`journal plan export`, `journal 1on1`),
+built by the same domain functions in a worker, in a read-only TextArea: select any part,
+or `c` copies all of it. The Plan screen also exports to a file (`x`). User text reaches
+the screen as TextArea content or `Text`, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+
+from journal.dates import parse_period
+from journal.errors import DateError, JournalError
+from journal.models import Record
+from journal.planning.describe import plan_lines
+from journal.planning.smart import smart_check
+from journal.store.journal_store import JournalStore
+from journal.textsafe import visible_line
+from screens.goal_form import app_now, store_lock
+from screens.review_export import ExportPrompt
+from screens.widgets.smart_marks import marks_text
+
+CSS = """
+PlanScreen, AgendaScreen { layout: vertical; }
+.planning-bar { height: 1; padding: 0 1; }
+.planning-bar > Label { width: auto; margin-right: 1; color: $text-muted; }
+.planning-bar > Input { width: 30; }
+.planning-status { height: 1; padding: 0 1; color: $text-muted; }
+#planning-text { height: 1fr; }
+"""
+
+
+def plan_text(goal: Record, goals: list[Record], skills: Iterable[Record], today: date) -> Text:
+    """The Goals screen's extra detail: SMART marks, agreement, plan steps, woven in."""
+    text = Text("\n\nSMART  ", style="bold")
+    text.append_text(marks_text(smart_check(goal, goals, today)))
+    text.append("\n")
+    for line in plan_lines(goal, goals, skills):
+        text.append("\n" + visible_line(line), style="bold" if not line.startswith(" ") else "")
+    return text
+
+
+def next_cycle(today: date) -> str:
+    """The half-year after today's: 'H1 2027' in the second half of 2026."""
+    return f"H2 {today.year}" if today.month <= 6 else f"H1 {today.year + 1}"
+
+
+class PlanExportPrompt(ExportPrompt):
+    """The review's export prompt, for the proposal (md, html or txt)."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Export the proposal to a file", classes="prompt-title")
+            yield Input(self.default, id="export-path", compact=True)
+            yield Static(
+                Text(
+                    "Enter to export · Esc to cancel · the suffix picks the format: .md .html .txt"
+                ),
+                classes="prompt-hint",
+            )
+            yield Static("", id="export-error", classes="prompt-error", markup=False)
+
+
+class PlanningText(Screen[None]):
+    """A screen of generated text: a bar of inputs, the text, a status line; `c` copies."""
+
+    DEFAULT_CSS = CSS
+    BINDINGS = [
+        Binding("escape", "close", "Back", tooltip="Back to the goals"),
+        Binding("c", "copy", "Copy", tooltip="Copy all of it to the clipboard"),
+    ]
+    heading = ""
+
+    def __init__(self, store: JournalStore) -> None:
+        super().__init__()
+        self.store = store
+        self.text_area = TextArea("", read_only=True, id="planning-text", soft_wrap=True)
+        self.status = Static("", classes="planning-status", markup=False)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(classes="planning-bar"):
+            yield from self.compose_bar()
+        yield self.text_area
+        yield self.status
+        yield Footer(compact=True, show_command_palette=False)
+
+    def compose_bar(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.heading
+        self.text_area.focus()  # keys (c, x, escape) act on the text; tab reaches the bar
+        self.refresh_text()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.refresh_text()
+        self.text_area.focus()
+
+    def refresh_text(self) -> None:
+        self._build(self.app_inputs())
+
+    def app_inputs(self) -> dict[str, Any]:
+        return {}
+
+    def render_text(
+        self,
+        goals: list[Record],
+        skills: list[Record],
+        entries: list[Record],
+        inputs: dict[str, Any],
+    ) -> str:
+        raise NotImplementedError
+
+    @work(thread=True, exclusive=True, group="planning-text")
+    def _build(self, inputs: dict[str, Any]) -> None:
+        try:
+            with store_lock(self.app):
+                goals, skills = self.store.goals(), self.store.skills()
+                entries = list(self.store.raw_entries())
+            text = self.render_text(goals, skills, entries, inputs)
+        except (ValueError, JournalError) as err:
+            self.app.call_from_thread(self.status.update, Text(str(err)))
+            return
+        self.app.call_from_thread(self._show, text)
+
+    def _show(self, text: str) -> None:
+        self.text_area.load_text(text)
+        self.status.update(Text("c copies it all · select with the mouse or shift+arrows"))
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(self.text_area.text)
+        self.status.update(Text("Copied to the clipboard."))
+        self.notify("Copied to the clipboard.", markup=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class PlanScreen(PlanningText):
+    """Next cycle's proposal, the same document as `journal plan export`."""
+
+    heading = "Plan"
+    BINDINGS = [
+        *PlanningText.BINDINGS,
+        Binding("x", "export", "Export", tooltip="Write the proposal to a file"),
+    ]
+
+    def compose_bar(self) -> ComposeResult:
+        yield Label("Cycle")
+        yield Input(next_cycle(app_now(self.app).date()), id="plan-cycle", compact=True)
+
+    def app_inputs(self) -> dict[str, Any]:
+        return {"cycle": self.query_one("#plan-cycle", Input).value}
+
+    def render_text(
+        self,
+        goals: list[Record],
+        skills: list[Record],
+        entries: list[Record],
+        inputs: dict[str, Any],
+    ) -> str:
+        return self.proposal(goals, skills, entries, inputs["cycle"], "md")
+
+    def proposal(
+        self,
+        goals: list[Record],
+        skills: list[Record],
+        entries: list[Record],
+        cycle_text: str,
+        fmt: str,
+    ) -> str:
+        from journal.planning.proposal import proposal_blocks, render_proposal
+
+        now = app_now(self.app)
+        try:
+            cycle = parse_period(cycle_text, now)
+        except DateError as err:
+            raise ValueError(str(err)) from None
+        return render_proposal(
+            proposal_blocks(goals, skills, entries, cycle, now.date()), fmt, now.date()
+        )
+
+    def action_export(self) -> None:
+        cycle = self.app_inputs()["cycle"]
+        default = str(Path.cwd() / f"proposal-{cycle.lower().replace(' ', '-')}.md")
+
+        def chosen(choice: tuple[Path, bool] | None) -> None:
+            if choice is None:
+                return
+            if choice[0].suffix.lower() not in (".md", ".html", ".txt"):
+                self.status.update(Text("The proposal is .md, .html or .txt."))
+                return
+            self._export(cycle, *choice)
+
+        self.app.push_screen(PlanExportPrompt(default), chosen)
+
+    @work(thread=True, group="planning-export")
+    def _export(self, cycle: str, path: Path, overwrite: bool) -> None:
+        from journal.export.assessment import format_for
+        from journal.export.outfile import JournalTargetError, write_private
+
+        try:
+            with store_lock(self.app):
+                goals, skills = self.store.goals(), self.store.skills()
+                entries = list(self.store.raw_entries())
+            text = self.proposal(goals, skills, entries, cycle, format_for(path))
+            write_private(path, text, overwrite=overwrite, journal=self.store.path)
+        except (ValueError, OSError, JournalTargetError, JournalError) as err:
+            self.app.call_from_thread(self.status.update, Text(f"Not exported: {err}"))
+            return
+        self.app.call_from_thread(self.status.update, Text(f"Exported to {path}"))
+
+
+class AgendaScreen(PlanningText):
+    """The agenda for the next 1:1, the same text as `journal 1on1`."""
+
+    heading = "1:1 agenda"
+
+    def compose_bar(self) -> ComposeResult:
+        yield Label("With")
+        yield Input("", placeholder="anyone (Enter to refresh)", id="agenda-with", compact=True)
+
+    def app_inputs(self) -> dict[str, Any]:
+        return {"who": self.query_one("#agenda-with", Input).value.strip() or None}
+
+    def render_text(
+        self,
+        goals: list[Record],
+        skills: list[Record],
+        entries: list[Record],
+        inputs: dict[str, Any],
+    ) -> str:
+        from journal.planning.agenda import build_agenda
+        from journal.planning.agenda_text import render_agenda
+
+        agenda = build_agenda(entries, goals, skills, app_now(self.app).date(), who=inputs["who"])
+        return render_agenda(agenda, "md")
