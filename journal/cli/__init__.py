@@ -59,6 +59,7 @@ COMMANDS = {
     "goal": "goals",
     "skill": "goals",
     "review": "review",
+    "form": "forms",
     "export": "export",
     "import": "importing",
     "doctor": "doctor",

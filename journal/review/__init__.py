@@ -1,0 +1,1 @@
+"""The self-assessment's parts: forms and their answers, comparison, balance of evidence."""
