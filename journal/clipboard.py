@@ -159,6 +159,6 @@ def copy_text(
         except OSError as err:
             result.failed.append(f"OSC 52 could not be written: {err}")
         finally:
-            if out not in (sys.stdout, sys.stderr):
+            if getattr(out, "name", None) == "/dev/tty":  # opened here, closed here
                 out.close()
     return result

@@ -45,7 +45,7 @@ class Slot:
         if target is None:
             return self.question.text
         name = target.get("title") or target.get("name") or target["id"]
-        return f"{self.question.text}: {name} ({target.get('code', target['id'])})"
+        return f"{self.question.text} \u2014 {name} ({target.get('code', target['id'])})"
 
 
 @dataclass(frozen=True)
@@ -179,9 +179,13 @@ _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|(\d+[.)]))\s+(.*)$")
 _QUOTE = re.compile(r"^\s*>\s?")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # Markdown's backslash escapes
+_HIDE = 0xF0000  # plane 15 (private use): an escaped mark waits there, safe from the rules
+_HIDDEN = re.compile("[\U000F0021-\U000F007E]")
 
 
 def _inline(text: str) -> str:
+    if "\\" in text:  # escaped marks are kept aside (as private-use characters) until the end
+        text = _ESCAPE.sub(lambda m: chr(_HIDE + ord(m.group(1))), text)
     text = _CODE.sub(r"\1", text)
     text = _LINK.sub(
         lambda m: (
@@ -193,7 +197,7 @@ def _inline(text: str) -> str:
     )
     for _ in range(3):  # nested emphasis (***a***) takes more than one pass
         text = _EMPHASIS.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(4), text)
-    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
+    return _HIDDEN.sub(lambda m: chr(ord(m.group(0)) - _HIDE), text)
 
 
 def plain_text(text: str) -> str:
