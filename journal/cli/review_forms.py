@@ -135,10 +135,10 @@ def _slot_args(parser: argparse.ArgumentParser) -> None:
 
 def _context(store: Any, review: Any) -> tuple[Any, Any, list[Any]]:
     """The review's assessment, form and answer slots; a review without a form is refused."""
-    from journal.assess import assess_store
     from journal.dates import local_now
     from journal.review.answers import review_form, slots
-    from journal.reviews import review_period
+    from journal.review.assess import assess_store
+    from journal.review.saved import review_period
 
     form = review_form(review)
     if form is None:
@@ -165,7 +165,7 @@ def run_start(args: argparse.Namespace) -> int:
     from journal.dates import local_now, parse_period
     from journal.review.builtin_forms import find_form
     from journal.review.forms import form_from_record
-    from journal.reviews import new_review, unique_title
+    from journal.review.saved import new_review, unique_title
 
     period = parse_period(args.period, local_now())
     store = open_store(args)
@@ -185,7 +185,7 @@ def run_answer(args: argparse.Namespace) -> int:
     from journal.cli.entries import read_text
     from journal.models import check_text
     from journal.review.answers import measure, set_answer
-    from journal.reviews import set_rating
+    from journal.review.saved import set_rating
 
     text = read_text(args.text)
     store = open_store(args, must_exist=True)
@@ -250,10 +250,10 @@ def run_copy(args: argparse.Namespace) -> int:
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    from journal.assess import assess_store
     from journal.dates import local_now
+    from journal.review.assess import assess_store
     from journal.review.compare import compare, to_data, to_markdown
-    from journal.reviews import review_period
+    from journal.review.saved import review_period
 
     store = open_store(args, must_exist=True)
     today = local_now().date()
@@ -269,12 +269,12 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 def run_readiness(args: argparse.Namespace) -> int:
-    from journal.assess import assess_store
     from journal.cli import UsageError
     from journal.dates import local_now, parse_period
     from journal.review.answers import answer_text, measure
+    from journal.review.assess import assess_store
     from journal.review.balance import balance
-    from journal.reviews import review_period
+    from journal.review.saved import review_period
 
     if bool(args.review) == bool(args.period):
         raise UsageError("say --review NAME or --period P (one of them)")

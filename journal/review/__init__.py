@@ -1,1 +1,1 @@
-"""The self-assessment's parts: forms and their answers, comparison, balance of evidence."""
+"""The self-assessment: what the journal says about each goal in a period, and saved reviews."""

@@ -18,10 +18,11 @@ import re
 from dataclasses import dataclass
 from typing import Any, cast
 
-from journal.models import Record, ValidationError
+from journal.errors import ValidationError
+from journal.models import Record
 from journal.review.counting import count
 from journal.review.forms import ALL_GOALS, ALL_SKILLS, Form, Limit, Question, form_from_record
-from journal.reviews import goal_part
+from journal.review.saved import goal_part
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from journal.assess import Assessment, Evidence, GoalReport
 from journal.dates import Period
 from journal.models import Record
+from journal.review.assess import Assessment, Evidence, GoalReport
 from journal.textsafe import plural
 
 # A number worth citing: an amount, a percentage, a number with a unit, a signed change,

@@ -6,7 +6,7 @@ what a form file looks like (`journal form show NAME --markdown`).
 
 from __future__ import annotations
 
-from journal.models import ValidationError
+from journal.errors import ValidationError
 from journal.review.forms import Form, parse_form
 
 BUILTIN_TEXT = {

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from journal.assess import Assessment
-from journal.feedback import SourceCount
 from journal.models import Record
+from journal.review.assess import Assessment
+from journal.review.feedback import SourceCount
 
 _ACTION = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 

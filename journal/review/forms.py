@@ -23,7 +23,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from journal.models import Record, ValidationError, slugify
+from journal.errors import ValidationError
+from journal.models import Record, slugify
 
 ALL_GOALS = "all goals"
 ALL_SKILLS = "all skills"

@@ -6,8 +6,7 @@ import json
 
 import pytest
 
-from journal.assess import assess_store
-from journal.models import ValidationError
+from journal.errors import ValidationError
 from journal.review.answers import (
     answer_text,
     citation,
@@ -20,10 +19,11 @@ from journal.review.answers import (
     slots,
 )
 from journal.review.answers_out import render
+from journal.review.assess import assess_store
 from journal.review.builtin_forms import builtin_forms
 from journal.review.forms import Limit, parse_form
-from journal.reviews import new_review, set_rating
-from journal.store import JournalStore
+from journal.review.saved import new_review, set_rating
+from journal.store.journal_store import JournalStore
 from tests.unit.golden.sample import H1, TODAY, build_sample
 from tests.unit.test_export import check_golden
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from journal.assess import assess_store
 from journal.dates import Period
+from journal.review.assess import assess_store
 from journal.review.balance import balance, concrete, quarters, recency_warning, recent_start
-from journal.reviews import new_review, set_narrative, set_rating
-from journal.store import JournalStore
+from journal.review.saved import new_review, set_narrative, set_rating
+from journal.store.journal_store import JournalStore
 
 TZ = timezone(timedelta(hours=1))
 # 100 days: the last quarter starts on day 75 (counting from 0), 17 Mar 2026

@@ -6,8 +6,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from journal.assess import Assessment, assess_store
 from journal.dates import Period
+from journal.review.assess import Assessment, assess_store
 from journal.review.compare import (
     Comparison,
     actions_of,
@@ -16,8 +16,8 @@ from journal.review.compare import (
     to_data,
     to_markdown,
 )
-from journal.reviews import new_review, set_rating
-from journal.store import JournalStore
+from journal.review.saved import new_review, set_rating
+from journal.store.journal_store import JournalStore
 
 TZ = timezone(timedelta(hours=1))
 H1 = Period(date(2026, 1, 1), date(2026, 6, 30), "H1 2026")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from journal.models import ValidationError
+from journal.errors import ValidationError
 from journal.review.forms import form_from_record, parse_form
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 
 
 def test_forms_are_saved_by_name_and_replaced_only_when_asked(store: JournalStore) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from journal.models import ValidationError
+from journal.errors import ValidationError
 from journal.review.builtin_forms import builtin_forms, find_form
 from journal.review.forms import (
     ALL_GOALS,
