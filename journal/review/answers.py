@@ -230,3 +230,39 @@ def plain_text(text: str) -> str:
                 joined += piece if piece.startswith("\n") or not joined else " " + piece
             blocks.append(joined.lstrip("\n"))
     return "\n\n".join(blocks)
+
+
+def previous_answer(previous: Record | None, slot: Slot) -> str:
+    """The earlier cycle's answer to the same question (same text, same goal or skill),
+    or "" when that review asked no such question or left it blank."""
+    form = review_form(previous) if previous else None
+    if previous is None or form is None:
+        return ""
+    wanted = " ".join(slot.question.text.split()).casefold()
+    for number, question in enumerate(form.questions, start=1):
+        if " ".join(question.text.split()).casefold() != wanted:
+            continue
+        same = Slot(number, question, slot.goal, slot.skill)
+        if text := answer_text(previous, same):
+            return text
+    return ""
+
+
+def evidence_for(slot: Slot, assessment: Any) -> list[Record]:
+    """The evidence to pick from for a slot: the goal's chosen evidence, the skill's
+    practice, or for a question about no goal every piece of evidence in the period;
+    newest first."""
+    if slot.goal is not None:
+        rep = next((g for g in assessment.all_goals() if g.id == slot.goal["id"]), None)
+        return [ev.entry for ev in rep.evidence] if rep else []
+    if slot.skill is not None:
+        skill = next((s for s in assessment.skills if s.skill["id"] == slot.skill["id"]), None)
+        return list(skill.practice) if skill else []
+    seen: dict[str, Record] = {}
+    for rep in assessment.all_goals():
+        for ev in rep.evidence:
+            seen.setdefault(ev.id, ev.entry)
+    for skill in assessment.skills:
+        for entry in skill.practice:
+            seen.setdefault(entry["id"], entry)
+    return sorted(seen.values(), key=lambda e: str(e["when"])[:19], reverse=True)
