@@ -25,6 +25,7 @@ FIELDS = {
     "kind": "kind",
     "when": "when",
     "title": "title",
+    "impact": "impact",
     "from": "source",
     "sentiment": "sentiment",
     "goals": "goals",
@@ -54,6 +55,7 @@ def entry_text(entry: Record, codes: dict[str, str]) -> str:
         "kind": entry["kind"],
         "when": entry["when"],
         "title": entry["title"],
+        "impact": entry.get("impact") or "",
         "from": entry.get("source") or "",
         "sentiment": entry.get("sentiment") or "",
         "goals": ", ".join(codes.get(g, g) for g in entry["goals"]),
@@ -61,6 +63,8 @@ def entry_text(entry: Record, codes: dict[str, str]) -> str:
         "tags": ", ".join(entry["tags"]),
         "star": "yes" if entry.get("starred") else "no",
     }
+    if entry["kind"] != "win" and not values["impact"]:
+        del values["impact"]  # only a win has an impact: other kinds keep their header
     # one line per field: a line break inside a value (a title typed in the app) is a space
     header = "".join(
         f"{name}: {' '.join(str(value).splitlines())}".rstrip() + "\n"
@@ -110,7 +114,7 @@ def parse_entry_text(text: str) -> Record:
             if value.lower() not in YES + NO:
                 raise ValidationError(f"star: say yes or no, not {value!r}")
             fields[field] = value.lower() in YES
-        elif field in ("source", "sentiment"):
+        elif field in ("source", "sentiment", "impact"):
             fields[field] = value or None
         else:
             fields[field] = value

@@ -153,6 +153,7 @@ def check_entry(entry: Record) -> Record:
 
         check_meeting_fields(entry)
     _check_checkin_fields(entry)
+    check_impact(entry)
     return entry
 
 
@@ -238,6 +239,28 @@ def _iso_date(value: Any, what: str) -> None:
         date.fromisoformat(value if isinstance(value, str) else "")
     except ValueError:
         raise ValidationError(f"its {what} {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+MAX_IMPACT = 200  # characters: "p95 -34%", "$1.2M ARR", a line, not a paragraph
+
+
+def check_impact(entry: Record) -> None:
+    """A win's `impact` (issue 16): short one-line text; absent when empty, wins only."""
+    impact = entry.get("impact")
+    if impact is None or (isinstance(impact, str) and not impact.strip()):
+        entry.pop("impact", None)
+        return
+    if not isinstance(impact, str):
+        raise ValidationError(f"the impact must be text such as 'p95 -34%', not {impact!r}")
+    if entry["kind"] != "win":
+        raise ValidationError("--impact only applies to wins (what the win changed, "
+                              "e.g. 'p95 -34%')")
+    check_text(impact, "the impact")
+    impact = " ".join(impact.split())
+    if len(impact) > MAX_IMPACT:
+        raise ValidationError(f"the impact is {len(impact)} characters; keep it under "
+                              f"{MAX_IMPACT} (say the number; the story goes in the body)")
+    entry["impact"] = impact
 
 
 # Ids are "e12": the number must stay a safe integer everywhere (JSON readers included),

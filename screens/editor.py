@@ -141,6 +141,12 @@ class EntryEditor(ModalScreen[Record | None]):
                     [(Text(s), s) for s in SENTIMENTS], value=entry.get("sentiment") or Select.NULL,
                     prompt="(none)", id="sentiment", compact=True,
                 )
+            with Horizontal(classes="row", id="impact-row"):
+                yield Label("Impact", classes="label")
+                yield Input(
+                    self._shown("impact", entry.get("impact") or ""), id="impact", compact=True,
+                    placeholder="what the win changed, short: p95 -34%, $1.2M ARR",
+                )
             with Horizontal(classes="row"):
                 yield Label("Tags", classes="label")
                 yield Input(
@@ -225,6 +231,7 @@ class EntryEditor(ModalScreen[Record | None]):
     def _show_kind(self, kind: str) -> None:
         self._kind = kind
         self.query_one("#feedback-row").display = kind == "feedback"
+        self.query_one("#impact-row").display = kind == "win"
 
     # -- drafts ----------------------------------------------------------------------
 
@@ -237,6 +244,7 @@ class EntryEditor(ModalScreen[Record | None]):
             "title": self._input("title").value,
             "body": self.body_area.text,
             "source": self._input("source").value,
+            "impact": self._input("impact").value,
             "sentiment": sentiment if isinstance(sentiment, str) else None,
             "tags": self._input("tags").value,
             "goals": self.query_one("#goals", PickList).chosen,
@@ -252,7 +260,7 @@ class EntryEditor(ModalScreen[Record | None]):
         if draft is None:
             return
         fields = draft["fields"]
-        for name in ("when", "title", "source", "tags"):
+        for name in ("when", "title", "source", "impact", "tags"):
             if isinstance(fields.get(name), str):
                 self._input(name).value = fields[name]
         if isinstance(fields.get("body"), str):
@@ -358,6 +366,9 @@ class EntryEditor(ModalScreen[Record | None]):
             if feedback
             else None,
             "sentiment": sentiment if feedback and isinstance(sentiment, str) else None,
+            "impact": (self._typed("impact", self._input("impact").value).strip() or None)
+            if self._kind == "win"
+            else None,
         }
 
     def action_save(self) -> None:

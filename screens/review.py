@@ -44,6 +44,7 @@ from journal.review.assess import Assessment, GoalReport, assess
 from journal.store.journal_store import JournalStore
 from screens import review_views as views
 from screens.goal_form import app_now, store_lock
+from screens.review_answers import open_answers, previous_rating_text
 from screens.review_export import ExportingScreen
 from screens.review_panes import GoalList, GoalPane, OverviewPane, SkillPane, quiet
 from screens.review_saving import DraftSaver
@@ -59,8 +60,9 @@ class ReviewScreen(ExportingScreen):
     AUTO_FOCUS = "#goal-list"
     BINDINGS = [
         Binding("x", "export", "Export", tooltip="Export the review to a file"),
-        Binding("c", "copy", "Copy Markdown", tooltip="Copy the review as Markdown"),
+        Binding("c", "copy", "Copy MD", tooltip="Copy the review as Markdown"),
         Binding("n", "new_review", "New review", tooltip="Start a new saved review"),
+        Binding("a", "answers", "Form", tooltip="Answer the review's form, question by question"),
         Binding("p", "focus_period", "Period", tooltip="Type the period: Q3, last quarter…"),
         Binding("escape", "focus_list", "Goals", show=False, tooltip="Back to the goal list"),
     ]
@@ -108,7 +110,7 @@ class ReviewScreen(ExportingScreen):
 
     # Letters that act on the whole review work from the goal list only: elsewhere a
     # user who thinks they are typing must not export, copy or start a new review.
-    LIST_ONLY = frozenset({"export", "copy", "new_review", "focus_period"})
+    LIST_ONLY = frozenset({"export", "copy", "new_review", "focus_period", "answers"})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self.LIST_ONLY and self.focused is not None and (
@@ -237,6 +239,8 @@ class ReviewScreen(ExportingScreen):
         if key.startswith("goal:") and (rep := self._report(key)) is not None:
             switcher.current = "goal-pane"
             self.query_one(GoalPane).show(a, rep, rebuild)
+            self.query_one(GoalPane).show_previous(
+                previous_rating_text(self.review, self.saved, rep.id))
             return
         skill = next((s for s in a.skills if f"skill:{s.skill['id']}" == key), None)
         if skill is not None:
@@ -382,6 +386,9 @@ class ReviewScreen(ExportingScreen):
         else:
             self.review, self.assessment = None, None
             self._reassess()
+
+    def action_answers(self) -> None:
+        open_answers(self)
 
     def action_new_review(self) -> None:
         """A fresh review for this period: saved once something is written in it."""

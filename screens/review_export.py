@@ -21,6 +21,7 @@ from textual.widgets import Input, Label, Static
 from journal.export.assessment import SUFFIXES, format_for, render
 from journal.export.outfile import JournalTargetError, write_private
 from journal.review.assess import Assessment
+from screens.clipboard import copy_in_thread
 from screens.settings import load_settings, save_settings
 
 ExportChoice = tuple[Path, bool]  # the absolute path, and whether to replace it
@@ -165,9 +166,5 @@ class ExportingScreen(Screen[None]):
     @work(thread=True, group="review-export")
     def _copy(self, a: Assessment) -> None:
         text = render(a, "md")
-        self.app.call_from_thread(self._copied, text)
-
-    def _copied(self, text: str) -> None:
-        self.app.copy_to_clipboard(text)
         lines = text.count("\n")
-        self.notify(f"Copied the review as Markdown ({lines} lines).", markup=False)
+        copy_in_thread(self.app, text, f"The review as Markdown ({lines} lines)")

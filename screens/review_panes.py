@@ -116,6 +116,7 @@ class GoalPane(Vertical):
         with Horizontal(classes="row"):
             yield Label("Rating", classes="field-label")
             yield Select[str]([], prompt="Not rated", id="rating", compact=True)
+            yield Static(id="previous-rating", markup=False)
         yield Label("Narrative: what happened, and why it matters", classes="field-label")
         yield TextArea(id="narrative", compact=True, soft_wrap=True)
         yield Label("Evidence (space keeps or drops an item)", classes="field-label")
@@ -142,6 +143,11 @@ class GoalPane(Vertical):
         ])
         if rep.found:
             evidence.highlighted = 0
+
+
+    def show_previous(self, text: str) -> None:
+        """The previous cycle's rating of this goal, beside the rating being chosen."""
+        self.query_one("#previous-rating", Static).update(Text(text, style="dim"))
 
 
 class SkillPane(Vertical):

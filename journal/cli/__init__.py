@@ -58,6 +58,7 @@ COMMANDS = {
     "goal": "goals",
     "skill": "goals",
     "review": "review",
+    "form": "forms",
     "export": "export",
     "import": "importing",
     "doctor": "doctor",

@@ -77,6 +77,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     edit.add_argument("--sentiment", metavar="S", help=f"feedback only: {', '.join(SENTIMENTS)}")
     edit.add_argument("--star", action="store_true", help="star the entry")
     edit.add_argument("--unstar", action="store_true", help="remove its star")
+    edit.add_argument("--impact", metavar="TEXT",
+                      help="wins only: what it changed, e.g. 'p95 -34%%' ('' removes it)")
     edit.set_defaults(run=run_edit)
 
     delete = subparsers.add_parser(
@@ -120,6 +122,7 @@ def entry_full(entry: Record, codes: dict[str, str]) -> str:
     fields = [
         ("from", entry.get("source") or ""),
         ("sentiment", entry.get("sentiment") or ""),
+        ("impact", entry.get("impact") or ""),
         ("goals", ", ".join(codes.get(g, g) for g in entry["goals"])),
         ("skills", ", ".join(codes.get(s, s) for s in entry["skills"])),
         ("tags", ", ".join(entry["tags"])),
@@ -156,7 +159,7 @@ def flag_changes(args: argparse.Namespace, entry: Record) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     for flag, field in (("when", "when"), ("kind", "kind"), ("title", "title"),
                         ("source", "source"), ("sentiment", "sentiment"), ("goal", "goals"),
-                        ("skill", "skills"), ("tag", "tags")):
+                        ("skill", "skills"), ("tag", "tags"), ("impact", "impact")):
         value = getattr(args, flag)
         if value is not None:
             changes[field] = value
@@ -165,6 +168,8 @@ def flag_changes(args: argparse.Namespace, entry: Record) -> dict[str, Any]:
     if args.star or args.unstar:
         changes["starred"] = bool(args.star)
     kind = str(changes.get("kind") or entry["kind"]).strip().lower()
+    if kind != "win" and "impact" not in changes and entry.get("impact"):
+        changes["impact"] = None  # a win made a note keeps no impact
     if kind != "feedback":  # a note has no source or sentiment: drop them, not refuse
         for field in ("source", "sentiment"):
             if field not in changes and entry.get(field):

@@ -50,6 +50,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     add.add_argument("--from", dest="source", metavar="WHO", help="who gave the feedback")
     add.add_argument("--sentiment", metavar="S", help=f"feedback only: {', '.join(SENTIMENTS)}")
     add.add_argument("--star", action="store_true", help="star the entry")
+    add.add_argument("--impact", metavar="TEXT",
+                     help="wins only: what it changed, short, e.g. 'p95 -34%%' (shown first "
+                     "in exports)")
     add.set_defaults(run=run_add)
 
     lst = subparsers.add_parser(
@@ -159,6 +162,7 @@ def run_add(args: argparse.Namespace) -> int:
         source=args.source,
         sentiment=args.sentiment,
         starred=args.star,
+        impact=args.impact,
     )
     report_added(entry)
     return 0
@@ -188,7 +192,8 @@ def add_in_editor(args: argparse.Namespace, kind: str) -> int:
                          "with no TEXT, $EDITOR opens only on a terminal")
     store = open_store(args)
     text = template(kind, when=args.when, goals=args.goal, skills=args.skill, tags=args.tag,
-                    source=args.source, sentiment=args.sentiment, starred=args.star or None)
+                    source=args.source, sentiment=args.sentiment, starred=args.star or None,
+                    impact=args.impact)
 
     def apply(fields: Record) -> Record | None:
         if not fields["title"]:
@@ -204,6 +209,7 @@ def add_in_editor(args: argparse.Namespace, kind: str) -> int:
             source=fields["source"],
             sentiment=fields["sentiment"],
             starred=fields["starred"],
+            impact=fields.get("impact"),
         )
 
     done, entry = edit_until_valid(store, text, "new", apply)

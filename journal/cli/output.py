@@ -67,6 +67,7 @@ def entry_json(entry: Record, codes: dict[str, str]) -> Record:
         "starred": entry["starred"],
         "source": entry.get("source"),
         "sentiment": entry.get("sentiment"),
+        "impact": entry.get("impact"),
         "created": entry.get("created"),
         "updated": entry.get("updated"),
         **({"value": entry.get("value"), "confidence": entry.get("confidence")}

@@ -69,6 +69,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     lst.add_argument("--json", action="store_true", help="print a JSON array")
     lst.set_defaults(run=run_list)
 
+    from journal.cli.review_forms import register as register_forms
+
+    register_forms(sub, common)
+
 
 def run_export(args: argparse.Namespace) -> int:
     from journal.cli import UsageError

@@ -176,6 +176,7 @@ def _evidence_json(ev: Evidence, codes: dict[str, str]) -> Record:
         "when": e["when"],
         "kind": e["kind"],
         "title": e["title"],
+        "impact": e.get("impact"),
         "starred": bool(e.get("starred")),
         "source": e.get("source"),
         "sentiment": e.get("sentiment"),

@@ -99,7 +99,10 @@ def _entry_item(
     if via and titles:
         notes.append("via " + ", ".join(titles.get(g, g) for g in via))
     note = Em((f"({'; '.join(notes)})",))
-    return (f"{star}{_day(entry['when'])} \u2014 ", entry["title"], " ", note)
+    day = f"{star}{_day(entry['when'])} \u2014 "
+    if entry.get("impact"):  # a win's impact leads: it is what a reader looks for first
+        return (day, Strong((str(entry["impact"]),)), ": ", entry["title"], " ", note)
+    return (day, entry["title"], " ", note)
 
 
 def _evidence_list(found: list[Evidence], limit: int | None, titles: dict[str, str]) -> list[Block]:

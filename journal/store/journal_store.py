@@ -56,6 +56,7 @@ class JournalStore(GoalStore):
         source: str | None = None,
         sentiment: str | None = None,
         starred: bool = False,
+        impact: str | None = None,
     ) -> Record:
         """Add one entry. `text` is split into title and body unless they are given."""
         item = {key: value for key, value in locals().items() if key != "self"}
@@ -92,7 +93,7 @@ class JournalStore(GoalStore):
             "updated": stamp,
         }
         extra = {k: v for k, v in item.items()
-                 if k in ("origin", "value", "confidence", "with", "actions")}
+                 if k in ("origin", "value", "confidence", "with", "actions", "impact")}
         return models.check_entry({**record, **extra})
 
     def update_entry(self, ident: str, **changes: Any) -> Record:
@@ -247,6 +248,28 @@ class JournalStore(GoalStore):
     def delete_review(self, ident: str) -> None:
         with self.transaction():
             self._remove("reviews", self.review(ident)["id"])
+
+    # -- review forms (journal.review.forms; keyed by name, no ids) --------------------
+
+    def forms(self) -> list[Record]:
+        """The forms imported into this journal (`journal form import`), as stored."""
+        return [dict(r) for r in self._raw("forms").values()]
+
+    def save_form(self, record: Record, replace: bool = False) -> Record:
+        """Store a form under its name; one already there is replaced only when asked."""
+        with self.transaction():
+            table = self._table("forms")
+            for key, old in self._raw("forms").items():
+                if str(old.get("name", "")).lower() == str(record["name"]).lower():
+                    if not replace:
+                        raise ValidationError(
+                            f"a form named {record['name']!r} is already in the journal: "
+                            "add --replace to replace it, or --name to import it as another"
+                        )
+                    table.remove(doc_ids=[int(key)])
+            stored = {**record, "imported": self.now_iso()}
+            table.insert(stored)
+            return stored
 
     # -- whole journal ---------------------------------------------------------------
 

@@ -1,0 +1,89 @@
+"""The review screen's link to its form: choosing a form, opening the answer editor,
+and the previous cycle's rating shown beside the rating being chosen.
+
+Functions of the ReviewScreen (passed in), so review.py stays one screen's layout and
+edits; the answer editor itself is screens/answers.py.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from journal.errors import JournalError
+from journal.models import Record
+from journal.review.answers import review_form, slots
+from journal.review.builtin_forms import builtin_forms
+from journal.review.compare import previous_review
+from journal.review.forms import Form, form_from_record
+from journal.review.saved import goal_part
+from screens.answers import AnswerScreen, FormPicker
+
+if TYPE_CHECKING:
+    from screens.review import ReviewScreen
+
+
+def previous_rating_text(review: Record | None, saved: list[Record], goal_id: str) -> str:
+    """'Last cycle (H2 2025): Met', 'Last cycle (H2 2025): not rated', or '' for a first
+    review."""
+    earlier = previous_review(review or {"period": {}}, saved) if review else None
+    if earlier is None:
+        return ""
+    label = (earlier.get("period") or {}).get("label") or earlier.get("title", "")
+    rating = goal_part(earlier, goal_id).get("rating")
+    return f"Last cycle ({label}): {rating or 'not rated'}"
+
+
+def open_answers(screen: ReviewScreen) -> None:
+    """`a`: the answer editor, after choosing a form if the review has none yet."""
+    if screen.period is None or screen.assessment is None:
+        return
+    form = review_form(screen.review) if screen.review else None
+    if form is not None:
+        _push_editor(screen, form)
+        return
+    screen.run_worker(lambda: _load_forms(screen), thread=True, group="review-forms")
+
+
+def _load_forms(screen: ReviewScreen) -> None:
+    try:
+        with screen._lock():
+            stored = [form_from_record(r) for r in screen.store.forms()]
+    except JournalError as err:
+        screen.app.call_from_thread(screen.notify, str(err), severity="error", markup=False)
+        return
+    forms = stored + list(builtin_forms().values())
+    screen.app.call_from_thread(
+        screen.app.push_screen, FormPicker(forms), lambda f: _form_chosen(screen, f)
+    )
+
+
+def _form_chosen(screen: ReviewScreen, form: Form | None) -> None:
+    if form is None:
+        return
+
+    def use(review: Record) -> None:
+        review["form"] = form.to_record()
+        review.setdefault("answers", {})
+
+    screen._edit(use, reassess=False)
+    screen.notify(f"This review answers the form {form.title!r}.", markup=False)
+    _push_editor(screen, form)
+
+
+def _push_editor(screen: ReviewScreen, form: Form) -> None:
+    a = screen.assessment
+    assert a is not None
+
+    def review() -> Record:
+        if screen.review is None:  # the first edit creates the draft (ReviewScreen._edit)
+            screen._edit(lambda r: None, reassess=False)
+        assert screen.review is not None
+        return screen.review
+
+    found = slots(form, [r.goal for r in a.company_goals()], [s.skill for s in a.skills])
+    previous = previous_review(screen.review, screen.saved) if screen.review else None
+    screen.app.push_screen(
+        AnswerScreen(
+            form, found, review, lambda change: screen._edit(change, reassess=False), a, previous
+        )
+    )
