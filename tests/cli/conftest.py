@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
-JOURNAL = shutil.which("journal") or str(Path(sys.executable).with_name("journal"))
+# The `journal` installed beside this Python first: a `journal` elsewhere on PATH (another
+# checkout's, a pipx install) would test the wrong code.
+_BESIDE = Path(sys.executable).with_name("journal")
+JOURNAL = str(_BESIDE) if _BESIDE.exists() else (shutil.which("journal") or str(_BESIDE))
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 

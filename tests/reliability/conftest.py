@@ -7,7 +7,6 @@ tests/conftest.py also points JOURNAL_DB away from any real journal).
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -17,8 +16,8 @@ from typing import Any
 import pytest
 
 from journal.store.journal_store import JournalStore
+from tests.cli.conftest import JOURNAL  # noqa: E402  the one beside this Python
 
-JOURNAL = shutil.which("journal") or str(Path(sys.executable).with_name("journal"))
 PYTHON = sys.executable
 HERE = Path(__file__).parent
 
