@@ -188,8 +188,7 @@ class GoalsScreen(Screen[None]):
         Binding("m", "move_goal", "Move", tooltip="Give the selected goal a new parent"),
         Binding("d", "delete_goal", "Delete", tooltip="Delete the selected goal"),
         Binding("k", "checkin", "Checkin",
-                tooltip="Check in: record where the selected goal's metric stands now "
-                "(as `journal checkin` does)"),
+                tooltip="Check in: record where the selected goal's metric stands now"),
     ]
 
     def __init__(self, store: JournalStore) -> None:
