@@ -189,8 +189,7 @@ class GoalsScreen(Screen[None]):
         Binding("m", "move_goal", "Move", tooltip="Give the selected goal a new parent"),
         Binding("d", "delete_goal", "Delete", tooltip="Delete the selected goal"),
         Binding("k", "checkin", "Checkin",
-                tooltip="Check in: record where the selected goal's metric stands now "
-                "(as `journal checkin` does)"),
+                tooltip="Check in: record where the selected goal's metric stands now"),
         Binding("P", "plan", "Plan", key_display="P", show=False,
                 tooltip="Next cycle's proposal: plans, woven goals, SMART marks, support"),
         Binding("1", "one_on_one", "1:1", show=False, tooltip="The agenda for your next 1:1"),
