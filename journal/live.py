@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -36,9 +37,12 @@ T = TypeVar("T")
 Signature = tuple[int, int, int] | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Snapshot:
     """One state of the journal: entries newest first, goals, skills and reviews.
+
+    Compared by identity (`eq=False`): two snapshots are the same state only if they are
+    the same object, and comparing never walks 50,000 entries.
 
     Tuples, and read-only mappings for the lookups. The records are the storage's own
     (it never changes a stored record in place: a write replaces it), so a snapshot of
@@ -114,9 +118,9 @@ class LiveJournal:
         self._read = False
 
     @property
-    def path(self) -> str:
-        """The journal file (for messages and file dialogs' defaults)."""
-        return str(self._store.path)
+    def path(self) -> Path:
+        """The journal file (for drafts beside it, and to refuse exporting over it)."""
+        return self._store.path
 
     @property
     def _storage(self) -> SafeStorage:
@@ -132,9 +136,17 @@ class LiveJournal:
     def refresh(self) -> Snapshot:
         """Catch up with the file (another process's writes); the snapshot, maybe newer."""
         with self._lock:
+            self.catch_up()
+            return self._snapshot
+
+    def catch_up(self) -> Snapshot | None:
+        """The new snapshot if the file changed since ours was read (another process's
+        write, noticed by this call or by any earlier read), else None."""
+        with self._lock:
             self._storage.changed_on_disk()  # its answer is ignored: the signature tells
-            if not self._read or self._storage.signature != self._signature:
-                self._reload()
+            if self._read and self._storage.signature == self._signature:
+                return None
+            self._reload()
             return self._snapshot
 
     def changed_since(self, generation: int) -> bool:

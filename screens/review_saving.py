@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import copy
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from journal import reviews as rv
+from journal.live import LiveJournal
 from journal.models import Record, ValidationError
 from journal.storage import JournalError
-from journal.store import JournalStore
 from screens.review_draft import DraftWriter
 
 if TYPE_CHECKING:
@@ -30,10 +30,9 @@ SAVE_DELAY = 0.6
 class DraftSaver:
     """Debounced, newest-wins saves of `screen.review`, skipping reviews nobody wrote in."""
 
-    def __init__(self, screen: ReviewScreen, store: JournalStore,
-                 lock: Any) -> None:
+    def __init__(self, screen: ReviewScreen, live: LiveJournal) -> None:
         self.screen = screen
-        self.writer = DraftWriter(store, lock)
+        self.writer = DraftWriter(live)
         self.dirty = False
         self._timer: Timer | None = None
         self._seq = 0

@@ -10,8 +10,6 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
-
 from journal.store import JournalStore
 from screens.app import make_app
 from screens.journal import JournalScreen
@@ -33,7 +31,6 @@ def add_from_another_process(store: JournalStore, title: str) -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: the goals screen uses up the change")
 async def test_entry_from_another_process_shows_after_visiting_goals(
     journal_store: JournalStore,
 ) -> None:
