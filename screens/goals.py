@@ -25,11 +25,11 @@ from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
 
 from journal.dates import human_date
-from journal.goal_tree import goal_tree, overdue, unique
+from journal.errors import JournalError, ValidationError
+from journal.goals import goal_tree, overdue, unique
 from journal.live import LiveJournal, Snapshot
-from journal.models import Record, ValidationError
+from journal.models import Record
 from journal.query import goal_evidence
-from journal.storage import JournalError
 from journal.textsafe import plural, visible, visible_line
 from screens.goal_form import Confirm, GoalForm, Picker
 from screens.live_screen import LiveScreen

@@ -20,10 +20,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from journal.importing import Summary, import_path
+from journal.errors import JournalError, ValidationError
+from journal.importers.common import Summary, import_path
 from journal.live import LiveJournal
-from journal.models import ValidationError
-from journal.storage import JournalError
 from journal.textsafe import visible_line
 
 

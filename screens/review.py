@@ -37,11 +37,12 @@ from textual.widgets import (
     TextArea,
 )
 
-from journal import reviews as rv
-from journal.assess import Assessment, GoalReport, assess
-from journal.dates import DateError, Period, parse_period
+from journal.dates import Period, parse_period
+from journal.errors import DateError
 from journal.live import LiveJournal, Snapshot
 from journal.models import Record
+from journal.review import saved as rv
+from journal.review.assess import Assessment, GoalReport, assess
 from screens import review_views as views
 from screens.review_export import ExportingScreen
 from screens.review_panes import GoalList, GoalPane, OverviewPane, SkillPane, quiet

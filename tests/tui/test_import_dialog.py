@@ -7,8 +7,8 @@ from pathlib import Path
 from textual.app import App
 from textual.widgets import Static
 
-from journal.importing import Summary
-from journal.store import JournalStore
+from journal.importers.common import Summary
+from journal.store.journal_store import JournalStore
 from screens.app import JournalApp
 from screens.import_dialog import ImportScreen
 from tests.tui.helpers import wait_for

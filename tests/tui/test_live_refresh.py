@@ -10,7 +10,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.app import make_app
 from screens.journal import JournalScreen
 from tests.tui.conftest import SIZE, fixed_now

@@ -2,7 +2,7 @@
 
 from journal.live import LiveJournal
 from journal.query import EntryFilter
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.snapshot import apply_filter
 
 

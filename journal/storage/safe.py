@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from tinydb.storages import Storage
 
-from journal import backups, layout
-from journal.document import (
+from journal.errors import JournalFileError, JournalReplaced, JournalWriteError
+from journal.storage import backups, layout
+from journal.storage.document import (
     SCHEMA_VERSION,
     Document,
     load_quietly,
@@ -28,16 +29,8 @@ from journal.document import (
     without_bom,
     working_copy,
 )
-from journal.fileops import (
-    LOCK_TIMEOUT,
-    TEMP_SUFFIX,
-    JournalError,
-    JournalFileError,
-    JournalReplaced,
-    JournalWriteError,
+from journal.storage.fileops import (
     describe_os_error,
-    ensure_folder,
-    fsync_dir,
     lock_path_for,
     real_path,
     refuse_read_only,
@@ -46,28 +39,11 @@ from journal.fileops import (
     special_kind,
     special_message,
     take_lock,
-    temp_prefix,
 )
 
 if TYPE_CHECKING:  # both load only when needed: a quick `journal add` never uses them
-    from journal import merge, rollback
+    from journal.storage import merge, rollback
 
-__all__ = [
-    "LOCK_TIMEOUT",
-    "SCHEMA_VERSION",
-    "TEMP_SUFFIX",
-    "JournalError",
-    "JournalFileError",
-    "JournalWriteError",
-    "SafeStorage",
-    "describe_os_error",
-    "ensure_folder",
-    "fsync_dir",
-    "parse_ok",
-    "schema_of",
-    "shape_problem",
-    "temp_prefix",
-]
 
 Signature = tuple[int, int, int]
 MERGE_ATTEMPTS = 5  # re-reads after another program replaced the file, before giving up
@@ -116,7 +92,7 @@ class SafeStorage(Storage):
         """Another program took entries away (or the file): keep what we held first."""
         if not held.get("entries"):
             return
-        from journal import rollback
+        from journal.storage import rollback
 
         if found := rollback.keep_if_lost(self.path, held, now):
             self._rollbacks.append(found)
@@ -274,7 +250,7 @@ class SafeStorage(Storage):
         return self._cut_signature if self._cut is not None else self._signature
 
     def take_rollbacks(self) -> list[rollback.Rollback]:
-        """Rollbacks and deletions adopted since the last call (see `journal.rollback`)."""
+        """Rollbacks and deletions adopted since the last call (see `journal.storage.rollback`)."""
         with self._thread_lock:
             found, self._rollbacks = self._rollbacks, []
             return found
@@ -360,7 +336,7 @@ class SafeStorage(Storage):
                 self._flush_once()
                 return
             except JournalReplaced:
-                from journal import merge
+                from journal.storage import merge
 
                 if found is None:
                     found = merge.changes(self._base, self._doc)
@@ -396,7 +372,7 @@ class SafeStorage(Storage):
         assert raw is not None
         theirs = self._parse(raw)
         self._keep_if_lost(held, theirs)
-        from journal import merge
+        from journal.storage import merge
 
         conflicts = merge.apply(theirs, found)
         if conflicts:

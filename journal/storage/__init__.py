@@ -1,0 +1,1 @@
+"""The journal file on disk: its format, atomic writes and the lock, backups, catching up."""
