@@ -4,21 +4,20 @@ Screens are Textual MODES, one per top-level screen (`j` journal, `g` goals, `s`
 `r` review): each keeps its own stack, so an open editor stays with its screen and a
 screen keeps its filters and cursor while you look elsewhere. Goals, skills and review
 come from `screens.goals` / `screens.skills` / `screens.review`, each built as
-`XScreen(store)`, and are imported only when first opened: a missing module shows a
+`XScreen(live)`, and are imported only when first opened: a missing module shows a
 notification instead of breaking the app.
 
-Shared state lives here: `store` with `store_lock` (each store call is thread-safe; a
-worker holds the lock so that its several calls see one state of the journal), `now()`
-(the clock, fixed in tests) and `snapshot` (the last in-memory copy of the journal).
-The app polls the store once a second in a worker; when the journal changed (our write
-or another process's) it reads a fresh snapshot in a worker and posts `JournalChanged`
-to every live screen (see `screens.messages`). Keys reach the screens one finished key
-at a time (`screens.key_order`), so a save sees every key typed before it. On SIGHUP or
-SIGTERM (the terminal closed, a polite kill) every screen's draft is written before the
+The app owns `live` (`journal.live.LiveJournal`: the store, the clock, the current
+snapshot). Data goes down: after our own write (a `JournalWritten` event bubbling up) or
+when the once-a-second poll finds another process's write, a worker fetches the snapshot
+and posts `JournalRead`; the app then sets every screen's `snapshot` reactive (a hidden
+screen rebuilds when shown, `screens.live_screen`). Keys reach the screens one finished
+key at a time (`screens.key_order`), so a save sees every key typed before it. On SIGHUP
+or SIGTERM (the terminal closed, a polite kill) every screen's draft is written before the
 app leaves (`flush_drafts`). When another program rolls the journal back or deletes it,
-the storage keeps what the app held as a backup (`journal.storage.rollback`) and the poll says
-so. The theme is remembered in a small settings file: read once in `make_app` before the
-app starts, written in a worker when the theme changes.
+the storage keeps what the app held as a backup (`journal.storage.rollback`) and the poll
+says so. The theme is remembered in a small settings file: read once in `make_app` before
+the app starts, written in a worker when the theme changes.
 """
 
 from __future__ import annotations
