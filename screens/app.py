@@ -3,7 +3,7 @@
 Screens are Textual MODES, one per top-level screen (`j` journal, `g` goals, `s` skills,
 `r` review): each keeps its own stack, so an open editor stays with its screen and a
 screen keeps its filters and cursor while you look elsewhere. Goals, skills and review
-come from `screens.goals` / `screens.skills` / `screens.review`, each built as
+come from `screens.goals` / `screens.skills` / `screens.review.screen`, each built as
 `XScreen(live)`, and are imported only when first opened: a missing module shows a
 notification instead of breaking the app.
 
@@ -65,7 +65,7 @@ WARM_UP_DELAY = 0.3
 LAZY_SCREENS: dict[str, tuple[str, str]] = {
     "goals": ("screens.goals", "GoalsScreen"),
     "skills": ("screens.skills", "SkillsScreen"),
-    "review": ("screens.review", "ReviewScreen"),
+    "review": ("screens.review.screen", "ReviewScreen"),
 }
 
 

@@ -9,9 +9,9 @@ from textual.widgets import Input, Select, TextArea
 
 from journal.store.journal_store import JournalStore
 from screens.app import make_app
-from screens.review import ReviewScreen
-from screens.review_export import ExportPrompt
-from screens.review_panes import EvidenceList, GoalList
+from screens.review.export import ExportPrompt
+from screens.review.panes import EvidenceList, GoalList
+from screens.review.screen import ReviewScreen
 from tests.tui.conftest import fixed_now
 from tests.tui.helpers import screen_text, wait_for
 
@@ -185,7 +185,7 @@ async def test_works_with_the_wall_clock_and_user_text_is_never_markup(
 def test_draft_writer_keeps_the_newest_version_and_one_record(store: JournalStore) -> None:
     from journal.live import LiveJournal
     from journal.review.saved import new_review
-    from screens.review_draft import DraftWriter
+    from screens.review.draft import DraftWriter
     from tests.unit.golden.sample import H1
 
     writer = DraftWriter(LiveJournal(store))

@@ -6,7 +6,7 @@ overview holds the title, summary, readiness, gaps and feedback; skills get a na
 too. Every change is saved as a draft shortly after you stop typing (a thread worker,
 one write at a time, newest wins) and once more when the screen goes away, so closing the
 app mid-sentence loses nothing. `x` exports to a file, `c` copies the Markdown (both in
-review_export.py).
+review/export.py).
 """
 
 from __future__ import annotations
@@ -43,10 +43,10 @@ from journal.live import LiveJournal, Snapshot
 from journal.models import Record
 from journal.review import saved as rv
 from journal.review.assess import Assessment, GoalReport, assess
-from screens import review_views as views
-from screens.review_export import ExportingScreen
-from screens.review_panes import GoalList, GoalPane, OverviewPane, SkillPane, quiet
-from screens.review_saving import DraftSaver
+from screens.review import views
+from screens.review.export import ExportingScreen
+from screens.review.panes import GoalList, GoalPane, OverviewPane, SkillPane, quiet
+from screens.review.saving import DraftSaver
 
 DEFAULT_PERIOD = "this year"
 
@@ -391,7 +391,7 @@ class ReviewScreen(ExportingScreen):
         self.notify(f"New review: {self.review['title']}", markup=False)
         self._reassess()
 
-    # -- saving (when and whether: review_saving.DraftSaver) ------------------------
+    # -- saving (when and whether: saving.DraftSaver) ------------------------
 
     def draft_saved(self, live: Record, saved: Record) -> None:
         """A write worked: remember the id, list the review, say so."""

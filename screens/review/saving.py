@@ -17,12 +17,12 @@ from journal.errors import JournalError, ValidationError
 from journal.live import LiveJournal
 from journal.models import Record
 from journal.review import saved as rv
-from screens.review_draft import DraftWriter
+from screens.review.draft import DraftWriter
 
 if TYPE_CHECKING:
     from textual.timer import Timer
 
-    from screens.review import ReviewScreen
+    from screens.review.screen import ReviewScreen
 
 SAVE_DELAY = 0.6
 
