@@ -31,7 +31,8 @@ from journal.live import LiveJournal, Snapshot
 from journal.models import Record
 from journal.query import goal_evidence
 from journal.textsafe import plural, visible, visible_line
-from screens.goal_form import Confirm, GoalForm, Picker
+from screens.dialogs import Confirm, Picker
+from screens.goal_form import GoalForm
 from screens.live_screen import LiveScreen
 from screens.messages import GoalSaved, ShowGoal, WriteFailed
 

@@ -31,7 +31,7 @@ from journal.models import Record
 from journal.query import EntryFilter, find
 from journal.store.journal_store import JournalStore
 from journal.textsafe import plural, visible, visible_line
-from screens.goal_form import Confirm, Picker
+from screens.dialogs import Confirm, Picker
 from screens.live_screen import LiveScreen
 from screens.messages import ShowSkill, SkillSaved, WriteFailed
 from screens.skill_form import LEVEL_NAMES, SkillForm, feedback_line
