@@ -10,13 +10,15 @@ imported), so the caller knows to refresh.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
@@ -24,6 +26,14 @@ from journal.errors import JournalError, ValidationError
 from journal.importers.common import Summary, import_path
 from journal.live import LiveJournal
 from journal.textsafe import visible_line
+
+
+@dataclass
+class ImportFinished(Message):
+    """The preview or import worker finished: its summary (None: refused) and what to say."""
+
+    summary: Summary | None
+    lines: list[str]
 
 
 class ImportScreen(ModalScreen[Summary | None]):
@@ -107,12 +117,16 @@ class ImportScreen(ModalScreen[Summary | None]):
             else:
                 summary = self.live.write(lambda store: import_path(store, path)).result
         except (ValidationError, JournalError) as err:
-            self.app.call_from_thread(self.finish, None, str(err).splitlines())
+            self.post_message(ImportFinished(None, str(err).splitlines()))
             return
         lines = summary.lines()
         if dry_run and (summary.imported or summary.updated):
             lines.insert(1, "Press Import to write this.")
-        self.app.call_from_thread(self.finish, summary, lines)
+        self.post_message(ImportFinished(summary, lines))
+
+    @on(ImportFinished)
+    def _finished(self, event: ImportFinished) -> None:
+        self.finish(event.summary, event.lines)
 
     def finish(self, summary: Summary | None, lines: list[str]) -> None:
         self.busy = False

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import contextlib
 import copy
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from textual.message import Message
 
 from journal.errors import JournalError, ValidationError
 from journal.live import LiveJournal
 from journal.models import Record
 from journal.review import saved as rv
+from screens.messages import WriteFailed
 from screens.review.draft import DraftWriter
 
 if TYPE_CHECKING:
@@ -81,12 +85,18 @@ class DraftSaver:
                 self.writer.write(*job)
 
     def _write(self, live: Record, snapshot: Record, seq: int) -> None:
-        app = self.screen.app
         try:
             saved = self.writer.write(live, snapshot, seq)
         except (ValidationError, JournalError) as err:
-            app.call_from_thread(app.notify, str(err), title="Review not saved",
-                                 severity="error", markup=False)
+            self.screen.post_message(WriteFailed("Review not saved", str(err)))
             return
         if saved is not None:
-            app.call_from_thread(self.screen.draft_saved, live, saved)
+            self.screen.post_message(DraftSaved(live, saved))
+
+
+@dataclass
+class DraftSaved(Message):
+    """A draft write worked: `live` is the screen's draft, `saved` the stored record."""
+
+    live: Record
+    saved: Record

@@ -43,10 +43,11 @@ from journal.live import LiveJournal, Snapshot
 from journal.models import Record
 from journal.review import saved as rv
 from journal.review.assess import Assessment, GoalReport, assess
+from screens.messages import WriteFailed
 from screens.review import views
 from screens.review.export import ExportingScreen
 from screens.review.panes import GoalList, GoalPane, OverviewPane, SkillPane, quiet
-from screens.review.saving import DraftSaver
+from screens.review.saving import DraftSaved, DraftSaver
 
 DEFAULT_PERIOD = "this year"
 
@@ -392,6 +393,14 @@ class ReviewScreen(ExportingScreen):
         self._reassess()
 
     # -- saving (when and whether: saving.DraftSaver) ------------------------
+
+    @on(WriteFailed)
+    def _write_failed(self, event: WriteFailed) -> None:
+        self.notify(event.message, title=event.title, severity="error", markup=False)
+
+    @on(DraftSaved)
+    def _draft_saved(self, event: DraftSaved) -> None:
+        self.draft_saved(event.live, event.saved)
 
     def draft_saved(self, live: Record, saved: Record) -> None:
         """A write worked: remember the id, list the review, say so."""
