@@ -21,8 +21,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from journal.dates import local_now
 from journal.models import Record
@@ -36,9 +37,12 @@ T = TypeVar("T")
 Signature = tuple[int, int, int] | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Snapshot:
     """One state of the journal: entries newest first, goals, skills and reviews.
+
+    Compared by identity (`eq=False`): two snapshots are the same state only if they are
+    the same object, and comparing never walks 50,000 entries.
 
     Tuples, and read-only mappings for the lookups. The records are the storage's own
     (it never changes a stored record in place: a write replaces it), so a snapshot of
@@ -52,6 +56,7 @@ class Snapshot:
     reviews: tuple[Record, ...] = ()
     codes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     position: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    meta: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod
     def read(cls, store: JournalStore, generation: int) -> Snapshot:
@@ -59,12 +64,13 @@ class Snapshot:
         raw = list(store.raw_entries())
         goals, skills, reviews = tuple(store.goals()), tuple(store.skills()), tuple(store.reviews())
         codes = store.code_map()
+        meta = MappingProxyType(dict(store.meta()))  # the coach's snoozes live here
         raw.sort(key=newest_first, reverse=True)  # the same order as `journal list`
         entries = tuple(raw)
         position = {e["id"]: i for i, e in enumerate(entries)}
         return cls(
             generation, entries, goals, skills, reviews,
-            MappingProxyType(codes), MappingProxyType(position),
+            MappingProxyType(codes), MappingProxyType(position), meta,
         )  # fmt: skip
 
     @cached_property
@@ -114,9 +120,9 @@ class LiveJournal:
         self._read = False
 
     @property
-    def path(self) -> str:
-        """The journal file (for messages and file dialogs' defaults)."""
-        return str(self._store.path)
+    def path(self) -> Path:
+        """The journal file (for drafts beside it, and to refuse exporting over it)."""
+        return self._store.path
 
     @property
     def _storage(self) -> SafeStorage:
@@ -132,9 +138,17 @@ class LiveJournal:
     def refresh(self) -> Snapshot:
         """Catch up with the file (another process's writes); the snapshot, maybe newer."""
         with self._lock:
+            self.catch_up()
+            return self._snapshot
+
+    def catch_up(self) -> Snapshot | None:
+        """The new snapshot if the file changed since ours was read (another process's
+        write, noticed by this call or by any earlier read), else None."""
+        with self._lock:
             self._storage.changed_on_disk()  # its answer is ignored: the signature tells
-            if not self._read or self._storage.signature != self._signature:
-                self._reload()
+            if self._read and self._storage.signature == self._signature:
+                return None
+            self._reload()
             return self._snapshot
 
     def changed_since(self, generation: int) -> bool:

@@ -3,22 +3,21 @@
 Screens are Textual MODES, one per top-level screen (`j` journal, `g` goals, `s` skills,
 `r` review, `o` coach, `w` weekly review): each keeps its own stack, so an open editor
 stays with its screen and a screen keeps its filters and cursor while you look elsewhere.
-The others come from `screens.goals` / `screens.skills` / `screens.review` /
-`screens.coach` / `screens.weekly`, each built as `XScreen(store)`, and are imported
-only when first opened: a missing module shows a notification instead of breaking the app.
+The others come from `screens.goals` / `screens.skills` / `screens.review.screen` /
+`screens.coach` / `screens.weekly`, each built as `XScreen(live)`, and are imported only
+when first opened.
 
-Shared state lives here: `store` with `store_lock` (each store call is thread-safe; a
-worker holds the lock so that its several calls see one state of the journal), `now()`
-(the clock, fixed in tests) and `snapshot` (the last in-memory copy of the journal).
-The app polls the store once a second in a worker; when the journal changed (our write
-or another process's) it reads a fresh snapshot in a worker and posts `JournalChanged`
-to every live screen (see `screens.messages`). Keys reach the screens one finished key
-at a time (`screens.key_order`), so a save sees every key typed before it. On SIGHUP or
-SIGTERM (the terminal closed, a polite kill) every screen's draft is written before the
+The app owns `live` (`journal.live.LiveJournal`: the store, the clock, the current
+snapshot). Data goes down: after our own write (a `JournalWritten` event bubbling up) or
+when the once-a-second poll finds another process's write, a worker fetches the snapshot
+and posts `JournalRead`; the app then sets every screen's `snapshot` reactive (a hidden
+screen rebuilds when shown, `screens.live_screen`). Keys reach the screens one finished
+key at a time (`screens.key_order`), so a save sees every key typed before it. On SIGHUP
+or SIGTERM (the terminal closed, a polite kill) every screen's draft is written before the
 app leaves (`flush_drafts`). When another program rolls the journal back or deletes it,
-the storage keeps what the app held as a backup (`journal.storage.rollback`) and the poll says
-so. The theme is remembered in a small settings file: read once in `make_app` before the
-app starts, written in a worker when the theme changes.
+the storage keeps what the app held as a backup (`journal.storage.rollback`) and the poll
+says so. The theme is remembered in a small settings file: read once in `make_app` before
+the app starts, written in a worker when the theme changes.
 """
 
 from __future__ import annotations
@@ -27,7 +26,6 @@ import asyncio
 import contextlib
 import importlib
 import signal
-import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -38,19 +36,21 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
-from textual.worker import get_current_worker
 
-from journal.coach.nudges import nudges
 from journal.coach.settings import CoachSettings
 from journal.dates import local_now
 from journal.errors import JournalError
+from journal.live import LiveJournal, Snapshot
 from journal.store.journal_store import JournalStore
 from screens.commands import EntryCommands, GoalCommands, ScreenCommands, SkillCommands
 from screens.journal import JournalScreen
 from screens.key_order import KeyOrder
+from screens.live_screen import LiveScreen
 from screens.messages import (
-    JournalChanged,
+    DiskProblem,
+    JournalRead,
     JournalWritten,
+    RolledBack,
     ShowEntry,
     ShowGoal,
     ShowSkill,
@@ -58,7 +58,6 @@ from screens.messages import (
 )
 from screens.screenshot import take_screenshot
 from screens.settings import load_settings, save_settings
-from screens.snapshot import JournalSnapshot
 
 POLL_SECONDS = 1.0
 HANG_UPS = (signal.SIGHUP, signal.SIGTERM)
@@ -67,7 +66,7 @@ WARM_UP_DELAY = 0.3
 LAZY_SCREENS: dict[str, tuple[str, str]] = {
     "goals": ("screens.goals", "GoalsScreen"),
     "skills": ("screens.skills", "SkillsScreen"),
-    "review": ("screens.review", "ReviewScreen"),
+    "review": ("screens.review.screen", "ReviewScreen"),
     "coach": ("screens.coach", "CoachScreen"),
     "weekly": ("screens.weekly", "WeeklyScreen"),
 }
@@ -106,19 +105,15 @@ class JournalApp(App[None]):
         coach_settings: CoachSettings | None = None,
     ) -> None:
         super().__init__()
-        self.store = store
+        self.live = LiveJournal(store, now=now or local_now)
         self.coach_settings = coach_settings or CoachSettings()
-        self.nudges_waiting = 0  # counted with each snapshot: the journal screen shows it
-        self.store_lock = threading.RLock()
-        self.now: Callable[[], datetime] = now or local_now
         self.settings_path = settings_path
-        self.snapshot: JournalSnapshot | None = None
-        self._live_screens: list[Screen[Any]] = []
+        self.snapshot: Snapshot | None = None  # the one every screen was last given
+        self._live_screens: list[LiveScreen] = []
         self._modes_added: set[str] = set()
-        self._external_pending = False
         self._disk_problem: str | None = None
         self._keys = KeyOrder(self, super().on_event)
-        self._add_screen_mode("journal", JournalScreen(store))
+        self._add_screen_mode("journal", JournalScreen(self.live))
 
     async def on_event(self, event: events.Event) -> None:
         """Keys (and pastes) are handled one after another, in order (`screens.key_order`)."""
@@ -131,9 +126,11 @@ class JournalApp(App[None]):
 
     # -- screens ---------------------------------------------------------------------
 
-    def _add_screen_mode(self, name: str, screen: Screen[Any]) -> None:
+    def _add_screen_mode(self, name: str, screen: LiveScreen) -> None:
         """A mode whose one base screen is `screen` (built up front so errors show early)."""
         self._live_screens.append(screen)
+        if self.snapshot is not None:
+            screen.snapshot = self.snapshot
         self.add_mode(name, lambda: screen)
         self._modes_added.add(name)
 
@@ -146,7 +143,7 @@ class JournalApp(App[None]):
             return False
         module_name, class_name = LAZY_SCREENS[name]
         try:
-            screen = getattr(importlib.import_module(module_name), class_name)(self.store)
+            screen = getattr(importlib.import_module(module_name), class_name)(self.live)
         except ModuleNotFoundError as err:
             if err.name == module_name:
                 self.notify(f"The {name} screen is not available yet.", severity="warning",
@@ -188,7 +185,7 @@ class JournalApp(App[None]):
             self.switch_mode(name)
 
     def action_import(self) -> None:
-        """Open `screens.import_dialog.ImportScreen(store)`; reload when it imported."""
+        """Open `screens.import_dialog.ImportScreen(live)`; reload when it imported."""
         try:
             from screens.import_dialog import ImportScreen
         except Exception as err:  # noqa: BLE001 - written elsewhere; never fatal here
@@ -199,7 +196,7 @@ class JournalApp(App[None]):
             if summary is not None:
                 self.reload()
 
-        self.push_screen(ImportScreen(self.store), imported)
+        self.push_screen(ImportScreen(self.live), imported)
 
     def action_help(self) -> None:
         from screens.help import HelpScreen
@@ -261,35 +258,34 @@ class JournalApp(App[None]):
     def _written(self) -> None:
         self.reload()
 
-    def reload(self, external: bool = False) -> None:
-        """Read a fresh snapshot in a worker, then tell every screen."""
-        self._external_pending |= external
+    def reload(self) -> None:
+        """Fetch the live journal's snapshot in a worker, then hand it to every screen."""
         self._read_snapshot()
 
     @work(thread=True, exclusive=True, group="snapshot", description="read the journal")
     def _read_snapshot(self) -> None:
         try:
-            snapshot = JournalSnapshot.read(self.store, self.store_lock)
-            with self.store_lock:
-                waiting = len(nudges(self.store, self.now(), self.coach_settings))
+            snapshot = self.live.snapshot()
         except JournalError as err:
-            self.call_from_thread(self._report_disk_problem, str(err))
+            self.post_message(DiskProblem(str(err)))
             return
-        if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._snapshot_ready, snapshot, waiting)
+        self.post_message(JournalRead(snapshot))
 
-    def _snapshot_ready(self, snapshot: JournalSnapshot, waiting: int = 0) -> None:
+    @on(JournalRead)
+    def _snapshot_ready(self, event: JournalRead) -> None:
+        """Data down: every screen's `snapshot` (hidden ones rebuild when shown)."""
+        snapshot = event.snapshot
+        if self.snapshot is not None and snapshot.generation <= self.snapshot.generation:
+            return  # an older read finishing late
         self.snapshot = snapshot
-        self.nudges_waiting = waiting
-        external, self._external_pending = self._external_pending, False
         for screen in self._live_screens:
-            screen.post_message(JournalChanged(external=external))
-        if external:
+            screen.snapshot = snapshot
+        if event.external:
             self.notify("The journal was changed by another program; reloaded.", markup=False)
         self.set_timer(WARM_UP_DELAY, lambda: self._warm_up(snapshot))
 
     @work(thread=True, exclusive=True, group="warm-up", description="fold search text")
-    def _warm_up(self, snapshot: JournalSnapshot) -> None:
+    def _warm_up(self, snapshot: Snapshot) -> None:
         """Fold the search text once the list is on screen, not before it."""
         snapshot.haystacks  # noqa: B018 - a cached property: reading it computes it
 
@@ -299,24 +295,29 @@ class JournalApp(App[None]):
     @work(thread=True, exclusive=True, group="poll", description="check the file")
     def _check_disk(self) -> None:
         try:
-            with self.store_lock:
-                changed = self.store.refresh()
+            newer = self.live.catch_up()
         except JournalError as err:
-            self.call_from_thread(self._report_disk_problem, str(err))
+            self.post_message(DiskProblem(str(err)))
             return
         finally:  # noticed by this read or any other (a save, a snapshot): say so once
-            for rollback in self.store.storage.take_rollbacks():
-                self.call_from_thread(self.notify, rollback.message(), title="Journal went back",
-                                      severity="warning", timeout=30, markup=False)
-        self._disk_problem = None
-        if changed:
-            self.call_from_thread(self.reload, True)
+            for message in self.live.take_rollbacks():
+                self.post_message(RolledBack(message))
+        self.post_message(DiskProblem(None))
+        if newer is not None:
+            self.post_message(JournalRead(newer, external=self.snapshot is not None))
 
-    def _report_disk_problem(self, message: str) -> None:
-        if message != self._disk_problem:
-            self._disk_problem = message
+    @on(RolledBack)
+    def _rolled_back(self, event: RolledBack) -> None:
+        self.notify(event.message, title="Journal went back", severity="warning", timeout=30,
+                    markup=False)
+
+    @on(DiskProblem)
+    def _disk_problem_seen(self, event: DiskProblem) -> None:
+        message = event.message
+        if message is not None and message != self._disk_problem:
             self.notify(message, title="Journal file", severity="error", timeout=10,
                         markup=False)
+        self._disk_problem = message
 
     # -- theme -----------------------------------------------------------------------
 

@@ -39,7 +39,7 @@ from journal.dates import FUTURE_NOTE, from_iso, human_date, in_future, parse_wh
 from journal.errors import DateError, JournalError, ValidationError
 from journal.models import KINDS, SENTIMENTS, Record, normalise_tags, split_title
 from journal.textsafe import visible, visible_line
-from screens.goal_form import Confirm
+from screens.dialogs import Confirm
 from screens.widgets.pick_list import PickList
 
 DRAFT_DELAY = 0.6

@@ -1,148 +1,24 @@
-"""Modal dialogs behind the Goals screen (the Skills screen reuses the picker and confirm).
+"""The goal form behind the Goals screen (add a company or personal goal, edit one).
 
-Forms write through a `save` callable in a thread worker and close only once the write
-worked: a refusal from the store (a duplicate code, an unreadable date) is shown inside
-the form, so nothing the user typed is lost. Escape always closes without writing.
+It is a `screens.dialogs.RecordForm`: it writes through its `save` callable in a worker
+and closes only once the write worked, so nothing typed is lost on a refusal.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from datetime import date, datetime
 from typing import Any
 
 from rich.text import Text
-from textual import work
-from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widget import Widget
-from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
-from textual.widgets.option_list import Option
+from textual.app import ComposeResult
+from textual.widgets import Input, Select, Static, TextArea
 
-from journal.dates import human_date, local_now, parse_date
-from journal.errors import DateError, JournalError
+from journal.dates import human_date, parse_date
+from journal.errors import DateError
 from journal.models import GOAL_STATUSES, Record
+from screens.dialogs import RecordForm, Save, row
 from screens.widgets.pick_list import PickList
 from screens.widgets.smart_marks import SmartMarks
-
-Save = Callable[[dict[str, Any]], Record]
-
-FORM_CSS = """
-RecordForm, Picker, Confirm { align: center middle; }
-RecordForm > Vertical, Picker > Vertical, Confirm > Vertical {
-    width: 76; max-width: 100%; height: auto; max-height: 100%;
-    border: thick $primary; background: $surface; padding: 0 1;
-}
-.form-title { text-style: bold; margin-bottom: 1; width: 100%; }
-.form-row { height: auto; }
-.form-row > Label { width: 12; color: $text-muted; }
-.form-row > Input, .form-row > Select { width: 1fr; }
-.form-row > TextArea { width: 1fr; height: 4; }
-.form-row > PickList { width: 1fr; height: 5; }
-.form-row > .form-value { width: 1fr; }
-.form-hint { height: 1; padding-left: 12; color: $text-muted; }
-.form-hint.-bad, .form-error { color: $error; }
-.form-error { height: auto; }
-.form-buttons { height: auto; align-horizontal: right; margin-top: 1; }
-.form-buttons > Button { margin-left: 1; }
-Picker OptionList { height: auto; max-height: 16; }
-"""
-
-
-def app_now(app: App[Any]) -> datetime:
-    """The app's clock when it has one (fixed in tests), else the wall clock."""
-    now = getattr(app, "now", None)
-    return now() if callable(now) else local_now()
-
-
-_LOCK = threading.RLock()  # for an app without a store lock of its own (a test app)
-
-
-def store_lock(app: App[Any]) -> AbstractContextManager[Any]:
-    """The app's store lock: each store call is thread-safe on its own; a worker holds
-    this so that its several calls (a read, then a write) see one state of the journal."""
-    lock = getattr(app, "store_lock", None)
-    return lock if lock is not None else _LOCK
-
-
-def row(label: str, widget: Widget) -> Horizontal:
-    """A labelled form line; the label is ours, never user text."""
-    return Horizontal(Label(label), widget, classes="form-row")
-
-
-class RecordForm(ModalScreen[dict[str, Any] | None]):
-    """Shared form behaviour: ctrl+s or enter saves once, escape cancels, errors stay in view."""
-
-    DEFAULT_CSS = FORM_CSS
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without saving"),
-        Binding("ctrl+s", "save", "Save", tooltip="Save and close"),
-    ]
-
-    def __init__(self, heading: str, save: Save) -> None:
-        super().__init__()
-        self.heading = heading
-        self.save = save
-        self.error = Static("", classes="form-error", markup=False)
-        self._saving = False
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(Text(self.heading), classes="form-title")
-            yield from self.compose_fields()
-            yield self.error
-            with Horizontal(classes="form-buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
-
-    def compose_fields(self) -> ComposeResult:
-        """The form's own inputs (subclasses)."""
-        yield from ()
-
-    def values(self) -> dict[str, Any] | None:
-        """What to save, or None after showing why it cannot be saved (subclasses)."""
-        raise NotImplementedError
-
-    def show_error(self, message: str) -> None:
-        self._saving = False
-        self.error.update(Text(message))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def action_save(self) -> None:
-        if self._saving:
-            return  # a second ctrl+s while the first write runs must not write twice
-        values = self.values()
-        if values is None:
-            return
-        self._saving = True
-        self._write(values)
-
-    @work(thread=True, group="form-save")
-    def _write(self, values: dict[str, Any]) -> None:
-        try:
-            with store_lock(self.app):
-                saved = self.save(values)
-        except (ValueError, JournalError) as err:
-            self.app.call_from_thread(self.show_error, str(err))
-            return
-        self.app.call_from_thread(self.dismiss, saved)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
 
 
 class GoalForm(RecordForm):
@@ -265,61 +141,3 @@ class GoalForm(RecordForm):
             "status": str(self.status_select.value),
             "notes": self.notes_area.text.strip(),
         } | ({"supports": self.supports_list.chosen} if self.supports_list is not None else {})
-
-
-class Picker(ModalScreen[Any]):
-    """Choose one of a list; dismisses with the chosen value, or None on escape."""
-
-    DEFAULT_CSS = FORM_CSS
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
-    def __init__(self, heading: str, items: list[tuple[Any, Text]]) -> None:
-        super().__init__()
-        self.heading = heading
-        self.choices = [value for value, _ in items]
-        self.options = OptionList(*(Option(label) for _, label in items))
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(Text(self.heading), classes="form-title")
-            yield self.options
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(self.choices[event.option_index])
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class Confirm(ModalScreen[bool]):
-    """A yes/no question; the safe answer has the focus, so a stray enter keeps things."""
-
-    DEFAULT_CSS = FORM_CSS
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
-    ]
-
-    def __init__(self, question: Text, yes: str = "Delete") -> None:
-        super().__init__()
-        self.question = question
-        self.yes_button = Button(yes, variant="error", id="yes")
-        self.no_button = Button("Keep", id="no")
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(self.question, classes="form-title", markup=False)
-            with Horizontal(classes="form-buttons"):
-                yield self.yes_button
-                yield self.no_button
-
-    def on_mount(self) -> None:
-        self.no_button.focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button is self.yes_button)
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)

@@ -20,7 +20,7 @@ from textual.widgets import Static
 OTHER_SCREENS = (
     ("Goals screen", "screens.goals", "GoalsScreen"),
     ("Skills screen", "screens.skills", "SkillsScreen"),
-    ("Review screen", "screens.review", "ReviewScreen"),
+    ("Review screen", "screens.review.screen", "ReviewScreen"),
     ("Plan screen", "screens.planning", "PlanScreen"),
     ("1:1 agenda screen", "screens.planning", "AgendaScreen"),
 )

@@ -19,10 +19,10 @@ from textual.widgets import Input, TextArea
 from journal import drafts
 from journal.store.journal_store import JournalStore
 from screens.app import JournalApp, make_app
+from screens.dialogs import Confirm
 from screens.editor import EntryEditor
-from screens.goal_form import Confirm
 from screens.journal import JournalScreen
-from screens.review import ReviewScreen
+from screens.review.screen import ReviewScreen
 from tests.reliability.conftest import seeded
 from tests.tui.conftest import SIZE, fixed_now
 from tests.tui.helpers import notices, wait_for

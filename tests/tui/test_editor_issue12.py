@@ -10,8 +10,8 @@ from textual.command import CommandPalette
 
 from journal.store.journal_store import JournalStore
 from screens.app import JournalApp, make_app
+from screens.dialogs import Confirm
 from screens.editor import FUTURE_NOTE, EntryEditor
-from screens.goal_form import Confirm
 from screens.help import HelpScreen, ordered_sections
 from screens.journal import JournalScreen
 from tests.tui.conftest import NOW, SIZE

@@ -14,7 +14,8 @@ from textual.widgets.tree import TreeNode
 from journal.query import goal_family
 from journal.store.journal_store import JournalStore
 from screens.app import JournalApp
-from screens.goal_form import Confirm, GoalForm, Picker
+from screens.dialogs import Confirm, Picker
+from screens.goal_form import GoalForm
 from screens.goals import GoalsScreen, goal_views
 from screens.messages import ShowGoal
 from tests.tui.helpers import app_on_screen, settle, wait_for

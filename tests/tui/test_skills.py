@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from journal.models import Record
 from journal.store.journal_store import JournalStore
 from screens.app import JournalApp
-from screens.goal_form import Confirm, Picker
+from screens.dialogs import Confirm, Picker
 from screens.messages import ShowSkill
 from screens.skill_form import SkillForm
 from screens.skills import SkillsScreen, feedback_wanting_skill, suggest_name

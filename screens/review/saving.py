@@ -11,18 +11,22 @@ from __future__ import annotations
 
 import contextlib
 import copy
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.message import Message
 
 from journal.errors import JournalError, ValidationError
+from journal.live import LiveJournal
 from journal.models import Record
 from journal.review import saved as rv
-from journal.store.journal_store import JournalStore
-from screens.review_draft import DraftWriter
+from screens.messages import WriteFailed
+from screens.review.draft import DraftWriter
 
 if TYPE_CHECKING:
     from textual.timer import Timer
 
-    from screens.review import ReviewScreen
+    from screens.review.screen import ReviewScreen
 
 SAVE_DELAY = 0.6
 
@@ -30,10 +34,9 @@ SAVE_DELAY = 0.6
 class DraftSaver:
     """Debounced, newest-wins saves of `screen.review`, skipping reviews nobody wrote in."""
 
-    def __init__(self, screen: ReviewScreen, store: JournalStore,
-                 lock: Any) -> None:
+    def __init__(self, screen: ReviewScreen, live: LiveJournal) -> None:
         self.screen = screen
-        self.writer = DraftWriter(store, lock)
+        self.writer = DraftWriter(live)
         self.dirty = False
         self._timer: Timer | None = None
         self._seq = 0
@@ -82,12 +85,18 @@ class DraftSaver:
                 self.writer.write(*job)
 
     def _write(self, live: Record, snapshot: Record, seq: int) -> None:
-        app = self.screen.app
         try:
             saved = self.writer.write(live, snapshot, seq)
         except (ValidationError, JournalError) as err:
-            app.call_from_thread(app.notify, str(err), title="Review not saved",
-                                 severity="error", markup=False)
+            self.screen.post_message(WriteFailed("Review not saved", str(err)))
             return
         if saved is not None:
-            app.call_from_thread(self.screen.draft_saved, live, saved)
+            self.screen.post_message(DraftSaved(live, saved))
+
+
+@dataclass
+class DraftSaved(Message):
+    """A draft write worked: `live` is the screen's draft, `saved` the stored record."""
+
+    live: Record
+    saved: Record
