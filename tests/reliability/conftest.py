@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from journal.store.journal_store import JournalStore
+from tests.tui.helpers import freeze_cursor_blink
 
 JOURNAL = shutil.which("journal") or str(Path(sys.executable).with_name("journal"))
 PYTHON = sys.executable
@@ -91,3 +92,9 @@ def tree_snapshot(folder: Path) -> dict[str, bytes | None]:
 def python(*args: str | os.PathLike[str]) -> list[str]:
     """argv to run a helper script with the test interpreter (the project's venv)."""
     return [PYTHON, *map(str, args)]
+
+
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app tests here run with the cursor blink frozen, as tests/tui do."""
+    freeze_cursor_blink(monkeypatch)

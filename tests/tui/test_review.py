@@ -13,8 +13,7 @@ from screens.app import make_app
 from screens.review import ReviewScreen
 from screens.review_export import ExportPrompt
 from screens.review_panes import EvidenceList, GoalList
-from tests.tui.conftest import fixed_now
-from tests.tui.helpers import screen_text, wait_for
+from tests.tui.helpers import fixed_now, screen_text, wait_for
 
 SIZE = (100, 30)
 
