@@ -14,6 +14,8 @@ from typing import Any
 from journal.errors import ValidationError
 
 KINDS = ("feedback", "reflection", "win", "note")
+PREFIX = {"entries": "e", "goals": "g", "skills": "s", "reviews": "r"}
+"""Each table's id prefix: e12 is entry 12."""
 SENTIMENTS = ("praise", "constructive", "mixed")
 SCOPES = ("company", "personal")
 GOAL_STATUSES = ("active", "done", "dropped")

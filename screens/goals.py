@@ -1,6 +1,6 @@
 """The Goals screen: company goals as a tree with personal goals woven in, and their evidence.
 
-A goal's evidence is what `journal.query.goal_family` says (its own entries, its
+A goal's evidence is what `journal.goals.goal_family` says (its own entries, its
 sub-goals' and those of the personal goals woven into it), so the counts here match
 `journal goal list` and the review. Everything that reads or writes the journal runs
 in a thread worker; the tree is rebuilt on the main thread from what the worker found.
@@ -25,15 +25,13 @@ from textual.worker import get_current_worker
 
 from journal.dates import human_date
 from journal.errors import JournalError, ValidationError
-from journal.goals import goal_tree, overdue, unique
+from journal.goals import STALE_DAYS, goal_tree, overdue, unique
 from journal.models import Record
 from journal.query import goal_evidence
 from journal.store.journal_store import JournalStore
 from journal.textsafe import plural, visible, visible_line
 from screens.goal_form import Confirm, GoalForm, Picker, app_now, store_lock
 from screens.messages import GoalSaved, JournalChanged, ShowGoal
-
-STALE_DAYS = 60
 
 
 @dataclass(frozen=True)
@@ -125,7 +123,7 @@ def goal_detail(view: GoalView, by_id: dict[str, Record]) -> Text:
     if view.overdue:
         text.append("⚠ overdue: past its due date and still active\n", style="bold red")
     latest = f", latest {human_date(date.fromisoformat(view.latest))}" if view.latest else ""
-    field("Evidence", f"{view.count} entr{'y' if view.count == 1 else 'ies'}{latest}")
+    field("Evidence", f"{plural(view.count, 'entry')}{latest}")
     if view.stale:
         why = f"stale: no evidence in the last {STALE_DAYS} days" if view.count else (
             "no evidence linked yet")

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from journal.dates import human_date
+from journal.goals import STALE_DAYS
 from journal.models import Record
-from journal.review.assess import STALE_DAYS, Assessment, Evidence, GoalReport, SkillReport
+from journal.review.assess import Assessment, Evidence, GoalReport, SkillReport
 from journal.review.feedback import SourceCount
 from journal.textsafe import plural
 
@@ -65,9 +66,7 @@ def _day(when: str) -> str:
 
 def kinds_text(counts: dict[str, int]) -> str:
     """'3 wins, 1 reflection': counts by kind in words."""
-    return ", ".join(
-        f"{n} {kind if n == 1 else _PLURAL.get(kind, kind)}" for kind, n in counts.items()
-    )
+    return ", ".join(plural(n, kind, _PLURAL.get(kind)) for kind, n in counts.items())
 
 
 def _tone(c: SourceCount) -> str:
