@@ -1,16 +1,79 @@
-"""The one goal tree: company goals, their sub-goals, and personal goals woven in.
+"""The one goal graph: families (roll-up credit), the company tree, the display tree.
 
-A personal goal hangs under its parent and under every company goal it supports, so it
-shows once per place it serves; `journal goal list` and the Goals screen both walk this
-tree (the JSON output lists each goal once, at its first place). Also what "overdue"
-means, for the list, the screen and the review alike. No I/O, no Textual.
+A goal's family is the goal, its sub-goals and the personal goals woven into any of them:
+an entry linked to any member counts toward the goal (`journal list --goal`, the Goals
+screen's counts and the review's evidence all use `goal_family`/`GoalGraph`). A personal
+goal hangs under its parent and under every company goal it supports, so it shows once
+per place it serves; `journal goal list` and the Goals screen both walk `goal_tree` (the
+JSON output lists each goal once, at its first place). Also what "overdue" and "stale"
+mean, for the list, the screen and the review alike. No I/O, no Textual.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from journal.models import Record
+
+STALE_DAYS = 60
+"""A goal with no evidence in this many days before a date is stale (review and app)."""
+
+
+def goal_family(goal_id: str, goals: Iterable[Record]) -> frozenset[str]:
+    """`goal_id`, its sub-goals, and the personal goals woven into any of them."""
+    goals = list(goals)
+    family = {goal_id}
+    grew = True
+    while grew:
+        grew = False
+        for goal in goals:
+            if goal["id"] in family:
+                continue
+            linked = goal.get("parent") in family or any(
+                s in family for s in goal.get("supports", [])
+            )
+            if linked:
+                family.add(goal["id"])
+                grew = True
+    return frozenset(family)
+
+
+@dataclass(frozen=True)
+class GoalGraph:
+    """The goals (in the order given) with every family worked out once."""
+
+    goals: list[Record]
+    by_id: dict[str, Record]
+    families: dict[str, frozenset[str]]
+    credit: dict[str, list[str]]
+    """Per goal id, the goals a link to it counts toward (itself first), in goal order."""
+
+    @classmethod
+    def of(cls, goals: Iterable[Record]) -> GoalGraph:
+        goals = list(goals)
+        families = {g["id"]: goal_family(g["id"], goals) for g in goals}
+        credit: dict[str, list[str]] = {g["id"]: [] for g in goals}
+        for goal_id, family in families.items():
+            for member in family:
+                credit.setdefault(member, []).append(goal_id)
+        return cls(goals, {g["id"]: g for g in goals}, families, credit)
+
+    def company_tree(self) -> tuple[list[Record], dict[str, list[Record]]]:
+        """Company goals as the review shows them: the tops, and each one's sub-goals
+        (a company goal under a personal one is a top)."""
+        children: dict[str, list[Record]] = {}
+        tops: list[Record] = []
+        for goal in self.goals:
+            if goal.get("scope") != "company":
+                continue
+            parent = self.by_id.get(goal.get("parent") or "")
+            if parent is not None and parent.get("scope") == "company":
+                children.setdefault(parent["id"], []).append(goal)
+            else:
+                tops.append(goal)
+        return tops, children
 
 
 def anchors(goal: Record, known: set[str]) -> list[str | None]:

@@ -17,6 +17,8 @@ KINDS = ("feedback", "reflection", "win", "note", "checkin")
 # A check-in (`journal checkin`) is an entry of kind "checkin": a value on one goal's
 # metric, with the note as its body and an optional confidence.
 CONFIDENCES = ("low", "medium", "high")
+PREFIX = {"entries": "e", "goals": "g", "skills": "s", "reviews": "r"}
+"""Each table's id prefix: e12 is entry 12."""
 SENTIMENTS = ("praise", "constructive", "mixed")
 SCOPES = ("company", "personal")
 GOAL_STATUSES = ("active", "done", "dropped")

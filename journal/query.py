@@ -13,7 +13,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from journal.dates import Period
+from journal.goals import GoalGraph
 from journal.models import Record
+from journal.records import entry_order
 
 
 @dataclass(frozen=True)
@@ -32,25 +34,6 @@ class EntryFilter:
 
 
 Predicate = Callable[[Record], bool]
-
-
-def goal_family(goal_id: str, goals: Iterable[Record]) -> frozenset[str]:
-    """`goal_id`, its sub-goals, and the personal goals woven into any of them."""
-    goals = list(goals)
-    family = {goal_id}
-    grew = True
-    while grew:
-        grew = False
-        for goal in goals:
-            if goal["id"] in family:
-                continue
-            linked = goal.get("parent") in family or any(
-                s in family for s in goal.get("supports", [])
-            )
-            if linked:
-                family.add(goal["id"])
-                grew = True
-    return frozenset(family)
 
 
 def search_words(text: str) -> list[str]:
@@ -132,7 +115,7 @@ def newest_first(entry: Record) -> tuple[str, int, str]:
     """Sort key, used reversed: the local time written, then the id, so entries written at
     the same minute list the later-added first ("e10" after "e9": by length, then text)."""
     ident = str(entry.get("id", ""))
-    return str(entry["when"])[:19], len(ident), ident
+    return entry_order(entry), len(ident), ident
 
 
 def goal_evidence(
@@ -140,19 +123,16 @@ def goal_evidence(
 ) -> dict[str, tuple[int, str | None]]:
     """Per goal id: how many entries are evidence for it and the newest one's date.
 
-    One pass over the entries: each goal a link can count toward (the inverse of
-    `goal_family`) is worked out once, not once per entry.
+    One pass over the entries: each goal a link can count toward (the graph's credit,
+    the inverse of `goal_family`) is worked out once, not once per entry.
     """
-    counted_for: dict[str, set[str]] = {g["id"]: set() for g in goals}
-    for goal in goals:
-        for member in goal_family(goal["id"], goals):
-            counted_for[member].add(goal["id"])
+    counted_for = GoalGraph.of(goals).credit
     counts = dict.fromkeys(counted_for, 0)
     latest: dict[str, str] = {}
     for entry in entries:
         hit: set[str] = set()
         for linked in entry["goals"]:
-            hit |= counted_for.get(linked, set())
+            hit.update(counted_for.get(linked, ()))
         for goal_id in hit:
             counts[goal_id] += 1
             if entry["when"] > latest.get(goal_id, ""):

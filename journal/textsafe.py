@@ -65,9 +65,14 @@ def first_of(items: list[str], limit: int) -> str:
 
 def plural(n: int, word: str, many: str | None = None) -> str:
     """'1 entry', '2 entries', '0 goals': counts that read like English."""
+    return f"{n} {plural_word(n, word, many)}"
+
+
+def plural_word(n: int, word: str, many: str | None = None) -> str:
+    """The word alone, for counts written another way: 'entry', 'entries'."""
     if n == 1:
-        return f"1 {word}"
+        return word
     if many is None:
         consonant_y = word.endswith("y") and word[-2:-1] not in tuple("aeiou")
         many = word[:-1] + "ies" if consonant_y else word + "s"
-    return f"{n} {many}"
+    return many

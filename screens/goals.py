@@ -1,6 +1,6 @@
 """The Goals screen: company goals as a tree with personal goals woven in, and their evidence.
 
-A goal's evidence is what `journal.query.goal_family` says (its own entries, its
+A goal's evidence is what `journal.goals.goal_family` says (its own entries, its
 sub-goals' and those of the personal goals woven into it), so the counts here match
 `journal goal list` and the review. The views are computed from the app's `snapshot`
 in a thread worker (posting `GoalsCounted`), and writes go through `live.write` in
@@ -26,7 +26,7 @@ from textual.worker import get_current_worker
 
 from journal.dates import human_date
 from journal.errors import JournalError, ValidationError
-from journal.goals import goal_tree, overdue, unique
+from journal.goals import STALE_DAYS, goal_tree, overdue, unique
 from journal.live import LiveJournal, Snapshot
 from journal.models import Record
 from journal.progress import Progress, checkins_by_goal, measurable, progress
@@ -44,8 +44,6 @@ from screens.goal_progress import (
 from screens.live_screen import LiveScreen
 from screens.messages import GoalSaved, ShowGoal, WriteFailed
 from screens.planning import AgendaScreen, PlanScreen, plan_text
-
-STALE_DAYS = 60
 
 
 @dataclass(frozen=True)
@@ -153,7 +151,7 @@ def goal_detail(view: GoalView, by_id: dict[str, Record]) -> Text:
             text.append(f"{mark} {n}. {visible_line(item['text'])}\n")
         text.append("\n")
     latest = f", latest {human_date(date.fromisoformat(view.latest))}" if view.latest else ""
-    field("Evidence", f"{view.count} entr{'y' if view.count == 1 else 'ies'}{latest}")
+    field("Evidence", f"{plural(view.count, 'entry')}{latest}")
     if view.stale:
         why = f"stale: no evidence in the last {STALE_DAYS} days" if view.count else (
             "no evidence linked yet")

@@ -27,11 +27,12 @@ from textual.worker import get_current_worker
 from journal.coach.nudges import nudges
 from journal.dates import parse_period
 from journal.errors import DateError, JournalError, ValidationError
+from journal.goals import goal_family
 from journal.live import LiveJournal, Snapshot
 from journal.models import Record
-from journal.query import EntryFilter, goal_family
+from journal.query import EntryFilter
 from journal.store.journal_store import JournalStore
-from journal.textsafe import plural, visible_line
+from journal.textsafe import plural, plural_word, visible_line
 from screens.editor import EntryEditor
 from screens.link import LinkDialog, Links
 from screens.live_screen import LiveScreen
@@ -185,7 +186,7 @@ class JournalScreen(LiveScreen):
         self.entry_list.show(
             entries, result.snapshot.codes, cursor=result.index_of(keep) or 0, empty_text=empty
         )
-        noun = "entry" if total == 1 else "entries"  # thousands separators: not plural()
+        noun = plural_word(total, "entry")  # the count has thousands separators
         count = f"{len(entries):,} of {total:,} {noun}" if filtered else f"{total:,} {noun}"
         status = Text(count)
         if result.flt.period is not None:

@@ -6,14 +6,11 @@ forgiving (a missing or damaged file means defaults); writes are atomic and priv
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from journal.storage.fileops import ensure_folder
+from journal.storage.fileops import ensure_folder, write_atomically
 
 
 def load_settings(path: Path | None) -> dict[str, Any]:
@@ -31,15 +28,4 @@ def save_settings(path: Path, changes: dict[str, Any]) -> None:
     """Merge `changes` into the file: temp file, fsync, rename; folder 0700, file 0600."""
     data = {**load_settings(path), **changes}
     ensure_folder(path.parent)  # every missing parent 0700, even under umask 000
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            os.fchmod(handle.fileno(), 0o600)
-            json.dump(data, handle, indent=2)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_atomically(path, [json.dumps(data, indent=2).encode("utf-8")])

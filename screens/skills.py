@@ -122,7 +122,7 @@ def skill_detail(view: SkillView) -> Text:
     text.append(f"{level} → {target}\n")
     text.append("Evidence: ", style="bold")
     latest = f", latest {human_date(date.fromisoformat(view.latest))}" if view.latest else ""
-    text.append(f"{view.count} entr{'y' if view.count == 1 else 'ies'}{latest}\n")
+    text.append(f"{plural(view.count, 'entry')}{latest}\n")
     text.append("\nPlan\n", style="bold")
     text.append(visible(skill.get("plan") or "") or "—")
     text.append("\n\nCame from\n", style="bold")

@@ -124,8 +124,7 @@ def show(report: Report, source: str) -> None:
     elif report.healthy:
         say("Status: healthy" if report.exists else "Status: no journal yet")
     else:
-        say(f"Status: DAMAGED ({len(report.problems)} problem"
-            f"{'s' if len(report.problems) != 1 else ''})")
+        say(f"Status: DAMAGED ({plural(len(report.problems), 'problem')})")
         for problem in report.problems[:50]:
             say(f"  - {problem}")
         if len(report.problems) > 50:

@@ -9,8 +9,9 @@ from typing import Any
 from journal.cli.output import entry_json, entry_line, open_store, print_json
 from journal.dates import FUTURE_NOTE, from_iso, in_future, local_now, parse_period
 from journal.errors import ValidationError
+from journal.goals import goal_family
 from journal.models import KINDS, SENTIMENTS, Record, choose, normalise_tags
-from journal.query import EntryFilter, find, goal_family
+from journal.query import EntryFilter, find
 from journal.textsafe import visible_line
 
 

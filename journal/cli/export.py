@@ -25,7 +25,7 @@ examples:
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    from journal.export.whole import FORMATS
+    from journal.export.formats import JOURNAL_FORMATS
 
     export = subparsers.add_parser(
         "export", parents=[common], help="export the whole journal (md, json or txt)",
@@ -33,7 +33,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     export.add_argument(
-        "--format", choices=FORMATS, metavar="F",
+        "--format", choices=JOURNAL_FORMATS, metavar="F",
         help="md (default), json or txt; with -o and no --format, the file's suffix decides",
     )
     export.add_argument(
@@ -48,12 +48,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     from journal.cli import UsageError
-    from journal.export.whole import SUFFIXES, dump_store, render
+    from journal.export.formats import JOURNAL_SUFFIXES
+    from journal.export.whole import dump_store, render
 
     to_file = args.output not in (None, "-")
     fmt = args.format
     if fmt is None and to_file:
-        fmt = SUFFIXES.get(Path(args.output).suffix.lower())
+        fmt = JOURNAL_SUFFIXES.get(Path(args.output).suffix.lower())
         if fmt is None:
             raise UsageError(
                 f"cannot tell the format from the name {args.output}: add --format md, json "

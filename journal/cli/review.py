@@ -11,9 +11,8 @@ import sys
 from typing import Any
 
 from journal.cli.output import open_store, print_json, write_output
+from journal.export.formats import REVIEW_FORMATS
 from journal.textsafe import visible_line
-
-FORMATS = ("md", "json", "html", "txt")
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -41,7 +40,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     export.add_argument(
         "--format",
-        choices=FORMATS,
+        choices=REVIEW_FORMATS,
         metavar="F",
         help="md (default), json, html or txt; with -o and no --format, the file's suffix decides",
     )
@@ -114,13 +113,13 @@ def check_output(output: str, fmt: str | None) -> None:
     from pathlib import Path
 
     from journal.cli import UsageError
-    from journal.export.assessment import SUFFIXES
+    from journal.export.formats import REVIEW_SUFFIXES
 
     path = Path(output)
     if path.is_dir():
         raise UsageError(f"cannot write {output}: it is a folder; name a file in it, "
                          f"e.g. {path / 'review.md'}")
-    if path.suffix.lower() in SUFFIXES or (fmt and not path.suffix):
+    if path.suffix.lower() in REVIEW_SUFFIXES or (fmt and not path.suffix):
         return
     suffix = f"its suffix {path.suffix!r}" if path.suffix else "it has no suffix"
     raise UsageError(f"cannot tell which format to write to {output}: {suffix}; end the name "

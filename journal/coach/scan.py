@@ -12,7 +12,7 @@ from typing import Any
 
 from journal.coach.streak import is_weekly_review
 from journal.models import Record
-from journal.query import goal_family
+from journal.goals import goal_family
 
 # Most important first: the order ties are broken in, and the base of each score.
 WEIGHT = {

@@ -110,7 +110,7 @@ PERSONAL_GOALS = [
     ),
 ]
 STALE_GOAL = "innovation"  # no evidence in the last ~quarter: the review's gap to call out
-STALE_DAYS = 110
+STALE_GOAL_DAYS = 110  # the demo's stale goal: its last evidence this long ago
 
 # code, name, level, target, plan, anchor (the feedback it came from, see ANCHORS)
 SKILLS = [
@@ -349,7 +349,7 @@ def _demo_entry(
     else:
         theme = rng.choices(list(THEME_WEIGHTS), weights=list(THEME_WEIGHTS.values()))[0]
     bank = THEMES[theme]
-    days = _workday_offset(rng, now.date(), STALE_DAYS if theme == STALE_GOAL else 0, 364)
+    days = _workday_offset(rng, now.date(), STALE_GOAL_DAYS if theme == STALE_GOAL else 0, 364)
     item["when"] = _moment(rng, now, days, kind)
     if kind != "feedback":
         title = _fill(rng, deck.draw(f"{theme}/{kind}", bank[kind]))

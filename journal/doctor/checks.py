@@ -18,12 +18,12 @@ import orjson
 
 from journal import models
 from journal.dates import from_iso
-from journal.doctor.restore import BackupInfo, list_backups
+from journal.doctor.restore import BackupInfo, describe_backups
 from journal.errors import DateError, ValidationError
-from journal.storage.document import SCHEMA_VERSION, schema_of, shape_problem, without_bom
+from journal.models import PREFIX
+from journal.storage.document import Refused, parse_document, schema_of
 from journal.storage.fileops import describe_os_error, real_path, special_kind
 
-PREFIX = {"entries": "e", "goals": "g", "skills": "s", "reviews": "r"}
 Doc = dict[str, dict[str, dict[str, Any]]]
 
 
@@ -103,7 +103,7 @@ def check(path: Path, *, with_backups: bool = True) -> Report:
     report = Report(path=path, real=real_path(path))
     path = report.real
     if with_backups:
-        report.backups = list_backups(path)
+        report.backups = describe_backups(path)
     raw = _read(path, report)
     if raw is None:
         return report
@@ -158,28 +158,20 @@ def _read(path: Path, report: Report) -> bytes | None:
         return None
 
 
+_ADVICE = {
+    "empty": " (a journal always holds at least its meta)",
+    "json": ": it may be truncated or overwritten",
+    "shape": "",
+    "newer": ": upgrade journal rather than restoring a backup",
+}
+
+
 def _parse(raw: bytes, report: Report) -> Doc | None:
-    raw = without_bom(raw)
-    if not raw.strip(b" \t\r\n"):
-        report.problems.append("the file is empty (a journal always holds at least its meta)")
+    doc = parse_document(raw)
+    if isinstance(doc, Refused):
+        report.problems.append(doc.reason + _ADVICE[doc.kind])
         return None
-    try:
-        doc = orjson.loads(raw)
-    except orjson.JSONDecodeError as err:
-        report.problems.append(f"it is not valid JSON ({err}): it may be truncated or overwritten")
-        return None
-    problem = shape_problem(doc)
-    if problem:
-        report.problems.append(problem)
-        return None
-    schema = schema_of(doc)
-    if schema > SCHEMA_VERSION:
-        report.problems.append(
-            f"it was written by a newer version of journal (schema {schema}; this version "
-            f"knows up to {SCHEMA_VERSION}): upgrade journal rather than restoring a backup"
-        )
-        return None
-    return doc  # type: ignore[no-any-return]
+    return doc
 
 
 def _check_records(doc: Doc, report: Report) -> None:

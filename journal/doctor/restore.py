@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 
 from journal.errors import JournalError, JournalWriteError, ValidationError
+from journal.models import PREFIX
 from journal.storage import backups, layout
 from journal.storage.document import parse_ok, shape_problem, without_bom
 from journal.storage.fileops import (
@@ -39,8 +40,9 @@ class BackupInfo:
     entries: int | None
 
 
-def list_backups(path: Path) -> list[BackupInfo]:
-    """Backups newest first, each parsed to count its entries (None: it does not parse)."""
+def describe_backups(path: Path) -> list[BackupInfo]:
+    """`backups.list_backups`, each described: when, how big, how many entries (None: it
+    does not parse)."""
     found: list[BackupInfo] = []
     for backup in backups.list_backups(path):
         try:
@@ -125,7 +127,6 @@ def restore(path: Path, ref: str) -> Restored:
     return Restored(backup, kept, entries, raised)
 
 
-PREFIX = {"entries": "e", "goals": "g", "skills": "s", "reviews": "r"}
 
 
 def keep_counters(path: Path, data: bytes) -> tuple[bytes, list[str]]:

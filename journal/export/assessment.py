@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from journal.export.formats import REVIEW_SUFFIXES
 from journal.export.outline import (
     Block,
     Bullets,
@@ -31,10 +32,7 @@ from journal.review.assess import Assessment, Evidence, GoalReport, SkillReport
 from journal.review.feedback import SourceCount
 from journal.textsafe import safe_json, visible, visible_line
 
-FORMATS = ("md", "json", "html", "txt")
 DEFAULT_LIMIT = 15  # evidence items per goal in the human formats: a digest, not a dump
-SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html",
-            ".txt": "txt", ".text": "txt"}
 
 
 def render(assessment: Assessment, fmt: str = "md", limit: int | None = DEFAULT_LIMIT) -> str:
@@ -51,7 +49,7 @@ def render(assessment: Assessment, fmt: str = "md", limit: int | None = DEFAULT_
 
 def format_for(path: str | os.PathLike[str], default: str = "md") -> str:
     """The format a file name asks for by its suffix (.md, .json, .html, .txt)."""
-    return SUFFIXES.get(Path(path).suffix.lower(), default)
+    return REVIEW_SUFFIXES.get(Path(path).suffix.lower(), default)
 
 
 # -- Markdown ------------------------------------------------------------------------

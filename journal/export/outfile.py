@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -60,21 +59,9 @@ def write_private(
         raise JournalTargetError(what)
     if not overwrite and target.exists():
         raise FileExistsError(f"{target} already exists")
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o600)
-        if overwrite:
-            os.replace(temp, target)
-        else:
-            _link_into_place(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    from journal.storage.fileops import write_atomically
+
+    write_atomically(target, [text.encode("utf-8")], os.replace if overwrite else _link_into_place)
     return target
 
 

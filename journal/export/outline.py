@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from journal.dates import human_date
+from journal.goals import STALE_DAYS
 from journal.measure import with_unit
 from journal.models import Record
 from journal.progress import measurable
 from journal.progress import summary as progress_summary
-from journal.review.assess import STALE_DAYS, Assessment, Evidence, GoalReport, SkillReport
+from journal.review.assess import Assessment, Evidence, GoalReport, SkillReport
 from journal.review.feedback import SourceCount
 from journal.textsafe import plural
 
@@ -71,8 +72,7 @@ def _day(when: str) -> str:
 def kinds_text(counts: dict[str, int]) -> str:
     """'3 wins, 1 reflection': counts by kind in words."""
     return ", ".join(
-        f"{n} {_SINGULAR.get(kind, kind) if n == 1 else _PLURAL.get(kind, kind)}"
-        for kind, n in counts.items()
+        plural(n, _SINGULAR.get(kind, kind), _PLURAL.get(kind)) for kind, n in counts.items()
     )
 
 

@@ -16,12 +16,11 @@ from typing import Any
 
 from journal.dates import Period
 from journal.models import Record
+from journal.records import entry_order
 from journal.textsafe import plural, safe_json, visible, visible_line
 
 FORMAT_NAME = "coaching-journal"
 FORMAT_VERSION = 1
-FORMATS = ("md", "json", "txt")
-SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".txt": "txt", ".text": "txt"}
 
 
 @dataclass
@@ -52,7 +51,7 @@ def dump_store(store: Any, period: Period | None = None) -> JournalDump:
         start, end = period.start.isoformat(), period.end.isoformat()
         entries = (e for e in entries if start <= e["when"][:10] <= end)
     return JournalDump(
-        entries=sorted(entries, key=lambda e: (str(e["when"])[:19], int(e["id"][1:]))),
+        entries=sorted(entries, key=lambda e: (entry_order(e), int(e["id"][1:]))),
         goals=by_number(store.goals()),
         skills=by_number(store.skills()),
         reviews=by_number(store.reviews()),

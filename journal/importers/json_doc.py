@@ -24,14 +24,13 @@ from journal.doctor.checks import check_document
 from journal.errors import ImportFileError, ValidationError
 from journal.export.whole import FORMAT_NAME, FORMAT_VERSION
 from journal.importers.common import Summary, in_one_transaction, problems_error
-from journal.models import Record
+from journal.models import PREFIX, Record
 from journal.storage.document import SCHEMA_VERSION
 from journal.textsafe import plural
 
 if TYPE_CHECKING:
     from journal.store.journal_store import JournalStore
 
-PREFIX = {"entries": "e", "goals": "g", "skills": "s", "reviews": "r"}
 _ID = {table: re.compile(rf"^{prefix}[1-9][0-9]{{0,15}}$") for table, prefix in PREFIX.items()}
 
 

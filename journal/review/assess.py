@@ -17,14 +17,13 @@ from functools import cached_property
 from typing import NamedTuple, Protocol
 
 from journal.dates import Period
-from journal.goals import overdue
+from journal.goals import STALE_DAYS, GoalGraph, overdue
 from journal.models import KINDS, Record
 from journal.progress import AT_RISK, DONE, Progress, measurable, progress
-from journal.query import goal_family
+from journal.records import entry_order
 from journal.review.feedback import FeedbackReport, feedback_report
 from journal.review.saved import DEFAULT_SCALE, default_title, goal_part, skill_narrative
 
-STALE_DAYS = 60
 MAX_CHART_MONTHS = 60
 
 
@@ -185,7 +184,7 @@ def _number(record: Record) -> tuple[int, str]:
 
 def _order(found: list[Evidence]) -> list[Evidence]:
     """Starred first, then newest first (by local time written); one stable sort."""
-    found.sort(key=lambda e: (bool(e.entry.get("starred")), e.entry["when"][:19]), reverse=True)
+    found.sort(key=lambda e: (bool(e.entry.get("starred")), entry_order(e.entry)), reverse=True)
     return found
 
 
@@ -200,46 +199,41 @@ def chart_months(period: Period, as_of: date, days: Iterable[date]) -> list[tupl
     return months
 
 
-def assess(
-    entries: Iterable[Record],
-    goals: list[Record],
-    skills: list[Record],
-    period: Period,
-    review: Record | None = None,
-    today: date | None = None,
-) -> Assessment:
-    """Build the assessment. `today` (if given) bounds staleness and charts for open periods."""
-    review = review or {}
-    as_of = min(period.end, today) if today else period.end
-    goals = sorted(goals, key=_number)
-    by_id = {g["id"]: g for g in goals}
-    families = {g["id"]: goal_family(g["id"], goals) for g in goals}
-    credit: dict[str, list[str]] = {}
-    for goal_id, family in families.items():
-        for member in family:
-            credit.setdefault(member, []).append(goal_id)
+@dataclass
+class _Sorted:
+    """The one pass over the entries: each in-period entry filed where it counts."""
 
-    skill_ids = {s["id"] for s in skills}
+    found: dict[str, list[Evidence]]
+    practice: dict[str, list[Record]]
+    origins: dict[str, Record]
+    feedback: list[Record]
+    in_period: list[Record]
+    why_ids: set[str]
+    checkins: dict[str, list[Record]] = field(default_factory=dict)  # by goal id, any date
+
+
+def _sort_entries(
+    entries: Iterable[Record], graph: GoalGraph, skills: list[Record], period: Period
+) -> _Sorted:
+    """File each entry: goal evidence (rolled up by the graph's credit), skill practice,
+    the feedback a skill came from (its origin, not practice), the period's feedback."""
+    credit, families = graph.credit, graph.families
     why_ids = {e for s in skills for e in s.get("why", [])}
-    # the feedback a skill came from is linked to it, but is its origin, not practice
     origin_of = {(e, s["id"]) for s in skills for e in s.get("why", [])}
-    found: dict[str, list[Evidence]] = {g["id"]: [] for g in goals}
-    practice: dict[str, list[Record]] = {s: [] for s in skill_ids}
-    origins: dict[str, Record] = {}
-    feedback: list[Record] = []
-    in_period: list[Record] = []
-    checkins: dict[str, list[Record]] = {}
+    out = _Sorted({g["id"]: [] for g in graph.goals}, {s["id"]: [] for s in skills}, {}, [],
+                  [], why_ids)
+    found, practice = out.found, out.practice
     for entry in entries:
         if entry["id"] in why_ids:
-            origins[entry["id"]] = entry
+            out.origins[entry["id"]] = entry
         if entry["kind"] == "checkin":  # progress reads check-ins of any date up to as_of
             for goal_id in entry["goals"]:
-                checkins.setdefault(goal_id, []).append(entry)
+                out.checkins.setdefault(goal_id, []).append(entry)
         if not period.contains(entry["when"]):
             continue
-        in_period.append(entry)
+        out.in_period.append(entry)
         if entry["kind"] == "feedback":
-            feedback.append(entry)
+            out.feedback.append(entry)
         for skill_id in entry["skills"]:
             if skill_id in practice and (entry["id"], skill_id) not in origin_of:
                 practice[skill_id].append(entry)
@@ -256,31 +250,61 @@ def assess(
             family = families[target]
             via = tuple(g for g in linked if g != target and g in family)
             found[target].append(Evidence(entry, via))
+    return out
 
-    span = (min((e["when"][:10] for e in in_period), default=None),
-            max((e["when"][:10] for e in in_period), default=None))
-    months = chart_months(period, as_of, [date.fromisoformat(d) for d in span if d])
-    slot = {m: i for i, m in enumerate(months)}
 
-    def report(goal: Record, depth: int) -> GoalReport:
-        part = goal_part(review, goal["id"])
-        own = checkins.get(goal["id"], [])
-        found_progress = progress(goal, own, as_of)
+def _done_in(goal: Record, period: Period) -> bool:
+    """Done within the period: by the day it was marked done, else by its due date."""
+    if goal.get("status") != "done":
+        return False
+    when = goal.get("done_on") or goal.get("due")
+    return bool(when) and period.start.isoformat() <= str(when)[:10] <= period.end.isoformat()
+
+
+def _reached_in(found: Progress, period: Period) -> bool:
+    """A metric's target reached by a check-in within the period."""
+    if found.status != DONE or found.target is None or not found.checkins:
+        return False
+    return period.start.isoformat() <= found.checkins[-1].when <= period.end.isoformat()
+
+
+def _shown(rep: GoalReport) -> bool:
+    """Active goals always; done or dropped ones when they have evidence or were done here."""
+    return rep.goal.get("status", "active") == "active" or bool(rep.found) or rep.done_in_period
+
+
+@dataclass(frozen=True)
+class _GoalReports:
+    """How to turn one goal into its report: the evidence, the review, the chart months."""
+
+    graph: GoalGraph
+    found: dict[str, list[Evidence]]
+    review: Record
+    period: Period
+    as_of: date
+    months: list[tuple[int, int]]
+    checkins: dict[str, list[Record]]
+
+    def report(self, goal: Record, depth: int) -> GoalReport:
+        part = goal_part(self.review, goal["id"])
+        by_id = self.graph.by_id
+        own = self.checkins.get(goal["id"], [])
+        found_progress = progress(goal, own, self.as_of)
         rep = GoalReport(
             goal=goal,
             depth=depth,
-            found=_order(found[goal["id"]]),
+            found=_order(self.found[goal["id"]]),
             excluded=frozenset(part.get("excluded") or ()),
             rating=part.get("rating") or None,
             narrative=part.get("narrative") or "",
             supports=[by_id[s]["title"] for s in goal.get("supports", []) if s in by_id],
-            done_in_period=done_in(goal) or reached_in(found_progress),
-            overdue=overdue(goal, as_of),
+            done_in_period=_done_in(goal, self.period) or _reached_in(found_progress, self.period),
+            overdue=overdue(goal, self.as_of),
             progress=found_progress,
-            checkins=sorted((c for c in own if period.contains(c["when"])),
-                            key=lambda c: c["when"][:19]),
+            checkins=sorted((c for c in own if self.period.contains(c["when"])), key=entry_order),
         )
-        rep.months = [0] * len(months)
+        slot = {m: i for i, m in enumerate(self.months)}
+        rep.months = [0] * len(self.months)
         for ev in rep.evidence:
             when = ev.entry["when"]
             index = slot.get((int(when[:4]), int(when[5:7])))
@@ -288,48 +312,25 @@ def assess(
                 rep.months[index] += 1
         return rep
 
-    def done_in(goal: Record) -> bool:
-        """Done within the period: by the day it was marked done, else by its due date."""
-        if goal.get("status") != "done":
-            return False
-        when = goal.get("done_on") or goal.get("due")
-        return bool(when) and period.start.isoformat() <= str(when)[:10] <= period.end.isoformat()
+    def company(self) -> list[GoalReport]:
+        """The company goals as a tree of reports, those not worth showing left out."""
+        tops, children = self.graph.company_tree()
 
-    def reached_in(found: Progress) -> bool:
-        """A metric's target reached by a check-in within the period."""
-        if found.status != DONE or found.target is None or not found.checkins:
-            return False
-        return period.start.isoformat() <= found.checkins[-1].when <= period.end.isoformat()
+        def build(goal: Record, depth: int) -> GoalReport:
+            rep = self.report(goal, depth)
+            kids = [build(child, depth + 1) for child in children.get(goal["id"], [])]
+            rep.children = [k for k in kids if _shown(k)]
+            return rep
 
-    def shown(goal: Record, rep: GoalReport) -> bool:
-        """Active goals always; done or dropped ones when they have evidence or were done here."""
-        return goal.get("status", "active") == "active" or bool(rep.found) or rep.done_in_period
+        return [r for r in (build(g, 0) for g in tops) if _shown(r)]
 
-    def company(goal: Record) -> bool:
-        return goal.get("scope") == "company"
+    def personal(self) -> list[GoalReport]:
+        goals = (g for g in self.graph.goals if g.get("scope") != "company")
+        return [r for r in (self.report(g, 0) for g in goals) if _shown(r)]
 
-    children: dict[str, list[Record]] = {}
-    tops: list[Record] = []
-    for goal in goals:
-        parent = by_id.get(goal.get("parent") or "")
-        if not company(goal):
-            continue
-        if parent is not None and company(parent):
-            children.setdefault(parent["id"], []).append(goal)
-        else:
-            tops.append(goal)
 
-    def build(goal: Record, depth: int) -> GoalReport:
-        rep = report(goal, depth)
-        kids = [build(child, depth + 1) for child in children.get(goal["id"], [])]
-        rep.children = [k for k in kids if shown(k.goal, k)]
-        return rep
-
-    top_reports = [r for r in (build(g, 0) for g in tops) if shown(r.goal, r)]
-    personal = [
-        r for r in (report(g, 0) for g in goals if not company(g)) if shown(r.goal, r)
-    ]
-
+def _walk(top_reports: list[GoalReport]) -> list[GoalReport]:
+    """Every company goal's report, depth first in tree order."""
     walked: list[GoalReport] = []
     for rep in top_reports:
         stack = [rep]
@@ -337,21 +338,63 @@ def assess(
             current = stack.pop(0)
             walked.append(current)
             stack[:0] = current.children
+    return walked
+
+
+def _gaps_and_stale(
+    walked: list[GoalReport], as_of: date
+) -> tuple[list[GoalReport], list[GoalReport]]:
+    """Active company goals (any depth, tree order) with no evidence, or none lately."""
     active = [r for r in walked if r.goal.get("status", "active") == "active"]
     gaps = [r for r in active if not r.evidence]
     stale_before = as_of - timedelta(days=STALE_DAYS)
     stale = [r for r in active if r.latest is not None and r.latest < stale_before]
+    return gaps, stale
 
-    skill_reports = [
+
+def _skill_reports(skills: list[Record], sorted_: _Sorted, review: Record) -> list[SkillReport]:
+    """Skills in id order with their practice, newest first; dropped ones only if practised."""
+    practice, origins = sorted_.practice, sorted_.origins
+    return [
         SkillReport(
             skill=s,
-            practice=sorted(practice[s["id"]], key=lambda e: e["when"][:19], reverse=True),
+            practice=sorted(practice[s["id"]], key=entry_order, reverse=True),
             origins=[origins[e] for e in s.get("why", []) if e in origins],
             narrative=skill_narrative(review, s["id"]),
         )
         for s in sorted(skills, key=_number)
         if s.get("status", "active") != "dropped" or practice[s["id"]]
     ]
+
+
+def assess(
+    entries: Iterable[Record],
+    goals: list[Record],
+    skills: list[Record],
+    period: Period,
+    review: Record | None = None,
+    today: date | None = None,
+) -> Assessment:
+    """Build the assessment. `today` (if given) bounds staleness and charts for open periods.
+
+    Passes: file the entries once over the goal graph, chart months from their span, the
+    goal reports (company tree, personal), gaps and stale goals, skills, readiness."""
+    review = review or {}
+    as_of = min(period.end, today) if today else period.end
+    graph = GoalGraph.of(sorted(goals, key=_number))
+    sorted_ = _sort_entries(entries, graph, skills, period)
+    in_period = sorted_.in_period
+    span = (min((e["when"][:10] for e in in_period), default=None),
+            max((e["when"][:10] for e in in_period), default=None))
+    months = chart_months(period, as_of, [date.fromisoformat(d) for d in span if d])
+    reports = _GoalReports(graph, sorted_.found, review, period, as_of, months, sorted_.checkins)
+    top_reports = reports.company()
+    personal = reports.personal()
+    walked = _walk(top_reports)
+    gaps, stale = _gaps_and_stale(walked, as_of)
+    skill_reports = _skill_reports(skills, sorted_, review)
+    feedback = sorted_.feedback
+    why_ids = sorted_.why_ids
 
     summary = str(review.get("summary") or "")
     readiness = Readiness(

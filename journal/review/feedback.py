@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from journal.models import Record
+from journal.records import entry_order
 
 
 @dataclass
@@ -43,7 +44,7 @@ UNNAMED = "(no source)"
 
 def feedback_report(entries: list[Record], why_ids: set[str]) -> FeedbackReport:
     """Tally feedback by tone, source and tag; keep constructive items no skill came from."""
-    entries = sorted(entries, key=lambda e: e["when"][:19], reverse=True)
+    entries = sorted(entries, key=entry_order, reverse=True)
     total = SourceCount()
     by_source: dict[str, SourceCount] = {}
     themes: dict[str, SourceCount] = {}

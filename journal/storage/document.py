@@ -7,7 +7,9 @@ reads, `journal doctor` to describe what is wrong, the backups listing to vet a 
 from __future__ import annotations
 
 import gc
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
 
 import orjson
 
@@ -69,10 +71,37 @@ def schema_of(doc: Document) -> int:
     return 0
 
 
+@dataclass(frozen=True)
+class Refused:
+    """Why bytes are not a journal this version opens; `kind` lets each reader add its
+    own advice (the storage names a backup, the doctor says what to do)."""
+
+    kind: Literal["empty", "json", "shape", "newer"]
+    reason: str
+
+
+def parse_document(
+    raw: bytes, load: Callable[[bytes], Any] = orjson.loads
+) -> Document | Refused:
+    """The one document check: the storage's open, the doctor and the backups all use it."""
+    raw = without_bom(raw)  # accepted, as the importers do; never written back
+    if not raw.strip(b" \t\r\n"):
+        return Refused("empty", "the file is empty")
+    try:
+        doc = load(raw)
+    except orjson.JSONDecodeError as err:
+        return Refused("json", f"it is not valid JSON ({err})")
+    problem = shape_problem(doc)
+    if problem:
+        return Refused("shape", problem)
+    schema = schema_of(doc)
+    if schema > SCHEMA_VERSION:
+        return Refused("newer", f"it was written by a newer version of journal (schema "
+                                f"{schema}; this version knows up to {SCHEMA_VERSION})")
+    return doc  # type: ignore[no-any-return]
+
+
 def parse_ok(raw: bytes) -> bool:
     """True when bytes hold a journal this version can open (used to vet backups)."""
-    try:
-        doc = orjson.loads(without_bom(raw))
-    except orjson.JSONDecodeError:
-        return False
-    return shape_problem(doc) is None and bool(doc) and schema_of(doc) <= SCHEMA_VERSION
+    doc = parse_document(raw)
+    return not isinstance(doc, Refused) and bool(doc)

@@ -146,20 +146,13 @@ def take_lock(path: Path, timeout: float | None = None) -> int:
             time.sleep(0.005)
 
 
-def replace_atomically(
-    path: Path,
-    data: Chunks,
-    before_replace: Callable[[], None] | None = None,
-    expect: Signature | None = ANY,
+def write_atomically(
+    path: Path, data: Chunks, place: Callable[[str, Path], None] = os.replace
 ) -> Signature:
-    """Temp file beside `path` (0600), fsync, rename, fsync the folder: old or new, never
-    torn. On any failure the temp file is removed and `path` is untouched. Returns the new
-    file's signature.
-
-    With `expect` (the signature of the file the caller read, None for no file), the
-    file is only replaced if it still is that one; otherwise JournalReplaced is raised
-    and another program's file is left in place (see `swap_in`).
-    """
+    """The one atomic write: a temp file beside `path` (0600), fsync, `place(temp, path)`
+    (a rename by default), fsync the folder: old or new, never torn. On any failure the
+    temp file is removed, `path` is untouched and the OSError propagates. Returns the new
+    file's signature. Used by the journal's saves, every export and the app's settings."""
     import tempfile
 
     folder = path.parent
@@ -177,24 +170,46 @@ def replace_atomically(
             written = (st.st_ino, st.st_size, st.st_mtime_ns)
         finally:
             os.close(fd)
-        if before_replace is not None:
-            before_replace()
-        if expect is ANY:
-            os.replace(tmp, path)
-        else:
-            swap_in(Path(tmp), path, expect)
+        place(tmp, path)
         tmp = ""
-    except BaseException as err:  # Ctrl-C mid-save too: never leave the copy behind
+    except BaseException:  # Ctrl-C mid-save too: never leave the copy behind
         if tmp:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-        if not isinstance(err, OSError):
-            raise
+        raise
+    fsync_dir(folder)
+    return written
+
+
+def replace_atomically(
+    path: Path,
+    data: Chunks,
+    before_replace: Callable[[], None] | None = None,
+    expect: Signature | None = ANY,
+) -> Signature:
+    """Save the journal with `write_atomically`; a failure becomes a JournalWriteError
+    that says the journal on disk was not changed.
+
+    With `expect` (the signature of the file the caller read, None for no file), the
+    file is only replaced if it still is that one; otherwise JournalReplaced is raised
+    and another program's file is left in place (see `swap_in`).
+    """
+
+    def place(tmp: str, target: Path) -> None:
+        if before_replace is not None:
+            before_replace()
+        if expect is ANY:
+            os.replace(tmp, target)
+        else:
+            swap_in(Path(tmp), target, expect)
+
+    try:
+        written = write_atomically(path, data, place)
+    except OSError as err:
         raise JournalWriteError(
-            f"Could not save the journal {path}: {describe_os_error(err, folder)}.\n"
+            f"Could not save the journal {path}: {describe_os_error(err, path.parent)}.\n"
             "The journal on disk was not changed."
         ) from None
-    fsync_dir(folder)
     global saves_completed
     saves_completed += 1
     return written

@@ -14,7 +14,6 @@ import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-import orjson
 from tinydb.storages import Storage
 
 from journal.errors import JournalFileError, JournalReplaced, JournalWriteError
@@ -22,11 +21,12 @@ from journal.storage import backups, layout
 from journal.storage.document import (
     SCHEMA_VERSION,
     Document,
+    Refused,
     load_quietly,
+    parse_document,
     parse_ok,
     schema_of,
     shape_problem,
-    without_bom,
     working_copy,
 )
 from journal.storage.fileops import (
@@ -190,23 +190,11 @@ class SafeStorage(Storage):
         self._dirty = True
 
     def _parse(self, raw: bytes) -> Document:
-        raw = without_bom(raw)  # accepted, as the importers do; never written back
-        if not raw.strip(b" \t\r\n"):
-            raise self._refusal("the file is empty")
-        try:
-            doc = load_quietly(raw)
-        except orjson.JSONDecodeError as err:
-            raise self._refusal(f"it is not valid JSON ({err})") from None
-        problem = shape_problem(doc)
-        if problem:
-            raise self._refusal(problem)
-        schema = schema_of(doc)
-        if schema > SCHEMA_VERSION:
-            raise self._refusal(
-                f"it was written by a newer version of journal (schema {schema}; "
-                f"this version knows up to {SCHEMA_VERSION}): upgrade journal to open it"
-            )
-        return doc  # type: ignore[no-any-return]
+        doc = parse_document(raw, load_quietly)
+        if isinstance(doc, Refused):
+            advice = ": upgrade journal to open it" if doc.kind == "newer" else ""
+            raise self._refusal(doc.reason + advice)
+        return doc
 
     def _refusal(self, reason: str) -> JournalFileError:
         newest = backups.newest_good(self.path, parse_ok)

@@ -20,14 +20,13 @@ from tinydb.table import Document, Table
 
 from journal.dates import local_now, to_iso
 from journal.errors import ValidationError
-from journal.models import Record
+from journal.models import PREFIX, Record
 from journal.storage import backups
 from journal.storage.document import SCHEMA_VERSION
 from journal.storage.document import Document as RawDoc
 from journal.storage.fileops import real_path
 from journal.storage.safe import SafeStorage
 
-PREFIX = {"entries": "e", "goals": "g", "skills": "s", "reviews": "r"}
 TABLES = tuple(PREFIX)
 
 

@@ -18,7 +18,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from journal.export.assessment import SUFFIXES, format_for, render
+from journal.export.assessment import format_for, render
+from journal.export.formats import REVIEW_SUFFIXES
 from journal.export.outfile import JournalTargetError, write_private
 from journal.review.assess import Assessment
 from screens.clipboard import copy_in_thread
@@ -72,7 +73,7 @@ class ExportPrompt(ModalScreen[ExportChoice | None]):
             return
         path = Path(text).expanduser()
         path = path if path.is_absolute() else Path.cwd() / path
-        if path.suffix.lower() not in SUFFIXES:
+        if path.suffix.lower() not in REVIEW_SUFFIXES:
             self.error.update(Text(f"Use .md, .html, .json or .txt (not {path.suffix or 'none'})."))
             return
         if not path.parent.is_dir():

@@ -17,6 +17,7 @@ import pytest
 
 from journal.store.journal_store import JournalStore
 from tests.cli.conftest import JOURNAL  # noqa: E402  the one beside this Python
+from tests.tui.helpers import freeze_cursor_blink
 
 PYTHON = sys.executable
 HERE = Path(__file__).parent
@@ -90,3 +91,9 @@ def tree_snapshot(folder: Path) -> dict[str, bytes | None]:
 def python(*args: str | os.PathLike[str]) -> list[str]:
     """argv to run a helper script with the test interpreter (the project's venv)."""
     return [PYTHON, *map(str, args)]
+
+
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app tests here run with the cursor blink frozen, as tests/tui do."""
+    freeze_cursor_blink(monkeypatch)

@@ -23,7 +23,7 @@ import orjson
 import pytest
 
 from journal.doctor.checks import check
-from journal.doctor.restore import Restored, list_backups, locked, restore
+from journal.doctor.restore import Restored, describe_backups, locked, restore
 from journal.errors import JournalError
 from journal.storage import backups
 from journal.storage.document import parse_ok
@@ -88,7 +88,7 @@ def test_doctor_on_a_healthy_journal(db: Path) -> None:
     assert f"Journal: {db}  (from $JOURNAL_DB)" in out
     assert "Status: healthy" in out
     assert "3 entries, 2 goals, 1 skill," in out
-    listed = list_backups(db)
+    listed = describe_backups(db)
     assert len(listed) == 2
     for number, info in enumerate(listed, 1):
         assert info.entries is not None and info.taken is not None

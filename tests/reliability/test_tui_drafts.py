@@ -24,8 +24,7 @@ from screens.editor import EntryEditor
 from screens.journal import JournalScreen
 from screens.review.screen import ReviewScreen
 from tests.reliability.conftest import seeded
-from tests.tui.conftest import SIZE, fixed_now
-from tests.tui.helpers import notices, wait_for
+from tests.tui.helpers import SIZE, fixed_now, notices, wait_for
 
 FLUSHED = 0.3  # seconds: a signal flushes at once, well before the typing pause's save
 

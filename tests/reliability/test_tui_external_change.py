@@ -20,8 +20,7 @@ from screens.app import JournalApp, make_app
 from screens.editor import EntryEditor
 from screens.journal import JournalScreen
 from tests.reliability.conftest import seeded
-from tests.tui.conftest import SIZE, fixed_now
-from tests.tui.helpers import notices, screen_text, wait_for
+from tests.tui.helpers import SIZE, fixed_now, notices, screen_text, wait_for
 
 POLL_WAIT = 10.0  # the app polls once a second; a ceiling for a loaded machine, not a wait
 

@@ -17,8 +17,7 @@ from journal.store.journal_store import JournalStore
 from screens.app import JournalApp, make_app
 from tests.reliability.conftest import Run, seeded
 from tests.reliability.test_tui_external_change import POLL_WAIT, replace_file, shown_titles
-from tests.tui.conftest import SIZE, fixed_now
-from tests.tui.helpers import notices, wait_for
+from tests.tui.helpers import SIZE, fixed_now, notices, wait_for
 
 
 def entries_in(backup: Path) -> set[str]:

@@ -16,8 +16,7 @@ from screens.app import JournalApp, make_app
 from screens.editor import EntryEditor
 from screens.journal import JournalScreen
 from tests.reliability.conftest import seeded
-from tests.tui.conftest import SIZE, fixed_now
-from tests.tui.helpers import notices, wait_for
+from tests.tui.helpers import SIZE, fixed_now, notices, wait_for
 
 
 def burst(app: JournalApp, *keys: str) -> None:

@@ -24,8 +24,7 @@ from screens.editor import EntryEditor
 from screens.journal import JournalScreen
 from screens.link import LinkDialog
 from tests.reliability.test_terminal_safety import is_control
-from tests.tui.conftest import fixed_now
-from tests.tui.helpers import notices, screen_text, wait_for
+from tests.tui.helpers import fixed_now, notices, screen_text, wait_for
 
 MARK = "ZQX"  # a marker inside the click markup: if the markup were read, it would be a link
 MARKUP = f"[/] [/ [b]x[/i] [@click=app.quit]{MARK}[/] [link=https://example.com]l[/link]"

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from journal.store.journal_store import JournalStore
 from screens.app import JournalApp, make_app
-
-NOW = datetime(2026, 3, 16, 10, 0, tzinfo=timezone(timedelta(hours=1)))
-SIZE = (100, 30)
+from tests.tui.helpers import NOW, fixed_now, freeze_cursor_blink
 
 
-def fixed_now() -> datetime:
-    return NOW
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    freeze_cursor_blink(monkeypatch)
 
 
 def fill(store: JournalStore) -> JournalStore:

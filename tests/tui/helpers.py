@@ -5,15 +5,33 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
+import pytest
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widgets import Input, TextArea
 
 from journal.store.journal_store import JournalStore
 from screens.app import JournalApp, make_app
+
+NOW = datetime(2026, 3, 16, 10, 0, tzinfo=timezone(timedelta(hours=1)))
+"""The TUI tests' clock: conftest's fill() dates its entries before it."""
+DEMO_NOW = datetime(2026, 3, 15, 12, 0, tzinfo=timezone(timedelta(hours=1)))
+"""The clock of the goals, skills and demo-journal tests, their SVG snapshots drawn at it."""
+SIZE = (100, 30)
+
+
+def fixed_now() -> datetime:
+    return NOW
+
+
+def freeze_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every Input and TextArea starts with its cursor steady, so pictures never flake."""
+    for widget in (Input, TextArea):
+        monkeypatch.setattr(widget.__dict__["cursor_blink"], "_default", False)
 
 
 def screen_text(app: App[object]) -> str:
@@ -39,11 +57,13 @@ def notices(app: App[object]) -> list[str]:
     return [n.message for n in app._notifications]
 
 
-async def settle(pilot: Pilot[Any], rounds: int = 2) -> None:
-    """Let thread workers finish and their results reach the screen."""
+async def settle(pilot: Pilot[Any], rounds: int = 2, rest: float = 0.0) -> None:
+    """Let thread workers finish and their results reach the screen (then `rest` seconds)."""
     for _ in range(rounds):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+    if rest:
+        await pilot.pause(rest)
 
 
 @asynccontextmanager

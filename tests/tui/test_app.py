@@ -15,8 +15,7 @@ from screens.app import JournalApp, make_app
 from screens.help import HelpScreen
 from screens.journal import JournalScreen
 from tests.conftest import env_with_db
-from tests.tui.conftest import SIZE, fixed_now
-from tests.tui.helpers import notices, screen_text, wait_for
+from tests.tui.helpers import SIZE, fixed_now, notices, screen_text, wait_for
 
 
 def titles(app: JournalApp) -> list[str]:

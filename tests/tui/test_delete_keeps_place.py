@@ -6,16 +6,15 @@ from journal.store.journal_store import JournalStore
 from screens.app import JournalApp
 from screens.goals import GoalsScreen
 from screens.skills import SkillsScreen
-from tests.tui.conftest import SIZE
-from tests.tui.helpers import app_on_screen, settle, wait_for
-from tests.tui.test_goals import NOW, select
+from tests.tui.helpers import DEMO_NOW, SIZE, app_on_screen, settle, wait_for
+from tests.tui.test_goals import select
 from tests.tui.test_journal_screen import loaded, titles
 
 
 async def test_deleting_a_goal_keeps_the_place(goals_store: JournalStore) -> None:
     s = goals_store
     enterprise, influence = s.goal("enterprise")["id"], s.goal("influence")["id"]
-    async with app_on_screen(s, "g", GoalsScreen, NOW) as (app, pilot):
+    async with app_on_screen(s, "g", GoalsScreen, DEMO_NOW) as (app, pilot):
         screen = app.screen
         assert isinstance(screen, GoalsScreen)
         await select(pilot, enterprise)
@@ -31,7 +30,7 @@ async def test_deleting_a_skill_keeps_the_place(store: JournalStore) -> None:
     for name in ("Alpha skill", "Beta skill", "Gamma skill"):
         store.add_skill(name)
     beta, gamma = store.skill("beta-skill")["id"], store.skill("gamma-skill")["id"]
-    async with app_on_screen(store, "s", SkillsScreen, NOW) as (app, pilot):
+    async with app_on_screen(store, "s", SkillsScreen, DEMO_NOW) as (app, pilot):
         screen = app.screen
         assert isinstance(screen, SkillsScreen)
         screen.table.focus()

@@ -11,8 +11,7 @@ from journal.store.journal_store import JournalStore
 from screens.app import JournalApp
 from screens.editor import EntryEditor
 from screens.journal import JournalScreen
-from tests.tui.conftest import SIZE
-from tests.tui.helpers import screen_text, wait_for
+from tests.tui.helpers import SIZE, screen_text, wait_for
 
 
 async def open_editor(pilot, app: JournalApp) -> EntryEditor:  # type: ignore[no-untyped-def]

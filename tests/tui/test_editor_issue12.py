@@ -14,8 +14,7 @@ from screens.dialogs import Confirm
 from screens.editor import FUTURE_NOTE, EntryEditor
 from screens.help import HelpScreen, ordered_sections
 from screens.journal import JournalScreen
-from tests.tui.conftest import NOW, SIZE
-from tests.tui.helpers import screen_text, settle, wait_for
+from tests.tui.helpers import NOW, SIZE, screen_text, settle, wait_for
 from tests.tui.test_editor import open_editor
 
 

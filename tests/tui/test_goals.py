@@ -4,29 +4,27 @@ from __future__ import annotations
 
 import json
 from contextlib import AbstractAsyncContextManager
-from datetime import datetime, timedelta, timezone
 
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
 from textual.widgets.tree import TreeNode
 
-from journal.query import goal_family
+from journal.goals import goal_family
 from journal.store.journal_store import JournalStore
 from screens.app import JournalApp
 from screens.dialogs import Confirm, Picker
 from screens.goal_form import GoalForm
 from screens.goals import GoalsScreen, goal_views
 from screens.messages import ShowGoal
-from tests.tui.helpers import app_on_screen, settle, wait_for
+from tests.tui.helpers import DEMO_NOW, app_on_screen, settle, wait_for
 
-NOW = datetime(2026, 3, 15, 12, 0, tzinfo=timezone(timedelta(hours=1)))
 SIZE = (100, 30)
 
 
 def goals_app(store: JournalStore) -> AbstractAsyncContextManager[tuple[JournalApp, Pilot[None]]]:
     """The real app on `store` with a fixed clock, switched to the goals screen with `g`."""
-    return app_on_screen(store, "g", GoalsScreen, NOW, SIZE)
+    return app_on_screen(store, "g", GoalsScreen, DEMO_NOW, SIZE)
 
 
 def nodes(app: App[None]) -> list[TreeNode[str]]:
@@ -244,7 +242,8 @@ async def test_evidence_count_latest_date_and_stale_mark(goals_store: JournalSto
         return len(hits), max(hits, default=None)
 
     cli = {g["id"]: by_family(g["id"]) for g in s.goals()}
-    assert {v.id: (v.count, v.latest) for v in goal_views(s.goals(), s.raw_entries(), NOW)} == cli
+    views = goal_views(s.goals(), s.raw_entries(), DEMO_NOW)
+    assert {v.id: (v.count, v.latest) for v in views} == cli
 
 
 async def test_evidence_exactly_60_days_old_is_not_stale(store: JournalStore) -> None:
@@ -252,7 +251,7 @@ async def test_evidence_exactly_60_days_old_is_not_stale(store: JournalStore) ->
     store.add_goal("Past edge", code="past")
     store.add_entry("win", "On the edge", when="2026-01-14 10:00", goals=["edge"])
     store.add_entry("win", "Past the edge", when="2026-01-13 10:00", goals=["past"])
-    views = {v.goal["code"]: v for v in goal_views(store.goals(), store.raw_entries(), NOW)}
+    views = {v.goal["code"]: v for v in goal_views(store.goals(), store.raw_entries(), DEMO_NOW)}
     assert not views["edge"].stale
     assert views["past"].stale
 

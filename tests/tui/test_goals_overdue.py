@@ -5,14 +5,14 @@ from __future__ import annotations
 from journal.store.journal_store import JournalStore
 from screens.goals import GoalsScreen
 from screens.review.screen import ReviewScreen
-from tests.tui.helpers import app_on_screen, screen_text, wait_for
-from tests.tui.test_goals import NOW, labels
+from tests.tui.helpers import DEMO_NOW, app_on_screen, screen_text, wait_for
+from tests.tui.test_goals import labels
 
 
 async def test_an_overdue_goal_is_flagged_on_the_goals_screen(store: JournalStore) -> None:
     late = store.add_goal("Ship the beta", code="beta", due="2026-03-01")["id"]
     later = store.add_goal("Ship the GA", code="ga", due="2026-12-31")["id"]
-    async with app_on_screen(store, "g", GoalsScreen, NOW) as (app, pilot):
+    async with app_on_screen(store, "g", GoalsScreen, DEMO_NOW) as (app, pilot):
         rows = labels(app)
         assert "overdue" in rows[late][0] and "overdue" not in rows[later][0]
         assert "overdue" in screen_text(app)  # the first goal's detail says so too
@@ -21,7 +21,7 @@ async def test_an_overdue_goal_is_flagged_on_the_goals_screen(store: JournalStor
 async def test_an_overdue_goal_is_flagged_in_the_review(store: JournalStore) -> None:
     store.add_goal("Ship the beta", code="beta", due="2026-03-01")
     store.add_goal("Launched the app", code="app", status="done", due="2026-02-01")
-    async with app_on_screen(store, "r", ReviewScreen, NOW) as (app, pilot):
+    async with app_on_screen(store, "r", ReviewScreen, DEMO_NOW) as (app, pilot):
         screen = app.screen
         await wait_for(pilot, lambda: screen.assessment is not None)
         text = screen_text(app)
@@ -36,7 +36,7 @@ async def test_the_goal_form_edits_what_a_personal_goal_supports(
     from tests.tui.test_goals import select
 
     s = goals_store
-    async with app_on_screen(s, "g", GoalsScreen, NOW) as (app, pilot):
+    async with app_on_screen(s, "g", GoalsScreen, DEMO_NOW) as (app, pilot):
         await select(pilot, s.goal("influence")["id"])
         await pilot.press("e")
         form = app.screen
@@ -53,7 +53,7 @@ async def test_a_company_goal_form_has_no_supports(goals_store: JournalStore) ->
     from screens.goal_form import GoalForm
     from tests.tui.test_goals import select
 
-    async with app_on_screen(goals_store, "g", GoalsScreen, NOW) as (app, pilot):
+    async with app_on_screen(goals_store, "g", GoalsScreen, DEMO_NOW) as (app, pilot):
         await select(pilot, goals_store.goal("revenue")["id"])
         await pilot.press("e")
         assert isinstance(app.screen, GoalForm) and app.screen.supports_list is None

@@ -13,12 +13,13 @@ from textual.pilot import Pilot
 from journal.demo.year import build_demo
 from journal.store.journal_store import JournalStore
 from screens.app import JournalApp, make_app
-from tests.tui.test_goals import NOW, settle
+from tests.tui.helpers import DEMO_NOW
+from tests.tui.test_goals import settle
 
 
 def demo_app(store: JournalStore) -> JournalApp:
-    build_demo(store, now=NOW)
-    return make_app(store, now=lambda: NOW)
+    build_demo(store, now=DEMO_NOW)
+    return make_app(store, now=lambda: DEMO_NOW)
 
 
 async def _goals(pilot: Pilot[None]) -> None:
@@ -43,7 +44,7 @@ def small_app(store: JournalStore) -> JournalApp:
     store.add_goal("Old launch", code="launch", status="done")
     store.add_entry("win", "Signed Acme", when="2026-03-01 10:00", goals=["deals"])
     store.add_entry("note", "p95 at 900 ms", when="2025-11-20 10:00", goals=["latency"])
-    return make_app(store, now=lambda: NOW)
+    return make_app(store, now=lambda: DEMO_NOW)
 
 
 def test_goals_screen_on_demo(store: JournalStore, snap_compare: Any) -> None:

@@ -11,8 +11,7 @@ from screens.editor import EntryEditor
 from screens.journal import JournalScreen
 from screens.link import LinkDialog
 from screens.widgets.entry_list import EntryList
-from tests.tui.conftest import SIZE
-from tests.tui.helpers import screen_text, wait_for
+from tests.tui.helpers import SIZE, screen_text, wait_for
 
 
 def journal(app: JournalApp) -> JournalScreen:

@@ -6,34 +6,26 @@ change only when the rendering does (`pytest --snapshot-update` after a delibera
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
 
 from journal.demo.year import build_demo
 from journal.store.journal_store import JournalStore
 from screens.app import JournalApp, make_app
-
-NOW = datetime(2026, 3, 15, 12, 0, tzinfo=timezone(timedelta(hours=1)))
+from tests.tui.helpers import DEMO_NOW
+from tests.tui.helpers import settle as shared_settle
 
 
 def demo_app(store: JournalStore) -> JournalApp:
-    build_demo(store, now=NOW)
-    return make_app(store, now=lambda: NOW)
+    build_demo(store, now=DEMO_NOW)
+    return make_app(store, now=lambda: DEMO_NOW)
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    """Workers done, results on screen, no blinking cursors."""
-    for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-    for widget in pilot.app.screen.query("Input, TextArea"):
-        assert isinstance(widget, Input | TextArea)
-        widget.cursor_blink = False
-    await pilot.pause(0.1)  # the preview follows the cursor after a short rest
+    """Workers done, results on screen; the preview follows the cursor after a short rest."""
+    await shared_settle(pilot, rest=0.1)
 
 
 def keys(*steps: str) -> Any:

@@ -12,8 +12,7 @@ from screens.app import make_app
 from screens.review.export import ExportPrompt
 from screens.review.panes import EvidenceList, GoalList
 from screens.review.screen import ReviewScreen
-from tests.tui.conftest import fixed_now
-from tests.tui.helpers import screen_text, wait_for
+from tests.tui.helpers import fixed_now, screen_text, wait_for
 
 SIZE = (100, 30)
 

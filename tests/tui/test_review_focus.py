@@ -49,8 +49,7 @@ async def test_x_c_n_do_nothing_outside_the_goal_list(journal_store: JournalStor
 async def test_the_export_prompt_starts_in_the_last_folder(
         journal_store: JournalStore, settings_file, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from screens.app import make_app
-    from tests.tui.conftest import fixed_now
-    from tests.tui.helpers import wait_for
+    from tests.tui.helpers import fixed_now, wait_for
 
     folder = tmp_path / "reviews"
     folder.mkdir()

@@ -12,13 +12,14 @@ from screens.app import JournalApp, make_app
 from tests.tui.helpers import settle as shared_settle
 from tests.unit.golden.sample import build_sample, sample_review
 
-NOW = datetime(2026, 7, 6, 10, 0, tzinfo=timezone(timedelta(hours=1)))
+# the sample journal is reviewed the week after H1 ends, not at the TUI tests' NOW
+REVIEW_NOW = datetime(2026, 7, 6, 10, 0, tzinfo=timezone(timedelta(hours=1)))
 
 
 def reviewed_app(store: JournalStore) -> JournalApp:
     ids = build_sample(store)
     store.save_review(sample_review(ids))
-    return make_app(store, now=lambda: NOW)
+    return make_app(store, now=lambda: REVIEW_NOW)
 
 
 async def settle(pilot: Pilot[None]) -> None:

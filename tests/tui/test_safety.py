@@ -13,8 +13,7 @@ from screens.editor import EntryEditor
 from screens.journal import JournalScreen
 from screens.link import LinkDialog
 from screens.widgets.entry_list import EntryList
-from tests.tui.conftest import NOW, SIZE
-from tests.tui.helpers import notices, screen_text, wait_for
+from tests.tui.helpers import NOW, SIZE, notices, screen_text, wait_for
 
 NASTY = [
     ("[/]", "[/]"),

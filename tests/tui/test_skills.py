@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from contextlib import AbstractAsyncContextManager
-from datetime import datetime, timedelta, timezone
 
 import pytest
 from textual.app import App
@@ -16,15 +15,14 @@ from screens.dialogs import Confirm, Picker
 from screens.messages import ShowSkill
 from screens.skill_form import SkillForm
 from screens.skills import SkillsScreen, feedback_wanting_skill, suggest_name
-from tests.tui.helpers import app_on_screen, settle, wait_for
+from tests.tui.helpers import DEMO_NOW, app_on_screen, settle, wait_for
 
-NOW = datetime(2026, 3, 15, 12, 0, tzinfo=timezone(timedelta(hours=1)))
 SIZE = (100, 30)
 
 
 def skills_app(store: JournalStore) -> AbstractAsyncContextManager[tuple[JournalApp, Pilot[None]]]:
     """The real app on `store` with a fixed clock, switched to the skills screen with `s`."""
-    return app_on_screen(store, "s", SkillsScreen, NOW, SIZE)
+    return app_on_screen(store, "s", SkillsScreen, DEMO_NOW, SIZE)
 
 
 def skills_screen(app: App[None]) -> SkillsScreen:

@@ -9,12 +9,13 @@ from textual.pilot import Pilot
 from journal.demo.year import build_demo
 from journal.store.journal_store import JournalStore
 from screens.app import JournalApp, make_app
-from tests.tui.test_skills import NOW, settle
+from tests.tui.helpers import DEMO_NOW
+from tests.tui.test_skills import settle
 
 
 def demo_app(store: JournalStore) -> JournalApp:
-    build_demo(store, now=NOW)
-    return make_app(store, now=lambda: NOW)
+    build_demo(store, now=DEMO_NOW)
+    return make_app(store, now=lambda: DEMO_NOW)
 
 
 async def _skills(pilot: Pilot[None]) -> None:

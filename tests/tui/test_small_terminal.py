@@ -9,8 +9,7 @@ from screens.goals import GoalsScreen
 from screens.journal import JournalScreen
 from screens.review.screen import ReviewScreen
 from screens.skills import SkillsScreen
-from tests.tui.conftest import NOW
-from tests.tui.helpers import app_on_screen, screen_text, settle
+from tests.tui.helpers import NOW, app_on_screen, screen_text, settle
 
 SCREENS = [("j", JournalScreen, "Journal screen"), ("g", GoalsScreen, "Goals screen"),
            ("s", SkillsScreen, "Skills screen"), ("r", ReviewScreen, "Review screen")]

@@ -8,7 +8,8 @@ import pytest
 
 from journal.dates import Period
 from journal.errors import ValidationError
-from journal.review.assess import STALE_DAYS, Assessment, assess, assess_store
+from journal.goals import STALE_DAYS
+from journal.review.assess import Assessment, assess, assess_store
 from journal.review.saved import (
     DEFAULT_SCALE,
     new_review,

@@ -15,7 +15,7 @@ import orjson
 import pytest
 
 from journal.demo.year import STALE_GOAL, build_demo, demo_store
-from journal.query import goal_family
+from journal.goals import goal_family
 from journal.store.journal_store import JournalStore
 from tests.bench.generate import generate_journal
 

@@ -1,5 +1,6 @@
 from journal.dates import parse_period
-from journal.query import EntryFilter, find, goal_family
+from journal.goals import goal_family
+from journal.query import EntryFilter, find
 from journal.store.journal_store import JournalStore
 
 
