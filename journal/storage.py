@@ -49,8 +49,9 @@ from journal.fileops import (
     temp_prefix,
 )
 
-if TYPE_CHECKING:  # both load only when needed: a quick `journal add` never uses them
+if TYPE_CHECKING:  # these load only when needed: a quick `journal add` never uses them
     from journal import merge, rollback
+    from journal.storage import crypto
 
 __all__ = [
     "LOCK_TIMEOUT",
@@ -70,6 +71,7 @@ __all__ = [
 ]
 
 Signature = tuple[int, int, int]
+ENCRYPTED_MAGIC = b"coaching-journal encrypted\n"  # crypto.MAGIC, without loading it
 MERGE_ATTEMPTS = 5  # re-reads after another program replaced the file, before giving up
 
 
@@ -89,6 +91,10 @@ class SafeStorage(Storage):
         self._appends: dict[str, dict[str, Any]] = {}
         self._base: Document = {}  # inside a transaction: the document as read
         self._rollbacks: list[rollback.Rollback] = []
+        # An encrypted journal: the header and keys of the file as read (None: plaintext),
+        # and keys handed in by whoever unlocked it (the app's prompt, `journal unlock`).
+        self._crypt: tuple[crypto.Header, crypto.Keys] | None = None
+        self._given_keys: crypto.Keys | None = None
         # One thread at a time (the app's workers share a store); re-entrant for nesting.
         self._thread_lock = threading.RLock()
 
@@ -117,7 +123,7 @@ class SafeStorage(Storage):
             return
         from journal import rollback
 
-        if found := rollback.keep_if_lost(self.path, held, now):
+        if found := rollback.keep_if_lost(self.path, held, now, self._sealed):
             self._rollbacks.append(found)
 
     def _read_raw(self, unless: Signature | None = None) -> tuple[bytes | None, Signature] | None:
@@ -212,7 +218,58 @@ class SafeStorage(Storage):
         taken.update(records)
         self._dirty = True
 
+    # -- encryption (docs/encryption.md) --------------------------------------------
+
+    def use_keys(self, keys: crypto.Keys) -> None:
+        """Open an encrypted journal with these keys (from an unlock) from now on."""
+        self._given_keys = keys
+
+    def drop_keys(self) -> None:
+        """Forget the keys and the decrypted document (the app's idle lock)."""
+        with self._thread_lock:
+            self._given_keys, self._crypt = None, None
+            self._forget()
+
+    @property
+    def encrypted(self) -> bool:
+        """True when the file last read was an encrypted journal."""
+        return self._crypt is not None
+
+    def _known_keys(self) -> crypto.Keys | None:
+        return self._given_keys or (self._crypt[1] if self._crypt else None)
+
+    def _decrypted(self, raw: bytes) -> bytes:
+        """The plaintext of an encrypted file, or a refusal that leaves it untouched."""
+        from journal.storage import crypto, unlocking
+
+        try:
+            header = crypto.split_header(raw)[0]
+        except crypto.CryptoError as err:
+            raise self._refusal(str(err)) from None
+        keys = self._known_keys()
+        if keys is None or keys.journal_id != header.journal_id:
+            keys = unlocking.keys_for(self.path, header)
+        try:
+            header, plain = crypto.open_sealed(raw, keys)
+        except crypto.CryptoError as err:
+            raise self._refusal(str(err)) from None
+        self._crypt = (header, keys)
+        return plain
+
+    def _sealed(self, data: layout.Chunks) -> layout.Chunks:
+        """What goes on disk: `data` itself, or its ciphertext for an encrypted journal."""
+        if self._crypt is None:
+            return data
+        from journal.storage import crypto
+
+        header, keys = self._crypt
+        return list(crypto.seal(header, keys, b"".join(data)))
+
     def _parse(self, raw: bytes) -> Document:
+        if raw.startswith(ENCRYPTED_MAGIC):
+            raw = self._decrypted(raw)
+        else:
+            self._crypt = None
         raw = without_bom(raw)  # accepted, as the importers do; never written back
         if not raw.strip(b" \t\r\n"):
             raise self._refusal("the file is empty")
@@ -232,7 +289,9 @@ class SafeStorage(Storage):
         return doc  # type: ignore[no-any-return]
 
     def _refusal(self, reason: str) -> JournalFileError:
-        newest = backups.newest_good(self.path, parse_ok)
+        from journal.storage.encrypting import readable_with
+
+        newest = backups.newest_good(self.path, readable_with(self._known_keys()))
         hint = (
             f"\nNewest good backup: {newest}\nTo restore it: journal doctor --restore '{newest}'"
             if newest
@@ -360,7 +419,7 @@ class SafeStorage(Storage):
             self._write(data, self._cut_signature)
             self._forget()  # only the head was parsed: read afresh if asked again
             return
-        self._signature = self._write(layout.compose(self._doc), self._signature)
+        self._signature = self._write(self._sealed(layout.compose(self._doc)), self._signature)
 
     def _reapply(self, found: list[merge.Change]) -> None:
         """Read the file another program put in place and apply `found` to it, or refuse."""

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
+from journal.cli.capture import add_sealed, capture_key
 from journal.cli.output import entry_json, entry_line, open_store, print_json
 from journal.dates import FUTURE_NOTE, from_iso, in_future, local_now, parse_period
 from journal.models import KINDS, SENTIMENTS, Record, ValidationError, choose, normalise_tags
+from journal.paths import journal_path
 from journal.query import EntryFilter, find, goal_family
+from journal.storage import ENCRYPTED_MAGIC, JournalError
 from journal.textsafe import visible_line
 
 
@@ -144,9 +148,19 @@ def run_add(args: argparse.Namespace) -> int:
     from journal.entry_text import hashtags
 
     kind = choose(args.kind, KINDS, "kind")
+    path = journal_path(getattr(args, "db", None))
+    sealed_for = capture_key(path) if path_is_encrypted(path) else None
     if args.text is None:
+        if sealed_for is not None:
+            raise JournalError(
+                f"The journal {path} is encrypted and locked: give the entry's TEXT to seal "
+                "it for the inbox, or `journal unlock` first to write it in $EDITOR."
+            )
         return add_in_editor(args, kind)
     text = read_text(args.text)
+    if sealed_for is not None:
+        add_sealed(args, kind, text, [*args.tag, *hashtags(text)], path, sealed_for)
+        return 0
     store = open_store(args)
     entry = store.add_entry(
         kind,
@@ -161,6 +175,15 @@ def run_add(args: argparse.Namespace) -> int:
     )
     report_added(entry)
     return 0
+
+
+def path_is_encrypted(path: Path) -> bool:
+    """A cheap look at the file's first bytes, so a plain journal loads no crypto code."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(ENCRYPTED_MAGIC)) == ENCRYPTED_MAGIC
+    except OSError:
+        return False
 
 
 def added_line(entry: Record) -> str:

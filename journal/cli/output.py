@@ -20,6 +20,12 @@ def open_store(args: argparse.Namespace, must_exist: bool = False) -> JournalSto
     path = journal_path(getattr(args, "db", None))
     if must_exist and getattr(args, "db", None) and not path.exists():
         raise JournalError(visible_line(f"no journal at {path}"))
+    from journal.cli.entries import path_is_encrypted
+
+    if path_is_encrypted(path):  # a command on the terminal may ask for the passphrase
+        from journal.storage import unlocking
+
+        unlocking.allow_prompt()
     return JournalStore(path)
 
 
