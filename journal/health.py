@@ -22,6 +22,7 @@ from journal.document import SCHEMA_VERSION, schema_of, shape_problem, without_b
 from journal.fileops import describe_os_error, real_path, special_kind
 from journal.models import ValidationError
 from journal.restore import BackupInfo, list_backups
+from journal.storage import ENCRYPTED_MAGIC
 
 PREFIX = {"entries": "e", "goals": "g", "skills": "s", "reviews": "r"}
 Doc = dict[str, dict[str, dict[str, Any]]]
@@ -107,6 +108,15 @@ def check(path: Path, *, with_backups: bool = True) -> Report:
     raw = _read(path, report)
     if raw is None:
         return report
+    if raw.startswith(ENCRYPTED_MAGIC):
+        from journal.storage.encrypting import plain_for_check
+
+        raw, problem = plain_for_check(path, raw)
+        if raw is None:
+            (report.problems if problem else report.warnings).append(
+                problem or "it is encrypted and locked: `journal unlock` to check its records"
+            )
+            return report
     doc = _parse(raw, report)
     if doc is None:
         return report

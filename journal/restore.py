@@ -30,6 +30,7 @@ from journal.fileops import (
     take_lock,
 )
 from journal.models import ValidationError
+from journal.storage import ENCRYPTED_MAGIC
 
 
 @dataclass
@@ -52,6 +53,10 @@ def list_backups(path: Path) -> list[BackupInfo]:
             found.append(BackupInfo(backup, backups.taken_at(backup), 0, None))
             continue
         entries: int | None = None
+        if raw.startswith(ENCRYPTED_MAGIC):  # counted when the key is at hand
+            from journal.storage.encrypting import backup_plaintext
+
+            raw = backup_plaintext(path, raw) or b""
         if parse_ok(raw):
             entries = len(orjson.loads(without_bom(raw)).get("entries", {}))
         found.append(BackupInfo(backup, backups.taken_at(backup), len(raw), entries))

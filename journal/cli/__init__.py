@@ -62,6 +62,11 @@ COMMANDS = {
     "export": "export",
     "import": "importing",
     "doctor": "doctor",
+    "encrypt": "encryption",
+    "decrypt": "encryption",
+    "passwd": "encryption",
+    "unlock": "encryption",
+    "lock": "encryption",
     "completion": "completion",
 }
 

@@ -128,3 +128,38 @@ def _read(path: Path) -> bytes:
         raise JournalError(f"There is no journal at {path}: nothing to do.") from None
     except OSError as err:
         raise JournalFileError(f"Cannot read {path}: {err.strerror}.") from None
+
+
+def plain_for_check(path: Path, raw: bytes) -> tuple[bytes | None, str]:
+    """For `journal doctor`: the plaintext of a journal file and a problem ("" if none).
+
+    Plaintext files come back as they are; an encrypted one is opened with the cached
+    key or the passphrase. Locked with no passphrase at hand gives (None, "") and the
+    doctor says it is locked rather than damaged.
+    """
+    from journal.storage import unlocking
+
+    if not crypto.is_encrypted(raw):
+        return raw, ""
+    try:
+        header = crypto.split_header(raw)[0]
+        keys = unlocking.keys_for(path, header)
+        return crypto.open_sealed(raw, keys)[1], ""
+    except unlocking.JournalLocked:
+        return None, ""
+    except crypto.CryptoError as err:
+        return None, f"{err}: restore a backup"
+
+
+def backup_plaintext(path: Path, raw: bytes) -> bytes | None:
+    """A backup's plaintext for listing it: decrypted with the cached key, else None."""
+    from journal.storage import keycache
+
+    if not crypto.is_encrypted(raw):
+        return raw
+    try:
+        header = crypto.split_header(raw)[0]
+        found = keycache.load(header.journal_id)
+        return None if found is None else crypto.open_sealed(raw, found[0])[1]
+    except crypto.CryptoError:
+        return None
