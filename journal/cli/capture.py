@@ -27,26 +27,39 @@ def capture_key(path: Path) -> bytes | None:
     return header.capture_public
 
 
-def add_sealed(args: argparse.Namespace, kind: str, text: str, tags: list[str],
-               path: Path, capture_public: bytes) -> None:
+def when_typed(text: str) -> str:
+    from journal.store import stored_when  # the store's rule, loaded only when needed
+
+    return stored_when(text)
+
+
+def add_sealed(
+    args: argparse.Namespace,
+    kind: str,
+    text: str,
+    tags: list[str],
+    path: Path,
+    capture_public: bytes,
+) -> None:
     """Check the entry like an add, then seal it into the inbox."""
     from journal.storage import inbox
-    from journal.store import stored_when
 
     check_text(text, "the entry's text")
     title, body = split_title(text)
     stamp = to_iso(local_now())
-    record = check_entry({
-        "kind": kind,
-        "title": title,
-        "body": body,
-        "when": stored_when(args.when) if args.when else stamp,
-        "tags": tags,
-        "source": args.source,
-        "sentiment": args.sentiment,
-        "starred": args.star,
-        "created": stamp,
-    })
+    record = check_entry(
+        {
+            "kind": kind,
+            "title": title,
+            "body": body,
+            "when": stamp if not args.when else when_typed(args.when),
+            "tags": tags,
+            "source": args.source,
+            "sentiment": args.sentiment,
+            "starred": args.star,
+            "created": stamp,
+        }
+    )
     record["goals"], record["skills"] = list(args.goal), list(args.skill)
     inbox.capture(path, capture_public, record)
     print("sealed for the inbox (locked journal)")

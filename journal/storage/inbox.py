@@ -74,9 +74,7 @@ def pending(journal: Path) -> int:
 
 def capture(journal: Path, capture_public: bytes, item: dict[str, Any]) -> None:
     """Seal one entry (the fields `journal add` was given) and add it to the inbox."""
-    from nacl.utils import random
-
-    plain = orjson.dumps({"capture_id": random(16).hex(), "item": item})
+    plain = orjson.dumps({"capture_id": os.urandom(16).hex(), "item": item})
     sealed = crypto.seal_for_inbox(capture_public, plain)
     path = inbox_path(journal)
     fd = take_lock(journal)  # the journal's lock: a merge never misses a record

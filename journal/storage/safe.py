@@ -165,9 +165,10 @@ class SafeStorage(Storage):
             return False
         raw, signature = found
         assert raw is not None  # no `unless` signature was given, so the bytes were read
+        raw = self._plaintext(raw)  # an encrypted journal's document has our layout too
         cut = layout.split(raw)
         if cut is None or shape_problem(cut.head) or schema_of(cut.head) > SCHEMA_VERSION:
-            self._doc, self._signature = self._parse(raw), signature
+            self._doc, self._signature = self._parse_plain(raw), signature
             return False
         self._doc, self._cut, self._cut_signature = cut.head, cut, signature
         return True
@@ -265,11 +266,17 @@ class SafeStorage(Storage):
         header, keys = self._crypt
         return list(crypto.seal(header, keys, b"".join(data)))
 
-    def _parse(self, raw: bytes) -> Document:
+    def _plaintext(self, raw: bytes) -> bytes:
+        """The document's bytes: decrypted when the file is an encrypted journal."""
         if raw.startswith(ENCRYPTED_MAGIC):
-            raw = self._decrypted(raw)
-        else:
-            self._crypt = None
+            return self._decrypted(raw)
+        self._crypt = None
+        return raw
+
+    def _parse(self, raw: bytes) -> Document:
+        return self._parse_plain(self._plaintext(raw))
+
+    def _parse_plain(self, raw: bytes) -> Document:
         raw = without_bom(raw)  # accepted, as the importers do; never written back
         if not raw.strip(b" \t\r\n"):
             raise self._refusal("the file is empty")
@@ -416,7 +423,7 @@ class SafeStorage(Storage):
             cut, appends = self._cut, self._appends
             cut.head = self._doc  # the transaction changed a copy of the head
             data = layout.append(cut, appends) if appends else layout.join(cut.head, [cut.section])
-            self._write(data, self._cut_signature)
+            self._write(self._sealed(data), self._cut_signature)
             self._forget()  # only the head was parsed: read afresh if asked again
             return
         self._signature = self._write(self._sealed(layout.compose(self._doc)), self._signature)
