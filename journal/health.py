@@ -22,7 +22,7 @@ from journal.document import SCHEMA_VERSION, schema_of, shape_problem, without_b
 from journal.fileops import describe_os_error, real_path, special_kind
 from journal.models import ValidationError
 from journal.restore import BackupInfo, list_backups
-from journal.storage import ENCRYPTED_MAGIC
+from journal.storage.crypto import MAGIC as ENCRYPTED_MAGIC
 
 PREFIX = {"entries": "e", "goals": "g", "skills": "s", "reviews": "r"}
 Doc = dict[str, dict[str, dict[str, Any]]]

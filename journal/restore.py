@@ -30,7 +30,7 @@ from journal.fileops import (
     take_lock,
 )
 from journal.models import ValidationError
-from journal.storage import ENCRYPTED_MAGIC
+from journal.storage.crypto import MAGIC as ENCRYPTED_MAGIC
 
 
 @dataclass

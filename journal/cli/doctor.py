@@ -148,9 +148,9 @@ def show(report: doctor.Report, source: str) -> None:
 
 def show_encryption(path: Path) -> None:
     """"encrypted; unlocked until 14:32" or "encrypted; locked", and the inbox's count."""
-    from journal.cli.entries import path_is_encrypted
+    from journal.storage.crypto import file_is_encrypted
 
-    if not path_is_encrypted(path):
+    if not file_is_encrypted(path):
         return
     from journal.storage import inbox, unlocking
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from journal.cli.capture import add_sealed, capture_key
@@ -13,7 +12,8 @@ from journal.dates import FUTURE_NOTE, from_iso, in_future, local_now, parse_per
 from journal.models import KINDS, SENTIMENTS, Record, ValidationError, choose, normalise_tags
 from journal.paths import journal_path
 from journal.query import EntryFilter, find, goal_family
-from journal.storage import ENCRYPTED_MAGIC, JournalError
+from journal.storage import JournalError
+from journal.storage.crypto import file_is_encrypted
 from journal.textsafe import visible_line
 
 
@@ -149,7 +149,7 @@ def run_add(args: argparse.Namespace) -> int:
 
     kind = choose(args.kind, KINDS, "kind")
     path = journal_path(getattr(args, "db", None))
-    sealed_for = capture_key(path) if path_is_encrypted(path) else None
+    sealed_for = capture_key(path) if file_is_encrypted(path) else None
     if args.text is None:
         if sealed_for is not None:
             raise JournalError(
@@ -175,15 +175,6 @@ def run_add(args: argparse.Namespace) -> int:
     )
     report_added(entry)
     return 0
-
-
-def path_is_encrypted(path: Path) -> bool:
-    """A cheap look at the file's first bytes, so a plain journal loads no crypto code."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(len(ENCRYPTED_MAGIC)) == ENCRYPTED_MAGIC
-    except OSError:
-        return False
 
 
 def added_line(entry: Record) -> str:

@@ -5,4 +5,4 @@ so the flat imports keep working; the layout move replaces this file.
 """
 
 from journal.storage.safe import *  # noqa: F403
-from journal.storage.safe import ENCRYPTED_MAGIC, __all__  # noqa: F401
+from journal.storage.safe import __all__  # noqa: F401

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,6 +115,15 @@ class Header:
 def is_encrypted(raw: bytes | memoryview) -> bool:
     """True when the bytes start like an encrypted journal (cheap: no PyNaCl loaded)."""
     return bytes(raw[: len(MAGIC)]) == MAGIC
+
+
+def file_is_encrypted(path: str | os.PathLike[str]) -> bool:
+    """A look at a file's first bytes: is it an encrypted journal? (False if unreadable.)"""
+    try:
+        with open(path, "rb") as handle:
+            return is_encrypted(handle.read(len(MAGIC)))
+    except OSError:
+        return False
 
 
 def _b64(data: bytes) -> str:

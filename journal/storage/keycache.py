@@ -45,6 +45,23 @@ def runtime_folder(create: bool = False) -> Path | None:
     return folder
 
 
+def private_folder(journal: Path, purpose: str) -> Path | None:
+    """A 0700 folder in the runtime folder for one journal's passing plaintext (editor
+    files, drafts of an encrypted journal); None when there is no safe runtime folder."""
+    import hashlib
+
+    base = runtime_folder(create=True)
+    if base is None:
+        return None
+    name = hashlib.sha256(os.fsencode(journal)).hexdigest()[:20]
+    folder = base / purpose / name
+    for each in (folder.parent, folder):
+        with contextlib.suppress(FileExistsError):
+            each.mkdir(mode=0o700)
+        os.chmod(each, 0o700)
+    return folder
+
+
 def key_file(journal_id: bytes, create: bool = False) -> Path | None:
     folder = runtime_folder(create)
     return None if folder is None else folder / f"{journal_id.hex()}.key"

@@ -48,6 +48,7 @@ from journal.fileops import (
     take_lock,
     temp_prefix,
 )
+from journal.storage.crypto import MAGIC as ENCRYPTED_MAGIC
 
 if TYPE_CHECKING:  # these load only when needed: a quick `journal add` never uses them
     from journal import merge, rollback
@@ -71,7 +72,6 @@ __all__ = [
 ]
 
 Signature = tuple[int, int, int]
-ENCRYPTED_MAGIC = b"coaching-journal encrypted\n"  # crypto.MAGIC, without loading it
 MERGE_ATTEMPTS = 5  # re-reads after another program replaced the file, before giving up
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from journal.fileops import JournalError, JournalFileError
 from journal.storage import crypto, keycache, passphrase
@@ -138,7 +139,8 @@ def remember_marker(header: crypto.Header) -> Path:
     return user_config_path(APP_NAME, appauthor=False) / "keyring" / header.journal_id.hex()
 
 
-def keyring_module() -> object | None:
+def keyring_module() -> Any:
+    """The `keyring` package if it is installed (it is optional), else None."""
     try:
         import keyring
     except ImportError:
@@ -153,7 +155,7 @@ def remember(header: crypto.Header, text: str) -> None:
             "--remember needs the `keyring` package, which is not installed "
             "(pip install keyring); nothing was stored"
         )
-    found.set_password(KEYRING_SERVICE, header.journal_id.hex(), text)  # type: ignore[attr-defined]
+    found.set_password(KEYRING_SERVICE, header.journal_id.hex(), text)
     marker = remember_marker(header)
     marker.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     marker.touch(mode=0o600)
@@ -165,7 +167,7 @@ def forget_remembered(header: crypto.Header) -> bool:
     if found is None:
         return False
     try:
-        found.delete_password(KEYRING_SERVICE, header.journal_id.hex())  # type: ignore[attr-defined]
+        found.delete_password(KEYRING_SERVICE, header.journal_id.hex())
     except Exception:  # keyring's PasswordDeleteError: nothing was stored
         return False
     return True
@@ -182,5 +184,5 @@ def remembered(path: Path, header: crypto.Header) -> crypto.Keys | None:
     found = keyring_module()
     if found is None:
         return None
-    text = found.get_password(KEYRING_SERVICE, header.journal_id.hex())  # type: ignore[attr-defined]
+    text = found.get_password(KEYRING_SERVICE, header.journal_id.hex())
     return None if text is None else from_passphrase(path, header, text)
