@@ -23,6 +23,8 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from functools import cache, cached_property
 from typing import Any
 
+from journal.errors import DateError
+
 MIN_YEAR, MAX_YEAR = 1900, 2999
 
 # fmt: off
@@ -66,9 +68,6 @@ _PERIOD_HELP = (
     "last 6 months, since March, 2026-01-01..2026-06-30, all, or a single date"
 )
 
-
-class DateError(ValueError):
-    """A phrase we could not read; str(err) quotes the phrase and says what is accepted."""
 
 
 class _Unreadable(Exception):

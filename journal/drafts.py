@@ -22,7 +22,7 @@ from typing import Any
 
 import orjson
 
-from journal.fileops import replace_atomically
+from journal.storage.fileops import replace_atomically
 
 
 def draft_path(journal: Path) -> Path:

@@ -21,8 +21,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from journal.fileops import describe_os_error
-from journal.models import ValidationError
+from journal.errors import ValidationError
+from journal.storage.fileops import describe_os_error
 
 
 class EditorError(Exception):

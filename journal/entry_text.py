@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from journal.models import Record, ValidationError, split_title
+from journal.errors import ValidationError
+from journal.models import Record, split_title
 
 # header name -> entry field, in the order they are written
 FIELDS = {

@@ -11,6 +11,8 @@ import unicodedata
 from datetime import date
 from typing import Any
 
+from journal.errors import ValidationError
+
 KINDS = ("feedback", "reflection", "win", "note")
 SENTIMENTS = ("praise", "constructive", "mixed")
 SCOPES = ("company", "personal")
@@ -28,9 +30,6 @@ _TAG = re.compile(r"^[^\s,]+$")
 _CODE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
-
-class ValidationError(ValueError):
-    """Input that breaks a rule of the data model; the message says what to fix."""
 
 
 def choose(value: str, allowed: tuple[str, ...], what: str) -> str:

@@ -17,7 +17,7 @@ def default_path() -> Path:
 
 def journal_path(cli_value: str | None = None) -> Path:
     """The journal file to use, honouring the overrides in order."""
-    from journal.fileops import refuse_link_loop
+    from journal.storage.fileops import refuse_link_loop
 
     chosen = cli_value or os.environ.get(ENV_VAR) or default_path()
     path = Path(chosen).expanduser().absolute()

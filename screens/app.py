@@ -16,7 +16,7 @@ to every live screen (see `screens.messages`). Keys reach the screens one finish
 at a time (`screens.key_order`), so a save sees every key typed before it. On SIGHUP or
 SIGTERM (the terminal closed, a polite kill) every screen's draft is written before the
 app leaves (`flush_drafts`). When another program rolls the journal back or deletes it,
-the storage keeps what the app held as a backup (`journal.rollback`) and the poll says
+the storage keeps what the app held as a backup (`journal.storage.rollback`) and the poll says
 so. The theme is remembered in a small settings file: read once in `make_app` before the
 app starts, written in a worker when the theme changes.
 """
@@ -41,8 +41,8 @@ from textual.theme import Theme
 from textual.worker import get_current_worker
 
 from journal.dates import local_now
-from journal.storage import JournalError
-from journal.store import JournalStore
+from journal.errors import JournalError
+from journal.store.journal_store import JournalStore
 from screens.commands import EntryCommands, GoalCommands, ScreenCommands, SkillCommands
 from screens.journal import JournalScreen
 from screens.key_order import KeyOrder

@@ -35,9 +35,9 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from journal import drafts
-from journal.dates import FUTURE_NOTE, DateError, from_iso, human_date, in_future, parse_when
-from journal.models import KINDS, SENTIMENTS, Record, ValidationError, normalise_tags, split_title
-from journal.storage import JournalError
+from journal.dates import FUTURE_NOTE, from_iso, human_date, in_future, parse_when
+from journal.errors import DateError, JournalError, ValidationError
+from journal.models import KINDS, SENTIMENTS, Record, normalise_tags, split_title
 from journal.textsafe import visible, visible_line
 from screens.goal_form import Confirm
 from screens.widgets.pick_list import PickList

@@ -23,9 +23,9 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from journal.dates import DateError, human_date, local_now, parse_date
+from journal.dates import human_date, local_now, parse_date
+from journal.errors import DateError, JournalError
 from journal.models import GOAL_STATUSES, Record
-from journal.storage import JournalError
 from screens.widgets.pick_list import PickList
 
 Save = Callable[[dict[str, Any]], Record]

@@ -24,11 +24,11 @@ from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
 
 from journal.dates import human_date
-from journal.goal_tree import goal_tree, overdue, unique
-from journal.models import Record, ValidationError
+from journal.errors import JournalError, ValidationError
+from journal.goals import goal_tree, overdue, unique
+from journal.models import Record
 from journal.query import goal_evidence
-from journal.storage import JournalError
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from journal.textsafe import plural, visible, visible_line
 from screens.goal_form import Confirm, GoalForm, Picker, app_now, store_lock
 from screens.messages import GoalSaved, JournalChanged, ShowGoal

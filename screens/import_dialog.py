@@ -19,10 +19,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from journal.importing import Summary, import_path
-from journal.models import ValidationError
-from journal.storage import JournalError
-from journal.store import JournalStore
+from journal.errors import JournalError, ValidationError
+from journal.importers.common import Summary, import_path
+from journal.store.journal_store import JournalStore
 from journal.textsafe import visible_line
 from screens.goal_form import store_lock
 

@@ -22,11 +22,11 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
-from journal.dates import DateError, parse_period
-from journal.models import Record, ValidationError
+from journal.dates import parse_period
+from journal.errors import DateError, JournalError, ValidationError
+from journal.models import Record
 from journal.query import EntryFilter, goal_family
-from journal.storage import JournalError
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from journal.textsafe import visible_line
 from screens.editor import EntryEditor
 from screens.link import LinkDialog, Links

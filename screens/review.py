@@ -36,12 +36,12 @@ from textual.widgets import (
     TextArea,
 )
 
-from journal import reviews as rv
-from journal.assess import Assessment, GoalReport, assess
-from journal.dates import DateError, Period, parse_period
+from journal.dates import Period, parse_period
+from journal.errors import DateError, JournalError
 from journal.models import Record
-from journal.storage import JournalError
-from journal.store import JournalStore
+from journal.review import saved as rv
+from journal.review.assess import Assessment, GoalReport, assess
+from journal.store.journal_store import JournalStore
 from screens import review_views as views
 from screens.goal_form import app_now, store_lock
 from screens.review_export import ExportingScreen

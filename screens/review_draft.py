@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from journal.models import Record
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 
 
 class DraftWriter:

@@ -18,9 +18,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
 
-from journal.assess import Assessment
-from journal.export import SUFFIXES, format_for, render
-from journal.outfile import JournalTargetError, write_private
+from journal.export.assessment import SUFFIXES, format_for, render
+from journal.export.outfile import JournalTargetError, write_private
+from journal.review.assess import Assessment
 from screens.settings import load_settings, save_settings
 
 ExportChoice = tuple[Path, bool]  # the absolute path, and whether to replace it

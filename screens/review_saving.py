@@ -3,7 +3,7 @@
 Every change is saved shortly after the user stops typing (SAVE_DELAY), again when the
 screen goes away, and synchronously when the app closes, so closing mid-sentence loses
 nothing. A draft that was never stored is written only once someone has written in it
-(`journal.reviews.has_writing`): a stray keystroke makes no record. The writes go
+(`journal.review.saved.has_writing`): a stray keystroke makes no record. The writes go
 through `DraftWriter` in a thread worker: one at a time, the newest wins.
 """
 
@@ -13,10 +13,10 @@ import contextlib
 import copy
 from typing import TYPE_CHECKING, Any
 
-from journal import reviews as rv
-from journal.models import Record, ValidationError
-from journal.storage import JournalError
-from journal.store import JournalStore
+from journal.errors import JournalError, ValidationError
+from journal.models import Record
+from journal.review import saved as rv
+from journal.store.journal_store import JournalStore
 from screens.review_draft import DraftWriter
 
 if TYPE_CHECKING:

@@ -12,9 +12,9 @@ from datetime import date
 from rich.table import Table
 from rich.text import Text
 
-from journal.assess import STALE_DAYS, Assessment, Evidence, GoalReport, SkillReport
 from journal.dates import human_date
-from journal.export_outline import kinds_text
+from journal.export.outline import kinds_text
+from journal.review.assess import STALE_DAYS, Assessment, Evidence, GoalReport, SkillReport
 from journal.textsafe import first_of, plural, visible, visible_line
 from screens.widgets.entry_list import KIND_SHORT
 

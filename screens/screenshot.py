@@ -16,7 +16,7 @@ import platformdirs
 from textual._files import generate_datetime_filename
 from textual.app import App
 
-from journal.outfile import write_private
+from journal.export.outfile import write_private
 
 
 def screenshot_folder() -> Path:

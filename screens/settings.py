@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from journal.fileops import ensure_folder
+from journal.storage.fileops import ensure_folder
 
 
 def load_settings(path: Path | None) -> dict[str, Any]:

@@ -25,10 +25,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from journal.dates import human_date
-from journal.models import Record, ValidationError
+from journal.errors import JournalError, ValidationError
+from journal.models import Record
 from journal.query import EntryFilter, find
-from journal.storage import JournalError
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from journal.textsafe import plural, visible, visible_line
 from screens.goal_form import Confirm, Picker, store_lock
 from screens.messages import JournalChanged, ShowSkill, SkillSaved

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from journal.models import Record
 from journal.query import EntryFilter, haystack, matches, newest_first, search_words
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 
 
 @pytest.fixture(autouse=True)

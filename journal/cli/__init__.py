@@ -37,10 +37,8 @@ try:
     from types import FrameType
     from typing import Any, NoReturn
 
-    from journal import fileops
-    from journal.dates import DateError
-    from journal.models import ValidationError
-    from journal.storage import JournalError
+    from journal.errors import DateError, JournalError, ValidationError
+    from journal.storage import fileops
     from journal.textsafe import visible
 finally:
     signal.pthread_sigmask(signal.SIG_SETMASK, loading_mask)
@@ -183,14 +181,8 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     invoked = COMMANDS.get(command_word(argv) or "")
     modules = [invoked] if invoked else list(dict.fromkeys(COMMANDS.values()))
-    for name in modules:
-        try:
-            module = importlib.import_module(f"journal.cli.{name}")
-        except ModuleNotFoundError as err:
-            if err.name != f"journal.cli.{name}":
-                raise
-            continue
-        module.register(subparsers, common)
+    for name in modules:  # only the invoked command's module loads: `journal add` stays quick
+        importlib.import_module(f"journal.cli.{name}").register(subparsers, common)
     return parser
 
 
@@ -279,10 +271,10 @@ def on_signal(signum: int, frame: FrameType | None) -> None:
 def open_app(args: argparse.Namespace) -> int:
     """Open the TUI (the only place the CLI imports textual)."""
     from journal.paths import journal_path
-    from journal.store import JournalStore
+    from journal.store.journal_store import JournalStore
 
     if args.demo:
-        from journal.demo import demo_store
+        from journal.demo.year import demo_store
 
         store = demo_store()
     else:

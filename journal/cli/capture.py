@@ -28,7 +28,7 @@ def capture_key(path: Path) -> bytes | None:
 
 
 def when_typed(text: str) -> str:
-    from journal.store import stored_when  # the store's rule, loaded only when needed
+    from journal.store.journal_store import stored_when  # the store's rule, loaded only when needed
 
     return stored_when(text)
 

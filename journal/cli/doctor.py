@@ -13,8 +13,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from journal import backups, doctor
+from journal.doctor.checks import Report, check
+from journal.doctor.repair import fix
+from journal.doctor.restore import restore
 from journal.paths import ENV_VAR, journal_path
+from journal.storage import backups
 from journal.textsafe import plural, visible_line
 
 EPILOG = f"""\
@@ -69,7 +72,7 @@ def size_text(size: int) -> str:
 def run_doctor(args: argparse.Namespace) -> int:
     path = journal_path(getattr(args, "db", None))
     if args.restore:
-        restored = doctor.restore(path, args.restore)
+        restored = restore(path, args.restore)
         if restored.kept:
             say(f"Kept the previous journal file as {restored.kept}")
         say(f"Restored {restored.backup} ({plural(restored.entries, 'entry')}) to {path}")
@@ -78,12 +81,12 @@ def run_doctor(args: argparse.Namespace) -> int:
                 f"(next new ids: {', '.join(restored.next_ids)})")
         return 0
     if args.fix:
-        mended = doctor.fix(path)
+        mended = fix(path)
         for line in mended:
             say(f"Fixed: {line}")
         if not mended:
             say("Nothing --fix can mend (it drops dangling links and repairs id counters).")
-    report = doctor.check(path)
+    report = check(path)
     show(report, where_from(args))
     if args.fix and not report.healthy:
         say("What is left needs a person: restore a backup with `journal doctor --restore N`.")
@@ -91,7 +94,7 @@ def run_doctor(args: argparse.Namespace) -> int:
     return 0 if report.healthy and not missing else 1
 
 
-def missing_with_backups(report: doctor.Report) -> str:
+def missing_with_backups(report: Report) -> str:
     """No journal file, but backups of one: deleted (or moved away), not new."""
     good = [(n, b) for n, b in enumerate(report.backups, 1) if b.entries is not None]
     if not good:
@@ -105,7 +108,7 @@ def missing_with_backups(report: doctor.Report) -> str:
             f"journal doctor --restore {number}")
 
 
-def show(report: doctor.Report, source: str) -> None:
+def show(report: Report, source: str) -> None:
     say(f"Journal: {report.path}  ({source})")
     show_encryption(report.real)
     if report.real != report.path:

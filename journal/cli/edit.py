@@ -12,9 +12,9 @@ import sys
 from typing import Any
 
 from journal.cli.output import entry_json, entry_line, open_store, print_json
-from journal.dates import DateError
-from journal.models import KINDS, SENTIMENTS, Record, ValidationError
-from journal.store import JournalStore
+from journal.errors import DateError, ValidationError
+from journal.models import KINDS, SENTIMENTS, Record
+from journal.store.journal_store import JournalStore
 from journal.textsafe import plural, visible, visible_line
 
 SHOW_EPILOG = """\
@@ -246,7 +246,7 @@ def edit_until_valid(
     it, and the message says where it is."""
     from journal.editor import Draft, EditorError
     from journal.entry_text import parse_entry_text
-    from journal.fileops import JournalError
+    from journal.errors import JournalError
 
     while True:
         try:

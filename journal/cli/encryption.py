@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from journal.fileops import JournalError
+from journal.errors import JournalError
 from journal.paths import journal_path
 from journal.storage import crypto, passphrase, unlocking
 from journal.textsafe import plural, visible_line
@@ -225,7 +225,7 @@ def run_unlock(args: argparse.Namespace) -> int:
 
 def merge_inbox(path: Path, keys: crypto.Keys) -> None:
     from journal.storage import inbox
-    from journal.store import JournalStore
+    from journal.store.journal_store import JournalStore
 
     if not inbox.pending(path):
         return

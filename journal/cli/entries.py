@@ -9,10 +9,10 @@ from typing import Any
 from journal.cli.capture import add_sealed, capture_key
 from journal.cli.output import entry_json, entry_line, open_store, print_json
 from journal.dates import FUTURE_NOTE, from_iso, in_future, local_now, parse_period
-from journal.models import KINDS, SENTIMENTS, Record, ValidationError, choose, normalise_tags
+from journal.errors import JournalError, ValidationError
+from journal.models import KINDS, SENTIMENTS, Record, choose, normalise_tags
 from journal.paths import journal_path
 from journal.query import EntryFilter, find, goal_family
-from journal.storage import JournalError
 from journal.storage.crypto import file_is_encrypted
 from journal.textsafe import visible_line
 

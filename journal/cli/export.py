@@ -25,7 +25,7 @@ examples:
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    from journal.export_journal import FORMATS
+    from journal.export.whole import FORMATS
 
     export = subparsers.add_parser(
         "export", parents=[common], help="export the whole journal (md, json or txt)",
@@ -48,7 +48,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     from journal.cli import UsageError
-    from journal.export_journal import SUFFIXES, dump_store, render
+    from journal.export.whole import SUFFIXES, dump_store, render
 
     to_file = args.output not in (None, "-")
     fmt = args.format

@@ -7,8 +7,9 @@ from datetime import date
 from typing import Any
 
 from journal.cli.output import open_store, print_json
-from journal.goal_tree import goal_tree, overdue, unique
-from journal.models import GOAL_STATUSES, SKILL_STATUSES, Record, ValidationError
+from journal.errors import ValidationError
+from journal.goals import goal_tree, overdue, unique
+from journal.models import GOAL_STATUSES, SKILL_STATUSES, Record
 from journal.query import goal_evidence
 from journal.textsafe import plural, visible_line
 

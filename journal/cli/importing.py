@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from journal.cli.output import open_store
-from journal.importing import Summary, TerminalProgress, no_progress, read_file
-from journal.store import JournalStore
+from journal.importers.common import Summary, TerminalProgress, no_progress, read_file
+from journal.store.journal_store import JournalStore
 from journal.textsafe import visible_line
 
 JRNL_HELP = """\
@@ -87,7 +87,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_import_jrnl(args: argparse.Namespace) -> int:
-    from journal.import_jrnl import import_bytes
+    from journal.importers.jrnl import import_bytes
 
     raw, name = read_file(args.file)
     progress = TerminalProgress(sys.stderr)
@@ -104,7 +104,7 @@ def run_import_jrnl(args: argparse.Namespace) -> int:
 
 
 def run_import_json(args: argparse.Namespace) -> int:
-    from journal.import_json import import_bytes
+    from journal.importers.json_doc import import_bytes
 
     raw, name = read_file(args.file)
 
@@ -115,7 +115,7 @@ def run_import_json(args: argparse.Namespace) -> int:
 
 
 def run_import_goals(args: argparse.Namespace) -> int:
-    from journal.import_goals import import_bytes
+    from journal.importers.goals import import_bytes
 
     raw, name = read_file(args.file)
 

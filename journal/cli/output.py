@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from journal.errors import JournalError
 from journal.models import Record
 from journal.paths import journal_path
-from journal.storage import JournalError
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from journal.textsafe import safe_json, visible_line
 
 
@@ -34,7 +34,7 @@ def write_output(output: str, text: str, force: bool, journal: Path) -> Path:
     file without --force, and `journal` or any of its own files even with it (exit 2); a
     failed write is exit 1. Returns the path written."""
     from journal.cli import UsageError
-    from journal.outfile import JournalTargetError, write_private
+    from journal.export.outfile import JournalTargetError, write_private
 
     try:
         written = write_private(output, text, overwrite=force, journal=journal)

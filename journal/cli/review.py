@@ -71,11 +71,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from journal.assess import assess_store
     from journal.cli import UsageError
     from journal.dates import local_now, parse_period
-    from journal.export import format_for, render
-    from journal.reviews import review_period
+    from journal.export.assessment import format_for, render
+    from journal.review.assess import assess_store
+    from journal.review.saved import review_period
 
     if args.limit < 0:
         raise UsageError("--limit must be 0 or more")
@@ -110,7 +110,7 @@ def check_output(output: str, fmt: str | None) -> None:
     from pathlib import Path
 
     from journal.cli import UsageError
-    from journal.export import SUFFIXES
+    from journal.export.assessment import SUFFIXES
 
     path = Path(output)
     if path.is_dir():
@@ -125,7 +125,7 @@ def check_output(output: str, fmt: str | None) -> None:
 
 def run_list(args: argparse.Namespace) -> int:
     from journal.dates import human_date
-    from journal.reviews import review_period
+    from journal.review.saved import review_period
 
     store = open_store(args, must_exist=True)
     reviews = sorted(store.reviews(), key=lambda r: str(r.get("updated", "")), reverse=True)

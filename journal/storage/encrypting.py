@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from journal import backups, layout
-from journal.document import load_quietly, parse_ok, without_bom
-from journal.fileops import JournalError, JournalFileError, replace_atomically, take_lock
-from journal.storage import crypto
+from journal.errors import JournalError, JournalFileError
+from journal.storage import backups, crypto, layout
+from journal.storage.document import load_quietly, parse_ok, without_bom
+from journal.storage.fileops import replace_atomically, take_lock
 
 
 @dataclass

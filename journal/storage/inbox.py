@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from journal.fileops import JournalFileError, replace_atomically, take_lock
+from journal.errors import JournalFileError
 from journal.storage import crypto
+from journal.storage.fileops import replace_atomically, take_lock
 
 if TYPE_CHECKING:
-    from journal.store import JournalStore
+    from journal.store.journal_store import JournalStore
 
 MAGIC = b"coaching-journal inbox 1\n"
 LENGTH = struct.Struct(">I")

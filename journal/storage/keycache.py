@@ -69,7 +69,7 @@ def key_file(journal_id: bytes, create: bool = False) -> Path | None:
 
 def save(keys: Keys, until: datetime) -> Path | None:
     """Cache `keys` until `until` (atomic, 0600); None when there is no runtime folder."""
-    from journal.fileops import replace_atomically
+    from journal.storage.fileops import replace_atomically
 
     path = key_file(keys.journal_id, create=True)
     if path is None:

@@ -9,7 +9,7 @@ import os
 import stat
 import sys
 
-from journal.fileops import JournalError
+from journal.errors import JournalError
 from journal.storage.crypto import passphrase_problem
 
 FILE_VAR = "JOURNAL_PASSPHRASE_FILE"

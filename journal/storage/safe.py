@@ -17,27 +17,20 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from tinydb.storages import Storage
 
-from journal import backups, layout
-from journal.document import (
+from journal.errors import JournalFileError, JournalReplaced, JournalWriteError
+from journal.storage import backups, layout
+from journal.storage.crypto import MAGIC as ENCRYPTED_MAGIC
+from journal.storage.document import (
     SCHEMA_VERSION,
     Document,
     load_quietly,
-    parse_ok,
     schema_of,
     shape_problem,
     without_bom,
     working_copy,
 )
-from journal.fileops import (
-    LOCK_TIMEOUT,
-    TEMP_SUFFIX,
-    JournalError,
-    JournalFileError,
-    JournalReplaced,
-    JournalWriteError,
+from journal.storage.fileops import (
     describe_os_error,
-    ensure_folder,
-    fsync_dir,
     lock_path_for,
     real_path,
     refuse_read_only,
@@ -46,30 +39,11 @@ from journal.fileops import (
     special_kind,
     special_message,
     take_lock,
-    temp_prefix,
 )
-from journal.storage.crypto import MAGIC as ENCRYPTED_MAGIC
 
 if TYPE_CHECKING:  # these load only when needed: a quick `journal add` never uses them
-    from journal import merge, rollback
-    from journal.storage import crypto
+    from journal.storage import crypto, merge, rollback
 
-__all__ = [
-    "LOCK_TIMEOUT",
-    "SCHEMA_VERSION",
-    "TEMP_SUFFIX",
-    "JournalError",
-    "JournalFileError",
-    "JournalWriteError",
-    "SafeStorage",
-    "describe_os_error",
-    "ensure_folder",
-    "fsync_dir",
-    "parse_ok",
-    "schema_of",
-    "shape_problem",
-    "temp_prefix",
-]
 
 Signature = tuple[int, int, int]
 MERGE_ATTEMPTS = 5  # re-reads after another program replaced the file, before giving up
@@ -121,7 +95,7 @@ class SafeStorage(Storage):
         """Another program took entries away (or the file): keep what we held first."""
         if not held.get("entries"):
             return
-        from journal import rollback
+        from journal.storage import rollback
 
         if found := rollback.keep_if_lost(self.path, held, now, self._sealed):
             self._rollbacks.append(found)
@@ -320,7 +294,7 @@ class SafeStorage(Storage):
             return self._doc
 
     def take_rollbacks(self) -> list[rollback.Rollback]:
-        """Rollbacks and deletions adopted since the last call (see `journal.rollback`)."""
+        """Rollbacks and deletions adopted since the last call (see `journal.storage.rollback`)."""
         with self._thread_lock:
             found, self._rollbacks = self._rollbacks, []
             return found
@@ -406,7 +380,7 @@ class SafeStorage(Storage):
                 self._flush_once()
                 return
             except JournalReplaced:
-                from journal import merge
+                from journal.storage import merge
 
                 if found is None:
                     found = merge.changes(self._base, self._doc)
@@ -442,7 +416,7 @@ class SafeStorage(Storage):
         assert raw is not None
         theirs = self._parse(raw)
         self._keep_if_lost(held, theirs)
-        from journal import merge
+        from journal.storage import merge
 
         conflicts = merge.apply(theirs, found)
         if conflicts:

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from journal.fileops import JournalError, JournalFileError
+from journal.errors import JournalError, JournalFileError
 from journal.storage import crypto, keycache, passphrase
 
 KEYRING_SERVICE = "coaching-journal"
@@ -106,7 +106,7 @@ def parse_duration(text: str) -> timedelta:
     """'30m', '2h', '90s', '1h30m', '1d'; a bare number is minutes."""
     import re
 
-    from journal.models import ValidationError
+    from journal.errors import ValidationError
 
     value = text.strip().lower()
     if value.isdigit():

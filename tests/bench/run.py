@@ -7,7 +7,7 @@ Run it from the repository root (not part of the normal test run):
     python -m tests.bench --only list          # rows whose name contains "list"
     python tests/bench/run.py ...              # the same
 
-Journals are generated once by `journal.bench_journal.generate_journal` into tests/bench/data/
+Journals are generated once by `tests.bench.generate.generate_journal` into tests/bench/data/
 (gitignored) and regenerated when missing or when the generator's version changes.
 Processes run from compiled bytecode kept in tests/bench/data/pycache, as an installed
 app would. Each row is warmed up once (which also checks that it succeeds and prints
@@ -84,7 +84,7 @@ def load_rows() -> None:
 
 def journal_for(size: int) -> Path:
     """The cached journal of `size` entries, generated when missing."""
-    from journal.bench_journal import GENERATOR_VERSION, generate_journal
+    from tests.bench.generate import GENERATOR_VERSION, generate_journal
 
     path = DATA / f"journal-{size}-s{SEED}-g{GENERATOR_VERSION}.json"
     if not path.exists():

@@ -4,7 +4,7 @@
     python tests/bench/tui_bench.py --size 10000 --runs 5
 
 Each run is a fresh process running the real app headless (`App.run_test`) on a copy
-of a generated journal (`journal.bench_journal.generate_journal`, cached in tests/bench/data/
+of a generated journal (`tests.bench.generate.generate_journal`, cached in tests/bench/data/
 like the main benchmark). First screen: from the process's launch (interpreter start,
 imports, opening the store, app start, the snapshot worker) until the journal screen
 shows every entry; also shown from opening the store. Keystrokes: a second after the
@@ -31,8 +31,8 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from journal.bench_journal import GENERATOR_VERSION, generate_journal  # noqa: E402
-from journal.store import JournalStore  # noqa: E402
+from journal.store.journal_store import JournalStore  # noqa: E402
+from tests.bench.generate import GENERATOR_VERSION, generate_journal  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 NOW = datetime(2026, 6, 30, 18, 0, tzinfo=timezone(timedelta(hours=1)))

@@ -8,8 +8,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from tests.cli.conftest import JOURNAL, Run
-from tests.cli.test_encryption_cli import CANARY, encrypted, pass_file  # noqa: F401
+from tests.cli.conftest import CANARY, JOURNAL, Run, pass_file
 
 SEALED = "sealed for the inbox (locked journal)"
 
@@ -56,7 +55,8 @@ def test_200_locked_adds_from_two_processes_then_one_unlock(
     db: Path = encrypted.db  # type: ignore[attr-defined]
     encrypted("lock")
     env = {**os.environ, "JOURNAL_DB": str(db)}
-    loop = f'for i in $(seq 100); do "{JOURNAL}" add note "from $W number $i" >/dev/null || exit 1; done'
+    loop = (f'for i in $(seq 100); do "{JOURNAL}" add note "from $W number $i" >/dev/null '
+            "|| exit 1; done")
     writers = [
         subprocess.Popen(["sh", "-c", loop], env={**env, "W": name}) for name in ("a", "b")
     ]

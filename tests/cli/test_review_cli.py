@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from tests.cli.conftest import Run
 from tests.unit.golden.sample import build_sample, sample_review
 

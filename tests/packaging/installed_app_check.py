@@ -13,7 +13,7 @@ from pathlib import Path
 
 import journal
 import screens
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.app import make_app
 
 

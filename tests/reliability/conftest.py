@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 
 JOURNAL = shutil.which("journal") or str(Path(sys.executable).with_name("journal"))
 PYTHON = sys.executable

@@ -18,8 +18,8 @@ from typing import Any
 
 import orjson
 
-from journal import backups
-from journal.store import JournalStore
+from journal.storage import backups
+from journal.store.journal_store import JournalStore
 
 MAX_ENTRIES = 120  # keep the journal small: many kills matter more than a big file
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import orjson
 
-from journal import layout
+from journal.storage import layout
 
 LIBC = ctypes.CDLL(None, use_errno=True)
 RENAME_EXCHANGE = 2

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from tests.reliability.conftest import cli
 
 EXPORT: dict[str, Any] = {

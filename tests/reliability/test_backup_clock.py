@@ -11,8 +11,8 @@ import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from journal import backups
-from journal.store import JournalStore
+from journal.storage import backups
+from journal.store.journal_store import JournalStore
 from tests.reliability.conftest import cli
 
 STAMP = "%Y%m%dT%H%M%SZ"

@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journal.models import ValidationError
-from journal.store import JournalStore
+from journal.errors import ValidationError
+from journal.store.journal_store import JournalStore
 from tests.reliability.conftest import Run, seeded, tree_snapshot
 
 FIVE_MB = 5 * 1000 * 1000

@@ -31,9 +31,9 @@ from typing import Any
 import orjson
 import pytest
 
-from journal import backups
-from journal.storage import parse_ok
-from journal.store import JournalStore
+from journal.storage import backups
+from journal.storage.document import parse_ok
+from journal.store.journal_store import JournalStore
 from tests.reliability.conftest import HERE, python, temp_files
 
 KILLS = int(os.environ.get("JOURNAL_KILLS", "200"))

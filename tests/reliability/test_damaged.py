@@ -24,9 +24,10 @@ from pathlib import Path
 import orjson
 import pytest
 
-from journal import backups
-from journal.storage import SCHEMA_VERSION, JournalFileError
-from journal.store import JournalStore
+from journal.errors import JournalFileError
+from journal.storage import backups
+from journal.storage.document import SCHEMA_VERSION
+from journal.store.journal_store import JournalStore
 from tests.reliability.conftest import cli, seeded, tree_snapshot
 
 PR_CAPBSET_DROP = 24

@@ -26,10 +26,10 @@ from typing import Any
 
 import pytest
 
-from journal import fileops
 from journal.cli import main
-from journal.storage import JournalWriteError
-from journal.store import JournalStore
+from journal.errors import JournalWriteError
+from journal.storage import fileops
+from journal.store.journal_store import JournalStore
 from tests.reliability.conftest import cli, seeded, temp_files, tree_snapshot
 
 

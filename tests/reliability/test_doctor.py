@@ -22,9 +22,12 @@ from typing import Any
 import orjson
 import pytest
 
-from journal import backups, doctor
-from journal.storage import JournalError, parse_ok
-from journal.store import JournalStore
+from journal.doctor.checks import check
+from journal.doctor.restore import Restored, list_backups, locked, restore
+from journal.errors import JournalError
+from journal.storage import backups
+from journal.storage.document import parse_ok
+from journal.store.journal_store import JournalStore
 from tests.reliability.conftest import cli, seeded, temp_files
 from tests.reliability.test_two_writers import LOCK_HOLDER
 
@@ -85,7 +88,7 @@ def test_doctor_on_a_healthy_journal(db: Path) -> None:
     assert f"Journal: {db}  (from $JOURNAL_DB)" in out
     assert "Status: healthy" in out
     assert "3 entries, 2 goals, 1 skill," in out
-    listed = doctor.list_backups(db)
+    listed = list_backups(db)
     assert len(listed) == 2
     for number, info in enumerate(listed, 1):
         assert info.entries is not None and info.taken is not None
@@ -162,7 +165,7 @@ def test_doctor_fix_mends_links_and_counters(db: Path, kind: str) -> None:
     assert result.returncode == 0, out
     assert "Fixed: " in out and "Status: healthy" in out
     assert any(b.read_bytes() == damaged for b in backups.list_backups(db)), "no backup kept"
-    assert doctor.check(db).healthy
+    assert check(db).healthy
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
     if kind == "counter-lags":  # the next id is fresh, never a reused one
         new = JournalStore(db).add_entry("note", "fresh id")
@@ -271,10 +274,10 @@ def test_restore_takes_the_journal_lock(db: Path, with_two_backups: JournalStore
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
-        with pytest.raises(JournalError, match="busy"), doctor.locked(db, timeout=0.2):
+        with pytest.raises(JournalError, match="busy"), locked(db, timeout=0.2):
             pass
-        done: list[doctor.Restored] = []
-        worker = threading.Thread(target=lambda: done.append(doctor.restore(db, "1")))
+        done: list[Restored] = []
+        worker = threading.Thread(target=lambda: done.append(restore(db, "1")))
         worker.start()
         time.sleep(0.5)
         assert not done, "restore went ahead while another process held the lock"

@@ -17,7 +17,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from tests.reliability.conftest import Run
 
 OSC52 = "\x1b]52;c;cm0gLXJmIH4=\x07"

@@ -14,8 +14,9 @@ from typing import Any
 import orjson
 import pytest
 
-from journal import doctor, layout
-from journal.store import JournalStore
+from journal.doctor.checks import check
+from journal.storage import layout
+from journal.store.journal_store import JournalStore
 from tests.reliability.conftest import cli
 
 
@@ -55,7 +56,7 @@ def test_the_reported_sequence_keeps_precious(db: Path) -> None:
     assert kept["e4"] == "precious"
     assert sum(t.startswith("later") for t in kept.values()) == 3
     assert len(kept) == len(set(kept)) == len(orjson.loads(db.read_bytes())["entries"])
-    assert doctor.check(db).healthy
+    assert check(db).healthy
 
 
 @pytest.mark.parametrize("path", ["append", "append-without-top", "full"])
@@ -155,7 +156,7 @@ def test_doctor_flags_a_counter_at_the_highest_id(db: Path) -> None:
 
 def test_the_append_path_still_parses_no_entries(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The highest-id check on `journal add` reads meta, not the entries (quick capture)."""
-    from journal.storage import SafeStorage
+    from journal.storage.safe import SafeStorage
 
     store = JournalStore(db)
     for n in range(3):

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from journal import backups, fileops
-from journal.store import JournalStore
+from journal.storage import backups, fileops
+from journal.store.journal_store import JournalStore
 from tests.reliability.conftest import cli
 
 

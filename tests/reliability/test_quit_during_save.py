@@ -19,8 +19,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from journal.storage import parse_ok
-from journal.store import JournalStore
+from journal.storage.document import parse_ok
+from journal.store.journal_store import JournalStore
 from tests.reliability.conftest import JOURNAL, temp_files
 
 ROUNDS = 6  # per signal

@@ -27,8 +27,8 @@ import orjson
 import pytest
 
 import journal
-from journal.storage import parse_ok
-from journal.store import JournalStore
+from journal.storage.document import parse_ok
+from journal.store.journal_store import JournalStore
 from tests.reliability.conftest import JOURNAL, temp_files
 
 TRIALS = int(os.environ.get("JOURNAL_SIGNAL_TRIALS", "30"))

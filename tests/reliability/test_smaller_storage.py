@@ -17,9 +17,9 @@ from typing import Any
 import orjson
 import pytest
 
-from journal import layout
-from journal.storage import JournalWriteError
-from journal.store import JournalStore
+from journal.errors import JournalWriteError
+from journal.storage import layout
+from journal.store.journal_store import JournalStore
 from tests.reliability.conftest import cli
 
 BOM = b"\xef\xbb\xbf"

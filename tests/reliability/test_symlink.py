@@ -12,8 +12,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from journal import backups
-from journal.store import JournalStore
+from journal.storage import backups
+from journal.store.journal_store import JournalStore
 from tests.reliability.conftest import cli, temp_files
 
 

@@ -23,8 +23,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from journal.storage import JournalWriteError
-from journal.store import JournalStore
+from journal.errors import JournalWriteError
+from journal.store.journal_store import JournalStore
 from tests.reliability.conftest import HERE, python
 
 ROUNDS = 60

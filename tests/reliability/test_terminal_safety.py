@@ -23,7 +23,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from journal.textsafe import visible, visible_line
 from tests.reliability.conftest import JOURNAL
 

@@ -17,7 +17,7 @@ import pytest
 from textual.widgets import Input, TextArea
 
 from journal import drafts
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.app import JournalApp, make_app
 from screens.editor import EntryEditor
 from screens.goal_form import Confirm

@@ -13,8 +13,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from journal import backups, doctor
-from journal.store import JournalStore
+from journal.doctor.restore import restore
+from journal.storage import backups
+from journal.store.journal_store import JournalStore
 from screens.app import JournalApp, make_app
 from screens.editor import EntryEditor
 from screens.journal import JournalScreen
@@ -91,7 +92,7 @@ async def test_a_restore_under_the_open_app(db: Path) -> None:
     app = make_app(store, now=fixed_now)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: "Written after the backup." in shown_titles(app))
-        doctor.restore(db, "1")
+        restore(db, "1")
         await wait_for(pilot, lambda: "Written after the backup." not in shown_titles(app),
                        timeout=POLL_WAIT)
         assert shown_titles(app) == {"Closed Acme.", "Lead with the problem."}
@@ -119,7 +120,7 @@ async def test_damaged_under_the_open_app_is_reported_and_left_alone(db: Path) -
         assert app.screen is editor, "the editor must stay open with the text in it"
         assert editor.query_one("#title").value == "Precious words"  # type: ignore[attr-defined]
         assert db.read_bytes() == damaged
-        doctor.restore(db, "1")
+        restore(db, "1")
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen), timeout=POLL_WAIT)
         await wait_for(pilot, lambda: "Precious words" in shown_titles(app), timeout=POLL_WAIT)

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import orjson
 
-from journal import backups, doctor
-from journal.store import JournalStore
+from journal.doctor.restore import find_backup, restore
+from journal.storage import backups
+from journal.store.journal_store import JournalStore
 from screens.app import JournalApp, make_app
 from tests.reliability.conftest import Run, seeded
 from tests.reliability.test_tui_external_change import POLL_WAIT, replace_file, shown_titles
@@ -29,7 +30,7 @@ def backup_named(app: JournalApp, db: Path, words: str) -> Path:
     said = next(n for n in notices(app) if words in n)
     number = re.search(r"backup (\d+)", said)
     assert number, said
-    return doctor.find_backup(db, number.group(1))
+    return find_backup(db, number.group(1))
 
 
 async def test_an_older_copy_renamed_over_the_journal(db: Path) -> None:
@@ -92,7 +93,7 @@ async def test_a_restore_under_the_app_is_told_and_kept_once(db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: "Written after the backup." in shown_titles(app))
         count = len(backups.list_backups(db))
-        doctor.restore(db, "1")  # keeps the current file as a backup itself
+        restore(db, "1")  # keeps the current file as a backup itself
         words = "went back from 3 to 2 entries"
         await wait_for(pilot, lambda: any(words in n for n in notices(app)), timeout=POLL_WAIT)
         kept = backup_named(app, db, words)

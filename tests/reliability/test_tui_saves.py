@@ -11,7 +11,7 @@ from pathlib import Path
 
 from textual import events
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.app import JournalApp, make_app
 from screens.editor import EntryEditor
 from screens.journal import JournalScreen

@@ -18,7 +18,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.app import JournalApp, make_app
 from screens.editor import EntryEditor
 from screens.journal import JournalScreen

@@ -22,8 +22,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from journal import doctor
-from journal.store import JournalStore
+from journal.doctor.checks import check
+from journal.store.journal_store import JournalStore
 from tests.reliability.conftest import JOURNAL, cli, seeded
 
 PER_WRITER = 300
@@ -31,7 +31,7 @@ PER_WRITER = 300
 STORE_WRITER = textwrap.dedent(
     """
     import random, sys, time
-    from journal.store import JournalStore
+    from journal.store.journal_store import JournalStore
     store = JournalStore(sys.argv[1])
     rng = random.Random(3)
     for i in range(1, int(sys.argv[2]) + 1):
@@ -43,7 +43,7 @@ STORE_WRITER = textwrap.dedent(
 LOCK_HOLDER = textwrap.dedent(
     """
     import sys, time
-    from journal.store import JournalStore
+    from journal.store.journal_store import JournalStore
     store = JournalStore(sys.argv[1])
     with store.transaction():
         store.add_entry("note", "never saved: its writer dies holding the lock")
@@ -81,7 +81,7 @@ def test_cli_and_store_writing_at_once_lose_nothing(db: Path) -> None:
     titles = {e["title"] for e in entries}
     for i in range(1, PER_WRITER + 1):
         assert f"cli {i}" in titles and f"store {i}" in titles
-    assert doctor.check(db).healthy, doctor.check(db).problems
+    assert check(db).healthy, check(db).problems
     # They really wrote at the same time: in id order, the two sources interleave.
     order = [e["title"].split()[0] for e in sorted(entries, key=lambda e: int(e["id"][1:]))]
     switches = sum(1 for a, b in zip(order, order[1:], strict=False) if a != b)
@@ -135,9 +135,9 @@ def test_lock_waits_are_bounded_with_a_clear_message(
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
-        from journal import storage
+        from journal.storage import fileops
 
-        monkeypatch.setattr(storage, "LOCK_TIMEOUT", 0.3)
+        monkeypatch.setattr(fileops, "LOCK_TIMEOUT", 0.3)
         before = db.read_bytes()
         from journal.cli import main
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.app import JournalApp, make_app
 
 NOW = datetime(2026, 3, 16, 10, 0, tzinfo=timezone(timedelta(hours=1)))

@@ -12,7 +12,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.app import JournalApp, make_app
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens import app as app_module
 from screens.app import JournalApp, make_app
 from screens.help import HelpScreen

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.app import JournalApp
 from screens.goals import GoalsScreen
 from screens.skills import SkillsScreen

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from journal.storage import JournalWriteError
-from journal.store import JournalStore
+from journal.errors import JournalWriteError
+from journal.store.journal_store import JournalStore
 from screens.app import JournalApp
 from screens.editor import EntryEditor
 from screens.journal import JournalScreen

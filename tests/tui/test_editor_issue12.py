@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.command import CommandPalette
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.app import JournalApp, make_app
 from screens.editor import FUTURE_NOTE, EntryEditor
 from screens.goal_form import Confirm

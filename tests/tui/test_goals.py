@@ -12,7 +12,7 @@ from textual.widgets import Static
 from textual.widgets.tree import TreeNode
 
 from journal.query import goal_family
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.app import JournalApp
 from screens.goal_form import Confirm, GoalForm, Picker
 from screens.goals import GoalsScreen, goal_views

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.goals import GoalsScreen
 from screens.review import ReviewScreen
 from tests.tui.helpers import app_on_screen, screen_text, wait_for

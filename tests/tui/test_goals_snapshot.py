@@ -10,8 +10,8 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from journal.demo import build_demo
-from journal.store import JournalStore
+from journal.demo.year import build_demo
+from journal.store.journal_store import JournalStore
 from screens.app import JournalApp, make_app
 from tests.tui.test_goals import NOW, settle
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 from textual.widgets import Label, Static
 
-from journal.importing import Summary
-from journal.store import JournalStore
+from journal.importers.common import Summary
+from journal.store.journal_store import JournalStore
 from screens.import_dialog import ImportScreen
 from tests.tui.helpers import wait_for
 

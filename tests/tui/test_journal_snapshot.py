@@ -13,8 +13,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from journal.demo import build_demo
-from journal.store import JournalStore
+from journal.demo.year import build_demo
+from journal.store.journal_store import JournalStore
 from screens.app import JournalApp, make_app
 
 NOW = datetime(2026, 3, 15, 12, 0, tzinfo=timezone(timedelta(hours=1)))

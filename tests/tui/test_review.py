@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.app import App
 from textual.widgets import Input, Select, TextArea
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.app import make_app
 from screens.review import ReviewScreen
 from screens.review_export import ExportPrompt
@@ -193,7 +193,7 @@ async def test_works_in_a_bare_app_and_user_text_is_never_markup(store: JournalS
 def test_draft_writer_keeps_the_newest_version_and_one_record(store: JournalStore) -> None:
     import contextlib
 
-    from journal.reviews import new_review
+    from journal.review.saved import new_review
     from screens.review_draft import DraftWriter
     from tests.unit.golden.sample import H1
 

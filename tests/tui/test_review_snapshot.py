@@ -7,7 +7,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.app import JournalApp, make_app
 from tests.tui.helpers import settle as shared_settle
 from tests.unit.golden.sample import build_sample, sample_review

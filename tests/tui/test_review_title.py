@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input, TextArea
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.app import make_app
 from screens.review_export import ExportPrompt
 from tests.tui.conftest import fixed_now

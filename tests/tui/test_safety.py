@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.app import JournalApp
 from screens.editor import EntryEditor
 from screens.journal import JournalScreen

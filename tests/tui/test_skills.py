@@ -10,7 +10,7 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from journal.models import Record
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.app import JournalApp
 from screens.goal_form import Confirm, Picker
 from screens.messages import ShowSkill

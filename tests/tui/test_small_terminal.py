@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.goals import GoalsScreen
 from screens.journal import JournalScreen
 from screens.review import ReviewScreen

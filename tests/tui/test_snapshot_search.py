@@ -3,7 +3,7 @@
 import threading
 
 from journal.query import EntryFilter
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.snapshot import JournalSnapshot, apply_filter
 
 

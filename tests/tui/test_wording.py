@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from journal.assess import assess_store
 from journal.dates import parse_period
-from journal.store import JournalStore
+from journal.review.assess import assess_store
+from journal.store.journal_store import JournalStore
 from screens.goal_form import Confirm
 from screens.review_views import feedback_text
 from tests.tui.helpers import settle

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from journal.assess import STALE_DAYS, Assessment, assess, assess_store
 from journal.dates import Period
-from journal.models import ValidationError
-from journal.reviews import (
+from journal.errors import ValidationError
+from journal.review.assess import STALE_DAYS, Assessment, assess, assess_store
+from journal.review.saved import (
     DEFAULT_SCALE,
     new_review,
     review_period,
@@ -17,7 +17,7 @@ from journal.reviews import (
     set_rating,
     unique_title,
 )
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from tests.unit.golden.sample import H1, TODAY, build_sample, sample_review
 
 
@@ -245,6 +245,6 @@ def test_an_overdue_active_goal_is_flagged(store: JournalStore) -> None:
     store.add_goal("Shipped", code="shipped", due="2026-03-31", status="done")
     a = assess_store(store, H1)
     assert [g.code for g in a.overdue] == ["beta"]
-    from journal.export import render
+    from journal.export.assessment import render
 
     assert "overdue: due 31 Mar 2026" in render(a, "md")

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from journal.dates import (
-    DateError,
     Period,
     from_iso,
     human_date,
@@ -21,6 +20,7 @@ from journal.dates import (
     parse_when,
     to_iso,
 )
+from journal.errors import DateError
 
 CET = timezone(timedelta(hours=1))
 MON = datetime(2026, 11, 23, 15, 30, tzinfo=CET)  # a Monday

@@ -12,7 +12,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from journal.dates import DateError, parse_date, parse_when
+from journal.dates import parse_date, parse_when
+from journal.errors import DateError
 
 CET = timezone(timedelta(hours=1))
 MON = datetime(2026, 11, 23, 15, 30, tzinfo=CET)  # a Monday

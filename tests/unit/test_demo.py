@@ -14,10 +14,10 @@ from pathlib import Path
 import orjson
 import pytest
 
-from journal.bench_journal import generate_journal
-from journal.demo import STALE_GOAL, build_demo, demo_store
+from journal.demo.year import STALE_GOAL, build_demo, demo_store
 from journal.query import goal_family
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
+from tests.bench.generate import generate_journal
 
 NOW = datetime(2026, 6, 30, 17, 0, tzinfo=timezone(timedelta(hours=2)))
 
@@ -146,7 +146,7 @@ def test_demo_store_is_a_private_throwaway(monkeypatch: pytest.MonkeyPatch, tmp_
 
 
 def test_journal_demo_leaves_no_folder_behind(tmp_path: Path) -> None:
-    code = "from journal.demo import demo_store; print(demo_store().path.parent)"
+    code = "from journal.demo.year import demo_store; print(demo_store().path.parent)"
     env = {**os.environ, "TMPDIR": str(tmp_path)}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from journal.edit_merge import merge_edit
+from journal.store.edit_merge import merge_edit
 
 ORIGINAL = {"title": "A", "body": "b", "tags": ["x"], "goals": ["g1"], "skills": [],
             "when": "2026-03-01T10:00:00+01:00"}

@@ -3,7 +3,7 @@
 import pytest
 
 from journal.entry_text import entry_text, hashtags, parse_entry_text, template
-from journal.models import ValidationError
+from journal.errors import ValidationError
 
 ENTRY = {
     "id": "e7",

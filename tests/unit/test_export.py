@@ -16,10 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from journal.assess import Assessment, assess_store
-from journal.export import format_for, md_escape, render, to_data
-from journal.outfile import write_private
-from journal.store import JournalStore
+from journal.export.assessment import format_for, md_escape, render, to_data
+from journal.export.outfile import write_private
+from journal.review.assess import Assessment, assess_store
+from journal.store.journal_store import JournalStore
 from tests.unit.golden.sample import H1, TODAY, build_sample, sample_review
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -7,11 +7,10 @@ import orjson
 import pytest
 
 from journal.dates import parse_period
-from journal.export_journal import dump_store, render
-from journal.import_json import import_bytes
-from journal.importing import ImportFileError
-from journal.models import ValidationError
-from journal.store import JournalStore
+from journal.errors import ImportFileError, ValidationError
+from journal.export.whole import dump_store, render
+from journal.importers.json_doc import import_bytes
+from journal.store.journal_store import JournalStore
 
 
 @pytest.fixture
@@ -70,7 +69,7 @@ def test_import_checks_the_whole_file_first(full: JournalStore, tmp_path: Path) 
 
 
 def test_import_refuses_what_doctor_would_call_damaged(full: JournalStore, tmp_path: Path) -> None:
-    from journal.health import check
+    from journal.doctor.checks import check
 
     good = orjson.loads(render(dump_store(full), "json"))
     breaks = {
@@ -113,7 +112,7 @@ def test_reading_formats_hold_every_field_safely(full: JournalStore) -> None:
 
 
 def test_an_export_never_replaces_the_journal_or_its_own_files(tmp_path: Path) -> None:
-    from journal.outfile import JournalTargetError, journal_file, write_private
+    from journal.export.outfile import JournalTargetError, journal_file, write_private
 
     journal = tmp_path / "journal.json"
     journal.write_text("{}")

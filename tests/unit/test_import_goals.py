@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 
-from journal.import_goal_formats import parse_markdown, split_fields
-from journal.import_goals import guess_format, import_bytes
-from journal.importing import ImportFileError, Summary, import_path
-from journal.store import JournalStore
+from journal.errors import ImportFileError
+from journal.importers.common import Summary, import_path
+from journal.importers.goal_formats import parse_markdown, split_fields
+from journal.importers.goals import guess_format, import_bytes
+from journal.store.journal_store import JournalStore
 
 DATA = Path(__file__).parents[1] / "data"
 

@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 
-from journal.import_jrnl import import_bytes, parse, skill_name
-from journal.importing import ImportFileError, TerminalProgress, import_path
-from journal.store import JournalStore
+from journal.errors import ImportFileError
+from journal.importers.common import TerminalProgress, import_path
+from journal.importers.jrnl import import_bytes, parse, skill_name
+from journal.store.journal_store import JournalStore
 
 SAMPLE = Path(__file__).parents[1] / "data" / "sample.jrnl.json"  # a real jrnl export
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from journal.storage import crypto, encrypting, inbox, keycache
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 
 PASS = "correct horse battery staple"
 

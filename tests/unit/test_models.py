@@ -1,7 +1,7 @@
 import pytest
 
 from journal import models
-from journal.models import ValidationError
+from journal.errors import ValidationError
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 from journal.dates import parse_period
 from journal.query import EntryFilter, find, goal_family
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 
 
 def titles(found: list[dict]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from journal.dates import Period
-from journal.reviews import (
+from journal.review.saved import (
     default_title,
     follows_period,
     has_writing,

@@ -6,10 +6,10 @@ from pathlib import Path
 import orjson
 import pytest
 
-from journal import backups
-from journal.models import ValidationError
-from journal.storage import SCHEMA_VERSION, JournalFileError, JournalWriteError
-from journal.store import JournalStore
+from journal.errors import JournalFileError, JournalWriteError, ValidationError
+from journal.storage import backups
+from journal.storage.document import SCHEMA_VERSION
+from journal.store.journal_store import JournalStore
 
 
 def test_add_entry_splits_text_and_gets_an_id(store: JournalStore) -> None:
@@ -382,7 +382,7 @@ def test_deleted_entries_wait_in_the_trash_and_undo_brings_back_the_last_batch(
 
 
 def test_the_trash_keeps_only_the_newest_deletions(store: JournalStore) -> None:
-    from journal.store import TRASH_KEEP
+    from journal.store.journal_store import TRASH_KEEP
 
     ids = [e["id"] for e in store.add_entries([{"kind": "note", "text": f"n{i}"}
                                                for i in range(TRASH_KEEP + 5)])]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from journal.models import ValidationError
-from journal.store import JournalStore
+from journal.errors import ValidationError
+from journal.store.journal_store import JournalStore
 
 
 @pytest.fixture

@@ -2,12 +2,12 @@
 
 import pytest
 
-from journal.models import ValidationError
-from journal.store import JournalStore
+from journal.errors import ValidationError
+from journal.store.journal_store import JournalStore
 
 
 def test_the_trash_keeps_a_whole_delete_however_large(store: JournalStore) -> None:
-    from journal.store import TRASH_KEEP
+    from journal.store.journal_store import TRASH_KEEP
 
     ids = [e["id"] for e in store.add_entries([{"kind": "note", "text": f"n{i}"}
                                                for i in range(2 * TRASH_KEEP + 10)])]

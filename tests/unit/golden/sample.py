@@ -13,8 +13,14 @@ from typing import Any
 
 from journal.dates import Period
 from journal.models import Record
-from journal.reviews import new_review, set_excluded, set_narrative, set_rating, set_skill_narrative
-from journal.store import JournalStore
+from journal.review.saved import (
+    new_review,
+    set_excluded,
+    set_narrative,
+    set_rating,
+    set_skill_narrative,
+)
+from journal.store.journal_store import JournalStore
 
 H1 = Period(date(2026, 1, 1), date(2026, 6, 30), "H1 2026")
 TODAY = date(2026, 7, 6)

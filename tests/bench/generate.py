@@ -11,7 +11,7 @@ import random
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from journal.demo import (
+from journal.demo.year import (
     CSM,
     KIND_WEIGHTS,
     MANAGER,
@@ -114,7 +114,7 @@ def generate_journal(path: str | os.PathLike[str], n_entries: int, seed: int = 1
 
     The file must not exist yet. Same arguments, same bytes.
     """
-    from journal.store import JournalStore
+    from journal.store.journal_store import JournalStore
 
     if os.path.exists(path):
         raise FileExistsError(f"{path} exists; generate_journal only writes new journals")

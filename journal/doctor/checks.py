@@ -17,12 +17,12 @@ from typing import Any
 import orjson
 
 from journal import models
-from journal.dates import DateError, from_iso
-from journal.document import SCHEMA_VERSION, schema_of, shape_problem, without_bom
-from journal.fileops import describe_os_error, real_path, special_kind
-from journal.models import ValidationError
-from journal.restore import BackupInfo, list_backups
+from journal.dates import from_iso
+from journal.doctor.restore import BackupInfo, list_backups
+from journal.errors import DateError, ValidationError
 from journal.storage.crypto import MAGIC as ENCRYPTED_MAGIC
+from journal.storage.document import SCHEMA_VERSION, schema_of, shape_problem, without_bom
+from journal.storage.fileops import describe_os_error, real_path, special_kind
 
 PREFIX = {"entries": "e", "goals": "g", "skills": "s", "reviews": "r"}
 Doc = dict[str, dict[str, dict[str, Any]]]

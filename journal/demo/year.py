@@ -3,7 +3,7 @@
 Deterministic, so snapshots are repeatable: the same now and seed give the same records.
 The store stamps `created`/`updated` with its clock, so while building we pin the clock
 to the journal's "now" (see `_pinned_clock`). Everything is written in one store
-transaction, i.e. one atomic save. Big benchmark journals are `bench_journal`'s job.
+transaction, i.e. one atomic save. Big benchmark journals are tests/bench/generate.py's job.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from journal.store import JournalStore
+    from journal.store.journal_store import JournalStore
 
 
 # -- the demo's cast and goals ----------------------------------------------------------
@@ -445,7 +445,7 @@ def demo_store() -> JournalStore:
     import atexit
     import shutil
 
-    from journal.store import JournalStore
+    from journal.store.journal_store import JournalStore
 
     folder = tempfile.mkdtemp(prefix="journal-demo-")
     os.chmod(folder, 0o700)

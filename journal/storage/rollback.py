@@ -19,8 +19,8 @@ from typing import Any
 
 import orjson
 
-from journal import backups, layout
-from journal.fileops import JournalError
+from journal.errors import JournalError
+from journal.storage import backups, layout
 from journal.textsafe import visible_line
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from journal.fileops import Chunks, replace_atomically
+from journal.storage.fileops import Chunks, replace_atomically
 
 BACKUP_EVERY = 3600  # seconds between automatic backups
 KEEP = 10

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from journal import models
-from journal.models import Record, ValidationError
-from journal.store_base import StoreBase, unique
+from journal.errors import ValidationError
+from journal.models import Record
+from journal.store.base import StoreBase, unique
 
 
 class GoalStore(StoreBase):

@@ -18,12 +18,14 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from journal import backups
 from journal.dates import local_now, to_iso
-from journal.document import Document as RawDoc
-from journal.fileops import real_path
-from journal.models import Record, ValidationError
-from journal.storage import SCHEMA_VERSION, SafeStorage
+from journal.errors import ValidationError
+from journal.models import Record
+from journal.storage import backups
+from journal.storage.document import SCHEMA_VERSION
+from journal.storage.document import Document as RawDoc
+from journal.storage.fileops import real_path
+from journal.storage.safe import SafeStorage
 
 PREFIX = {"entries": "e", "goals": "g", "skills": "s", "reviews": "r"}
 TABLES = tuple(PREFIX)

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from journal.assess import STALE_DAYS, Assessment, Evidence, GoalReport, SkillReport
 from journal.dates import human_date
-from journal.feedback import SourceCount
 from journal.models import Record
+from journal.review.assess import STALE_DAYS, Assessment, Evidence, GoalReport, SkillReport
+from journal.review.feedback import SourceCount
 from journal.textsafe import plural
 
 

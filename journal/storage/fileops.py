@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from journal.errors import JournalError, JournalFileError, JournalReplaced, JournalWriteError
+
 LOCK_TIMEOUT = 10.0
 TEMP_SUFFIX = ".tmp"
 
@@ -31,20 +33,8 @@ saves_completed = 0
 Chunks = Sequence[bytes | memoryview]
 
 
-class JournalError(Exception):
-    """A failure that is not the user's input: exit status 1."""
 
 
-class JournalFileError(JournalError):
-    """The journal on disk cannot be used as it is; it is left untouched."""
-
-
-class JournalWriteError(JournalError):
-    """A save failed; the journal on disk is as it was before the save."""
-
-
-class JournalReplaced(JournalWriteError):
-    """The journal path no longer holds the file the save read (a sync tool's rename)."""
 
 
 Signature = tuple[int, int, int]  # inode, size, mtime_ns: "the same file, unchanged"
@@ -128,7 +118,7 @@ def lock_path_for(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
-def take_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> int:
+def take_lock(path: Path, timeout: float | None = None) -> int:
     """Hold the journal's exclusive advisory lock; closing the returned descriptor releases
     it, and so does the kernel if the holder dies (a killed writer never blocks the next)."""
     refuse_special(path)
@@ -139,6 +129,8 @@ def take_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> int:
         raise JournalWriteError(
             f"Cannot lock the journal {path}: {describe_os_error(err, path.parent)}."
         ) from None
+    if timeout is None:  # read now, not at import: a test (or a caller) may change it
+        timeout = LOCK_TIMEOUT
     deadline = time.monotonic() + timeout
     while True:
         try:

@@ -22,7 +22,8 @@ from datetime import date
 from typing import Any, cast
 
 from journal.dates import Period
-from journal.models import Record, ValidationError
+from journal.errors import ValidationError
+from journal.models import Record
 
 DEFAULT_SCALE = ("Not met", "Partially met", "Met", "Exceeded", "Far exceeded")
 WRITTEN_MIN = 3  # characters of text before a new review counts as written in

@@ -13,19 +13,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from journal import models
-from journal.dates import DateError, parse_date
-from journal.import_goal_formats import GoalRow, parse_csv, parse_markdown
-from journal.importing import (
-    ImportFileError,
-    Summary,
-    decode,
-    in_one_transaction,
-    problems_error,
-)
-from journal.models import Record, ValidationError
+from journal.dates import parse_date
+from journal.errors import DateError, ImportFileError, ValidationError
+from journal.importers.common import Summary, decode, in_one_transaction, problems_error
+from journal.importers.goal_formats import GoalRow, parse_csv, parse_markdown
+from journal.models import Record
 
 if TYPE_CHECKING:
-    from journal.store import JournalStore
+    from journal.store.journal_store import JournalStore
 
 Format = Literal["md", "csv"]
 _LIST_SPLIT = re.compile(r"[\s,;]+")

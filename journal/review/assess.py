@@ -4,7 +4,7 @@ Pure: it takes records (or reads a store) and returns dataclasses; nothing is wr
 Evidence rolls up: an entry linked to a sub-goal, or to a personal goal that supports or
 hangs under a company goal, counts toward that company goal too. One pass over the
 entries does all the work, so a year of a 10k-entry journal stays fast.
-A saved review (see `journal.reviews`) adds ratings, narratives and dropped evidence.
+A saved review (see `journal.review.saved`) adds ratings, narratives and dropped evidence.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from functools import cached_property
 from typing import NamedTuple, Protocol
 
 from journal.dates import Period
-from journal.feedback import FeedbackReport, feedback_report
-from journal.goal_tree import overdue
+from journal.goals import overdue
 from journal.models import KINDS, Record
 from journal.query import goal_family
-from journal.reviews import DEFAULT_SCALE, default_title, goal_part, skill_narrative
+from journal.review.feedback import FeedbackReport, feedback_report
+from journal.review.saved import DEFAULT_SCALE, default_title, goal_part, skill_narrative
 
 STALE_DAYS = 60
 MAX_CHART_MONTHS = 60

@@ -2,7 +2,7 @@
 
 JSON is one document, the records exactly as stored (ids and links by id), with the id
 counters, so `journal import json` rebuilds the same journal in an empty one
-(`journal.import_json`). Markdown and plain text are for reading: goals and skills
+(`journal.importers.json_doc`). Markdown and plain text are for reading: goals and skills
 first, then the entries oldest first with their feedback fields, links and body.
 Titles and fields are escaped for Markdown; a body is the user's own Markdown, kept as
 written with control characters made visible.
@@ -148,7 +148,7 @@ def _summary(dump: JournalDump) -> str:
 
 
 def to_markdown(dump: JournalDump) -> str:
-    from journal.export import md_escape
+    from journal.export.assessment import md_escape
 
     codes = dump.codes
     out = ["# Journal", "", md_escape(_summary(dump)), ""]

@@ -1,6 +1,6 @@
 """What the importers share: reading the file, the summary, dry runs and progress.
 
-Both importers (`import_jrnl`, `import_goals`) check the whole file before touching the
+Both importers (`importers.jrnl`, `importers.goals`) check the whole file before touching the
 journal, then make every change inside one store transaction, so an import is written
 once and completely, or not at all. A dry run does the very same work and then rolls
 the transaction back, so what it reports is exactly what a real import would do.
@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO, TypeVar
 
-from journal.models import ValidationError
+from journal.errors import ImportFileError
 from journal.textsafe import plural
 
 if TYPE_CHECKING:
-    from journal.store import JournalStore
+    from journal.store.journal_store import JournalStore
 
 Kind = Literal["jrnl", "goals", "json"]
 # progress(what, done, total): called now and then during a long import.
@@ -27,9 +27,6 @@ T = TypeVar("T")
 
 MAX_PROBLEMS = 20
 
-
-class ImportFileError(ValidationError):
-    """A file that cannot be imported as it is (exit 2); the journal is left untouched."""
 
 
 def no_progress(what: str, done: int, total: int) -> None:
@@ -141,8 +138,8 @@ def import_path(
     progress: Progress = no_progress,
 ) -> Summary:
     """Import a file of either kind (the TUI's entry point); `kind` None means detect it."""
-    from journal.import_goals import import_bytes as import_goals
-    from journal.import_jrnl import import_bytes as import_jrnl
+    from journal.importers.goals import import_bytes as import_goals
+    from journal.importers.jrnl import import_bytes as import_jrnl
 
     raw, name = read_file(path)
     kind = kind or detect_kind(raw, name)

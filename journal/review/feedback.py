@@ -1,6 +1,6 @@
 """Feedback received in a review period: tone, who it came from, themes, what is no skill yet.
 
-Part of the self-assessment (`journal.assess` calls `feedback_report`); pure, no I/O.
+Part of the self-assessment (`journal.review.assess` calls `feedback_report`); pure, no I/O.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ The records keep their ids, links and timestamps, and the id counters move past 
 so the journal rebuilt is the one exported. Ids would clash with records already
 there, so this reads into an empty journal only (no records, none in the trash). The
 whole file is checked first, by the same rules `journal doctor` applies to a journal
-(`journal.health`): every record valid, ids unique and well formed, counters in range,
+(`journal.doctor.checks`): every record valid, ids unique and well formed, counters in range,
 every link pointing at a record in the file, no goal its own ancestor. Any problem
 refuses the import with the list, and nothing is written. Only a skill's link to the
 entry it came from may point outside the file (an export of one period); it is left
@@ -20,15 +20,16 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from journal import models
-from journal.document import SCHEMA_VERSION
-from journal.export_journal import FORMAT_NAME, FORMAT_VERSION
-from journal.health import check_document
-from journal.importing import ImportFileError, Summary, in_one_transaction, problems_error
-from journal.models import Record, ValidationError
+from journal.doctor.checks import check_document
+from journal.errors import ImportFileError, ValidationError
+from journal.export.whole import FORMAT_NAME, FORMAT_VERSION
+from journal.importers.common import Summary, in_one_transaction, problems_error
+from journal.models import Record
+from journal.storage.document import SCHEMA_VERSION
 from journal.textsafe import plural
 
 if TYPE_CHECKING:
-    from journal.store import JournalStore
+    from journal.store.journal_store import JournalStore
 
 PREFIX = {"entries": "e", "goals": "g", "skills": "s", "reviews": "r"}
 _ID = {table: re.compile(rf"^{prefix}[1-9][0-9]{{0,15}}$") for table, prefix in PREFIX.items()}

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import html
 
-from journal.assess import Assessment
 from journal.dates import human_date
-from journal.export import to_markdown
-from journal.export_outline import outline
+from journal.export.assessment import to_markdown
+from journal.export.outline import outline
+from journal.review.assess import Assessment
 from journal.textsafe import visible_line
 
 CSS = """

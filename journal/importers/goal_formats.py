@@ -5,7 +5,7 @@ Optional fields go in a trailing group `(code: revenue, due: 2026-12-31)` (brack
 braces work too, and so does a tail after ` | ` or ` -- `). A heading that says
 "personal" makes the goals under it personal. Indented plain lines under a goal are
 its notes. CSV: a header row naming the columns; unknown columns are ignored.
-Checking values against the journal is `import_goals`'s job; this module only reads.
+Checking values against the journal is `importers.goals`'s job; this module only reads.
 """
 
 from __future__ import annotations

@@ -28,18 +28,18 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from journal import models
-from journal.importing import (
-    ImportFileError,
+from journal.errors import ImportFileError, ValidationError
+from journal.importers.common import (
     Progress,
     Summary,
     in_one_transaction,
     no_progress,
     problems_error,
 )
-from journal.models import Record, ValidationError
+from journal.models import Record
 
 if TYPE_CHECKING:
-    from journal.store import JournalStore
+    from journal.store.journal_store import JournalStore
 
 KIND_TAGS = ("feedback", "reflection", "win")
 SENTIMENT_TAGS = ("praise", "constructive", "mixed")

@@ -1,11 +1,11 @@
 """Exporting a self-assessment: Markdown (the default), JSON, HTML and plain text.
 
-The human formats share one outline (`journal.export_outline`): a title and summary, a
+The human formats share one outline (`journal.export.outline`): a title and summary, a
 section per company goal with its rating, narrative and dated evidence, gaps and stale
 goals, feedback, personal goals, and the development plan last. Markdown escapes every
 piece of user text, so an entry titled `# x` or `[a](javascript:...)` stays text; HTML is
 rendered from that Markdown with raw HTML disabled. Files are written by
-`journal.outfile` (atomic, 0600, never clobbering unless told).
+`journal.export.outfile` (atomic, 0600, never clobbering unless told).
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from journal.assess import Assessment, Evidence, GoalReport, SkillReport
-from journal.export_outline import (
+from journal.export.outline import (
     Block,
     Bullets,
     Em,
@@ -27,8 +26,9 @@ from journal.export_outline import (
     UserText,
     outline,
 )
-from journal.feedback import SourceCount
 from journal.models import Record
+from journal.review.assess import Assessment, Evidence, GoalReport, SkillReport
+from journal.review.feedback import SourceCount
 from journal.textsafe import safe_json, visible, visible_line
 
 FORMATS = ("md", "json", "html", "txt")
@@ -42,7 +42,7 @@ def render(assessment: Assessment, fmt: str = "md", limit: int | None = DEFAULT_
     if fmt == "json":
         return to_json(assessment)
     if fmt == "html":
-        from journal.export_html import to_html
+        from journal.export.html import to_html
 
         return to_html(assessment, limit)
     blocks = outline(assessment, limit)

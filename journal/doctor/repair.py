@@ -1,6 +1,6 @@
 """`journal doctor`: check a journal file, list its backups, restore one, mend links.
 
-The checks live in `journal.health`, backups and restoring in `journal.restore`; this
+The checks live in `journal.doctor.checks`, backups and restoring in `journal.doctor.restore`; this
 module mends what the checks found (`fix`) and is the one name the CLI and tests import.
 """
 
@@ -10,34 +10,11 @@ from pathlib import Path
 
 import orjson
 
-from journal import backups
-from journal.fileops import real_path
-from journal.health import PREFIX, Counter, Dangling, Doc, Report, check
-from journal.restore import (
-    BackupInfo,
-    Restored,
-    find_backup,
-    list_backups,
-    locked,
-    restore,
-)
-from journal.storage import SCHEMA_VERSION, JournalError, JournalWriteError, describe_os_error
-
-__all__ = [
-    "PREFIX",
-    "BackupInfo",
-    "Counter",
-    "Dangling",
-    "Doc",
-    "Report",
-    "Restored",
-    "check",
-    "find_backup",
-    "fix",
-    "list_backups",
-    "locked",
-    "restore",
-]
+from journal.doctor.checks import Doc, check
+from journal.errors import JournalError, JournalWriteError
+from journal.storage import backups
+from journal.storage.document import SCHEMA_VERSION
+from journal.storage.fileops import describe_os_error, real_path
 
 
 def fix(path: Path) -> list[str]:
@@ -47,7 +24,7 @@ def fix(path: Path) -> list[str]:
     information; a counter only has to exceed the ids in use). Anything else is left for a
     person to look at, with a backup to go back to.
     """
-    from journal.store import JournalStore
+    from journal.store.journal_store import JournalStore
 
     path = real_path(path)  # the backup is kept of the real file, not of a link to it
     report = check(path, with_backups=False)

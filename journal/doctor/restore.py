@@ -17,20 +17,17 @@ from typing import Any
 
 import orjson
 
-from journal import backups, layout
-from journal.document import parse_ok, shape_problem, without_bom
-from journal.fileops import (
-    LOCK_TIMEOUT,
-    JournalError,
-    JournalWriteError,
+from journal.errors import JournalError, JournalWriteError, ValidationError
+from journal.storage import backups, layout
+from journal.storage.crypto import MAGIC as ENCRYPTED_MAGIC
+from journal.storage.document import parse_ok, shape_problem, without_bom
+from journal.storage.fileops import (
     describe_os_error,
     real_path,
     refuse_special,
     replace_atomically,
     take_lock,
 )
-from journal.models import ValidationError
-from journal.storage.crypto import MAGIC as ENCRYPTED_MAGIC
 
 
 @dataclass
@@ -79,7 +76,7 @@ def find_backup(path: Path, ref: str) -> Path:
 
 
 @contextlib.contextmanager
-def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
     """Hold the journal's lock without opening it as a store.
 
     A damaged journal cannot be opened by the storage, yet a restore must still keep any

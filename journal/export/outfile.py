@@ -20,10 +20,10 @@ def journal_file(target: Path, journal: Path) -> str | None:
     """What `target` is to the journal at `journal`, if it is the journal's own: the file
     itself (by any name, a link included), its lock, backups, temp files, edit folder or
     drafts. None for any other file."""
-    from journal.backups import folder_for
     from journal.drafts import draft_path
     from journal.editor import edit_folder
-    from journal.fileops import lock_path_for
+    from journal.storage.backups import folder_for
+    from journal.storage.fileops import lock_path_for
 
     journal = journal.resolve()
     real = target.resolve()

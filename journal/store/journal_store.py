@@ -1,7 +1,7 @@
 """JournalStore: the one object that owns TinyDB. Screens, CLI and importers ask it.
 
-Entries and saved reviews live here; goals and skills in `store_goals`, the plumbing
-(transactions, ids, the raw tables) in `store_base`.
+Entries and saved reviews live here; goals and skills in `store.goals`, the plumbing
+(transactions, ids, the raw tables) in `store.base`.
 """
 
 from __future__ import annotations
@@ -13,11 +13,10 @@ from typing import Any
 
 from journal import models
 from journal.dates import parse_when, to_iso
-from journal.models import Record, ValidationError
-from journal.store_base import PREFIX, TABLES, unique
-from journal.store_goals import GoalStore
-
-__all__ = ["PREFIX", "TABLES", "TRASH_KEEP", "JournalStore", "stored_when"]
+from journal.errors import ValidationError
+from journal.models import Record
+from journal.store.base import TABLES, unique
+from journal.store.goals import GoalStore
 
 # Deleted entries wait in the journal's `trash` table for `journal undo`, one batch per
 # delete. Whole batches are kept, newest first, until they hold at least this many
@@ -114,9 +113,9 @@ class JournalStore(GoalStore):
         self, ident: str, original: Record, edited: dict[str, Any]
     ) -> tuple[Record, list[str]]:
         """Write what a form changed since `original` onto the entry as it is now (see
-        `journal.merge`); return the record and the fields another writer changed too."""
+        `journal.storage.merge`); return the record and the fields another writer changed too."""
         with self.transaction():
-            from journal.edit_merge import merge_edit  # only edits need it, not a quick add
+            from journal.store.edit_merge import merge_edit  # only edits need it, not a quick add
 
             changes, conflicts = merge_edit(original, edited, self.entry(ident))
             record = self.update_entry(ident, **changes) if changes else self.entry(ident)
@@ -262,7 +261,7 @@ class JournalStore(GoalStore):
             for table, records in tables.items():
                 for record in records:
                     self._replace(table, dict(record))
-            from journal.import_json import merged_counters
+            from journal.importers.json_doc import merged_counters
 
             merged = merged_counters(tables, counters, self._raw("meta")["1"].get("next"))
             self._table("meta").update({"next": merged}, doc_ids=[1])

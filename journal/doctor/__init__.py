@@ -1,0 +1,1 @@
+"""`journal doctor`: checks a journal file, lists and restores backups, mends links."""

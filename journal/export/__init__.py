@@ -1,0 +1,1 @@
+"""Getting things out: the self-assessment in each format, the whole journal, the output file."""
