@@ -71,6 +71,7 @@ class SafeStorage(Storage):
         self._given_keys: crypto.Keys | None = None
         # One thread at a time (the app's workers share a store); re-entrant for nesting.
         self._thread_lock = threading.RLock()
+        self._pinned = 0  # inside `reading()`: reads keep the state they started with
 
     # -- reading ---------------------------------------------------------------------
 
@@ -289,9 +290,28 @@ class SafeStorage(Storage):
         copies), so a reader may keep iterating them while another thread writes.
         """
         with self._thread_lock:
-            if self._depth == 0:
+            if self._depth == 0 and not self._pinned:
                 self._refresh()
             return self._doc
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """Several reads that see one state of the journal: catch up once, then hold it
+        (other threads wait; another process's write shows at the next read after)."""
+        with self._thread_lock:
+            if self._depth == 0 and not self._pinned:
+                self._refresh()
+            self._pinned += 1
+            try:
+                yield
+            finally:
+                self._pinned -= 1
+
+    @property
+    def signature(self) -> Signature | None:
+        """The (inode, size, mtime) of the file as last read or written: a new value means
+        a new state, whichever reader noticed it (`journal.live` compares it)."""
+        return self._cut_signature if self._cut is not None else self._signature
 
     def take_rollbacks(self) -> list[rollback.Rollback]:
         """Rollbacks and deletions adopted since the last call (see `journal.storage.rollback`)."""
@@ -302,7 +322,7 @@ class SafeStorage(Storage):
     def changed_on_disk(self) -> bool:
         """Reload if another process wrote the file; lets a long-lived app notice."""
         with self._thread_lock:
-            if self._depth:
+            if self._depth or self._pinned:
                 return False
             return self._refresh()
 
