@@ -29,8 +29,8 @@ from journal.models import Record
 from journal.query import haystack, newest_first
 
 if TYPE_CHECKING:
-    from journal.storage import SafeStorage
-    from journal.store import JournalStore
+    from journal.storage.safe import SafeStorage
+    from journal.store.journal_store import JournalStore
 
 T = TypeVar("T")
 Signature = tuple[int, int, int] | None

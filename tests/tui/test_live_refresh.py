@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from journal.store import JournalStore
+from journal.store.journal_store import JournalStore
 from screens.app import make_app
 from screens.journal import JournalScreen
 from tests.tui.conftest import SIZE, fixed_now

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from journal.errors import ValidationError
 from journal.live import LiveJournal, Snapshot
-from journal.models import Record, ValidationError
-from journal.store import JournalStore
+from journal.models import Record
+from journal.store.journal_store import JournalStore
 
 NOW = datetime(2026, 3, 16, 10, 0, tzinfo=UTC)
 
@@ -112,7 +113,7 @@ def test_reading_sees_one_state(live: LiveJournal, db_path: Path) -> None:
 
 
 def test_a_failed_read_keeps_the_last_snapshot(live: LiveJournal, db_path: Path) -> None:
-    from journal.storage import JournalError
+    from journal.errors import JournalError
 
     good = live.snapshot()
     db_path.write_text("{ not json", encoding="utf-8")
