@@ -206,6 +206,10 @@ class SafeStorage(Storage):
             self._given_keys, self._crypt = None, None
             self._forget()
 
+    def has_keys_for(self, journal_id: bytes) -> bool:
+        found = self._known_keys()
+        return found is not None and found.journal_id == journal_id
+
     @property
     def encrypted(self) -> bool:
         """True when the file last read was an encrypted journal."""
