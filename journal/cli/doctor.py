@@ -72,6 +72,9 @@ def size_text(size: int) -> str:
 def run_doctor(args: argparse.Namespace) -> int:
     path = journal_path(getattr(args, "db", None))
     if args.restore:
+        from journal.storage import unlocking
+
+        unlocking.allow_prompt()  # an encrypted backup needs the key: ask on a terminal
         restored = restore(path, args.restore)
         if restored.kept:
             say(f"Kept the previous journal file as {restored.kept}")

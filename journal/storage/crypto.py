@@ -36,7 +36,7 @@ OPS_RANGE = (1, 4_294_967_295)
 MEM_RANGE = (8192, 4 * 1024**3)
 
 
-class CryptoError(Exception):
+class CryptoError(ValueError):
     """An encrypted file that cannot be opened: damaged, foreign, or a newer format."""
 
 

@@ -163,3 +163,20 @@ def backup_plaintext(path: Path, raw: bytes) -> bytes | None:
         return None if found is None else crypto.open_sealed(raw, found[0])[1]
     except crypto.CryptoError:
         return None
+
+
+def open_backup(
+    path: Path, backup: Path, raw: bytes
+) -> tuple[tuple[crypto.Header, crypto.Keys], bytes]:
+    """An encrypted backup to restore: its header and keys, and its plaintext."""
+    from journal.errors import ValidationError
+    from journal.storage import unlocking
+
+    try:
+        header = crypto.split_header(raw)[0]
+        keys = unlocking.keys_for(path, header)
+        return (header, keys), crypto.open_sealed(raw, keys)[1]
+    except crypto.CryptoError as err:
+        raise ValidationError(
+            f"the backup {backup} cannot be opened ({err}): choose another"
+        ) from None

@@ -126,6 +126,11 @@ def test_a_damaged_file_is_refused_untouched_naming_the_newest_good_backup(
     assert db.read_bytes() == damaged
     assert encrypted("add", "note", "not over a damaged file").returncode == 1
     assert db.read_bytes() == damaged
+    restored = encrypted("doctor", "--restore", "1")
+    assert restored.returncode == 0, restored.stderr
+    assert db.read_bytes().startswith(b"coaching-journal encrypted\n")
+    assert CANARY.encode() not in db.read_bytes()
+    assert encrypted("list", "--json").returncode == 0
 
 
 def test_passwd_rewraps_journal_and_backups(encrypted: Run, tmp_path: Path) -> None:
