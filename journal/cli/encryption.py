@@ -119,10 +119,32 @@ def run_encrypt(args: argparse.Namespace) -> int:
     text = passphrase.new("the journal")
     keys, done = encrypting.encrypt(path, text, crypto.moderate())
     say(f"Encrypted {path} and {plural(done.backups, 'backup')}.")
+    move_plaintext_aside(path)
     until = unlocked_for(keys, unlocking.DEFAULT_FOR)
     if until:
         say(f"encrypted; unlocked until {until:%H:%M} (`journal lock` locks it now)")
     return 0
+
+
+def move_plaintext_aside(path: Path) -> None:
+    """The app's drafts go from beside the journal into RAM; unfinished edits are named."""
+    from journal import drafts
+    from journal.editor import beside, leftovers
+    from journal.storage.fileops import replace_atomically
+
+    plain = drafts.draft_path(path)
+    target = drafts.kept_at(path)
+    if plain.exists():
+        if target is None:
+            print(visible_line(f"journal: warning: the app's drafts stay unencrypted in {plain} "
+                               "(no private runtime folder to move them to)"), file=sys.stderr)
+        else:
+            replace_atomically(target, [plain.read_bytes()])  # RAM, 0600
+            plain.unlink()
+    if beside(path).is_dir():
+        for file in leftovers(path) or list(beside(path).iterdir()):
+            print(visible_line(f"journal: warning: {file} holds an unfinished edit in plain "
+                               "text: copy what you need, then delete it"), file=sys.stderr)
 
 
 def unlocked_for(keys: crypto.Keys, lasting: Any) -> Any:

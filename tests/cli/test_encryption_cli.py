@@ -33,6 +33,21 @@ def test_encrypt_writes_no_plaintext_and_commands_run_while_unlocked(
         assert CANARY.encode() not in path.read_bytes(), path
 
 
+def test_encrypt_moves_the_apps_drafts_into_ram(journal: Run, tmp_path: Path) -> None:
+    assert journal("add", "note", "hello").returncode == 0
+    db: Path = journal.db  # type: ignore[attr-defined]
+    beside = db.with_name(db.name + "-draft")
+    beside.write_text(json.dumps({"": {"saved": "x", "fields": {"title": CANARY}}}))
+    assert journal("encrypt", env=pass_file(tmp_path)).returncode == 0
+    assert not beside.exists() and scan_for_canary(db.parent) == []
+    assert [p.name for p in files_under(Path(os.environ["XDG_RUNTIME_DIR"]) / "coaching-journal"
+                                        / "drafts")] == ["drafts.json"]
+
+
+def scan_for_canary(folder: Path) -> list[Path]:
+    return [p for p in files_under(folder) if CANARY.encode() in p.read_bytes()]
+
+
 def test_new_passphrases_are_checked(journal: Run, tmp_path: Path) -> None:
     assert journal("add", "note", "hello").returncode == 0
     db: Path = journal.db  # type: ignore[attr-defined]
