@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import CANARY, Run, files_under, pass_file
+from tests.cli.conftest import CANARY, PASS, Run, files_under, pass_file
 
 
 def test_encrypt_writes_no_plaintext_and_commands_run_while_unlocked(
@@ -106,6 +106,43 @@ def test_remember_needs_keyring_and_says_so(encrypted: Run, tmp_path: Path) -> N
         encrypted("lock", "--forget")
     else:
         assert result.returncode == 1 and "pip install keyring" in result.stderr
+
+
+FAKE_KEYRING = """
+import json, os
+STORE = os.environ["FAKE_KEYRING_FILE"]
+def _load():
+    return json.load(open(STORE)) if os.path.exists(STORE) else {}
+def set_password(service, user, secret):
+    data = _load(); data[service + "/" + user] = secret; json.dump(data, open(STORE, "w"))
+def get_password(service, user):
+    return _load().get(service + "/" + user)
+def delete_password(service, user):
+    data = _load(); del data[service + "/" + user]; json.dump(data, open(STORE, "w"))
+"""
+
+
+def test_remember_keeps_the_passphrase_in_the_keyring_only_when_asked(
+    encrypted: Run, tmp_path: Path
+) -> None:
+    fake = tmp_path / "fakekeyring"
+    fake.mkdir()
+    (fake / "keyring.py").write_text(FAKE_KEYRING)
+    store = tmp_path / "keyring.json"
+    env = {"PYTHONPATH": str(fake), "FAKE_KEYRING_FILE": str(store)}
+    encrypted("lock")
+    encrypted("unlock", env={**env, **pass_file(tmp_path)})
+    assert not store.exists()  # never without --remember
+    encrypted("lock")
+    remembered = encrypted("unlock", "--remember", env={**env, **pass_file(tmp_path)})
+    assert remembered.returncode == 0, remembered.stderr
+    assert "anyone or anything" in remembered.stderr and PASS in store.read_text()
+    encrypted("lock")
+    listed = encrypted("list", env=env)  # locked, no passphrase file: the keyring opens it
+    assert listed.returncode == 0, listed.stderr
+    assert encrypted("lock", "--forget", env=env).returncode == 0
+    assert PASS not in store.read_text()
+    assert encrypted("list", env=env).returncode == 1
 
 
 def flip_bit(path: Path, index: int) -> bytes:
