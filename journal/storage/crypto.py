@@ -119,11 +119,26 @@ def is_encrypted(raw: bytes | memoryview) -> bool:
 
 def file_is_encrypted(path: str | os.PathLike[str]) -> bool:
     """A look at a file's first bytes: is it an encrypted journal? (False if unreadable.)"""
+    return is_encrypted(read_start(path, len(MAGIC)))
+
+
+def read_start(path: str | os.PathLike[str], size: int) -> bytes:
+    """Up to `size` first bytes of a regular file; b"" for anything else. Never blocks: a
+    FIFO at the journal's path must get the storage's refusal, not hang here."""
+    import stat
+
     try:
-        with open(path, "rb") as handle:
-            return is_encrypted(handle.read(len(MAGIC)))
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
-        return False
+        return b""
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return b""
+        return os.read(fd, size)
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)
 
 
 def _b64(data: bytes) -> str:

@@ -35,11 +35,7 @@ def read_header(path: Path) -> crypto.Header | None:
 
     Raises CryptoError for a file that starts like one but whose header is damaged.
     """
-    try:
-        with open(path, "rb") as handle:
-            start = handle.read(len(crypto.MAGIC) + crypto.HEADER_LIMIT)
-    except OSError:
-        return None
+    start = crypto.read_start(path, len(crypto.MAGIC) + crypto.HEADER_LIMIT)
     if not crypto.is_encrypted(start):
         return None
     return crypto.split_header(start)[0]
