@@ -7,7 +7,6 @@ import sys
 from typing import Any
 
 from journal.cli.capture import add_sealed, capture_key
-from journal.cli.output import entry_json, entry_line, open_store, print_json
 from journal.dates import FUTURE_NOTE, from_iso, in_future, local_now, parse_period
 from journal.errors import JournalError, ValidationError
 from journal.models import KINDS, SENTIMENTS, Record, choose, normalise_tags
@@ -161,6 +160,8 @@ def run_add(args: argparse.Namespace) -> int:
     if sealed_for is not None:
         add_sealed(args, kind, text, [*args.tag, *hashtags(text)], path, sealed_for)
         return 0
+    from journal.cli.output import open_store  # here: a sealed add never loads the store
+
     store = open_store(args)
     entry = store.add_entry(
         kind,
@@ -199,6 +200,8 @@ def add_in_editor(args: argparse.Namespace, kind: str) -> int:
     if not sys.stdin.isatty():
         raise UsageError("give the entry's TEXT (or - to read standard input); "
                          "with no TEXT, $EDITOR opens only on a terminal")
+    from journal.cli.output import open_store
+
     store = open_store(args)
     text = template(kind, when=args.when, goals=args.goal, skills=args.skill, tags=args.tag,
                     source=args.source, sentiment=args.sentiment, starred=args.star or None)
@@ -232,6 +235,8 @@ def add_in_editor(args: argparse.Namespace, kind: str) -> int:
 def run_list(args: argparse.Namespace) -> int:
     if args.n is not None and args.n < 0:
         raise ValidationError("-n must be 0 or more")
+    from journal.cli.output import entry_json, entry_line, open_store, print_json
+
     store = open_store(args, must_exist=True)
     flt = EntryFilter(
         kind=choose(args.kind, KINDS, "kind") if args.kind else None,
@@ -260,6 +265,8 @@ def run_list(args: argparse.Namespace) -> int:
 def run_link(args: argparse.Namespace) -> int:
     if not args.goal and not args.skill:
         raise ValidationError("name at least one --goal or --skill to link")
+    from journal.cli.output import entry_line, open_store
+
     store = open_store(args, must_exist=True)
     ref = f"e{args.entry}" if args.entry.isdigit() else args.entry  # `journal link 15`
     store.entry(ref)  # an unknown entry is refused before the lock file is made

@@ -103,3 +103,22 @@ def test_key_cache_refuses_a_shared_runtime_folder(
     shared.chmod(0o755)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(shared))
     assert keycache.save(crypto.new_keys(), datetime.now().astimezone()) is None
+
+
+def test_a_locked_add_loads_neither_the_store_nor_tinydb(
+    encrypted_store: tuple[JournalStore, crypto.Keys],
+) -> None:
+    import subprocess
+    import sys
+
+    store, _ = encrypted_store  # encrypt() here caches no key: the journal is locked
+    code = (
+        "import sys\nfrom journal.cli import main\n"
+        f"assert main(['add', 'note', 'quick', '--db', {str(store.path)!r}]) == 0\n"
+        "heavy = [m for m in ('tinydb', 'journal.store.journal_store', 'journal.storage.safe')"
+        " if m in sys.modules]\nprint(heavy)\nsys.exit(1 if heavy else 0)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "sealed for the inbox" in done.stdout
+    assert inbox.pending(store.path) == 1
