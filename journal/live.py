@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -29,6 +30,7 @@ from journal.models import Record
 from journal.query import haystack, newest_first
 
 if TYPE_CHECKING:
+    from journal.storage import crypto, inbox
     from journal.storage.safe import SafeStorage
     from journal.store.journal_store import JournalStore
 
@@ -36,9 +38,12 @@ T = TypeVar("T")
 Signature = tuple[int, int, int] | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Snapshot:
     """One state of the journal: entries newest first, goals, skills and reviews.
+
+    Compared by identity (`eq=False`): two snapshots are the same state only if they are
+    the same object, and comparing never walks 50,000 entries.
 
     Tuples, and read-only mappings for the lookups. The records are the storage's own
     (it never changes a stored record in place: a write replaces it), so a snapshot of
@@ -114,9 +119,9 @@ class LiveJournal:
         self._read = False
 
     @property
-    def path(self) -> str:
-        """The journal file (for messages and file dialogs' defaults)."""
-        return str(self._store.path)
+    def path(self) -> Path:
+        """The journal file (for drafts beside it, and to refuse exporting over it)."""
+        return self._store.path
 
     @property
     def _storage(self) -> SafeStorage:
@@ -132,9 +137,17 @@ class LiveJournal:
     def refresh(self) -> Snapshot:
         """Catch up with the file (another process's writes); the snapshot, maybe newer."""
         with self._lock:
+            self.catch_up()
+            return self._snapshot
+
+    def catch_up(self) -> Snapshot | None:
+        """The new snapshot if the file changed since ours was read (another process's
+        write, noticed by this call or by any earlier read), else None."""
+        with self._lock:
             self._storage.changed_on_disk()  # its answer is ignored: the signature tells
-            if not self._read or self._storage.signature != self._signature:
-                self._reload()
+            if self._read and self._storage.signature == self._signature:
+                return None
+            self._reload()
             return self._snapshot
 
     def changed_since(self, generation: int) -> bool:
@@ -164,6 +177,37 @@ class LiveJournal:
                 raise
             self._reload()
             return Written(result, self._snapshot)
+
+    # -- an encrypted journal (journal.storage.crypto): keys in, keys out --------------
+
+    @property
+    def encrypted(self) -> bool:
+        return self._storage.encrypted
+
+    def has_keys_for(self, journal_id: bytes) -> bool:
+        return self._storage.has_keys_for(journal_id)
+
+    def use_keys(self, keys: crypto.Keys) -> None:
+        """Open the encrypted journal with these keys (the unlock prompt's)."""
+        with self._lock:
+            self._storage.use_keys(keys)
+
+    def merge_inbox(self, keys: crypto.Keys) -> inbox.Merged:
+        """Bring in what was sealed while locked (its own write), then a fresh snapshot."""
+        from journal.storage import inbox
+
+        with self._lock:
+            merged = inbox.merge(self._store, keys)
+            self._reload()
+            return merged
+
+    def lock(self) -> Snapshot:
+        """The idle lock: forget the keys and every decrypted copy; an empty snapshot."""
+        with self._lock:
+            self._storage.drop_keys()
+            self._snapshot = Snapshot(generation=self._snapshot.generation + 1)
+            self._signature, self._read = None, False
+            return self._snapshot
 
     def take_rollbacks(self) -> list[str]:
         """What the storage kept when another program rolled the journal back, once each."""

@@ -3,22 +3,21 @@
 Screens are Textual MODES, one per top-level screen (`j` journal, `g` goals, `s` skills,
 `r` review): each keeps its own stack, so an open editor stays with its screen and a
 screen keeps its filters and cursor while you look elsewhere. Goals, skills and review
-come from `screens.goals` / `screens.skills` / `screens.review`, each built as
-`XScreen(store)`, and are imported only when first opened: a missing module shows a
+come from `screens.goals` / `screens.skills` / `screens.review.screen`, each built as
+`XScreen(live)`, and are imported only when first opened: a missing module shows a
 notification instead of breaking the app.
 
-Shared state lives here: `store` with `store_lock` (each store call is thread-safe; a
-worker holds the lock so that its several calls see one state of the journal), `now()`
-(the clock, fixed in tests) and `snapshot` (the last in-memory copy of the journal).
-The app polls the store once a second in a worker; when the journal changed (our write
-or another process's) it reads a fresh snapshot in a worker and posts `JournalChanged`
-to every live screen (see `screens.messages`). Keys reach the screens one finished key
-at a time (`screens.key_order`), so a save sees every key typed before it. On SIGHUP or
-SIGTERM (the terminal closed, a polite kill) every screen's draft is written before the
+The app owns `live` (`journal.live.LiveJournal`: the store, the clock, the current
+snapshot). Data goes down: after our own write (a `JournalWritten` event bubbling up) or
+when the once-a-second poll finds another process's write, a worker fetches the snapshot
+and posts `JournalRead`; the app then sets every screen's `snapshot` reactive (a hidden
+screen rebuilds when shown, `screens.live_screen`). Keys reach the screens one finished
+key at a time (`screens.key_order`), so a save sees every key typed before it. On SIGHUP
+or SIGTERM (the terminal closed, a polite kill) every screen's draft is written before the
 app leaves (`flush_drafts`). When another program rolls the journal back or deletes it,
-the storage keeps what the app held as a backup (`journal.storage.rollback`) and the poll says
-so. The theme is remembered in a small settings file: read once in `make_app` before the
-app starts, written in a worker when the theme changes.
+the storage keeps what the app held as a backup (`journal.storage.rollback`) and the poll
+says so. The theme is remembered in a small settings file: read once in `make_app` before
+the app starts, written in a worker when the theme changes.
 
 An encrypted journal that is locked opens on `screens.unlock.UnlockScreen` (a masked
 field) and the journal is read only after it; after `idle_lock` seconds without a key or
@@ -33,7 +32,6 @@ import asyncio
 import contextlib
 import importlib
 import signal
-import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -45,17 +43,20 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
-from textual.worker import get_current_worker
 
 from journal.dates import local_now
 from journal.errors import JournalError
+from journal.live import LiveJournal, Snapshot
 from journal.store.journal_store import JournalStore
 from screens.commands import EntryCommands, GoalCommands, ScreenCommands, SkillCommands
 from screens.journal import JournalScreen
 from screens.key_order import KeyOrder
+from screens.live_screen import LiveScreen
 from screens.messages import (
-    JournalChanged,
+    DiskProblem,
+    JournalRead,
     JournalWritten,
+    RolledBack,
     ShowEntry,
     ShowGoal,
     ShowSkill,
@@ -63,7 +64,6 @@ from screens.messages import (
 )
 from screens.screenshot import take_screenshot
 from screens.settings import load_settings, save_settings
-from screens.snapshot import JournalSnapshot
 
 POLL_SECONDS = 1.0
 IDLE_LOCK_MINUTES = 10  # an encrypted journal locks itself after this long untouched
@@ -73,7 +73,7 @@ WARM_UP_DELAY = 0.3
 LAZY_SCREENS: dict[str, tuple[str, str]] = {
     "goals": ("screens.goals", "GoalsScreen"),
     "skills": ("screens.skills", "SkillsScreen"),
-    "review": ("screens.review", "ReviewScreen"),
+    "review": ("screens.review.screen", "ReviewScreen"),
 }
 
 
@@ -106,20 +106,17 @@ class JournalApp(App[None]):
         idle_lock: float | None = IDLE_LOCK_MINUTES * 60,
     ) -> None:
         super().__init__()
-        self.store = store
+        self.live = LiveJournal(store, now=now or local_now)
         self.idle_lock = idle_lock  # seconds; None: never (only an encrypted journal locks)
         self.locked = False
         self._last_activity = time.monotonic()
-        self.store_lock = threading.RLock()
-        self.now: Callable[[], datetime] = now or local_now
         self.settings_path = settings_path
-        self.snapshot: JournalSnapshot | None = None
-        self._live_screens: list[Screen[Any]] = []
+        self.snapshot: Snapshot | None = None  # the one every screen was last given
+        self._live_screens: list[LiveScreen] = []
         self._modes_added: set[str] = set()
-        self._external_pending = False
         self._disk_problem: str | None = None
         self._keys = KeyOrder(self, super().on_event)
-        self._add_screen_mode("journal", JournalScreen(store))
+        self._add_screen_mode("journal", JournalScreen(self.live))
 
     async def on_event(self, event: events.Event) -> None:
         """Keys (and pastes) are handled one after another, in order (`screens.key_order`)."""
@@ -134,9 +131,11 @@ class JournalApp(App[None]):
 
     # -- screens ---------------------------------------------------------------------
 
-    def _add_screen_mode(self, name: str, screen: Screen[Any]) -> None:
+    def _add_screen_mode(self, name: str, screen: LiveScreen) -> None:
         """A mode whose one base screen is `screen` (built up front so errors show early)."""
         self._live_screens.append(screen)
+        if self.snapshot is not None:
+            screen.snapshot = self.snapshot
         self.add_mode(name, lambda: screen)
         self._modes_added.add(name)
 
@@ -149,7 +148,7 @@ class JournalApp(App[None]):
             return False
         module_name, class_name = LAZY_SCREENS[name]
         try:
-            screen = getattr(importlib.import_module(module_name), class_name)(self.store)
+            screen = getattr(importlib.import_module(module_name), class_name)(self.live)
         except ModuleNotFoundError as err:
             if err.name == module_name:
                 self.notify(f"The {name} screen is not available yet.", severity="warning",
@@ -193,7 +192,7 @@ class JournalApp(App[None]):
             self.switch_mode(name)
 
     def action_import(self) -> None:
-        """Open `screens.import_dialog.ImportScreen(store)`; reload when it imported."""
+        """Open `screens.import_dialog.ImportScreen(live)`; reload when it imported."""
         try:
             from screens.import_dialog import ImportScreen
         except Exception as err:  # noqa: BLE001 - written elsewhere; never fatal here
@@ -204,7 +203,7 @@ class JournalApp(App[None]):
             if summary is not None:
                 self.reload()
 
-        self.push_screen(ImportScreen(self.store), imported)
+        self.push_screen(ImportScreen(self.live), imported)
 
     def action_help(self) -> None:
         from screens.help import HelpScreen
@@ -269,32 +268,34 @@ class JournalApp(App[None]):
     def _written(self) -> None:
         self.reload()
 
-    def reload(self, external: bool = False) -> None:
-        """Read a fresh snapshot in a worker, then tell every screen."""
-        self._external_pending |= external
+    def reload(self) -> None:
+        """Fetch the live journal's snapshot in a worker, then hand it to every screen."""
         self._read_snapshot()
 
     @work(thread=True, exclusive=True, group="snapshot", description="read the journal")
     def _read_snapshot(self) -> None:
         try:
-            snapshot = JournalSnapshot.read(self.store, self.store_lock)
+            snapshot = self.live.snapshot()
         except JournalError as err:
-            self.call_from_thread(self._report_disk_problem, str(err))
+            self.post_message(DiskProblem(str(err)))
             return
-        if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._snapshot_ready, snapshot)
+        self.post_message(JournalRead(snapshot))
 
-    def _snapshot_ready(self, snapshot: JournalSnapshot) -> None:
+    @on(JournalRead)
+    def _snapshot_ready(self, event: JournalRead) -> None:
+        """Data down: every screen's `snapshot` (hidden ones rebuild when shown)."""
+        snapshot = event.snapshot
+        if self.snapshot is not None and snapshot.generation <= self.snapshot.generation:
+            return  # an older read finishing late
         self.snapshot = snapshot
-        external, self._external_pending = self._external_pending, False
         for screen in self._live_screens:
-            screen.post_message(JournalChanged(external=external))
-        if external:
+            screen.snapshot = snapshot
+        if event.external:
             self.notify("The journal was changed by another program; reloaded.", markup=False)
         self.set_timer(WARM_UP_DELAY, lambda: self._warm_up(snapshot))
 
     @work(thread=True, exclusive=True, group="warm-up", description="fold search text")
-    def _warm_up(self, snapshot: JournalSnapshot) -> None:
+    def _warm_up(self, snapshot: Snapshot) -> None:
         """Fold the search text once the list is on screen, not before it."""
         snapshot.haystacks  # noqa: B018 - a cached property: reading it computes it
 
@@ -302,7 +303,7 @@ class JournalApp(App[None]):
         if self.locked:
             return
         idle = time.monotonic() - self._last_activity
-        if self.idle_lock is not None and idle >= self.idle_lock and self.store.storage.encrypted:
+        if self.idle_lock is not None and idle >= self.idle_lock and self.live.encrypted:
             self.lock_now()
             return
         self._check_disk()
@@ -313,17 +314,17 @@ class JournalApp(App[None]):
         """Encrypted, and no key at hand (none given, none cached by `journal unlock`)."""
         from journal.storage import crypto, unlocking
 
-        if not crypto.file_is_encrypted(self.store.path):
+        if not crypto.file_is_encrypted(self.live.path):
             return False
         try:
-            header = unlocking.read_header(self.store.path)
+            header = unlocking.read_header(self.live.path)
         except crypto.CryptoError:
             return False  # damaged: the storage's refusal says so, with the backup to use
-        if header is None or self.store.storage.has_keys_for(header.journal_id):
+        if header is None or self.live.has_keys_for(header.journal_id):
             return False
         cached = unlocking.cached(header)
         if cached is not None:
-            self.store.storage.use_keys(cached)
+            self.live.use_keys(cached)
             return False
         return True
 
@@ -331,7 +332,7 @@ class JournalApp(App[None]):
         from screens.unlock import UnlockScreen
 
         self.locked = True
-        self.push_screen(UnlockScreen(self.store, reason), self._unlocked)
+        self.push_screen(UnlockScreen(self.live, reason), self._unlocked)
 
     def _unlocked(self, came_in: int | None) -> None:
         self.locked = False
@@ -346,35 +347,38 @@ class JournalApp(App[None]):
         if self.locked:
             return
         self.flush_drafts()
-        with self.store_lock:
-            self.store.storage.drop_keys()
-        self.snapshot = JournalSnapshot()
+        self.snapshot = self.live.lock()
         for screen in self._live_screens:
-            screen.post_message(JournalChanged(external=False))
+            screen.snapshot = self.snapshot
         minutes = round((self.idle_lock or 0) / 60)
         self._show_unlock(f"Locked after {minutes} minutes without a key press.")
 
     @work(thread=True, exclusive=True, group="poll", description="check the file")
     def _check_disk(self) -> None:
         try:
-            with self.store_lock:
-                changed = self.store.refresh()
+            newer = self.live.catch_up()
         except JournalError as err:
-            self.call_from_thread(self._report_disk_problem, str(err))
+            self.post_message(DiskProblem(str(err)))
             return
         finally:  # noticed by this read or any other (a save, a snapshot): say so once
-            for rollback in self.store.storage.take_rollbacks():
-                self.call_from_thread(self.notify, rollback.message(), title="Journal went back",
-                                      severity="warning", timeout=30, markup=False)
-        self._disk_problem = None
-        if changed:
-            self.call_from_thread(self.reload, True)
+            for message in self.live.take_rollbacks():
+                self.post_message(RolledBack(message))
+        self.post_message(DiskProblem(None))
+        if newer is not None:
+            self.post_message(JournalRead(newer, external=self.snapshot is not None))
 
-    def _report_disk_problem(self, message: str) -> None:
-        if message != self._disk_problem:
-            self._disk_problem = message
+    @on(RolledBack)
+    def _rolled_back(self, event: RolledBack) -> None:
+        self.notify(event.message, title="Journal went back", severity="warning", timeout=30,
+                    markup=False)
+
+    @on(DiskProblem)
+    def _disk_problem_seen(self, event: DiskProblem) -> None:
+        message = event.message
+        if message is not None and message != self._disk_problem:
             self.notify(message, title="Journal file", severity="error", timeout=10,
                         markup=False)
+        self._disk_problem = message
 
     # -- theme -----------------------------------------------------------------------
 

@@ -15,9 +15,9 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.message import Message
 
+from journal.live import Snapshot
 from journal.textsafe import visible_line
 from screens.messages import ShowEntry, ShowGoal, ShowSkill, SwitchScreen
-from screens.snapshot import JournalSnapshot
 
 if TYPE_CHECKING:
     from screens.app import JournalApp
@@ -39,8 +39,8 @@ def plain_highlight(matcher: Matcher, text: str) -> Content:
 
 class _JournalProvider(Provider):
     @property
-    def snapshot(self) -> JournalSnapshot:
-        return cast("JournalApp", self.app).snapshot or JournalSnapshot()
+    def snapshot(self) -> Snapshot:
+        return cast("JournalApp", self.app).snapshot or Snapshot()
 
     def _post(self, message: Message) -> None:
         self.app.post_message(message)

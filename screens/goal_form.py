@@ -7,15 +7,13 @@ the form, so nothing the user typed is lost. Escape always closes without writin
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-from contextlib import AbstractContextManager
 from datetime import date, datetime
 from typing import Any
 
 from rich.text import Text
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -23,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from journal.dates import human_date, local_now, parse_date
+from journal.dates import human_date, parse_date
 from journal.errors import DateError, JournalError
 from journal.models import GOAL_STATUSES, Record
 from screens.widgets.pick_list import PickList
@@ -50,22 +48,6 @@ RecordForm > Vertical, Picker > Vertical, Confirm > Vertical {
 .form-buttons > Button { margin-left: 1; }
 Picker OptionList { height: auto; max-height: 16; }
 """
-
-
-def app_now(app: App[Any]) -> datetime:
-    """The app's clock when it has one (fixed in tests), else the wall clock."""
-    now = getattr(app, "now", None)
-    return now() if callable(now) else local_now()
-
-
-_LOCK = threading.RLock()  # for an app without a store lock of its own (a test app)
-
-
-def store_lock(app: App[Any]) -> AbstractContextManager[Any]:
-    """The app's store lock: each store call is thread-safe on its own; a worker holds
-    this so that its several calls (a read, then a write) see one state of the journal."""
-    lock = getattr(app, "store_lock", None)
-    return lock if lock is not None else _LOCK
 
 
 def row(label: str, widget: Widget) -> Horizontal:
@@ -125,8 +107,7 @@ class RecordForm(ModalScreen[dict[str, Any] | None]):
     @work(thread=True, group="form-save")
     def _write(self, values: dict[str, Any]) -> None:
         try:
-            with store_lock(self.app):
-                saved = self.save(values)
+            saved = self.save(values)
         except (ValueError, JournalError) as err:
             self.app.call_from_thread(self.show_error, str(err))
             return

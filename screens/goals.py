@@ -2,8 +2,9 @@
 
 A goal's evidence is what `journal.query.goal_family` says (its own entries, its
 sub-goals' and those of the personal goals woven into it), so the counts here match
-`journal goal list` and the review. Everything that reads or writes the journal runs
-in a thread worker; the tree is rebuilt on the main thread from what the worker found.
+`journal goal list` and the review. The views are computed from the app's `snapshot`
+in a thread worker (posting `GoalsCounted`), and writes go through `live.write` in
+workers; the tree is rebuilt on the main thread.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import Footer, Header, Static, Tree
 from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
@@ -26,12 +27,13 @@ from textual.worker import get_current_worker
 from journal.dates import human_date
 from journal.errors import JournalError, ValidationError
 from journal.goals import goal_tree, overdue, unique
+from journal.live import LiveJournal, Snapshot
 from journal.models import Record
 from journal.query import goal_evidence
-from journal.store.journal_store import JournalStore
 from journal.textsafe import plural, visible, visible_line
-from screens.goal_form import Confirm, GoalForm, Picker, app_now, store_lock
-from screens.messages import GoalSaved, JournalChanged, ShowGoal
+from screens.goal_form import Confirm, GoalForm, Picker
+from screens.live_screen import LiveScreen
+from screens.messages import GoalSaved, ShowGoal, WriteFailed
 
 STALE_DAYS = 60
 
@@ -151,7 +153,32 @@ class GoalDetail(Static):
     """Measure, target, due, status and notes of the highlighted goal."""
 
 
-class GoalsScreen(Screen[None]):
+@dataclass
+class GoalsCounted(Message):
+    """The worker computed every goal's evidence; `select` is where the cursor goes."""
+
+    views: list[GoalView]
+    select: str | None
+
+
+@dataclass
+class DeletionCounted(Message):
+    """What deleting `goal` would drop, counted off the UI thread: ask the user now."""
+
+    goal: Record
+    links: int
+    kids: int
+
+
+@dataclass
+class GoalDeleted(Message):
+    """A goal is gone; `dropped` entry links went with it."""
+
+    goal: Record
+    dropped: int
+
+
+class GoalsScreen(LiveScreen):
     """Company goals, their sub-goals and the personal goals woven into them."""
 
     CSS_PATH = "goals.tcss"
@@ -165,9 +192,8 @@ class GoalsScreen(Screen[None]):
         Binding("d", "delete_goal", "Delete", tooltip="Delete the selected goal"),
     ]
 
-    def __init__(self, store: JournalStore) -> None:
-        super().__init__()
-        self.store = store
+    def __init__(self, live: LiveJournal) -> None:
+        super().__init__(live)
         self._want: str | None = None  # a selection asked for but not yet shown
         self.views: dict[str, GoalView] = {}
         self._shown = False
@@ -198,38 +224,38 @@ class GoalsScreen(Screen[None]):
         return self.views.get(node.data) if node is not None and node.data else None
 
     def now(self) -> datetime:
-        return app_now(self.app)
+        return self.live.now()
 
     # -- loading -----------------------------------------------------------------------
 
-    def on_screen_resume(self) -> None:
-        """Counts change when entries are edited elsewhere: reload whenever we are shown."""
-        self.reload()
-
-    def on_journal_changed(self, message: JournalChanged) -> None:
+    def show_snapshot(self, snapshot: Snapshot) -> None:
         self.reload()
 
     def on_show_goal(self, message: ShowGoal) -> None:
         self.reload(select=message.goal_id)
 
     def _written(self, goal_id: str) -> None:
-        """Reload here, and tell the app so the other screens catch up."""
-        self.reload(select=goal_id)
+        """Select it once the new journal arrives; the app hands it to every screen."""
+        self._want = goal_id
         self.post_message(GoalSaved(goal_id))
 
     def reload(self, select: str | None = None) -> None:
-        """Re-read the journal (in a worker) and rebuild the tree, keeping the selection."""
+        """Recount from the snapshot (in a worker) and rebuild the tree, keeping the selection."""
         self._want = select or self._want
+        if self.snapshot is None or not self.is_mounted:
+            return
         current = self.selected
-        self._load(self.now(), self._want or (current.id if current else None))
+        self._count(self.snapshot, self.now(), self._want or (current.id if current else None))
 
     @work(thread=True, exclusive=True, group="goals-load")
-    def _load(self, now: datetime, select: str | None) -> None:
-        with store_lock(self.app):
-            self.store.refresh()
-            views = goal_views(self.store.goals(), self.store.raw_entries(), now)
-        if not get_current_worker().is_cancelled:  # a newer load supersedes this one
-            self.app.call_from_thread(self._show, views, select)
+    def _count(self, snapshot: Snapshot, now: datetime, select: str | None) -> None:
+        views = goal_views(list(snapshot.goals), snapshot.entries, now)
+        if not get_current_worker().is_cancelled:  # a newer count supersedes this one
+            self.post_message(GoalsCounted(views, select))
+
+    @on(GoalsCounted)
+    def _counted(self, event: GoalsCounted) -> None:
+        self._show(event.views, event.select)
 
     def _show(self, views: list[GoalView], select: str | None) -> None:
         self._want = None
@@ -287,12 +313,13 @@ class GoalsScreen(Screen[None]):
 
     def _open_form(self, heading: str, goal: Record | None, **fixed: Any) -> None:
         """Add (goal None, with `fixed` scope/parent/supports) or edit a goal in the form."""
-        store = self.store
+        live = self.live
 
         def save(values: dict[str, Any]) -> Record:
             if goal is None:
-                return store.add_goal(values.pop("title"), **values, **fixed)
-            return store.update_goal(goal["id"], **values)
+                title = values.pop("title")
+                return live.write(lambda store: store.add_goal(title, **values, **fixed)).result
+            return live.write(lambda store: store.update_goal(goal["id"], **values)).result
 
         def done(saved: dict[str, Any] | None) -> None:
             if saved is not None:
@@ -345,13 +372,16 @@ class GoalsScreen(Screen[None]):
     @work(thread=True, group="goals-write")
     def _reparent(self, goal_id: str, parent: str | None) -> None:
         try:
-            with store_lock(self.app):
-                saved = self.store.update_goal(goal_id, parent=parent)
+            saved = self.live.write(lambda store: store.update_goal(goal_id, parent=parent))
         except (ValidationError, JournalError) as err:
-            self.app.call_from_thread(self.notify, str(err), title="Not moved",
-                                 severity="error", markup=False)
+            self.post_message(WriteFailed("Not moved", str(err)))
             return
-        self.app.call_from_thread(self._written, saved["id"])
+        self._want = saved.result["id"]
+        self.post_message(GoalSaved(saved.result["id"]))
+
+    @on(WriteFailed)
+    def _write_failed(self, event: WriteFailed) -> None:
+        self.notify(event.message, title=event.title, severity="error", markup=False)
 
     def action_delete_goal(self) -> None:
         if view := self._need_selection():
@@ -360,12 +390,14 @@ class GoalsScreen(Screen[None]):
     @work(thread=True, group="goals-write")
     def _ask_delete(self, goal: Record) -> None:
         """Count what a deletion would drop before asking, so the question is honest."""
-        with store_lock(self.app):
-            links = sum(goal["id"] in e["goals"] for e in self.store.raw_entries())
-            kids = sum(g.get("parent") == goal["id"] for g in self.store.goals())
-        self.app.call_from_thread(self._confirm_delete, goal, links, kids)
+        snapshot = self.snapshot or Snapshot()
+        links = sum(goal["id"] in e["goals"] for e in snapshot.entries)
+        kids = sum(g.get("parent") == goal["id"] for g in snapshot.goals)
+        self.post_message(DeletionCounted(goal, links, kids))
 
-    def _confirm_delete(self, goal: Record, links: int, kids: int) -> None:
+    @on(DeletionCounted)
+    def _confirm_delete(self, event: DeletionCounted) -> None:
+        goal, links, kids = event.goal, event.links, event.kids
         question = Text(f"Delete goal {visible_line(goal['code'])} ", style="bold")
         question.append(f"“{visible_line(goal['title'])}”?\n", style="")
         if links:
@@ -385,12 +417,15 @@ class GoalsScreen(Screen[None]):
     @work(thread=True, group="goals-write")
     def _delete(self, goal: Record) -> None:
         try:
-            with store_lock(self.app):
-                dropped = self.store.delete_goal(goal["id"])
+            dropped = self.live.write(lambda store: store.delete_goal(goal["id"])).result
         except (ValidationError, JournalError) as err:
-            self.app.call_from_thread(self.notify, str(err), title="Not deleted",
-                                 severity="error", markup=False)
+            self.post_message(WriteFailed("Not deleted", str(err)))
             return
-        message = f"Deleted {visible_line(goal['code'])}: {plural(dropped, 'entry link')} dropped"
-        self.app.call_from_thread(self.notify, message, markup=False)
-        self.app.call_from_thread(self._written, goal["id"])
+        self.post_message(GoalDeleted(goal, dropped))
+
+    @on(GoalDeleted)
+    def _deleted(self, event: GoalDeleted) -> None:
+        goal = event.goal
+        dropped = plural(event.dropped, "entry link")
+        self.notify(f"Deleted {visible_line(goal['code'])}: {dropped} dropped", markup=False)
+        self._written(goal["id"])

@@ -20,7 +20,7 @@ from textual.widgets import Static
 OTHER_SCREENS = (
     ("Goals screen", "screens.goals", "GoalsScreen"),
     ("Skills screen", "screens.skills", "SkillsScreen"),
-    ("Review screen", "screens.review", "ReviewScreen"),
+    ("Review screen", "screens.review.screen", "ReviewScreen"),
 )
 
 EXTRA_KEYS: dict[str, list[tuple[str, str]]] = {

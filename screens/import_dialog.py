@@ -1,8 +1,9 @@
-"""The import dialog: a file path in, a summary out (`ImportScreen(store)`).
+"""The import dialog: a file path in, a summary out (`ImportScreen(live)`).
 
 The kind of file is detected (a `.json` / JSON file is a jrnl export, anything else a
 goals outline or CSV). Enter previews (a dry run, nothing written); Import writes.
-Both run in a thread worker holding the app's store lock, so the UI never blocks.
+Both run in a thread worker through the live journal (a preview reads one state of it,
+an import is one write), so the UI never blocks.
 The screen dismisses with the last real import's Summary (None if nothing was
 imported), so the caller knows to refresh.
 """
@@ -21,9 +22,8 @@ from textual.widgets import Button, Input, Label, Static
 
 from journal.errors import JournalError, ValidationError
 from journal.importers.common import Summary, import_path
-from journal.store.journal_store import JournalStore
+from journal.live import LiveJournal
 from journal.textsafe import visible_line
-from screens.goal_form import store_lock
 
 
 class ImportScreen(ModalScreen[Summary | None]):
@@ -45,9 +45,9 @@ class ImportScreen(ModalScreen[Summary | None]):
     """
     BINDINGS = [Binding("escape", "close", "Close", tooltip="Close the import dialog")]
 
-    def __init__(self, store: JournalStore) -> None:
+    def __init__(self, live: LiveJournal) -> None:
         super().__init__()
-        self.store = store
+        self.live = live
         self.path_input = Input(placeholder="~/jrnl.json, goals.md or goals.csv",
                                 id="import-path")
         self.summary = Static("", id="import-summary", markup=False)
@@ -101,8 +101,11 @@ class ImportScreen(ModalScreen[Summary | None]):
     @work(thread=True, exclusive=True, group="import")
     def run_import(self, path: str, dry_run: bool) -> None:
         try:
-            with store_lock(self.app):
-                summary = import_path(self.store, path, dry_run=dry_run)
+            if dry_run:
+                with self.live.reading() as store:
+                    summary = import_path(store, path, dry_run=True)
+            else:
+                summary = self.live.write(lambda store: import_path(store, path)).result
         except (ValidationError, JournalError) as err:
             self.app.call_from_thread(self.finish, None, str(err).splitlines())
             return

@@ -1,55 +1,64 @@
 """The journal screen: the filter bar, the virtual entry list and the preview pane.
 
-Filtering runs in an exclusive thread worker over the app's in-memory snapshot, so only
-the newest query's result is shown and typing never waits for the previous one. Every
-write (add, edit, delete, undo, star, link) runs in a thread worker under the app's
-store lock and then posts an event (`EntrySaved`, ...) so the app re-reads the journal
-and every screen catches up.
+Filtering runs in an exclusive thread worker over the `snapshot` the app hands down, so
+only the newest query's result is shown and typing never waits for the previous one; the
+worker posts `EntriesFiltered`. Every write (add, edit, delete, undo, star, link) runs
+in a thread worker through `live.write` and then posts an event (`EntrySaved`,
+`EntryDeleted`, ... or `WriteFailed`): the screen reacts with `@on`, and the event goes
+on up to the app, which hands every screen the new snapshot.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
 from journal.dates import parse_period
 from journal.errors import DateError, JournalError, ValidationError
+from journal.live import LiveJournal, Snapshot
 from journal.models import Record
 from journal.query import EntryFilter, goal_family
 from journal.store.journal_store import JournalStore
 from journal.textsafe import visible_line
 from screens.editor import EntryEditor
 from screens.link import LinkDialog, Links
+from screens.live_screen import LiveScreen
 from screens.messages import (
+    EditedInTwoPlaces,
     EntryDeleted,
     EntryRestored,
     EntrySaved,
-    JournalChanged,
     ShowEntry,
+    WriteFailed,
 )
-from screens.snapshot import FilterResult, JournalSnapshot, apply_filter
+from screens.snapshot import FilterResult, apply_filter
 from screens.widgets.entry_list import EntryList
 from screens.widgets.filter_bar import FilterBar, FilterValues
 from screens.widgets.preview import EntryPreview
-
-if TYPE_CHECKING:
-    from screens.app import JournalApp
 
 PREVIEW_DELAY = 0.06
 """Seconds the cursor must rest on an entry before the preview renders it."""
 
 
-class JournalScreen(Screen[None]):
+@dataclass
+class EntriesFiltered(Message):
+    """The filter worker finished: the entries passing the filters, for the list."""
+
+    result: FilterResult
+
+
+class JournalScreen(LiveScreen):
     """Browse, filter and edit entries."""
 
     CSS_PATH = "journal.tcss"
@@ -64,10 +73,9 @@ class JournalScreen(Screen[None]):
         Binding("c", "clear_filters", "Clear", show=False, tooltip="Clear every filter"),
     ]
 
-    def __init__(self, store: JournalStore) -> None:
-        super().__init__()
-        self.store = store
-        self._snapshot: JournalSnapshot | None = None
+    def __init__(self, live: LiveJournal) -> None:
+        super().__init__(live)
+        self._snapshot: Snapshot | None = None
         self._result: FilterResult | None = None
         self._keep: str | None = None
         self._undo: list[Record] = []
@@ -86,10 +94,6 @@ class JournalScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     # -- typed access ----------------------------------------------------------------
-
-    @property
-    def journal_app(self) -> JournalApp:
-        return cast("JournalApp", self.app)
 
     @property
     def entry_list(self) -> EntryList:
@@ -114,16 +118,13 @@ class JournalScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Entries"
         self.entry_list.focus()
-        if self.journal_app.snapshot is not None:
-            self._load(self.journal_app.snapshot)
 
     # -- data in ---------------------------------------------------------------------
 
-    def on_journal_changed(self, event: JournalChanged) -> None:
-        if self.journal_app.snapshot is not None:
-            self._load(self.journal_app.snapshot)
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        self._load(snapshot)
 
-    def _load(self, snapshot: JournalSnapshot) -> None:
+    def _load(self, snapshot: Snapshot) -> None:
         self._snapshot = snapshot
         self.filter_bar.set_goals(list(snapshot.goals))
         self._refilter()
@@ -139,12 +140,12 @@ class JournalScreen(Screen[None]):
         self._run_filter(self._snapshot, flt, self._result)
 
     def _make_filter(
-        self, values: FilterValues, snapshot: JournalSnapshot
+        self, values: FilterValues, snapshot: Snapshot
     ) -> tuple[EntryFilter, str | None]:
         period, problem = None, None
         if values.period:
             try:
-                period = parse_period(values.period, now=self.journal_app.now())
+                period = parse_period(values.period, now=self.live.now())
             except DateError as err:  # one line: the list must not jump while typing
                 problem = str(err).split(": ", 1)[0] + " (try: last quarter, H1 2026)"
         goals = goal_family(values.goal_id, snapshot.goals) if values.goal_id else None
@@ -156,15 +157,17 @@ class JournalScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="filter", description="filter entries")
     def _run_filter(
-        self, snapshot: JournalSnapshot, flt: EntryFilter, previous: FilterResult | None
+        self, snapshot: Snapshot, flt: EntryFilter, previous: FilterResult | None
     ) -> None:
         result = apply_filter(snapshot, flt, previous)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_result, result)
+            self.post_message(EntriesFiltered(result))
 
-    def _show_result(self, result: FilterResult) -> None:
-        if not self.query(EntryList):  # a filter that finished as the app closed
-            return
+    @on(EntriesFiltered)
+    def _show_result(self, event: EntriesFiltered) -> None:
+        result = event.result
+        if not self.query(EntryList) or result.snapshot is not self._snapshot:
+            return  # a filter that finished as the app closed, or over an older journal
         self._result = result
         entries = result.entries
         keep = self._keep or (self.current["id"] if self.current else None)
@@ -244,20 +247,21 @@ class JournalScreen(Screen[None]):
             self._open_editor(entry)
 
     def _open_editor(self, entry: Record | None) -> None:
-        snapshot = self._snapshot or JournalSnapshot()
-        store, lock = self.store, self.journal_app.store_lock
+        snapshot = self._snapshot or Snapshot()
+        live = self.live
 
         def save(data: dict[str, Any]) -> Record:
-            with lock:
-                if entry is None:
-                    return store.add_entry(**data)
-                record, conflicts = store.edit_entry(entry["id"], entry, data)
-            self.app.call_from_thread(self._tell_conflicts, record, conflicts)
+            if entry is None:
+                return live.write(lambda store: store.add_entry(**data)).result
+            record, conflicts = live.write(
+                lambda store: store.edit_entry(entry["id"], entry, data)
+            ).result
+            self._tell_conflicts(record, conflicts)
             return record
 
         editor = EntryEditor(
-            save=save, now=self.journal_app.now(), goals=snapshot.goals, skills=snapshot.skills,
-            entry=entry, journal=store.path,
+            save=save, now=self.live.now(), goals=snapshot.goals, skills=snapshot.skills,
+            entry=entry, journal=live.path,
         )
         self.app.push_screen(editor, self._edited)
 
@@ -270,14 +274,22 @@ class JournalScreen(Screen[None]):
     def action_delete(self) -> None:
         if (entry := self._require_entry()) is not None:
             ident = entry["id"]
-            self._write(lambda: self.store.delete_entry(ident), self._deleted)
 
-    def _deleted(self, record: Record) -> None:
+            def delete(store: JournalStore) -> Message:
+                record = store.delete_entry(ident)
+                return EntryDeleted(record["id"], record)
+
+            self._write(delete)
+
+    @on(EntryDeleted)
+    def _deleted(self, event: EntryDeleted) -> None:
+        record = event.record
+        if record is None:
+            return
         self._undo.append(record)
         self._keep = self.entry_list.neighbour_of(record["id"])  # the place, not the top
         self.notify(f"Deleted “{visible_line(record['title'])[:40]}”. Press u to undo.",
                     markup=False)
-        self.post_message(EntryDeleted(record["id"]))
 
     def action_undo(self) -> None:
         if not self._undo:
@@ -285,51 +297,51 @@ class JournalScreen(Screen[None]):
             return
         record = self._undo.pop()
         self._keep = record["id"]
-        self._write(lambda: self.store.restore_entry(record), self._restored,
-                    failed=lambda: self._undo.append(record))
+        self._write(lambda store: EntryRestored(store.restore_entry(record)["id"]), undo=record)
 
-    def _restored(self, record: Record) -> None:
-        self.notify(f"Restored {record['id']}.", markup=False)
-        self.post_message(EntryRestored(record["id"]))
+    @on(EntryRestored)
+    def _restored(self, event: EntryRestored) -> None:
+        self.notify(f"Restored {event.entry_id}.", markup=False)
 
     def action_star(self) -> None:
         if (entry := self._require_entry()) is not None:
             ident, starred = entry["id"], not entry.get("starred")
             self._keep = ident
-            self._write(lambda: self.store.update_entry(ident, starred=starred), self._saved)
+            self._write(lambda store: EntrySaved(store.update_entry(ident, starred=starred)["id"]))
 
     def action_link(self) -> None:
         if (entry := self._require_entry()) is None:
             return
-        snapshot = self._snapshot or JournalSnapshot()
+        snapshot = self._snapshot or Snapshot()
         ident = entry["id"]
 
         def chosen(links: Links | None) -> None:
             if links is not None:
                 self._keep = ident
-                self._write(lambda: self._write_links(entry, links), self._saved)
+                self._write(lambda store: self._write_links(store, entry, links))
 
         self.app.push_screen(LinkDialog(entry, snapshot.goals, snapshot.skills), chosen)
 
-    def _write_links(self, entry: Record, links: Links) -> Record:
-        """Add and remove only the links ticked or unticked (a worker, under the lock)."""
+    def _write_links(self, store: JournalStore, entry: Record, links: Links) -> Message:
+        """Add and remove only the links ticked or unticked (in a worker's write)."""
         edited = {"goals": links[0], "skills": links[1]}
-        record, conflicts = self.store.edit_entry(entry["id"], entry, edited)
-        self.app.call_from_thread(self._tell_conflicts, record, conflicts)
-        return record
+        record, conflicts = store.edit_entry(entry["id"], entry, edited)
+        self._tell_conflicts(record, conflicts)
+        return EntrySaved(record["id"])
 
     def _tell_conflicts(self, record: Record, conflicts: list[str]) -> None:
-        """Another program changed what the user changed too: theirs was replaced."""
+        """From a worker: another program changed what the user changed too."""
         if conflicts:
-            fields = ", ".join(conflicts)
-            self.notify(
-                f"{record['id']} was also changed elsewhere while you edited it; your "
-                f"{fields} replaced the other version (every other change was kept).",
-                title="Edited in two places", severity="warning", timeout=10, markup=False,
-            )
+            self.post_message(EditedInTwoPlaces(record["id"], conflicts))
 
-    def _saved(self, record: Record) -> None:
-        self.post_message(EntrySaved(record["id"]))
+    @on(EditedInTwoPlaces)
+    def _edited_in_two_places(self, event: EditedInTwoPlaces) -> None:
+        fields = ", ".join(event.fields)
+        self.notify(
+            f"{event.entry_id} was also changed elsewhere while you edited it; your "
+            f"{fields} replaced the other version (every other change was kept).",
+            title="Edited in two places", severity="warning", timeout=10, markup=False,
+        )
 
     def _require_entry(self) -> Record | None:
         entry = self.current
@@ -338,22 +350,19 @@ class JournalScreen(Screen[None]):
         return entry
 
     @work(thread=True, group="write", description="save a change")
-    def _write(
-        self,
-        change: Callable[[], Record],
-        done: Callable[[Record], None],
-        failed: Callable[[], None] | None = None,
-    ) -> None:
-        """Run one store change under the lock; report back on the UI thread."""
+    def _write(self, change: Callable[[JournalStore], Message], undo: Record | None = None) -> None:
+        """One change through the live journal; the event it returns says what happened
+        (`EntrySaved`, ...), or `WriteFailed` does."""
         try:
-            with self.journal_app.store_lock:
-                record = change()
+            event = self.live.write(change).result
         except (JournalError, ValidationError, DateError, OSError) as err:
-            self.app.call_from_thread(self._write_failed, str(err), failed)
+            self.post_message(WriteFailed("Not saved", str(err), undo))
             return
-        self.app.call_from_thread(done, record)
+        self.post_message(event)
 
-    def _write_failed(self, message: str, failed: Callable[[], None] | None) -> None:
-        if failed is not None:
-            failed()
-        self.notify(visible_line(message), title="Not saved", severity="error", markup=False)
+    @on(WriteFailed)
+    def _write_failed(self, event: WriteFailed) -> None:
+        if event.undo is not None:
+            self._undo.append(event.undo)
+        self.notify(visible_line(event.message), title=event.title, severity="error",
+                    markup=False)

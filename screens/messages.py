@@ -1,14 +1,14 @@
 """App-level messages: requests in the imperative, events in the past tense.
 
-How the journal stays in step across screens:
+How the journal stays in step across screens (data down, events up):
 
-* A screen that wrote to the store posts one of the `JournalWritten` events (`EntrySaved`,
-  `EntryDeleted`, `GoalSaved`, ...). They bubble to the app, which re-reads the journal
-  in a worker and then posts `JournalChanged` to every live screen.
-* The app also polls the store about once a second; when another process wrote the file
-  (a `journal add` in another terminal) it does the same, with `external=True`.
-* Screens handle `on_journal_changed` to reload what they show; `app.snapshot` then holds
-  the freshly read entries, goals and skills.
+* A screen writes with `live.write(change)` in a worker, then posts one of the
+  `JournalWritten` events (`EntrySaved`, `EntryDeleted`, `GoalSaved`, ...). They bubble
+  to the app, which fetches the live journal's snapshot in a worker (`JournalRead`) and
+  sets every screen's `snapshot` reactive (`screens.live_screen`).
+* The app also asks the live journal about once a second whether the file changed (a
+  `journal add` in another terminal): a newer snapshot arrives as `JournalRead` with
+  `external=True`.
 
 Requests (`ShowEntry`, `ShowGoal`, `ShowSkill`, `SwitchScreen`) are posted to the app by
 command-palette hits and screens; the app switches screen and forwards the `Show*`
@@ -21,12 +21,30 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from journal.live import Snapshot
+from journal.models import Record
+
 
 @dataclass
-class JournalChanged(Message, bubble=False):
-    """The journal changed on disk (our own save or another process's); reload views."""
+class JournalRead(Message, bubble=False):
+    """A worker read the journal: the app hands this snapshot to every screen."""
 
+    snapshot: Snapshot
     external: bool = False
+
+
+@dataclass
+class DiskProblem(Message, bubble=False):
+    """Reading the journal file failed (`message`), or works again (None)."""
+
+    message: str | None
+
+
+@dataclass
+class RolledBack(Message, bubble=False):
+    """Another program took entries away; the storage kept a copy (the message says where)."""
+
+    message: str
 
 
 @dataclass
@@ -43,9 +61,10 @@ class EntrySaved(JournalWritten):
 
 @dataclass
 class EntryDeleted(JournalWritten):
-    """An entry was deleted (the screen keeps it for undo)."""
+    """An entry was deleted (the screen keeps `record` for undo)."""
 
     entry_id: str
+    record: Record | None = None
 
 
 @dataclass
@@ -53,6 +72,23 @@ class EntryRestored(JournalWritten):
     """A deleted entry was put back."""
 
     entry_id: str
+
+
+@dataclass
+class WriteFailed(Message):
+    """A write was refused or failed (`message` says why); nothing was saved."""
+
+    title: str
+    message: str
+    undo: Record | None = None  # a deletion being undone goes back on the undo list
+
+
+@dataclass
+class EditedInTwoPlaces(Message):
+    """An edit replaced fields another program had changed meanwhile (`fields`)."""
+
+    entry_id: str
+    fields: list[str]
 
 
 @dataclass

@@ -16,22 +16,24 @@ from datetime import date
 from typing import Any
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from journal.dates import human_date
 from journal.errors import JournalError, ValidationError
+from journal.live import LiveJournal, Snapshot
 from journal.models import Record
 from journal.query import EntryFilter, find
 from journal.store.journal_store import JournalStore
 from journal.textsafe import plural, visible, visible_line
-from screens.goal_form import Confirm, Picker, store_lock
-from screens.messages import JournalChanged, ShowSkill, SkillSaved
+from screens.goal_form import Confirm, Picker
+from screens.live_screen import LiveScreen
+from screens.messages import ShowSkill, SkillSaved, WriteFailed
 from screens.skill_form import LEVEL_NAMES, SkillForm, feedback_line
 from screens.widgets.skill_table import SkillTable
 
@@ -144,7 +146,7 @@ def existing_entries(store: JournalStore, ids: Iterable[str]) -> list[str]:
 
 
 def start_skill_from_feedback(
-    app: App[Any], store: JournalStore, entry_id: str,
+    app: App[Any], live: LiveJournal, snapshot: Snapshot, entry_id: str,
     on_saved: Callable[[Record], None] | None = None,
 ) -> None:
     """Open the skill form pre-filled from a feedback entry; saving links the two both ways.
@@ -152,24 +154,13 @@ def start_skill_from_feedback(
     Works from any screen: it runs on the app, not on a screen that may not be shown.
     """
 
-    def prepare() -> None:
-        try:
-            with store_lock(app):
-                entry = store.entry(entry_id)
-        except (ValidationError, JournalError) as err:
-            app.call_from_thread(app.notify, str(err), severity="error", markup=False)
-            return
-        if entry["kind"] != "feedback":
-            app.call_from_thread(app.notify, f"{entry_id} is a {entry['kind']}, not feedback",
-                                 severity="warning", markup=False)
-            return
-        app.call_from_thread(open_form, entry)
-
     def save(values: dict[str, Any]) -> Record:
-        with store.transaction():  # skill and entry link saved in one write
+        def change(store: JournalStore) -> Record:  # skill and entry link: one write
             skill = store.add_skill(values.pop("name"), why=[entry_id], **values)
             store.link(entry_id, skills=[skill["id"]])
-        return skill
+            return skill
+
+        return live.write(change).result
 
     def open_form(entry: Record) -> None:
         prefill = {"name": suggest_name(entry["title"]), "level": DEFAULT_LEVEL,
@@ -184,14 +175,47 @@ def start_skill_from_feedback(
 
         app.push_screen(SkillForm("New skill from feedback", prefill, save, [entry]), done)
 
-    app.run_worker(prepare, thread=True, group="skill-from-feedback")
+    entry = snapshot.entry(entry_id.strip().lower())
+    if entry is None:
+        app.notify(f"no entry {entry_id!r}: `journal list` shows entry ids", severity="error",
+                   markup=False)
+    elif entry["kind"] != "feedback":
+        app.notify(f"{entry_id} is a {entry['kind']}, not feedback", severity="warning",
+                   markup=False)
+    else:
+        open_form(dict(entry))
+
+
+@dataclass
+class SkillsCounted(Message):
+    """The worker computed every skill's evidence; `select` is where the cursor goes."""
+
+    views: list[SkillView]
+    select: str | None
+
+
+@dataclass
+class FeedbackFound(Message):
+    """Feedback no skill covers yet (`waiting`); `some`: is there any such feedback at all."""
+
+    waiting: list[Record]
+    some: bool
+
+
+@dataclass
+class SkillDeleted(Message):
+    """A skill is gone with `dropped` entry links; the cursor goes to `neighbour`."""
+
+    skill_id: str
+    dropped: int
+    neighbour: str | None
 
 
 class SkillDetail(Static):
     """Level, plan, evidence and the feedback behind the highlighted skill."""
 
 
-class SkillsScreen(Screen[None]):
+class SkillsScreen(LiveScreen):
     """Skills to develop, with level -> target, plan and the feedback they came from."""
 
     CSS_PATH = "skills.tcss"
@@ -204,9 +228,8 @@ class SkillsScreen(Screen[None]):
         Binding("d", "delete_skill", "Delete", tooltip="Delete the selected skill"),
     ]
 
-    def __init__(self, store: JournalStore) -> None:
-        super().__init__()
-        self.store = store
+    def __init__(self, live: LiveJournal) -> None:
+        super().__init__(live)
         self._want: str | None = None  # a selection asked for but not yet shown
         self.views: dict[str, SkillView] = {}
         self._shown = False
@@ -237,29 +260,29 @@ class SkillsScreen(Screen[None]):
 
     # -- loading -----------------------------------------------------------------------
 
-    def on_screen_resume(self) -> None:
-        """Evidence counts change when entries are tagged elsewhere: reload when shown."""
-        self.reload()
-
-    def on_journal_changed(self, message: JournalChanged) -> None:
+    def show_snapshot(self, snapshot: Snapshot) -> None:
         self.reload()
 
     def on_show_skill(self, message: ShowSkill) -> None:
         self.reload(select=message.skill_id)
 
     def reload(self, select: str | None = None) -> None:
-        """Re-read the journal in a worker and refill the table, keeping the selection."""
+        """Recount from the snapshot in a worker and refill the table, keeping the selection."""
         self._want = select or self._want
-        current = self.selected if self.is_mounted else None
-        self._load(self._want or (current.id if current else None))
+        if self.snapshot is None or not self.is_mounted:
+            return
+        current = self.selected
+        self._count(self.snapshot, self._want or (current.id if current else None))
 
     @work(thread=True, exclusive=True, group="skills-load")
-    def _load(self, select: str | None) -> None:
-        with store_lock(self.app):
-            self.store.refresh()
-            views = skill_views(self.store.skills(), self.store.raw_entries())
-        if not get_current_worker().is_cancelled:  # a newer load supersedes this one
-            self.app.call_from_thread(self._show, views, select)
+    def _count(self, snapshot: Snapshot, select: str | None) -> None:
+        views = skill_views(list(snapshot.skills), snapshot.entries)
+        if not get_current_worker().is_cancelled:  # a newer count supersedes this one
+            self.post_message(SkillsCounted(views, select))
+
+    @on(SkillsCounted)
+    def _counted(self, event: SkillsCounted) -> None:
+        self._show(event.views, event.select)
 
     def _show(self, views: list[SkillView], select: str | None) -> None:
         self._want = None
@@ -289,27 +312,30 @@ class SkillsScreen(Screen[None]):
     # -- actions -----------------------------------------------------------------------
 
     def _saved(self, skill: Record) -> None:
-        if self.is_mounted:
-            self.reload(select=skill["id"])
+        """Select it once the new journal arrives (the app hands it to every screen)."""
+        self._want = skill["id"]
 
     def create_skill_from_feedback(self, entry_id: str) -> None:
         """Open the skill form pre-filled from one feedback entry (the journal screen's `f`)."""
-        start_skill_from_feedback(self.app, self.store, entry_id, on_saved=self._saved)
+        start_skill_from_feedback(self.app, self.live, self.snapshot or Snapshot(), entry_id,
+                                  on_saved=self._saved)
 
     def action_from_feedback(self) -> None:
         self._list_feedback()
 
     @work(thread=True, group="skills-read")
     def _list_feedback(self) -> None:
-        with store_lock(self.app):
-            entries = self.store.raw_entries()
-            waiting = feedback_wanting_skill(entries, self.store.skills())
-            some = waiting or any(
-                e["kind"] == "feedback" and e.get("sentiment") in WANTS_SKILL for e in entries
-            )
-        self.app.call_from_thread(self._pick_feedback, waiting, bool(some))
+        snapshot = self.snapshot or Snapshot()
+        entries = snapshot.entries
+        waiting = feedback_wanting_skill(entries, list(snapshot.skills))
+        some = waiting or any(
+            e["kind"] == "feedback" and e.get("sentiment") in WANTS_SKILL for e in entries
+        )
+        self.post_message(FeedbackFound(waiting, bool(some)))
 
-    def _pick_feedback(self, waiting: list[Record], some: bool = True) -> None:
+    @on(FeedbackFound)
+    def _pick_feedback(self, event: FeedbackFound) -> None:
+        waiting, some = event.waiting, event.some
         if not waiting:
             self.notify("No constructive feedback is waiting: every piece already has a skill."
                         if some else "No constructive feedback yet: log some (kind feedback, "
@@ -324,13 +350,16 @@ class SkillsScreen(Screen[None]):
         self.app.push_screen(Picker("Turn which feedback into a skill?", items), chosen)
 
     def _open_form(self, heading: str, view: SkillView | None) -> None:
-        store = self.store
+        live = self.live
 
         def save(values: dict[str, Any]) -> Record:
-            if view is None:
-                return store.add_skill(values.pop("name"), **values)
-            why = existing_entries(store, view.skill.get("why", []))
-            return store.update_skill(view.id, why=why, **values)
+            def change(store: JournalStore) -> Record:
+                if view is None:
+                    return store.add_skill(values.pop("name"), **values)
+                why = existing_entries(store, view.skill.get("why", []))
+                return store.update_skill(view.id, why=why, **values)
+
+            return live.write(change).result
 
         def done(saved: dict[str, Any] | None) -> None:
             if saved is not None:
@@ -379,14 +408,19 @@ class SkillsScreen(Screen[None]):
     @work(thread=True, group="skills-write")
     def _delete(self, skill_id: str, neighbour: str | None = None) -> None:
         try:
-            with store_lock(self.app):
-                dropped = self.store.delete_skill(skill_id)
+            dropped = self.live.write(lambda store: store.delete_skill(skill_id)).result
         except (ValidationError, JournalError) as err:
-            self.app.call_from_thread(self.notify, str(err), title="Not deleted",
-                                      severity="error", markup=False)
+            self.post_message(WriteFailed("Not deleted", str(err)))
             return
-        self.app.call_from_thread(
-            self.notify, f"Skill deleted: {plural(dropped, 'entry link')} dropped", markup=False
-        )
-        self.app.call_from_thread(self.reload, neighbour)  # stay where the user was
-        self.app.call_from_thread(self.post_message, SkillSaved(skill_id))
+        self.post_message(SkillDeleted(skill_id, dropped, neighbour))
+
+    @on(SkillDeleted)
+    def _deleted(self, event: SkillDeleted) -> None:
+        self.notify(f"Skill deleted: {plural(event.dropped, 'entry link')} dropped",
+                    markup=False)
+        self._want = event.neighbour  # stay where the user was
+        self.post_message(SkillSaved(event.skill_id))
+
+    @on(WriteFailed)
+    def _write_failed(self, event: WriteFailed) -> None:
+        self.notify(event.message, title=event.title, severity="error", markup=False)

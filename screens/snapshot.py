@@ -1,81 +1,27 @@
-"""An in-memory, read-only view of the journal that the screens filter without the disk.
+"""Filtering the journal screen's list over a snapshot (`journal.live.Snapshot`), no disk.
 
-A worker copies what the screens need into a snapshot (the store's tables are never
-changed in place, so the copy holds references, not copies of records): entries newest
-first, each with its text pre-folded for search (folded on first use, or warmed by the
-app after the first paint, so a big journal shows up sooner), plus the goals and skills.
-Filtering as you type then costs one pass of substring tests (and narrows from the
-previous result when the text only grew).
+The snapshot holds the entries newest first, each with its text pre-folded for search
+(folded on first use, or warmed by the app after the first paint, so a big journal shows
+up sooner). Filtering as you type then costs one pass of substring tests (and narrows
+from the previous result when the text only grew).
 """
 
 from __future__ import annotations
 
-import threading
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from dataclasses import dataclass, replace
 
+from journal.live import Snapshot
 from journal.models import Record
-from journal.query import EntryFilter, haystack, matches, newest_first, search_words
-from journal.store.journal_store import JournalStore
-
-
-@dataclass(frozen=True)
-class JournalSnapshot:
-    """Entries newest first with their folded text; goals and skills by id."""
-
-    entries: tuple[Record, ...] = ()
-    goals: tuple[Record, ...] = ()
-    skills: tuple[Record, ...] = ()
-    codes: dict[str, str] = field(default_factory=dict)
-    position: dict[str, int] = field(default_factory=dict)
-
-    @classmethod
-    def read(cls, store: JournalStore, lock: threading.RLock) -> JournalSnapshot:
-        """Copy the store's state under the lock; fold and sort outside it."""
-        with lock:
-            raw = list(store.raw_entries())
-            goals = tuple(store.goals())
-            skills = tuple(store.skills())
-            codes = store.code_map()
-        raw.sort(key=newest_first, reverse=True)  # the same order as `journal list`
-        entries = tuple(raw)
-        position = {e["id"]: i for i, e in enumerate(entries)}
-        return cls(entries, goals, skills, codes, position)
-
-    @cached_property
-    def haystacks(self) -> tuple[str, ...]:
-        """What a search looks in (title, body, source, tags), case-folded, in list order."""
-        return tuple(haystack(e) for e in self.entries)
-
-    def __repr__(self) -> str:  # the default would print every entry
-        return f"JournalSnapshot({len(self.entries)} entries)"
-
-    def goal(self, goal_id: str) -> Record | None:
-        return next((g for g in self.goals if g["id"] == goal_id), None)
-
-    def skill(self, skill_id: str) -> Record | None:
-        return next((s for s in self.skills if s["id"] == skill_id), None)
-
-    def entry(self, entry_id: str) -> Record | None:
-        index = self.position.get(entry_id)
-        return None if index is None else self.entries[index]
-
-    def tags(self) -> list[str]:
-        """Every tag in use, most used first (for suggestions)."""
-        counts: dict[str, int] = {}
-        for entry in self.entries:
-            for tag in entry["tags"]:
-                counts[tag] = counts.get(tag, 0) + 1
-        return sorted(counts, key=lambda t: (-counts[t], t))
+from journal.query import EntryFilter, matches, search_words
 
 
 @dataclass(frozen=True)
 class FilterResult:
     """Which entries (indices into the snapshot) passed which filter."""
 
-    snapshot: JournalSnapshot
+    snapshot: Snapshot
     flt: EntryFilter
     indices: Sequence[int]
 
@@ -109,7 +55,7 @@ class EntryView(Sequence[Record]):
 
 
 def apply_filter(
-    snapshot: JournalSnapshot, flt: EntryFilter, previous: FilterResult | None = None
+    snapshot: Snapshot, flt: EntryFilter, previous: FilterResult | None = None
 ) -> FilterResult:
     """Entries passing `flt`, newest first; reuse `previous` when the text only grew."""
     needle = flt.text.strip().casefold()

@@ -3,7 +3,7 @@ journal is locked and again after the idle lock.
 
 An opaque Screen (not a modal): nothing of the journal shows behind it. The passphrase
 is checked in a worker (Argon2id takes most of a second) and never stored; on success
-the keys go to the store, the sealed inbox is merged, and the screen dismisses with the
+the keys go to the live journal, the sealed inbox is merged, and the screen dismisses with the
 number of entries that came in.
 """
 
@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from journal.errors import JournalError
-from journal.store.journal_store import JournalStore
+from journal.live import LiveJournal
 
 
 class UnlockScreen(Screen[int]):
@@ -35,9 +35,9 @@ class UnlockScreen(Screen[int]):
         Binding("ctrl+q", "app.quit", "Quit", tooltip="Quit without unlocking"),
     ]
 
-    def __init__(self, store: JournalStore, reason: str = "") -> None:
+    def __init__(self, live: LiveJournal, reason: str = "") -> None:
         super().__init__()
-        self.store = store
+        self.live = live
         self.reason = reason
 
     def compose(self) -> ComposeResult:
@@ -70,15 +70,15 @@ class UnlockScreen(Screen[int]):
     def _check(self, text: str) -> None:
         from journal.storage import crypto, inbox, unlocking
 
-        path: Path = self.store.path
+        path: Path = self.live.path
         try:
             header = unlocking.read_header(path)
             if header is None:  # decrypted meanwhile by another program: nothing to unlock
                 self.app.call_from_thread(self.dismiss, 0)
                 return
             keys = unlocking.from_passphrase(path, header, text)
-            self.store.storage.use_keys(keys)
-            merged = inbox.merge(self.store, keys) if inbox.pending(path) else None
+            self.live.use_keys(keys)
+            merged = self.live.merge_inbox(keys) if inbox.pending(path) else None
         except (JournalError, crypto.CryptoError) as err:
             wrong = "Wrong passphrase" in str(err)
             message = "Wrong passphrase. Try again." if wrong else str(err)

@@ -7,7 +7,7 @@ asks for that line, so first paint and refilters cost the same at any size.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -102,7 +102,7 @@ class EntryList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._entries: Sequence[Record] = ()
-        self._codes: dict[str, str] = {}
+        self._codes: Mapping[str, str] = {}
         self._empty_text = ""  # nothing to say until the first load has answered
         self._cache: LRUCache[tuple[int, int, int], Strip] = LRUCache(256)
 
@@ -121,7 +121,7 @@ class EntryList(ScrollView, can_focus=True):
     def show(
         self,
         entries: Sequence[Record],
-        codes: dict[str, str],
+        codes: Mapping[str, str],
         cursor: int = 0,
         empty_text: str | None = None,
     ) -> None:
@@ -161,8 +161,14 @@ class EntryList(ScrollView, can_focus=True):
         self.refresh_line(new)
         self.post_message(self.Highlighted(self, self.highlighted))
 
-    def _scroll_cursor_into_view(self) -> None:
+    def _scroll_cursor_into_view(self, wait_for_layout: bool = True) -> None:
         height = self.scrollable_content_region.height or self.size.height
+        if wait_for_layout and height and len(self._entries) > height and (
+                not self.show_vertical_scrollbar):
+            # New rows not laid out yet (a key pressed as the list arrives): Textual
+            # refuses to scroll until the scrollbar exists, so scroll after the layout.
+            self.call_after_refresh(self._scroll_cursor_into_view, False)
+            return
         top = round(self.scroll_y)
         if self.cursor < top:
             self.scroll_to(y=self.cursor, animate=False, immediate=True)

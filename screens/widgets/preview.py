@@ -7,6 +7,8 @@ reads Rich markup), and Markdown links are not opened by a click.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -20,7 +22,7 @@ MAX_BODY = 100_000
 """Longer bodies are cut in the preview: Markdown-rendering megabytes would stall the UI."""
 
 
-def entry_facts(entry: Record, names: dict[str, str]) -> Text:
+def entry_facts(entry: Record, names: Mapping[str, str]) -> Text:
     """The header of the preview: kind, date, source, sentiment, tags, goals, skills."""
     when = from_iso(entry["when"])
     text = Text()
@@ -69,7 +71,7 @@ class EntryPreview(VerticalScroll, can_focus=False):
     def body(self) -> Markdown:
         return self.query_one(Markdown)
 
-    def show(self, entry: Record | None, names: dict[str, str]) -> None:
+    def show(self, entry: Record | None, names: Mapping[str, str]) -> None:
         if entry is None:
             self.facts.update(Text("Nothing selected.", style="dim italic"))
             self.body.update("")

@@ -22,7 +22,7 @@ from screens.app import JournalApp, make_app
 from screens.editor import EntryEditor
 from screens.goal_form import Confirm
 from screens.journal import JournalScreen
-from screens.review import ReviewScreen
+from screens.review.screen import ReviewScreen
 from tests.reliability.conftest import seeded
 from tests.tui.conftest import SIZE, fixed_now
 from tests.tui.helpers import notices, wait_for

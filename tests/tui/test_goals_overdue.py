@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from journal.store.journal_store import JournalStore
 from screens.goals import GoalsScreen
-from screens.review import ReviewScreen
+from screens.review.screen import ReviewScreen
 from tests.tui.helpers import app_on_screen, screen_text, wait_for
 from tests.tui.test_goals import NOW, labels
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.app import App, ComposeResult
-from textual.widgets import Label, Static
+from textual.app import App
+from textual.widgets import Static
 
 from journal.importers.common import Summary
 from journal.store.journal_store import JournalStore
+from screens.app import JournalApp
 from screens.import_dialog import ImportScreen
 from tests.tui.helpers import wait_for
 
@@ -16,19 +17,16 @@ SAMPLE = Path(__file__).parents[1] / "data" / "sample.jrnl.json"  # a real jrnl 
 DATA = Path(__file__).parents[1] / "data"
 
 
-class Host(App[None]):
-    """Pushes the dialog and keeps what it dismissed with."""
+class Host(JournalApp):
+    """The real app (`make_app`'s class) that opens the dialog at once and keeps what it
+    dismissed with."""
 
     def __init__(self, store: JournalStore) -> None:
-        super().__init__()
-        self.store = store
+        super().__init__(store)
         self.results: list[Summary | None] = []
 
-    def compose(self) -> ComposeResult:
-        yield Label("host")
-
     def on_mount(self) -> None:
-        self.push_screen(ImportScreen(self.store), self.results.append)
+        self.push_screen(ImportScreen(self.live), self.results.append)
 
 
 def summary_text(app: App[None]) -> str:

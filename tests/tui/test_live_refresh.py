@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from functools import partial
 
-import pytest
-
+from journal.models import Record
 from journal.store.journal_store import JournalStore
 from screens.app import make_app
+from screens.goals import GoalsScreen
 from screens.journal import JournalScreen
+from screens.messages import EntrySaved
 from tests.tui.conftest import SIZE, fixed_now
 from tests.tui.helpers import settle
 
@@ -33,7 +35,6 @@ def add_from_another_process(store: JournalStore, title: str) -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: the goals screen uses up the change")
 async def test_entry_from_another_process_shows_after_visiting_goals(
     journal_store: JournalStore,
 ) -> None:
@@ -48,3 +49,39 @@ async def test_entry_from_another_process_shows_after_visiting_goals(
         screen = app.screen
         assert isinstance(screen, JournalScreen)
         assert "Written in another terminal" in shown_titles(screen)
+
+
+def add_win(store: JournalStore, title: str) -> Record:
+    return store.add_entry("win", title, goals=["latency"])
+
+
+async def test_a_hidden_screen_waits_and_catches_up_when_shown(
+    journal_store: JournalStore,
+) -> None:
+    """Writes on the journal screen rebuild it; the goals screen, hidden, only rebuilds
+    (once) when shown again, and then shows the change."""
+    app = make_app(journal_store, now=fixed_now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        goals = app.screen
+        assert isinstance(goals, GoalsScreen)
+        counts = {v.goal["code"]: v.count for v in goals.views.values()}
+        await pilot.press("j")
+        await settle(pilot)
+        journal = app.screen
+        assert isinstance(journal, JournalScreen)
+        hidden_rebuilds, shown_rebuilds = goals.rebuilds, journal.rebuilds
+        for title in ("First hidden write", "Second hidden write"):
+            app.live.write(partial(add_win, title=title))
+            journal.post_message(EntrySaved("e1"))  # as the editor does after a save
+            await settle(pilot)
+        assert journal.rebuilds >= shown_rebuilds + 2
+        assert "Second hidden write" in shown_titles(journal)
+        assert goals.rebuilds == hidden_rebuilds, "a hidden screen rebuilt on a change"
+        await pilot.press("g")
+        await settle(pilot)
+        assert goals.rebuilds == hidden_rebuilds + 1
+        latency = next(v for v in goals.views.values() if v.goal["code"] == "latency")
+        assert latency.count == counts["latency"] + 2

@@ -5,14 +5,13 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from textual.app import App
 from textual.widgets import Input, Select, TextArea
 
 from journal.store.journal_store import JournalStore
 from screens.app import make_app
-from screens.review import ReviewScreen
-from screens.review_export import ExportPrompt
-from screens.review_panes import EvidenceList, GoalList
+from screens.review.export import ExportPrompt
+from screens.review.panes import EvidenceList, GoalList
+from screens.review.screen import ReviewScreen
 from tests.tui.conftest import fixed_now
 from tests.tui.helpers import screen_text, wait_for
 
@@ -163,22 +162,15 @@ async def test_export_from_the_screen_and_copy(journal_store: JournalStore, app,
         assert "## Grow enterprise revenue" in app.clipboard
 
 
-class TinyApp(App[None]):
-    """The screen on its own: no app clock, snapshot or store lock."""
-
-    def __init__(self, store: JournalStore) -> None:
-        super().__init__()
-        self.store = store
-
-    def on_mount(self) -> None:
-        self.push_screen(ReviewScreen(self.store))
-
-
-async def test_works_in_a_bare_app_and_user_text_is_never_markup(store: JournalStore) -> None:
+async def test_works_with_the_wall_clock_and_user_text_is_never_markup(
+    store: JournalStore,
+) -> None:
+    """`make_app` with no clock given (the harness never shapes the screen's code)."""
     store.add_goal("[bold]Goal[/] \x1b[31m", code="odd")
     store.add_entry("win", "[/] closing tag first", goals=["odd"])
-    app = TinyApp(store)
+    app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen)
                        and app.screen.assessment is not None)
         screen = app.screen
@@ -191,13 +183,12 @@ async def test_works_in_a_bare_app_and_user_text_is_never_markup(store: JournalS
 
 
 def test_draft_writer_keeps_the_newest_version_and_one_record(store: JournalStore) -> None:
-    import contextlib
-
+    from journal.live import LiveJournal
     from journal.review.saved import new_review
-    from screens.review_draft import DraftWriter
+    from screens.review.draft import DraftWriter
     from tests.unit.golden.sample import H1
 
-    writer = DraftWriter(store, contextlib.nullcontext)
+    writer = DraftWriter(LiveJournal(store))
     live = new_review(H1)
     first = writer.write(live, {**live, "summary": "v1"}, 1)
     assert first is not None

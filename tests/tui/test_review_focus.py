@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Input, Select, TextArea
 
 from journal.store.journal_store import JournalStore
-from screens.review_export import ExportPrompt
+from screens.review.export import ExportPrompt
 from tests.tui.helpers import settle
 from tests.tui.test_review import SIZE, go_to, goal_id, open_review
 

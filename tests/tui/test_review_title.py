@@ -8,7 +8,7 @@ from textual.widgets import Input, TextArea
 
 from journal.store.journal_store import JournalStore
 from screens.app import make_app
-from screens.review_export import ExportPrompt
+from screens.review.export import ExportPrompt
 from tests.tui.conftest import fixed_now
 from tests.tui.helpers import screen_text, settle, wait_for
 from tests.tui.test_review import SIZE, open_review

@@ -7,7 +7,7 @@ import pytest
 from journal.store.journal_store import JournalStore
 from screens.goals import GoalsScreen
 from screens.journal import JournalScreen
-from screens.review import ReviewScreen
+from screens.review.screen import ReviewScreen
 from screens.skills import SkillsScreen
 from tests.tui.conftest import NOW
 from tests.tui.helpers import app_on_screen, screen_text, settle

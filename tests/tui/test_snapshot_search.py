@@ -1,16 +1,15 @@
 """The app's filter bar searches as `journal list --search` does: every word, any order."""
 
-import threading
-
+from journal.live import LiveJournal
 from journal.query import EntryFilter
 from journal.store.journal_store import JournalStore
-from screens.snapshot import JournalSnapshot, apply_filter
+from screens.snapshot import apply_filter
 
 
 def test_filter_text_matches_all_words_across_source_and_tags(store: JournalStore) -> None:
     store.add_entry("feedback", "Great demo\nThe pool fix", source="Ana Lopez", tags=["latency"])
     store.add_entry("note", "Demo prep")
-    snapshot = JournalSnapshot.read(store, threading.RLock())
+    snapshot = LiveJournal(store).snapshot()
 
     def titles(text: str, previous=None):  # type: ignore[no-untyped-def]
         result = apply_filter(snapshot, EntryFilter(text=text), previous)

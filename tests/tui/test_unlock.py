@@ -113,7 +113,7 @@ async def test_the_idle_lock_drops_the_keys_and_the_snapshot(locked_path: Path,
         assert isinstance(app.screen, UnlockScreen)
         assert "Locked after" in str(app.screen.query_one("#unlock-reason").render())
         assert app.snapshot is not None and app.snapshot.entries == ()
-        assert not app.store.storage.has_keys_for(keys.journal_id)
+        assert not app.live.has_keys_for(keys.journal_id)
         await type_passphrase(app, pilot, PASS)
         await settle(app, pilot)
         assert app.snapshot is not None and len(app.snapshot.entries) == 6

@@ -10,7 +10,7 @@ from journal.dates import parse_period
 from journal.review.assess import assess_store
 from journal.store.journal_store import JournalStore
 from screens.goal_form import Confirm
-from screens.review_views import feedback_text
+from screens.review.views import feedback_text
 from tests.tui.helpers import settle
 from tests.tui.test_goals import goals_app, select
 from tests.tui.test_goals import notices as goal_notices

@@ -9,22 +9,17 @@ the live dict's identity), so saving twice never makes two reviews.
 
 from __future__ import annotations
 
-import contextlib
 import threading
-from collections.abc import Callable
-from typing import Any
 
+from journal.live import LiveJournal
 from journal.models import Record
-from journal.store.journal_store import JournalStore
 
 
 class DraftWriter:
     """Serialised, newest-wins review saves (safe to call from any thread)."""
 
-    def __init__(self, store: JournalStore,
-                 store_lock: Callable[[], contextlib.AbstractContextManager[Any]]) -> None:
-        self.store = store
-        self.store_lock = store_lock
+    def __init__(self, live: LiveJournal) -> None:
+        self.live = live
         self._lock = threading.Lock()
         self._written = 0
         # id(live) -> (live, store id); holding `live` keeps its id() from being reused.
@@ -40,8 +35,7 @@ class DraftWriter:
             snapshot.pop("id", None)
             if ident:
                 snapshot["id"] = ident
-            with self.store_lock():
-                saved = self.store.save_review(snapshot)
+            saved = self.live.write(lambda store: store.save_review(snapshot)).result
             self._ids[id(live)] = (live, saved["id"])
             self._written = seq
             return saved

@@ -6,15 +6,15 @@ overview holds the title, summary, readiness, gaps and feedback; skills get a na
 too. Every change is saved as a draft shortly after you stop typing (a thread worker,
 one write at a time, newest wins) and once more when the screen goes away, so closing the
 app mid-sentence loses nothing. `x` exports to a file, `c` copies the Markdown (both in
-review_export.py).
+review/export.py).
 """
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import dataclasses
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -23,6 +23,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.widgets import (
     ContentSwitcher,
     Footer,
@@ -37,18 +38,24 @@ from textual.widgets import (
 )
 
 from journal.dates import Period, parse_period
-from journal.errors import DateError, JournalError
+from journal.errors import DateError
+from journal.live import LiveJournal, Snapshot
 from journal.models import Record
 from journal.review import saved as rv
 from journal.review.assess import Assessment, GoalReport, assess
-from journal.store.journal_store import JournalStore
-from screens import review_views as views
-from screens.goal_form import app_now, store_lock
-from screens.review_export import ExportingScreen
-from screens.review_panes import GoalList, GoalPane, OverviewPane, SkillPane, quiet
-from screens.review_saving import DraftSaver
+from screens.review import views
+from screens.review.export import ExportingScreen
+from screens.review.panes import GoalList, GoalPane, OverviewPane, SkillPane, quiet
+from screens.review.saving import DraftSaver
 
 DEFAULT_PERIOD = "this year"
+
+
+@dataclass
+class Assessed(Message):
+    """The assessment worker finished."""
+
+    assessment: Assessment
 
 
 class ReviewScreen(ExportingScreen):
@@ -65,16 +72,16 @@ class ReviewScreen(ExportingScreen):
         Binding("escape", "focus_list", "Goals", show=False, tooltip="Back to the goal list"),
     ]
 
-    def __init__(self, store: JournalStore) -> None:
-        super().__init__()
-        self.store = store
+    def __init__(self, live: LiveJournal) -> None:
+        super().__init__(live)
         self.review: Record | None = None  # the live draft; None until the first edit
         self.saved: list[Record] = []
         self.period: Period | None = None
         self.assessment: Assessment | None = None
         self.shown = views.OVERVIEW
         self._period_text = ""
-        self.saver = DraftSaver(self, store, self._lock)
+        self.saver = DraftSaver(self, live)
+        self._saved_read = False  # the saved reviews are listed from the first snapshot
 
     # -- layout ----------------------------------------------------------------------
 
@@ -122,28 +129,23 @@ class ReviewScreen(ExportingScreen):
     def _status(self, message: str) -> None:
         self._widget("review-status-line", Static).update(Text(message))
 
-    # -- clock, lock, data -----------------------------------------------------------
+    # -- clock, data -----------------------------------------------------------------
 
     def now(self) -> datetime:
-        return app_now(self.app)
-
-    def _lock(self) -> contextlib.AbstractContextManager[Any]:
-        return store_lock(self.app)
+        return self.live.now()
 
     def on_mount(self) -> None:
         self._set_period_text(DEFAULT_PERIOD)
         self.period = parse_period(DEFAULT_PERIOD, self.now())
-        self._load_saved()
 
-    @work(thread=True, exclusive=True, group="review-load")
-    def _load_saved(self) -> None:
-        try:
-            with self._lock():
-                saved = self.store.reviews()
-        except JournalError as err:
-            self.app.call_from_thread(self.notify, str(err), severity="error", markup=False)
-            saved = []
-        self.app.call_from_thread(self._saved_loaded, saved)
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        """The first snapshot lists the saved reviews (and opens the newest); later ones
+        only re-assess: the draft being written stays as it is."""
+        if not self._saved_read:
+            self._saved_read = True
+            self._saved_loaded([dict(r) for r in snapshot.reviews])
+        else:
+            self._reassess()
 
     def _saved_loaded(self, saved: list[Record]) -> None:
         self.saved = sorted(saved, key=lambda r: str(r.get("updated", "")), reverse=True)
@@ -152,9 +154,6 @@ class ReviewScreen(ExportingScreen):
             self._open(self.saved[0])
         else:
             self._reassess()
-
-    def on_journal_changed(self, message: Any) -> None:
-        self._reassess()
 
     def on_screen_suspend(self) -> None:
         self.saver.save_now()
@@ -190,19 +189,14 @@ class ReviewScreen(ExportingScreen):
 
     @work(thread=True, exclusive=True, group="review-assess")
     def _assess(self, period: Period, review: Record | None, today: Any) -> None:
-        snapshot = getattr(self.app, "snapshot", None)
-        try:
-            if snapshot is not None:
-                data = (snapshot.entries, list(snapshot.goals), list(snapshot.skills))
-            else:
-                with self._lock():
-                    data = (list(self.store.raw_entries()), self.store.goals(),
-                            self.store.skills())
-        except JournalError as err:
-            self.app.call_from_thread(self.notify, str(err), severity="error", markup=False)
-            return
-        result = assess(*data, period, review, today)
-        self.app.call_from_thread(self._show_assessment, result)
+        snapshot = self.snapshot or Snapshot()
+        result = assess(snapshot.entries, list(snapshot.goals), list(snapshot.skills), period,
+                        review, today)
+        self.post_message(Assessed(result))
+
+    @on(Assessed)
+    def _assessed(self, event: Assessed) -> None:
+        self._show_assessment(event.assessment)
 
     def _show_assessment(self, a: Assessment) -> None:
         first = self.assessment is None
@@ -397,7 +391,7 @@ class ReviewScreen(ExportingScreen):
         self.notify(f"New review: {self.review['title']}", markup=False)
         self._reassess()
 
-    # -- saving (when and whether: review_saving.DraftSaver) ------------------------
+    # -- saving (when and whether: saving.DraftSaver) ------------------------
 
     def draft_saved(self, live: Record, saved: Record) -> None:
         """A write worked: remember the id, list the review, say so."""

@@ -15,12 +15,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from journal.export.assessment import SUFFIXES, format_for, render
 from journal.export.outfile import JournalTargetError, write_private
 from journal.review.assess import Assessment
+from screens.live_screen import LiveScreen
 from screens.settings import load_settings, save_settings
 
 ExportChoice = tuple[Path, bool]  # the absolute path, and whether to replace it
@@ -89,7 +90,7 @@ class ExportPrompt(ModalScreen[ExportChoice | None]):
         self.dismiss(None)
 
 
-class ExportingScreen(Screen[None]):
+class ExportingScreen(LiveScreen):
     """A screen with an assessment to export: the actions behind `x` and `c`.
 
     ReviewScreen is one: it keeps `assessment` current, binds the keys, and shows status
@@ -135,7 +136,7 @@ class ExportingScreen(Screen[None]):
 
     @work(thread=True, group="review-export")
     def _export(self, a: Assessment, path: Path, overwrite: bool) -> None:
-        journal = getattr(getattr(self.app, "store", None), "path", None)
+        journal = self.live.path
         try:
             written = write_private(path, render(a, format_for(path)), overwrite=overwrite,
                                     journal=journal)

@@ -11,18 +11,18 @@ from __future__ import annotations
 
 import contextlib
 import copy
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from journal.errors import JournalError, ValidationError
+from journal.live import LiveJournal
 from journal.models import Record
 from journal.review import saved as rv
-from journal.store.journal_store import JournalStore
-from screens.review_draft import DraftWriter
+from screens.review.draft import DraftWriter
 
 if TYPE_CHECKING:
     from textual.timer import Timer
 
-    from screens.review import ReviewScreen
+    from screens.review.screen import ReviewScreen
 
 SAVE_DELAY = 0.6
 
@@ -30,10 +30,9 @@ SAVE_DELAY = 0.6
 class DraftSaver:
     """Debounced, newest-wins saves of `screen.review`, skipping reviews nobody wrote in."""
 
-    def __init__(self, screen: ReviewScreen, store: JournalStore,
-                 lock: Any) -> None:
+    def __init__(self, screen: ReviewScreen, live: LiveJournal) -> None:
         self.screen = screen
-        self.writer = DraftWriter(store, lock)
+        self.writer = DraftWriter(live)
         self.dirty = False
         self._timer: Timer | None = None
         self._seq = 0

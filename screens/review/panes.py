@@ -27,7 +27,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from journal.review.assess import Assessment, GoalReport, SkillReport
-from screens import review_views as views
+from screens.review import views
 from screens.widgets.pick_list import CheckList
 
 

@@ -1,0 +1,1 @@
+"""The review screen: the assessment, its panes, saving drafts and exporting."""
