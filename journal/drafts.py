@@ -6,6 +6,10 @@ entry (or on a new one) it takes the draft back. One file per journal holds a dr
 entry ("" for a new one), so starting one entry never overwrites another's draft. The
 file is private (0600) like the journal and written with the one atomic-replace helper;
 a draft that cannot be read is treated as none (a convenience, never a reason to fail).
+
+An encrypted journal's drafts are plaintext too, so they never sit beside it: they are
+kept in a private folder under $XDG_RUNTIME_DIR (RAM, gone at logout), or not at all when
+there is no such folder.
 """
 
 from __future__ import annotations
@@ -26,11 +30,26 @@ def draft_path(journal: Path) -> Path:
     return journal.with_name(journal.name + "-draft")
 
 
+def kept_at(journal: Path) -> Path | None:
+    """Where drafts are kept: beside a plain journal; in RAM for an encrypted one."""
+    from journal.storage.crypto import file_is_encrypted
+
+    if not file_is_encrypted(journal):
+        return draft_path(journal)
+    from journal.storage.keycache import private_folder
+
+    folder = private_folder(journal, "drafts")
+    return None if folder is None else folder / "drafts.json"
+
+
 def save(journal: Path, entry_id: str | None, fields: dict[str, Any]) -> None:
     """Keep the editor's fields (what is shown, unparsed) for `entry_id` (None: new)."""
+    path = kept_at(journal)
+    if path is None:
+        return  # encrypted, and nowhere private to keep plaintext: no draft
     kept = _read(journal)
     kept[entry_id or ""] = {"saved": datetime.now(UTC).isoformat(), "fields": fields}
-    replace_atomically(draft_path(journal), [orjson.dumps(kept)])
+    replace_atomically(path, [orjson.dumps(kept)])
 
 
 def load(journal: Path, entry_id: str | None = None) -> dict[str, Any] | None:
@@ -46,16 +65,22 @@ def discard(journal: Path, entry_id: str | None) -> None:
     kept = _read(journal)
     if kept.pop(entry_id or "", None) is None:
         return
+    path = kept_at(journal)
+    if path is None:
+        return
     if kept:
-        replace_atomically(draft_path(journal), [orjson.dumps(kept)])
+        replace_atomically(path, [orjson.dumps(kept)])
     else:
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(draft_path(journal))
+            os.unlink(path)
 
 
 def _read(journal: Path) -> dict[str, Any]:
+    path = kept_at(journal)
+    if path is None:
+        return {}
     try:
-        data = orjson.loads(draft_path(journal).read_bytes())
+        data = orjson.loads(path.read_bytes())
     except (OSError, orjson.JSONDecodeError):
         return {}
     return data if isinstance(data, dict) else {}

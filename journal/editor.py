@@ -4,6 +4,11 @@ The text is private, so the file lives in a folder of its own beside the journal
 (JOURNAL.edit, mode 0700), is created 0600, and is removed as soon as the editor has
 returned. A file left there means an edit that never finished (a crash, a closed
 terminal): `journal doctor` lists them, since they hold what was being written.
+
+For an encrypted journal the text must not reach the disk: the file goes in a private
+folder under $XDG_RUNTIME_DIR (RAM) instead, with a warning when there is none, and each
+edit holds a lock on an `.owner` file beside its text, so the next run can tell an edit
+still open from a leftover of a crash and remove the leftover.
 """
 
 from __future__ import annotations
@@ -24,15 +29,69 @@ class EditorError(Exception):
     """The editor could not be started or did not finish well (nothing is written)."""
 
 
-def edit_folder(journal: Path) -> Path:
+def edit_folder(journal: Path, warn: bool = False) -> Path:
+    """Beside the journal; for an encrypted journal, in the runtime folder (RAM) if any."""
+    from journal.storage.crypto import file_is_encrypted
+
+    if file_is_encrypted(journal):
+        from journal.storage.keycache import private_folder
+
+        found = private_folder(journal, "edit")
+        if found is not None:
+            return found
+        if not warn:
+            return beside(journal)
+        import sys
+
+        print("journal: warning: the journal is encrypted but there is no private runtime "
+              "folder ($XDG_RUNTIME_DIR): the text being edited sits beside the journal, "
+              "unencrypted, until the editor closes.", file=sys.stderr)
+    return beside(journal)
+
+
+def beside(journal: Path) -> Path:
     return journal.with_name(journal.name + ".edit")
+
+
+def remove_leftovers(journal: Path) -> int:
+    """An encrypted journal: remove plaintext edit files no live edit owns (a crash's)."""
+    import fcntl
+
+    from journal.storage.keycache import private_folder
+
+    removed = 0
+    for folder in {beside(journal), private_folder(journal, "edit") or beside(journal)}:
+        try:
+            files = [p for p in folder.iterdir() if p.is_file() and p.suffix != ".owner"]
+        except OSError:
+            continue
+        for file in files:
+            owner = file.with_name(file.name + ".owner")
+            try:
+                fd = os.open(owner, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            except OSError:
+                continue
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                continue  # an editor is open on it right now
+            with contextlib.suppress(OSError):
+                file.unlink()
+                removed += 1
+            with contextlib.suppress(OSError):
+                owner.unlink()
+            os.close(fd)
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+    return removed
 
 
 def leftovers(journal: Path) -> list[Path]:
     """Files of edits that never finished, oldest first."""
     folder = edit_folder(journal)
     try:
-        found = [p for p in folder.iterdir() if p.is_file()]
+        found = [p for p in folder.iterdir() if p.is_file() and p.suffix != ".owner"]
     except OSError:
         return []
     return sorted(found, key=lambda p: p.stat().st_mtime)
@@ -57,7 +116,7 @@ def editor_command() -> list[str]:
 def _private_folder(journal: Path) -> Path:
     """The edit folder, made private; EditorError naming it when it cannot be made (a full
     disk, a read-only filesystem, a file in its place)."""
-    folder = edit_folder(journal)
+    folder = edit_folder(journal, warn=True)
     try:
         folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         folder.mkdir(mode=0o700, exist_ok=True)
@@ -81,6 +140,12 @@ class Draft:
     refused save never throws away what was typed (`journal doctor` lists what is left)."""
 
     def __init__(self, journal: Path, name: str = "entry") -> None:
+        from journal.storage.crypto import file_is_encrypted
+
+        self.owner_fd: int | None = None
+        self.encrypted = file_is_encrypted(journal)
+        if self.encrypted:
+            remove_leftovers(journal)
         self.folder = _private_folder(journal)
         try:
             fd, temp = tempfile.mkstemp(prefix=f"{name}-", suffix=".txt", dir=self.folder)
@@ -90,6 +155,12 @@ class Draft:
                               f"{describe_os_error(err, self.folder)}") from None
         os.close(fd)
         self.path = Path(temp)
+        if self.encrypted:  # held until this process ends: the next run leaves it alone
+            import fcntl
+
+            self.owner_fd = os.open(self.path.with_name(self.path.name + ".owner"),
+                                    os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            fcntl.flock(self.owner_fd, fcntl.LOCK_EX)
 
     def edit(self, text: str) -> str:
         """Write `text`, let the user edit it, return what they saved. The editor failing
@@ -135,11 +206,19 @@ class Draft:
         """Where the text waits (if it was kept), for a message saying nothing was written."""
         if not self.path.is_file():
             return ""
+        if self.encrypted:
+            return (f"\nWhat you wrote is kept in {self.path} (in memory, not on disk) until "
+                    "the next journal command removes it: copy it from there now.")
         return (f"\nWhat you wrote is kept in {self.path} (`journal doctor` lists it): copy "
                 "it from there, then delete the file.")
 
     def discard(self) -> None:
         with contextlib.suppress(OSError, AttributeError):
             os.unlink(self.path)
+        with contextlib.suppress(OSError, AttributeError):
+            os.unlink(self.path.with_name(self.path.name + ".owner"))
+        if getattr(self, "owner_fd", None) is not None:
+            os.close(self.owner_fd)  # type: ignore[arg-type]
+            self.owner_fd = None
         with contextlib.suppress(OSError):
             self.folder.rmdir()  # only when empty: another edit may be open

@@ -30,6 +30,7 @@ from journal.models import Record
 from journal.query import haystack, newest_first
 
 if TYPE_CHECKING:
+    from journal.storage import crypto, inbox
     from journal.storage.safe import SafeStorage
     from journal.store.journal_store import JournalStore
 
@@ -178,6 +179,37 @@ class LiveJournal:
                 raise
             self._reload()
             return Written(result, self._snapshot)
+
+    # -- an encrypted journal (journal.storage.crypto): keys in, keys out --------------
+
+    @property
+    def encrypted(self) -> bool:
+        return self._storage.encrypted
+
+    def has_keys_for(self, journal_id: bytes) -> bool:
+        return self._storage.has_keys_for(journal_id)
+
+    def use_keys(self, keys: crypto.Keys) -> None:
+        """Open the encrypted journal with these keys (the unlock prompt's)."""
+        with self._lock:
+            self._storage.use_keys(keys)
+
+    def merge_inbox(self, keys: crypto.Keys) -> inbox.Merged:
+        """Bring in what was sealed while locked (its own write), then a fresh snapshot."""
+        from journal.storage import inbox
+
+        with self._lock:
+            merged = inbox.merge(self._store, keys)
+            self._reload()
+            return merged
+
+    def lock(self) -> Snapshot:
+        """The idle lock: forget the keys and every decrypted copy; an empty snapshot."""
+        with self._lock:
+            self._storage.drop_keys()
+            self._snapshot = Snapshot(generation=self._snapshot.generation + 1)
+            self._signature, self._read = None, False
+            return self._snapshot
 
     def take_rollbacks(self) -> list[str]:
         """What the storage kept when another program rolled the journal back, once each."""

@@ -18,6 +18,12 @@ app leaves (`flush_drafts`). When another program rolls the journal back or dele
 the storage keeps what the app held as a backup (`journal.storage.rollback`) and the poll
 says so. The theme is remembered in a small settings file: read once in `make_app` before
 the app starts, written in a worker when the theme changes.
+
+An encrypted journal that is locked opens on `screens.unlock.UnlockScreen` (a masked
+field) and the journal is read only after it; after `idle_lock` seconds without a key or
+a click (settings: `idle_lock_minutes`, default 10) the app locks itself: drafts are
+flushed, the store forgets its keys and document, the screens are handed an empty
+snapshot and the unlock prompt covers them.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import asyncio
 import contextlib
 import importlib
 import signal
+import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -60,6 +67,7 @@ from screens.screenshot import take_screenshot
 from screens.settings import load_settings, save_settings
 
 POLL_SECONDS = 1.0
+IDLE_LOCK_MINUTES = 10  # an encrypted journal locks itself after this long untouched
 HANG_UPS = (signal.SIGHUP, signal.SIGTERM)
 WARM_UP_DELAY = 0.3
 
@@ -103,10 +111,14 @@ class JournalApp(App[None]):
         now: Callable[[], datetime] | None = None,
         settings_path: Path | None = None,
         coach_settings: CoachSettings | None = None,
+        idle_lock: float | None = IDLE_LOCK_MINUTES * 60,
     ) -> None:
         super().__init__()
         self.live = LiveJournal(store, now=now or local_now)
         self.coach_settings = coach_settings or CoachSettings()
+        self.idle_lock = idle_lock  # seconds; None: never (only an encrypted journal locks)
+        self.locked = False
+        self._last_activity = time.monotonic()
         self.settings_path = settings_path
         self.snapshot: Snapshot | None = None  # the one every screen was last given
         self._live_screens: list[LiveScreen] = []
@@ -117,6 +129,8 @@ class JournalApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         """Keys (and pastes) are handled one after another, in order (`screens.key_order`)."""
+        if isinstance(event, events.Key | events.Paste | events.MouseDown):
+            self._last_activity = time.monotonic()
         if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
             await self._keys.arrived(event)
             return
@@ -164,6 +178,8 @@ class JournalApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Inside a dialog, plain letters never switch screens or quit (ctrl+q still quits)."""
+        if self.locked and action in ("switch", "command_palette", "import", "change_theme"):
+            return False  # nothing of the journal while the unlock prompt is up
         return not (action in ("switch", "leave") and isinstance(self.screen, ModalScreen))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
@@ -224,7 +240,10 @@ class JournalApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.reload()
+        if self._needs_unlock():
+            self._show_unlock()
+        else:
+            self.reload()
         self.set_interval(POLL_SECONDS, self._poll)
         loop = asyncio.get_running_loop()
         for sig in HANG_UPS:
@@ -290,7 +309,58 @@ class JournalApp(App[None]):
         snapshot.haystacks  # noqa: B018 - a cached property: reading it computes it
 
     def _poll(self) -> None:
+        if self.locked:
+            return
+        idle = time.monotonic() - self._last_activity
+        if self.idle_lock is not None and idle >= self.idle_lock and self.live.encrypted:
+            self.lock_now()
+            return
         self._check_disk()
+
+    # -- an encrypted journal ----------------------------------------------------------
+
+    def _needs_unlock(self) -> bool:
+        """Encrypted, and no key at hand (none given, none cached by `journal unlock`)."""
+        from journal.storage import crypto, unlocking
+
+        if not crypto.file_is_encrypted(self.live.path):
+            return False
+        try:
+            header = unlocking.read_header(self.live.path)
+        except crypto.CryptoError:
+            return False  # damaged: the storage's refusal says so, with the backup to use
+        if header is None or self.live.has_keys_for(header.journal_id):
+            return False
+        cached = unlocking.cached(header)
+        if cached is not None:
+            self.live.use_keys(cached)
+            return False
+        return True
+
+    def _show_unlock(self, reason: str = "") -> None:
+        from screens.unlock import UnlockScreen
+
+        self.locked = True
+        self.push_screen(UnlockScreen(self.live, reason), self._unlocked)
+
+    def _unlocked(self, came_in: int | None) -> None:
+        self.locked = False
+        self._last_activity = time.monotonic()
+        self.reload()
+        if came_in:
+            self.notify(f"{came_in} {'entry' if came_in == 1 else 'entries'} came in from the "
+                        "inbox (captured while locked).", markup=False)
+
+    def lock_now(self) -> None:
+        """The idle lock: keep drafts, drop the keys and every decrypted copy, ask again."""
+        if self.locked:
+            return
+        self.flush_drafts()
+        self.snapshot = self.live.lock()
+        for screen in self._live_screens:
+            screen.snapshot = self.snapshot
+        minutes = round((self.idle_lock or 0) / 60)
+        self._show_unlock(f"Locked after {minutes} minutes without a key press.")
 
     @work(thread=True, exclusive=True, group="poll", description="check the file")
     def _check_disk(self) -> None:
@@ -351,11 +421,19 @@ def make_app(
     now: Callable[[], datetime] | None = None,
     settings_path: Path | None = None,
     coach_settings: CoachSettings | None = None,
+    idle_lock: float | None = None,
 ) -> JournalApp:
-    """Build the app on a store; the theme comes from the settings file when it has one.
-    The coach's settings are given (`run_app` reads the config file): tests never read it."""
-    app = JournalApp(store, now=now, settings_path=settings_path, coach_settings=coach_settings)
-    theme = load_settings(settings_path).get("theme")
+    """Build the app on a store; the theme and the idle lock come from the settings file
+    when it has them (`idle_lock` in seconds overrides the setting). The coach's settings
+    are given (`run_app` reads the config file): tests never read it."""
+    settings = load_settings(settings_path)
+    if idle_lock is None:
+        minutes = settings.get("idle_lock_minutes", IDLE_LOCK_MINUTES)
+        valid = isinstance(minutes, int | float) and minutes > 0
+        idle_lock = float(minutes if valid else IDLE_LOCK_MINUTES) * 60
+    app = JournalApp(store, now=now, settings_path=settings_path, coach_settings=coach_settings,
+                     idle_lock=idle_lock)
+    theme = settings.get("theme")
     if isinstance(theme, str) and app.get_theme(theme) is not None:
         app.theme = theme
     return app

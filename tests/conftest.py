@@ -20,6 +20,10 @@ def _no_real_journal(
     monkeypatch.setenv("JOURNAL_DB", str(home / "default-journal.json"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    runtime = home / "runtime"  # the unlocked key's folder: private, like the real one
+    runtime.mkdir(mode=0o700)
+    runtime.chmod(0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
 
 
 @pytest.fixture

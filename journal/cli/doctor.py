@@ -72,6 +72,9 @@ def size_text(size: int) -> str:
 def run_doctor(args: argparse.Namespace) -> int:
     path = journal_path(getattr(args, "db", None))
     if args.restore:
+        from journal.storage import unlocking
+
+        unlocking.allow_prompt()  # an encrypted backup needs the key: ask on a terminal
         restored = restore(path, args.restore)
         if restored.kept:
             say(f"Kept the previous journal file as {restored.kept}")
@@ -110,6 +113,7 @@ def missing_with_backups(report: Report) -> str:
 
 def show(report: Report, source: str) -> None:
     say(f"Journal: {report.path}  ({source})")
+    show_encryption(report.real)
     if report.real != report.path:
         say(f"  really written: {report.real} ({report.path} is a symbolic link to it)")
     if report.exists and report.parses:
@@ -145,6 +149,21 @@ def show(report: Report, source: str) -> None:
         held = plural(info.entries, "entry") if info.entries is not None else "DOES NOT PARSE"
         say(f"  {number:>2}  {taken}  {held:<16} {size_text(info.size):>10}  {info.path.name}")
     say("Restore one with: journal doctor --restore N")
+
+
+def show_encryption(path: Path) -> None:
+    """"encrypted; unlocked until 14:32" or "encrypted; locked", and the inbox's count."""
+    from journal.storage.crypto import file_is_encrypted
+
+    if not file_is_encrypted(path):
+        return
+    from journal.storage import inbox, unlocking
+
+    say(f"  {unlocking.status_line(path)}")
+    waiting = inbox.pending(path)
+    if waiting:
+        say(f"  {plural(waiting, 'entry')} {'waits' if waiting == 1 else 'wait'} in the inbox "
+            "(sealed while locked; they come in at the next `journal unlock`)")
 
 
 def show_unfinished_edits(path: Path) -> None:

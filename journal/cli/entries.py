@@ -6,12 +6,14 @@ import argparse
 import sys
 from typing import Any
 
-from journal.cli.output import entry_json, entry_line, open_store, print_json
+from journal.cli.capture import add_sealed, capture_key
 from journal.dates import FUTURE_NOTE, from_iso, in_future, local_now, parse_period
-from journal.errors import ValidationError
+from journal.errors import JournalError, ValidationError
 from journal.goals import goal_family
 from journal.models import KINDS, SENTIMENTS, Record, choose, normalise_tags
+from journal.paths import journal_path
 from journal.query import EntryFilter, find
+from journal.storage.crypto import file_is_encrypted
 from journal.textsafe import visible_line
 
 
@@ -149,9 +151,21 @@ def run_add(args: argparse.Namespace) -> int:
     from journal.entry_text import hashtags
 
     kind = choose(args.kind, KINDS, "kind")
+    path = journal_path(getattr(args, "db", None))
+    sealed_for = capture_key(path) if file_is_encrypted(path) else None
     if args.text is None:
+        if sealed_for is not None:
+            raise JournalError(
+                f"The journal {path} is encrypted and locked: give the entry's TEXT to seal "
+                "it for the inbox, or `journal unlock` first to write it in $EDITOR."
+            )
         return add_in_editor(args, kind)
     text = read_text(args.text)
+    if sealed_for is not None:
+        add_sealed(args, kind, text, [*args.tag, *hashtags(text)], path, sealed_for)
+        return 0
+    from journal.cli.output import open_store  # here: a sealed add never loads the store
+
     store = open_store(args)
     entry = store.add_entry(
         kind,
@@ -191,6 +205,8 @@ def add_in_editor(args: argparse.Namespace, kind: str) -> int:
     if not sys.stdin.isatty():
         raise UsageError("give the entry's TEXT (or - to read standard input); "
                          "with no TEXT, $EDITOR opens only on a terminal")
+    from journal.cli.output import open_store
+
     store = open_store(args)
     text = template(kind, when=args.when, goals=args.goal, skills=args.skill, tags=args.tag,
                     source=args.source, sentiment=args.sentiment, starred=args.star or None,
@@ -226,6 +242,8 @@ def add_in_editor(args: argparse.Namespace, kind: str) -> int:
 def run_list(args: argparse.Namespace) -> int:
     if args.n is not None and args.n < 0:
         raise ValidationError("-n must be 0 or more")
+    from journal.cli.output import entry_json, entry_line, open_store, print_json
+
     store = open_store(args, must_exist=True)
     flt = EntryFilter(
         kind=choose(args.kind, KINDS, "kind") if args.kind else None,
@@ -254,6 +272,8 @@ def run_list(args: argparse.Namespace) -> int:
 def run_link(args: argparse.Namespace) -> int:
     if not args.goal and not args.skill:
         raise ValidationError("name at least one --goal or --skill to link")
+    from journal.cli.output import entry_line, open_store
+
     store = open_store(args, must_exist=True)
     ref = f"e{args.entry}" if args.entry.isdigit() else args.entry  # `journal link 15`
     store.entry(ref)  # an unknown entry is refused before the lock file is made

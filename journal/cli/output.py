@@ -20,6 +20,12 @@ def open_store(args: argparse.Namespace, must_exist: bool = False) -> JournalSto
     path = journal_path(getattr(args, "db", None))
     if must_exist and getattr(args, "db", None) and not path.exists():
         raise JournalError(visible_line(f"no journal at {path}"))
+    from journal.storage.crypto import file_is_encrypted
+
+    if file_is_encrypted(path):  # a command on the terminal may ask for the passphrase
+        from journal.storage import unlocking
+
+        unlocking.allow_prompt()
     return JournalStore(path)
 
 
@@ -31,7 +37,7 @@ def write_output(output: str, text: str, force: bool, journal: Path) -> Path:
     from journal.export.outfile import JournalTargetError, write_private
 
     try:
-        return write_private(output, text, overwrite=force, journal=journal)
+        written = write_private(output, text, overwrite=force, journal=journal)
     except JournalTargetError as err:
         raise UsageError(
             f"{output} is {err}: an export never replaces it, even with --force; "
@@ -45,6 +51,13 @@ def write_output(output: str, text: str, force: bool, journal: Path) -> Path:
         raise UsageError(f"cannot write {output}: it is a folder") from None
     except OSError as err:
         raise JournalError(f"cannot write {output}: {err.strerror or err}") from None
+    from journal.storage.crypto import file_is_encrypted
+
+    if file_is_encrypted(journal):
+        print(visible_line(f"journal: note: {written} is NOT encrypted (an export is plain "
+                           "text; it is readable by you only, mode 0600): delete it when done"),
+              file=sys.stderr)
+    return written
 
 
 def print_json(value: Any) -> None:

@@ -11,8 +11,8 @@ from datetime import date
 from typing import Any
 
 from journal.coach.streak import is_weekly_review
-from journal.models import Record
 from journal.goals import goal_family
+from journal.models import Record
 
 # Most important first: the order ties are broken in, and the base of each score.
 WEIGHT = {

@@ -21,7 +21,12 @@ from journal.dates import from_iso
 from journal.doctor.restore import BackupInfo, describe_backups
 from journal.errors import DateError, ValidationError
 from journal.models import PREFIX
-from journal.storage.document import Refused, parse_document, schema_of
+from journal.storage.crypto import MAGIC as ENCRYPTED_MAGIC
+from journal.storage.document import (
+    Refused,
+    parse_document,
+    schema_of,
+)
 from journal.storage.fileops import describe_os_error, real_path, special_kind
 
 Doc = dict[str, dict[str, dict[str, Any]]]
@@ -107,6 +112,15 @@ def check(path: Path, *, with_backups: bool = True) -> Report:
     raw = _read(path, report)
     if raw is None:
         return report
+    if raw.startswith(ENCRYPTED_MAGIC):
+        from journal.storage.encrypting import plain_for_check
+
+        raw, problem = plain_for_check(path, raw)
+        if raw is None:
+            (report.problems if problem else report.warnings).append(
+                problem or "it is encrypted and locked: `journal unlock` to check its records"
+            )
+            return report
     doc = _parse(raw, report)
     if doc is None:
         return report

@@ -13,13 +13,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from journal.errors import JournalError, JournalWriteError, ValidationError
 from journal.models import PREFIX
 from journal.storage import backups, layout
+from journal.storage.crypto import MAGIC as ENCRYPTED_MAGIC
+
+if TYPE_CHECKING:
+    from journal.storage import crypto
 from journal.storage.document import parse_ok, shape_problem, without_bom
 from journal.storage.fileops import (
     describe_os_error,
@@ -51,6 +55,10 @@ def describe_backups(path: Path) -> list[BackupInfo]:
             found.append(BackupInfo(backup, backups.taken_at(backup), 0, None))
             continue
         entries: int | None = None
+        if raw.startswith(ENCRYPTED_MAGIC):  # counted when the key is at hand
+            from journal.storage.encrypting import backup_plaintext
+
+            raw = backup_plaintext(path, raw) or b""
         if parse_ok(raw):
             entries = len(orjson.loads(without_bom(raw)).get("entries", {}))
         found.append(BackupInfo(backup, backups.taken_at(backup), len(raw), entries))
@@ -103,6 +111,11 @@ def restore(path: Path, ref: str) -> Restored:
         data = backup.read_bytes()  # read first: keeping a copy may rotate this backup away
     except OSError as err:
         raise JournalError(f"Cannot read the backup {backup}: {describe_os_error(err)}.") from None
+    sealed_with = None  # an encrypted backup: restored encrypted, with the same header
+    if data.startswith(ENCRYPTED_MAGIC):
+        from journal.storage.encrypting import open_backup
+
+        sealed_with, data = open_backup(path, backup, data)
     if not parse_ok(data):
         raise ValidationError(
             f"the backup {backup} is not a journal this version can open: choose another"
@@ -112,7 +125,7 @@ def restore(path: Path, ref: str) -> Restored:
             f"{path} is a directory, not a journal file: move it away, then restore again."
         )
     with locked(path):
-        data, raised = keep_counters(path, data)
+        data, raised = keep_counters(path, data, sealed_with[1] if sealed_with else None)
         kept = None
         if path.exists():
             try:
@@ -122,20 +135,33 @@ def restore(path: Path, ref: str) -> Restored:
                     f"Could not keep a copy of the current journal {path} before restoring: "
                     f"{describe_os_error(err)}. Nothing was changed."
                 ) from None
-        replace_atomically(path, [data])
+        if sealed_with is None:
+            replace_atomically(path, [data])
+        else:
+            from journal.storage import crypto
+
+            replace_atomically(path, crypto.seal(*sealed_with, data))
     entries = len(orjson.loads(without_bom(data)).get("entries", {}))
     return Restored(backup, kept, entries, raised)
 
 
 
 
-def keep_counters(path: Path, data: bytes) -> tuple[bytes, list[str]]:
+def keep_counters(
+    path: Path, data: bytes, keys: crypto.Keys | None = None
+) -> tuple[bytes, list[str]]:
     """The backup's bytes, with its id counters raised to those of the journal it replaces
     where they are lower: ids are never reused, also after a rollback (a rolled-back
-    entry's id may sit in an export or a note). Returns the next ids it raised."""
+    entry's id may sit in an export or a note). Returns the next ids it raised. `keys`
+    open the current journal when it is encrypted."""
     try:
-        current = orjson.loads(without_bom(path.read_bytes()))
-    except (OSError, orjson.JSONDecodeError):
+        raw = path.read_bytes()
+        if keys is not None and raw.startswith(ENCRYPTED_MAGIC):
+            from journal.storage import crypto
+
+            raw = crypto.open_sealed(raw, keys)[1]
+        current = orjson.loads(without_bom(raw))
+    except (OSError, orjson.JSONDecodeError, ValueError):
         return data, []  # nothing there, or damaged: nothing to carry over
     if shape_problem(current):
         return data, []

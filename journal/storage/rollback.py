@@ -12,6 +12,7 @@ happened so the app can tell the user in words.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,8 +50,16 @@ class Rollback:
                 f"`journal doctor --restore {self.number}` brings it back.")
 
 
-def keep_if_lost(path: Path, held: dict[str, Any], now: dict[str, Any] | None) -> Rollback | None:
-    """Before adopting `now` (None: the file is gone) over `held`: keep `held` if needed."""
+def keep_if_lost(
+    path: Path,
+    held: dict[str, Any],
+    now: dict[str, Any] | None,
+    seal: Callable[[layout.Chunks], layout.Chunks] = lambda data: data,
+) -> Rollback | None:
+    """Before adopting `now` (None: the file is gone) over `held`: keep `held` if needed.
+
+    `seal` turns the kept bytes into what goes on disk (an encrypted journal's backups are
+    encrypted too)."""
     entries = held.get("entries") or {}
     if not entries:
         return None
@@ -61,7 +70,7 @@ def keep_if_lost(path: Path, held: dict[str, Any], now: dict[str, Any] | None) -
         kept = _already_kept(path, entries)
         if kept is None:
             meta = {key: dict(value) for key, value in (held.get("meta") or {}).items()}
-            kept = backups.keep_bytes(path, layout.compose({**held, "meta": meta}))
+            kept = backups.keep_bytes(path, seal(layout.compose({**held, "meta": meta})))
     except (OSError, JournalError) as err:
         return Rollback(path, len(entries), count, None, str(err))
     listed = backups.list_backups(path)

@@ -18,13 +18,13 @@ from tinydb.storages import Storage
 
 from journal.errors import JournalFileError, JournalReplaced, JournalWriteError
 from journal.storage import backups, layout
+from journal.storage.crypto import MAGIC as ENCRYPTED_MAGIC
 from journal.storage.document import (
     SCHEMA_VERSION,
     Document,
     Refused,
     load_quietly,
     parse_document,
-    parse_ok,
     schema_of,
     shape_problem,
     working_copy,
@@ -41,8 +41,8 @@ from journal.storage.fileops import (
     take_lock,
 )
 
-if TYPE_CHECKING:  # both load only when needed: a quick `journal add` never uses them
-    from journal.storage import merge, rollback
+if TYPE_CHECKING:  # these load only when needed: a quick `journal add` never uses them
+    from journal.storage import crypto, merge, rollback
 
 
 Signature = tuple[int, int, int]
@@ -65,6 +65,10 @@ class SafeStorage(Storage):
         self._appends: dict[str, dict[str, Any]] = {}
         self._base: Document = {}  # inside a transaction: the document as read
         self._rollbacks: list[rollback.Rollback] = []
+        # An encrypted journal: the header and keys of the file as read (None: plaintext),
+        # and keys handed in by whoever unlocked it (the app's prompt, `journal unlock`).
+        self._crypt: tuple[crypto.Header, crypto.Keys] | None = None
+        self._given_keys: crypto.Keys | None = None
         # One thread at a time (the app's workers share a store); re-entrant for nesting.
         self._thread_lock = threading.RLock()
         self._pinned = 0  # inside `reading()`: reads keep the state they started with
@@ -94,7 +98,7 @@ class SafeStorage(Storage):
             return
         from journal.storage import rollback
 
-        if found := rollback.keep_if_lost(self.path, held, now):
+        if found := rollback.keep_if_lost(self.path, held, now, self._sealed):
             self._rollbacks.append(found)
 
     def _read_raw(self, unless: Signature | None = None) -> tuple[bytes | None, Signature] | None:
@@ -136,9 +140,10 @@ class SafeStorage(Storage):
             return False
         raw, signature = found
         assert raw is not None  # no `unless` signature was given, so the bytes were read
+        raw = self._plaintext(raw)  # an encrypted journal's document has our layout too
         cut = layout.split(raw)
         if cut is None or shape_problem(cut.head) or schema_of(cut.head) > SCHEMA_VERSION:
-            self._doc, self._signature = self._parse(raw), signature
+            self._doc, self._signature = self._parse_plain(raw), signature
             return False
         self._doc, self._cut, self._cut_signature = cut.head, cut, signature
         return True
@@ -189,7 +194,68 @@ class SafeStorage(Storage):
         taken.update(records)
         self._dirty = True
 
+    # -- encryption (docs/encryption.md) --------------------------------------------
+
+    def use_keys(self, keys: crypto.Keys) -> None:
+        """Open an encrypted journal with these keys (from an unlock) from now on."""
+        self._given_keys = keys
+
+    def drop_keys(self) -> None:
+        """Forget the keys and the decrypted document (the app's idle lock)."""
+        with self._thread_lock:
+            self._given_keys, self._crypt = None, None
+            self._forget()
+
+    def has_keys_for(self, journal_id: bytes) -> bool:
+        found = self._known_keys()
+        return found is not None and found.journal_id == journal_id
+
+    @property
+    def encrypted(self) -> bool:
+        """True when the file last read was an encrypted journal."""
+        return self._crypt is not None
+
+    def _known_keys(self) -> crypto.Keys | None:
+        return self._given_keys or (self._crypt[1] if self._crypt else None)
+
+    def _decrypted(self, raw: bytes) -> bytes:
+        """The plaintext of an encrypted file, or a refusal that leaves it untouched."""
+        from journal.storage import crypto, unlocking
+
+        try:
+            header = crypto.split_header(raw)[0]
+        except crypto.CryptoError as err:
+            raise self._refusal(str(err)) from None
+        keys = self._known_keys()
+        if keys is None or keys.journal_id != header.journal_id:
+            keys = unlocking.keys_for(self.path, header)
+        try:
+            header, plain = crypto.open_sealed(raw, keys)
+        except crypto.CryptoError as err:
+            raise self._refusal(str(err)) from None
+        self._crypt = (header, keys)
+        return plain
+
+    def _sealed(self, data: layout.Chunks) -> layout.Chunks:
+        """What goes on disk: `data` itself, or its ciphertext for an encrypted journal."""
+        if self._crypt is None:
+            return data
+        from journal.storage import crypto
+
+        header, keys = self._crypt
+        return list(crypto.seal(header, keys, b"".join(data)))
+
+    def _plaintext(self, raw: bytes) -> bytes:
+        """The document's bytes: decrypted when the file is an encrypted journal."""
+        if raw.startswith(ENCRYPTED_MAGIC):
+            return self._decrypted(raw)
+        self._crypt = None
+        return raw
+
     def _parse(self, raw: bytes) -> Document:
+        return self._parse_plain(self._plaintext(raw))
+
+    def _parse_plain(self, raw: bytes) -> Document:
         doc = parse_document(raw, load_quietly)
         if isinstance(doc, Refused):
             advice = ": upgrade journal to open it" if doc.kind == "newer" else ""
@@ -197,7 +263,9 @@ class SafeStorage(Storage):
         return doc
 
     def _refusal(self, reason: str) -> JournalFileError:
-        newest = backups.newest_good(self.path, parse_ok)
+        from journal.storage.encrypting import readable_with
+
+        newest = backups.newest_good(self.path, readable_with(self._known_keys()))
         hint = (
             f"\nNewest good backup: {newest}\nTo restore it: journal doctor --restore '{newest}'"
             if newest
@@ -341,10 +409,10 @@ class SafeStorage(Storage):
             cut, appends = self._cut, self._appends
             cut.head = self._doc  # the transaction changed a copy of the head
             data = layout.append(cut, appends) if appends else layout.join(cut.head, [cut.section])
-            self._write(data, self._cut_signature)
+            self._write(self._sealed(data), self._cut_signature)
             self._forget()  # only the head was parsed: read afresh if asked again
             return
-        self._signature = self._write(layout.compose(self._doc), self._signature)
+        self._signature = self._write(self._sealed(layout.compose(self._doc)), self._signature)
 
     def _reapply(self, found: list[merge.Change]) -> None:
         """Read the file another program put in place and apply `found` to it, or refuse."""

@@ -34,3 +34,34 @@ def journal(tmp_path: Path) -> Run:
 
     run.db = db  # type: ignore[attr-defined]
     return run
+
+
+# -- encrypted journals (tests/cli/test_encryption_cli.py, test_inbox_cli.py) ---------------
+
+PASS = "correct horse battery staple"
+CANARY = "canary-Zq81-never-on-disk"
+
+
+def pass_file(tmp_path: Path, text: str = PASS, mode: int = 0o600) -> dict[str, str]:
+    path = tmp_path / f"pass-{abs(hash(text))}-{mode:o}"
+    path.write_text(text + "\n")
+    path.chmod(mode)
+    return {"JOURNAL_PASSPHRASE_FILE": str(path)}
+
+
+def files_under(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file()]
+
+
+@pytest.fixture
+def encrypted(journal: Run, tmp_path: Path) -> Run:
+    """A journal with two entries, encrypted (and left unlocked by encrypt)."""
+    assert journal("goal", "add", "Grow revenue", "--code", "revenue").returncode == 0
+    assert journal("add", "note", f"First {CANARY}", "--tag", "alpha").returncode == 0
+    assert journal("add", "win", "Second one", "--goal", "revenue").returncode == 0
+    done = journal("encrypt", env=pass_file(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert "Encrypted" in done.stdout and "unlocked until" in done.stdout
+    return journal
+
+

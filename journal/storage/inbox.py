@@ -1,0 +1,144 @@
+"""The write-only inbox: entries captured while the journal is locked, sealed to its
+capture public key, waiting beside the journal for the next unlock.
+
+`<journal>.inbox` holds a short clear-text line and then length-prefixed sealed boxes.
+It is written by atomic replace under the journal's own lock, 0600. A merge first moves
+every waiting record into `<journal>.inbox.merging` (atomic), adds them to the journal in
+one write, and only then removes that file: a crash at any point leaves each record
+either still waiting or in the journal, and a record seen twice (a merge killed after the
+journal was written) is dropped by its capture id, which the entry keeps as its origin.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+from journal.errors import JournalFileError
+from journal.storage import crypto
+from journal.storage.fileops import replace_atomically, take_lock
+
+if TYPE_CHECKING:
+    from journal.store.journal_store import JournalStore
+
+MAGIC = b"coaching-journal inbox 1\n"
+LENGTH = struct.Struct(">I")
+ORIGIN = "inbox"
+
+
+def inbox_path(journal: Path) -> Path:
+    return journal.with_name(journal.name + ".inbox")
+
+
+def merging_path(journal: Path) -> Path:
+    return journal.with_name(journal.name + ".inbox.merging")
+
+
+def _records(path: Path) -> list[bytes]:
+    """The sealed records of an inbox file ([] when there is none)."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return []
+    if not raw.startswith(MAGIC):
+        raise JournalFileError(
+            f"The inbox {path} is not an inbox file this version can read; it was left "
+            "untouched. Move it away to go on."
+        )
+    found, at = [], len(MAGIC)
+    while at < len(raw):
+        if at + LENGTH.size > len(raw):
+            raise JournalFileError(f"The inbox {path} is truncated; it was left untouched.")
+        (size,) = LENGTH.unpack_from(raw, at)
+        at += LENGTH.size
+        if at + size > len(raw):
+            raise JournalFileError(f"The inbox {path} is truncated; it was left untouched.")
+        found.append(raw[at : at + size])
+        at += size
+    return found
+
+
+def _chunks(records: list[bytes]) -> list[bytes]:
+    return [MAGIC, *(LENGTH.pack(len(r)) + r for r in records)]
+
+
+def pending(journal: Path) -> int:
+    """How many captured entries wait to be merged."""
+    return len(_records(merging_path(journal))) + len(_records(inbox_path(journal)))
+
+
+def capture(journal: Path, capture_public: bytes, item: dict[str, Any]) -> None:
+    """Seal one entry (the fields `journal add` was given) and add it to the inbox."""
+    plain = orjson.dumps({"capture_id": os.urandom(16).hex(), "item": item})
+    sealed = crypto.seal_for_inbox(capture_public, plain)
+    path = inbox_path(journal)
+    fd = take_lock(journal)  # the journal's lock: a merge never misses a record
+    try:
+        replace_atomically(path, _chunks([*_records(path), sealed]))
+    finally:
+        os.close(fd)
+
+
+@dataclass
+class Merged:
+    """What an unlock brought in from the inbox."""
+
+    added: list[str] = field(default_factory=list)  # entry ids
+    duplicates: int = 0
+    unreadable: int = 0
+    dropped_links: list[str] = field(default_factory=list)
+
+
+def merge(store: JournalStore, keys: crypto.Keys) -> Merged:
+    """Add every waiting record to the journal in one write; remove them only after."""
+    journal, result = store.path, Merged()
+    staged = merging_path(journal)
+    with store.transaction():  # holds the journal's lock: no capture lands meanwhile
+        records = _records(staged) + _records(inbox_path(journal))
+        if not records:
+            return result
+        replace_atomically(staged, _chunks(records))
+        with contextlib.suppress(FileNotFoundError):
+            inbox_path(journal).unlink()
+        seen = {
+            str(e["origin"].get("key"))
+            for e in store.raw_entries()
+            if isinstance(e.get("origin"), dict) and e["origin"].get("source") == ORIGIN
+        }
+        items = []
+        for sealed in records:
+            try:
+                opened = orjson.loads(crypto.open_inbox_record(keys, sealed))
+                capture_id, item = str(opened["capture_id"]), dict(opened["item"])
+            except (crypto.CryptoError, orjson.JSONDecodeError, KeyError, TypeError):
+                result.unreadable += 1
+                continue
+            if capture_id in seen:
+                result.duplicates += 1
+                continue
+            seen.add(capture_id)
+            item["origin"] = {"source": ORIGIN, "key": capture_id}
+            items.append(_checked_links(store, item, result))
+        result.added = [e["id"] for e in store.add_entries(items)]
+    if result.unreadable:  # keep what could not be read, out of the way, for a look
+        staged.replace(staged.with_name(staged.name.replace(".merging", ".unreadable")))
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            staged.unlink()
+    return result
+
+
+def _checked_links(store: JournalStore, item: dict[str, Any], result: Merged) -> dict[str, Any]:
+    """Links given by code at capture time; a code the journal does not know is dropped."""
+    for name, records in (("goals", store.goals()), ("skills", store.skills())):
+        known = {r["id"] for r in records} | {r.get("code") for r in records}
+        given = [str(c).strip().lower() for c in item.get(name) or []]
+        result.dropped_links += [f"{name[:-1]} {c!r}" for c in given if c not in known]
+        item[name] = [c for c in given if c in known]
+    return item

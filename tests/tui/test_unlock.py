@@ -1,0 +1,129 @@
+"""The app on an encrypted journal: the unlock prompt, a wrong passphrase, the inbox
+merged at unlock, and the idle lock (keys and decrypted snapshot dropped)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from journal.storage import crypto, encrypting, inbox, keycache
+from journal.store.journal_store import JournalStore
+from screens.app import JournalApp, make_app
+from screens.unlock import UnlockScreen
+from tests.tui.conftest import SIZE, fill, fixed_now
+
+PASS = "correct horse battery staple"
+
+
+@pytest.fixture
+def locked_path(db_path: Path) -> Path:
+    store = fill(JournalStore(db_path))
+    store.close()
+    encrypting.encrypt(db_path, PASS, crypto.fast_for_tests())
+    return db_path
+
+
+def app_on(path: Path, settings: Path, idle_lock: float | None = None) -> JournalApp:
+    return make_app(JournalStore(path), now=fixed_now, settings_path=settings,
+                    idle_lock=idle_lock)
+
+
+async def settle(app: JournalApp, pilot: object) -> None:
+    for _ in range(40):
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+        if not any(w.is_running for w in app.workers):
+            return
+
+
+async def type_passphrase(app: JournalApp, pilot: object, text: str) -> None:
+    screen = app.screen
+    assert isinstance(screen, UnlockScreen)
+    screen.field.value = text
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await settle(app, pilot)
+
+
+async def test_locked_journal_opens_on_the_masked_prompt(locked_path: Path,
+                                                         settings_file: Path) -> None:
+    app = app_on(locked_path, settings_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, UnlockScreen)
+        assert app.screen.field.password is True
+        assert app.locked and app.snapshot is None
+        await pilot.press("g")  # a letter goes into the field, never to another screen
+        assert isinstance(app.screen, UnlockScreen)
+        await type_passphrase(app, pilot, PASS)
+        assert not isinstance(app.screen, UnlockScreen)
+        assert not app.locked
+        assert app.snapshot is not None and len(app.snapshot.entries) == 6
+
+
+async def test_a_wrong_passphrase_says_so_and_keeps_asking(locked_path: Path,
+                                                           settings_file: Path) -> None:
+    before = locked_path.read_bytes()
+    app = app_on(locked_path, settings_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await type_passphrase(app, pilot, "not the passphrase")
+        screen = app.screen
+        assert isinstance(screen, UnlockScreen)
+        assert "Wrong passphrase. Try again." in str(screen.problem.render())
+        assert screen.field.value == "" and not screen.field.disabled
+        assert app.snapshot is None
+        await type_passphrase(app, pilot, PASS)
+        assert not isinstance(app.screen, UnlockScreen)
+    assert locked_path.read_bytes()[:40] == before[:40]
+
+
+async def test_entries_sealed_while_locked_come_in_at_unlock(locked_path: Path,
+                                                             settings_file: Path) -> None:
+    header = crypto.split_header(locked_path.read_bytes())[0]
+    inbox.capture(locked_path, header.capture_public, {
+        "kind": "note", "title": "Captured while locked", "body": "", "tags": [],
+        "goals": [], "skills": [], "when": "2026-03-15T09:00:00+01:00",
+        "created": "2026-03-15T09:00:00+01:00", "source": None, "sentiment": None,
+        "starred": False})
+    app = app_on(locked_path, settings_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await type_passphrase(app, pilot, PASS)
+        await settle(app, pilot)
+        assert app.snapshot is not None
+        assert "Captured while locked" in [e["title"] for e in app.snapshot.entries]
+    assert not inbox.inbox_path(locked_path).exists()
+
+
+async def test_the_idle_lock_drops_the_keys_and_the_snapshot(locked_path: Path,
+                                                             settings_file: Path) -> None:
+    header = crypto.split_header(locked_path.read_bytes())[0]
+    keys = crypto.unwrap(header, PASS)
+    keycache.save(keys, datetime.now().astimezone() + timedelta(minutes=5))  # `journal unlock`
+    app = app_on(locked_path, settings_file, idle_lock=1.5)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert not isinstance(app.screen, UnlockScreen)  # the cached key opened it
+        assert app.snapshot is not None and app.snapshot.entries
+        await asyncio.sleep(3.0)
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
+        assert "Locked after" in str(app.screen.query_one("#unlock-reason").render())
+        assert app.snapshot is not None and app.snapshot.entries == ()
+        assert not app.live.has_keys_for(keys.journal_id)
+        await type_passphrase(app, pilot, PASS)
+        await settle(app, pilot)
+        assert app.snapshot is not None and len(app.snapshot.entries) == 6
+
+
+async def test_a_plain_journal_never_asks(journal_store: JournalStore,
+                                          settings_file: Path) -> None:
+    app = make_app(journal_store, now=fixed_now, settings_path=settings_file, idle_lock=0.5)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await asyncio.sleep(1.5)
+        await pilot.pause()
+        assert not isinstance(app.screen, UnlockScreen) and not app.locked
