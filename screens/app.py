@@ -71,6 +71,7 @@ IDLE_LOCK_MINUTES = 10  # an encrypted journal locks itself after this long unto
 HANG_UPS = (signal.SIGHUP, signal.SIGTERM)
 WARM_UP_DELAY = 0.3
 
+COACHED_SCREENS = ("coach", "weekly")
 LAZY_SCREENS: dict[str, tuple[str, str]] = {
     "goals": ("screens.goals", "GoalsScreen"),
     "skills": ("screens.skills", "SkillsScreen"),
@@ -125,7 +126,7 @@ class JournalApp(App[None]):
         self._modes_added: set[str] = set()
         self._disk_problem: str | None = None
         self._keys = KeyOrder(self, super().on_event)
-        self._add_screen_mode("journal", JournalScreen(self.live))
+        self._add_screen_mode("journal", JournalScreen(self.live, self.coach_settings))
 
     async def on_event(self, event: events.Event) -> None:
         """Keys (and pastes) are handled one after another, in order (`screens.key_order`)."""
@@ -157,7 +158,10 @@ class JournalApp(App[None]):
             return False
         module_name, class_name = LAZY_SCREENS[name]
         try:
-            screen = getattr(importlib.import_module(module_name), class_name)(self.live)
+            screen_class = getattr(importlib.import_module(module_name), class_name)
+            coached = name in COACHED_SCREENS  # the coach's settings, given, never looked up
+            screen = (screen_class(self.live, self.coach_settings) if coached
+                      else screen_class(self.live))
         except ModuleNotFoundError as err:
             if err.name == module_name:
                 self.notify(f"The {name} screen is not available yet.", severity="warning",

@@ -16,7 +16,7 @@ from textual.widgets import Input, Select, Static
 from journal.errors import ValidationError
 from journal.measure import value_for, with_unit
 from journal.models import CONFIDENCES, Record
-from screens.goal_form import RecordForm, Save, row
+from screens.dialogs import RecordForm, Save, row
 
 
 class CheckinForm(RecordForm):

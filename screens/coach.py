@@ -9,6 +9,7 @@ review or the review screen. `z` snoozes a nudge for a week, `x` dismisses it fo
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, ClassVar
 
@@ -16,7 +17,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -27,11 +28,12 @@ from journal.coach.settings import CoachSettings
 from journal.coach.snoozes import dismiss, snooze
 from journal.coach.streak import review_days, streak
 from journal.errors import JournalError, ValidationError
+from journal.live import LiveJournal, Snapshot
 from journal.models import Record
 from journal.store.journal_store import JournalStore
 from journal.textsafe import visible_line
-from screens.goal_form import app_now, store_lock
-from screens.messages import JournalWritten, ShowGoal, ShowSkill, SwitchScreen
+from screens.live_screen import LiveScreen
+from screens.messages import JournalWritten, ShowGoal, ShowSkill, SwitchScreen, WriteFailed
 
 SNOOZE_DAYS = 7
 ACTS = {
@@ -56,7 +58,22 @@ def nudge_text(nudge: Nudge) -> Text:
     return text
 
 
-class CoachScreen(Screen[None]):
+@dataclass
+class NudgesFound(Message):
+    """A worker ranked the snapshot's nudges."""
+
+    found: list[Nudge]
+    weeks: int
+
+
+@dataclass
+class NudgeHidden(JournalWritten):
+    """A nudge was snoozed or dismissed (stored in the journal)."""
+
+    message: str
+
+
+class CoachScreen(LiveScreen):
     """What to do next, with the key that does it."""
 
     CSS_PATH = "coach.tcss"
@@ -66,9 +83,9 @@ class CoachScreen(Screen[None]):
         Binding("x", "dismiss_nudge", "Dismiss", tooltip="Hide this nudge for good"),
     ]
 
-    def __init__(self, store: JournalStore) -> None:
-        super().__init__()
-        self.store = store
+    def __init__(self, live: LiveJournal, settings: CoachSettings | None = None) -> None:
+        super().__init__(live)
+        self.settings = settings or CoachSettings()
         self.found: list[Nudge] = []
 
     def compose(self) -> ComposeResult:
@@ -86,11 +103,6 @@ class CoachScreen(Screen[None]):
         return self.query_one("#coach-summary", Static)
 
     @property
-    def settings(self) -> CoachSettings:
-        settings = getattr(self.app, "coach_settings", None)
-        return settings if isinstance(settings, CoachSettings) else CoachSettings()
-
-    @property
     def highlighted(self) -> Nudge | None:
         index = self.nudge_list.highlighted
         return self.found[index] if index is not None and index < len(self.found) else None
@@ -98,29 +110,19 @@ class CoachScreen(Screen[None]):
     def on_mount(self) -> None:
         self.nudge_list.focus()
 
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    def on_journal_changed(self) -> None:
-        self.reload()
-
-    def reload(self) -> None:
-        self._load(app_now(self.app), self.settings)
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        self._load(snapshot, self.live.now(), self.settings)
 
     @work(thread=True, exclusive=True, group="coach-load")
-    def _load(self, now: datetime, settings: CoachSettings) -> None:
-        try:
-            with store_lock(self.app):
-                self.store.refresh()
-                found = nudges(self.store, now, settings)
-                weeks = streak(review_days(self.store.raw_entries()), now.date())
-        except JournalError as err:
-            self.app.call_from_thread(self.notify, str(err), severity="error", markup=False)
-            return
+    def _load(self, snapshot: Snapshot, now: datetime, settings: CoachSettings) -> None:
+        found = nudges(snapshot, now, settings)
+        weeks = streak(review_days(snapshot.entries), now.date())
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, found, weeks)
+            self.post_message(NudgesFound(found, weeks))
 
-    def _show(self, found: list[Nudge], weeks: int) -> None:
+    @on(NudgesFound)
+    def _show(self, event: NudgesFound) -> None:
+        found, weeks = event.found, event.weeks
         keep = self.highlighted.key if self.highlighted else None
         self.found = found
         week_word = "week" if weeks == 1 else "weeks"
@@ -156,7 +158,8 @@ class CoachScreen(Screen[None]):
         elif nudge.kind == "feedback-to-act-on" and nudge.target:
             from screens.skills import start_skill_from_feedback
 
-            start_skill_from_feedback(self.app, self.store, nudge.target)
+            snapshot = self.snapshot or Snapshot()
+            start_skill_from_feedback(self.app, self.live, snapshot, nudge.target)
         elif nudge.kind == "no-checkin" and nudge.target:
             self.check_in(nudge.target)
         elif nudge.kind == "weekly-review-due":
@@ -168,23 +171,19 @@ class CoachScreen(Screen[None]):
         """The Goals screen's check-in dialog, on the nudge's goal."""
         from screens.checkin_dialog import CheckinForm
 
-        snapshot = getattr(self.app, "snapshot", None)
-        goal = snapshot.goal(goal_id) if snapshot is not None else None
+        goal = self.snapshot.goal(goal_id) if self.snapshot is not None else None
         if goal is None:
             return
-        store, app = self.store, self.app
+        live = self.live
 
         def save(values: dict[str, Any]) -> Record:
             from journal.goal_metrics import add_checkin
 
-            return add_checkin(
-                store,
-                goal["id"],
-                values["value"],
-                when=app_now(app),
-                note=values["note"],
-                confidence=values["confidence"],
-            )
+            def change(store: JournalStore) -> Record:
+                return add_checkin(store, goal["id"], values["value"], when=live.now(),
+                                   note=values["note"], confidence=values["confidence"])
+
+            return live.write(change).result
 
         def done(saved: dict[str, Any] | None) -> None:
             if saved is not None:
@@ -196,7 +195,7 @@ class CoachScreen(Screen[None]):
     def action_snooze(self) -> None:
         nudge = self.highlighted
         if nudge is not None:
-            until = app_now(self.app).date() + timedelta(days=SNOOZE_DAYS)
+            until = self.live.now().date() + timedelta(days=SNOOZE_DAYS)
             self._hide(nudge.key, until.isoformat())
 
     def action_dismiss_nudge(self) -> None:
@@ -208,15 +207,24 @@ class CoachScreen(Screen[None]):
     def _hide(self, key: str, until: str | None) -> None:
         from datetime import date
 
+        def change(store: JournalStore) -> None:
+            if until is None:
+                dismiss(store, key)
+            else:
+                snooze(store, key, date.fromisoformat(until))
+
         try:
-            with store_lock(self.app):
-                if until is None:
-                    dismiss(self.store, key)
-                else:
-                    snooze(self.store, key, date.fromisoformat(until))
+            self.live.write(change)
         except (JournalError, ValidationError) as err:
-            self.app.call_from_thread(self.notify, str(err), severity="error", markup=False)
+            self.post_message(WriteFailed("Not saved", str(err)))
             return
         message = f"Dismissed {key}" if until is None else f"Snoozed {key} until {until}"
-        self.app.call_from_thread(self.notify, message, markup=False)
-        self.app.call_from_thread(self.post_message, JournalWritten())
+        self.post_message(NudgeHidden(message))
+
+    @on(NudgeHidden)
+    def _hidden(self, event: NudgeHidden) -> None:
+        self.notify(event.message, markup=False)
+
+    @on(WriteFailed)
+    def _write_failed(self, event: WriteFailed) -> None:
+        self.notify(f"{event.title}: {event.message}", severity="error", markup=False)

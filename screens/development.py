@@ -18,12 +18,14 @@ from textual.app import App, ComposeResult
 from textual.widgets import Select, Static
 
 from journal.errors import JournalError, ValidationError
+from journal.live import LiveJournal
 from journal.models import Record
 from journal.planning.develop import goal_from_feedback
 from journal.planning.weave import Proposal, rank_company_goals, theme_title
 from journal.store.journal_store import JournalStore
 from journal.textsafe import visible_line
-from screens.goal_form import GoalForm, Save, row, store_lock
+from screens.dialogs import Save, row
+from screens.goal_form import GoalForm
 from screens.messages import GoalSaved
 from screens.skill_form import feedback_line
 
@@ -86,7 +88,7 @@ class DevelopmentGoalForm(GoalForm):
 
 def start_goal_from_feedback(
     app: App[Any],
-    store: JournalStore,
+    live: LiveJournal,
     entry_id: str,
     on_saved: Callable[[Record], None] | None = None,
 ) -> None:
@@ -94,7 +96,7 @@ def start_goal_from_feedback(
 
     def prepare() -> None:
         try:
-            with store_lock(app):
+            with live.reading() as store:  # one state of the journal
                 entry = store.entry(entry_id)
                 goals, skills = store.goals(), store.skills()
                 entries = list(store.raw_entries())
@@ -114,6 +116,9 @@ def start_goal_from_feedback(
         app.call_from_thread(open_form, entry, proposals, skills, goals)
 
     def save(values: dict[str, Any]) -> Record:
+        return live.write(lambda store: weave(store, values)).result
+
+    def weave(store: JournalStore, values: dict[str, Any]) -> Record:
         woven = goal_from_feedback(
             store,
             entry_id,
@@ -147,7 +152,7 @@ def start_goal_from_feedback(
             if on_saved is not None:
                 on_saved(saved)
 
-        now = getattr(app, "now", datetime.now)()
+        now = live.now()
         app.push_screen(DevelopmentGoalForm(entry, proposals, skills, goals, save, now), done)
 
     app.run_worker(prepare, thread=True, group="goal-from-feedback")

@@ -31,6 +31,7 @@ from journal.live import LiveJournal, Snapshot
 from journal.models import Record
 from journal.progress import Progress, checkins_by_goal, measurable, progress
 from journal.query import goal_evidence
+from journal.store.journal_store import JournalStore
 from journal.textsafe import plural, visible, visible_line
 from screens.checkin_dialog import CheckinForm
 from screens.dialogs import Confirm, Picker
@@ -332,18 +333,17 @@ class GoalsScreen(LiveScreen):
         view = self.selected
         if view is not None:
             detail = goal_detail(view, {k: v.goal for k, v in self.views.items()})
-            snapshot = getattr(self.app, "snapshot", None)
+            skills = self.snapshot.skills if self.snapshot is not None else ()
             detail.append_text(plan_text(view.goal, [v.goal for v in self.views.values()],
-                                         snapshot.skills if snapshot is not None else (),
-                                         self.now().date()))
+                                         skills, self.now().date()))
             self.detail.update(detail)
         self.query_one(CheckinSparkline).show_progress(view.progress if view else None)
 
     def action_plan(self) -> None:
-        self.app.push_screen(PlanScreen(self.store))
+        self.app.push_screen(PlanScreen(self.live))
 
     def action_one_on_one(self) -> None:
-        self.app.push_screen(AgendaScreen(self.store))
+        self.app.push_screen(AgendaScreen(self.live))
 
     # -- actions -----------------------------------------------------------------------
 
@@ -408,13 +408,16 @@ class GoalsScreen(LiveScreen):
                         f"it one with `journal goal edit {visible_line(goal['code'])} "
                         "--baseline N --target N`", severity="warning", markup=False)
             return
-        store, now = self.store, self.now
+        live = self.live
 
         def save(values: dict[str, Any]) -> Record:
             from journal.goal_metrics import add_checkin
 
-            return add_checkin(store, goal["id"], values["value"], when=now(),
-                               note=values["note"], confidence=values["confidence"])
+            def change(store: JournalStore) -> Record:
+                return add_checkin(store, goal["id"], values["value"], when=live.now(),
+                                   note=values["note"], confidence=values["confidence"])
+
+            return live.write(change).result
 
         def done(saved: dict[str, Any] | None) -> None:
             if saved is not None:

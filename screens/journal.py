@@ -25,6 +25,7 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
 from journal.coach.nudges import nudges
+from journal.coach.settings import CoachSettings
 from journal.dates import parse_period
 from journal.errors import DateError, JournalError, ValidationError
 from journal.goals import goal_family
@@ -77,8 +78,9 @@ class JournalScreen(LiveScreen):
         Binding("c", "clear_filters", "Clear", show=False, tooltip="Clear every filter"),
     ]
 
-    def __init__(self, live: LiveJournal) -> None:
+    def __init__(self, live: LiveJournal, coach_settings: CoachSettings | None = None) -> None:
         super().__init__(live)
+        self.coach_settings = coach_settings or CoachSettings()  # the status line's nudges
         self._snapshot: Snapshot | None = None
         self._result: FilterResult | None = None
         self._keep: str | None = None
@@ -192,7 +194,7 @@ class JournalScreen(LiveScreen):
         if result.flt.period is not None:
             period = result.flt.period
             status.append(f"  ·  {visible_line(period.label)}: {period.start} to {period.end}")
-        waiting = len(nudges(result.snapshot, self.live.now(), self.journal_app.coach_settings))
+        waiting = len(nudges(result.snapshot, self.live.now(), self.coach_settings))
         if waiting:
             status.append(f"  ·  {plural(waiting, 'nudge')} waiting (o)")
         if self._problem:
@@ -320,7 +322,7 @@ class JournalScreen(LiveScreen):
         from screens.development import start_goal_from_feedback
 
         if (entry := self._require_entry()) is not None:
-            start_goal_from_feedback(self.app, self.store, entry["id"])
+            start_goal_from_feedback(self.app, self.live, entry["id"])
 
     def action_link(self) -> None:
         if (entry := self._require_entry()) is None:

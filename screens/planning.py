@@ -23,13 +23,13 @@ from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
 from journal.dates import parse_period
 from journal.errors import DateError, JournalError
+from journal.live import LiveJournal
 from journal.models import Record
 from journal.planning.describe import plan_lines
 from journal.planning.smart import smart_check
-from journal.store.journal_store import JournalStore
 from journal.textsafe import visible_line
-from screens.goal_form import app_now, store_lock
-from screens.review_export import ExportPrompt
+from screens.clipboard import copy_in_thread
+from screens.review.export import ExportPrompt
 from screens.widgets.smart_marks import marks_text
 
 CSS = """
@@ -83,9 +83,9 @@ class PlanningText(Screen[None]):
     ]
     heading = ""
 
-    def __init__(self, store: JournalStore) -> None:
+    def __init__(self, live: LiveJournal) -> None:
         super().__init__()
-        self.store = store
+        self.live = live
         self.text_area = TextArea("", read_only=True, id="planning-text", soft_wrap=True)
         self.status = Static("", classes="planning-status", markup=False)
 
@@ -128,9 +128,9 @@ class PlanningText(Screen[None]):
     @work(thread=True, exclusive=True, group="planning-text")
     def _build(self, inputs: dict[str, Any]) -> None:
         try:
-            with store_lock(self.app):
-                goals, skills = self.store.goals(), self.store.skills()
-                entries = list(self.store.raw_entries())
+            snapshot = self.live.snapshot()  # one state of the journal
+            goals, skills = list(snapshot.goals), list(snapshot.skills)
+            entries = list(snapshot.entries)
             text = self.render_text(goals, skills, entries, inputs)
         except (ValueError, JournalError) as err:
             self.app.call_from_thread(self.status.update, Text(str(err)))
@@ -142,9 +142,11 @@ class PlanningText(Screen[None]):
         self.status.update(Text("c copies it all · select with the mouse or shift+arrows"))
 
     def action_copy(self) -> None:
-        self.app.copy_to_clipboard(self.text_area.text)
-        self.status.update(Text("Copied to the clipboard."))
-        self.notify("Copied to the clipboard.", markup=False)
+        """Copy it all, and say honestly how (`screens.clipboard`): OSC 52 is never confirmed."""
+        text, app = self.text_area.text, self.app
+        self.status.update(Text("Copying…"))
+        self.run_worker(lambda: copy_in_thread(app, text, self.heading or "The text"),
+                        thread=True, group="planning-copy")
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -161,7 +163,7 @@ class PlanScreen(PlanningText):
 
     def compose_bar(self) -> ComposeResult:
         yield Label("Cycle")
-        yield Input(next_cycle(app_now(self.app).date()), id="plan-cycle", compact=True)
+        yield Input(next_cycle(self.live.now().date()), id="plan-cycle", compact=True)
 
     def app_inputs(self) -> dict[str, Any]:
         return {"cycle": self.query_one("#plan-cycle", Input).value}
@@ -185,7 +187,7 @@ class PlanScreen(PlanningText):
     ) -> str:
         from journal.planning.proposal import proposal_blocks, render_proposal
 
-        now = app_now(self.app)
+        now = self.live.now()
         try:
             cycle = parse_period(cycle_text, now)
         except DateError as err:
@@ -214,11 +216,11 @@ class PlanScreen(PlanningText):
         from journal.export.outfile import JournalTargetError, write_private
 
         try:
-            with store_lock(self.app):
-                goals, skills = self.store.goals(), self.store.skills()
-                entries = list(self.store.raw_entries())
+            snapshot = self.live.snapshot()  # one state of the journal
+            goals, skills = list(snapshot.goals), list(snapshot.skills)
+            entries = list(snapshot.entries)
             text = self.proposal(goals, skills, entries, cycle, format_for(path))
-            write_private(path, text, overwrite=overwrite, journal=self.store.path)
+            write_private(path, text, overwrite=overwrite, journal=self.live.path)
         except (ValueError, OSError, JournalTargetError, JournalError) as err:
             self.app.call_from_thread(self.status.update, Text(f"Not exported: {err}"))
             return
@@ -247,5 +249,5 @@ class AgendaScreen(PlanningText):
         from journal.planning.agenda import build_agenda
         from journal.planning.agenda_text import render_agenda
 
-        agenda = build_agenda(entries, goals, skills, app_now(self.app).date(), who=inputs["who"])
+        agenda = build_agenda(entries, goals, skills, self.live.now().date(), who=inputs["who"])
         return render_agenda(agenda, "md")

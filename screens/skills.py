@@ -336,7 +336,7 @@ class SkillsScreen(LiveScreen):
             self.notify("Select a skill that came from feedback (f starts one).",
                         severity="warning", markup=False)
             return
-        start_goal_from_feedback(self.app, self.store, sources[-1]["id"])
+        start_goal_from_feedback(self.app, self.live, sources[-1]["id"])
 
     @work(thread=True, group="skills-read")
     def _list_feedback(self) -> None:

@@ -36,10 +36,9 @@ from journal.coach.weekly import (
     week_material,
 )
 from journal.errors import JournalError, ValidationError
+from journal.live import LiveJournal
 from journal.models import Record
-from journal.store.journal_store import JournalStore
 from journal.textsafe import visible_line
-from screens.goal_form import app_now, store_lock
 from screens.messages import JournalWritten
 
 SHOWN = 15  # material lines per kind
@@ -79,9 +78,10 @@ class WeeklyScreen(Screen[None]):
         Binding("ctrl+r", "restart", "Start over", tooltip="Throw the draft away"),
     ]
 
-    def __init__(self, store: JournalStore) -> None:
+    def __init__(self, live: LiveJournal, settings: CoachSettings | None = None) -> None:
         super().__init__()
-        self.store = store
+        self.live = live
+        self.settings = settings or CoachSettings()
         self.walk: WeeklyWalk | None = None
         self.saved: Record | None = None
         self._lines_shown: tuple[str, ...] = ()
@@ -110,29 +110,23 @@ class WeeklyScreen(Screen[None]):
     def _static(self, name: str) -> Static:
         return self.query_one(f"#weekly-{name}", Static)
 
-    @property
-    def settings(self) -> CoachSettings:
-        settings = getattr(self.app, "coach_settings", None)
-        return settings if isinstance(settings, CoachSettings) else CoachSettings()
-
     # -- starting ----------------------------------------------------------------------
 
     def on_screen_resume(self) -> None:
         if self.walk is None:
             self.saved = None
-            self._start(app_now(self.app), self.settings.questions)
+            self._start(self.live.now(), self.settings.questions)
         self.reply.focus()
 
     @work(thread=True, exclusive=True, group="weekly-start")
     def _start(self, now: datetime, choice: str) -> None:
         try:
             questions = load_question_set(choice).questions
-            with store_lock(self.app):
-                self.store.refresh()
-                entries = list(self.store.raw_entries())
-                goals = self.store.goals()
-                codes = self.store.code_map()
-                kept = load_draft(self.store.path)
+            with self.live.reading() as store:  # one state of the journal
+                entries = list(store.raw_entries())
+                goals = store.goals()
+                codes = store.code_map()
+            kept = load_draft(self.live.path)
             material = week_material(entries, now.date())
             draft_questions, replies = (
                 (tuple(kept[0].questions), kept[0].replies) if kept else (questions, [])
@@ -202,7 +196,7 @@ class WeeklyScreen(Screen[None]):
         if self.walk.done:
             self.reply.disabled = True
             self._static("prompt").update(Text("Saving the weekly review…"))
-            self._save(self.walk.draft, app_now(self.app))
+            self._save(self.walk.draft, self.live.now())
         else:
             self._keep(self._draft())
             self._show_prompt()
@@ -215,7 +209,7 @@ class WeeklyScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="weekly-draft")
     def _keep(self, draft: WeeklyDraft) -> None:
         try:
-            keep_draft(self.store.path, draft)
+            keep_draft(self.live.path, draft)
         except (OSError, JournalError) as err:
             self.app.call_from_thread(
                 self.notify, f"Could not keep the draft: {err}", severity="warning", markup=False
@@ -224,16 +218,16 @@ class WeeklyScreen(Screen[None]):
     def flush_draft(self) -> None:
         """The app is closing (or the terminal went away): keep the answers now."""
         if self.walk is not None and not self.walk.done and self.walk.replies:
-            keep_draft(self.store.path, self._draft())
+            keep_draft(self.live.path, self._draft())
 
     @work(thread=True, exclusive=True, group="weekly-save")
     def _save(self, draft: WeeklyDraft, now: datetime) -> None:
         try:
-            with store_lock(self.app):
-                saved = save_weekly(self.store, draft, now)
-                weeks = streak(review_days(self.store.raw_entries()), now.date())
+            written = self.live.write(lambda store: save_weekly(store, draft, now))
+            saved = written.result
+            weeks = streak(review_days(written.snapshot.entries), now.date())
         except (ValidationError, JournalError) as err:
-            keep_draft(self.store.path, draft)
+            keep_draft(self.live.path, draft)
             self.app.call_from_thread(self._not_saved, str(err))
             return
         self.app.call_from_thread(self._saved, saved, weeks)
@@ -263,6 +257,6 @@ class WeeklyScreen(Screen[None]):
         self.post_message(SwitchScreen("journal"))
 
     def action_restart(self) -> None:
-        discard_draft(self.store.path)
+        discard_draft(self.live.path)
         self.walk = None
-        self._start(app_now(self.app), self.settings.questions)
+        self._start(self.live.now(), self.settings.questions)

@@ -16,10 +16,10 @@ from journal.review.builtin_forms import builtin_forms
 from journal.review.compare import previous_review
 from journal.review.forms import Form, form_from_record
 from journal.review.saved import goal_part
-from screens.answers import AnswerScreen, FormPicker
+from screens.review.answer_editor import AnswerScreen, FormPicker
 
 if TYPE_CHECKING:
-    from screens.review import ReviewScreen
+    from screens.review.screen import ReviewScreen
 
 
 def previous_rating_text(review: Record | None, saved: list[Record], goal_id: str) -> str:
@@ -46,8 +46,8 @@ def open_answers(screen: ReviewScreen) -> None:
 
 def _load_forms(screen: ReviewScreen) -> None:
     try:
-        with screen._lock():
-            stored = [form_from_record(r) for r in screen.store.forms()]
+        with screen.live.reading() as store:
+            stored = [form_from_record(r) for r in store.forms()]
     except JournalError as err:
         screen.app.call_from_thread(screen.notify, str(err), severity="error", markup=False)
         return

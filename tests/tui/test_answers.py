@@ -15,9 +15,9 @@ from journal.dates import Period, parse_period
 from journal.review.forms import parse_form
 from journal.review.saved import new_review, set_rating
 from journal.store.journal_store import JournalStore
-from screens.answers import AnswerScreen, FormPicker
 from screens.app import make_app
-from screens.review import ReviewScreen
+from screens.review.answer_editor import AnswerScreen, FormPicker
+from screens.review.screen import ReviewScreen
 from tests.tui.conftest import fixed_now
 from tests.tui.helpers import notices, settle, wait_for
 from tests.tui.test_review import SIZE, go_to, open_review

@@ -93,7 +93,7 @@ async def test_escape_and_no_metric_write_nothing(store: JournalStore) -> None:
 
 
 async def test_the_review_calls_out_at_risk_goals_and_achievements(store: JournalStore) -> None:
-    from screens.review import ReviewScreen
+    from screens.review.screen import ReviewScreen
     from tests.tui.helpers import screen_text
 
     metric_store(store)
@@ -142,7 +142,7 @@ async def test_the_review_calls_out_at_risk_goals_and_achievements(store: Journa
 def test_the_review_goal_header_shows_progress_and_check_ins(store: JournalStore) -> None:
     from journal.dates import Period
     from journal.review.assess import assess_store
-    from screens.review_views import goal_header
+    from screens.review.views import goal_header
 
     metric_store(store)
     a = assess_store(

@@ -132,7 +132,7 @@ async def test_plan_and_agenda_screens_from_goals(journal_store: JournalStore) -
         assert plan.query_one("#plan-cycle", Input).value == "H2 2026"
         assert "Pricing workshop" in plan.text_area.text
         await pilot.press("c")
-        assert app.clipboard == plan.text_area.text
+        await wait_for(pilot, lambda: app.clipboard == plan.text_area.text)
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, GoalsScreen))
         await pilot.press("1")

@@ -5,7 +5,7 @@ count; in the middle the answer with a live counter that turns to a warning past
 limit; on the right the evidence for that question (space marks one as used, `i` inserts
 a dated one-line citation) and the previous cycle's answer to the same question. `c` on
 a question copies its answer as plain text, and refuses one over its limit. Changes go
-to the review screen's draft, saved like every other edit (screens.review_saving).
+to the review screen's draft, saved like every other edit (screens.review.saving).
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def slot_prompt(slot: Slot, text: str) -> Text:
 class AnswerScreen(ModalScreen[None]):
     """Answer a review's form question by question (see the module docstring)."""
 
-    CSS_PATH = "answers.tcss"
+    CSS_PATH = "answer_editor.tcss"
     AUTO_FOCUS = "#questions"
     BINDINGS = [
         Binding("escape", "close", "Back", tooltip="To the questions; from there, to the review"),
@@ -263,7 +263,7 @@ class AnswerScreen(ModalScreen[None]):
 class FormPicker(ModalScreen[Form | None]):
     """Choose the form a review answers (imported forms first, then the built-in ones)."""
 
-    CSS_PATH = "answers.tcss"
+    CSS_PATH = "answer_editor.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, forms: list[Form]) -> None:
