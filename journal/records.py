@@ -35,7 +35,15 @@ Step = TypedDict("Step", {"text": str, "due": str | None, "done_on": str | None,
 Agreement = TypedDict("Agreement", {"with": str, "when": str, "support": str})
 
 
-class Entry(TypedDict, total=False):
+# A 1:1 note (an entry tagged 1on1, the planning feature): whom it was with, and its action
+# items, carried forward until done. "with" is a Python keyword, hence this spelling.
+ActionItem = TypedDict("ActionItem", {"text": str, "done_on": str | None})
+_MeetingFields = TypedDict(
+    "_MeetingFields", {"with": str | None, "actions": list[ActionItem]}, total=False
+)
+
+
+class Entry(_MeetingFields, total=False):
     id: str  # "e12"
     kind: str  # models.KINDS: feedback, reflection, win, note (and checkin)
     when: str  # ISO 8601 with the local UTC offset
