@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from journal.models import Record
-from journal.review.assess import Assessment
+from journal.progress import Progress, measurable
+from journal.review.assess import Assessment, GoalReport
 from journal.review.feedback import SourceCount
 
 _ACTION = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
@@ -31,6 +32,9 @@ class GoalChange:
     rating_step: int | None  # places moved on the scale (+1: one better), None if unknown
     evidence_before: int
     evidence_after: int
+    # where a measurable goal stood at each cycle's end (None: no metric or milestones)
+    progress_before: Progress | None = None
+    progress_after: Progress | None = None
 
 
 @dataclass
@@ -72,6 +76,26 @@ def _step(before: Assessment, after: Assessment, rb: str | None, ra: str | None)
     if rb is None or ra is None or rb not in before.scale or ra not in after.scale:
         return None
     return after.scale.index(ra) - before.scale.index(rb)
+
+
+def _measured(rep: GoalReport | None) -> Progress | None:
+    """The report's progress when the goal is measurable (a metric or milestones)."""
+    if rep is None or rep.progress is None or not measurable(rep.goal):
+        return None
+    return rep.progress
+
+
+def _progress_data(found: Progress | None) -> dict[str, Any] | None:
+    if found is None:
+        return None
+    return {"current": found.current, "percent": found.percent, "status": found.status}
+
+
+def _progress_cell(found: Progress | None) -> str:
+    if found is None:
+        return "-"
+    percent = "?" if found.percent is None else f"{found.percent:.0f}%"
+    return f"{percent} ({found.status})"
 
 
 def actions_of(text: str) -> list[str]:
@@ -121,6 +145,8 @@ def compare(
                 _step(before, after, rb.rating if rb else None, ra.rating if ra else None),
                 len(rb.evidence) if rb else 0,
                 len(ra.evidence) if ra else 0,
+                _measured(rb),
+                _measured(ra),
             )
         )
     since_day = before.period.end.isoformat()
@@ -174,6 +200,8 @@ def to_data(c: Comparison) -> dict[str, Any]:
                 "rating_step": g.rating_step,
                 "evidence_before": g.evidence_before,
                 "evidence_after": g.evidence_after,
+                "progress_before": _progress_data(g.progress_before),
+                "progress_after": _progress_data(g.progress_after),
             }
             for g in c.goals
         ],
@@ -223,6 +251,15 @@ def to_markdown(c: Comparison) -> str:
             f"{_cell(g.rating_after or '-')} | {_arrow(g.rating_step) or '-'} | "
             f"{g.evidence_before} | {g.evidence_after} |"
         )
+    measured = [g for g in c.goals if g.progress_before or g.progress_after]
+    if measured:
+        out += ["", "## Progress", "", "| Goal | At the end of before | At the end of after |",
+                "| --- | --- | --- |"]
+        out += [
+            f"| {_cell(g.title)} (`{g.code}`) | {_progress_cell(g.progress_before)} | "
+            f"{_progress_cell(g.progress_after)} |"
+            for g in measured
+        ]
     fb, fa = c.feedback_before, c.feedback_after
     out += [
         "",

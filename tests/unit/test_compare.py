@@ -116,7 +116,10 @@ def test_markdown_and_json(cycles: Comparison) -> None:
         "rating_step": 1,
         "evidence_before": 2,
         "evidence_after": 1,
+        "progress_before": None,  # no metric: nothing to measure
+        "progress_after": None,
     }
+    assert "## Progress" not in md
     assert data["feedback"]["after"]["praise"] == 2
     assert [e["title"] for e in data["actions"][1]["evidence_since"]] == [
         "Profiled checkout",
@@ -136,3 +139,33 @@ def test_previous_review() -> None:
     assert previous_review(r3, [r1, r2, r3]) is r2
     assert previous_review(r2, [r3, r2, r1]) is r1
     assert previous_review(r1, [r1, r2, r3]) is None
+
+
+def test_progress_at_each_cycles_end(store: JournalStore) -> None:
+    """A measurable goal shows where it stood at the end of each cycle; others show none."""
+    from journal.goal_metrics import add_checkin
+
+    store.add_goal("Grow revenue", code="revenue")
+    metric = {"unit": "ms", "baseline": 400.0, "target": 200.0, "start": "2026-01-01"}
+    store.add_goal("Cut latency", code="latency", due="2026-12-31", metric=metric)
+    add_checkin(store, "latency", "350", when=at("2026-05-01 10:00"))  # 25% by H1's end
+    add_checkin(store, "latency", "250", when=at("2026-11-01 10:00"))  # 75% by H2's end
+    first, second = store.save_review(new_review(H1)), store.save_review(new_review(H2))
+    today = date(2027, 1, 10)
+    c = compare(
+        assess_store(store, H1, first, today),
+        assess_store(store, H2, second, today),
+        store.raw_entries(), store.goals(), store.skills(),
+    )
+    by_code = {g.code: g for g in c.goals}
+    latency = by_code["latency"]
+    assert latency.progress_before is not None and latency.progress_after is not None
+    assert round(latency.progress_before.percent or 0) == 25
+    assert round(latency.progress_after.percent or 0) == 75
+    assert by_code["revenue"].progress_before is None
+    data = {g["code"]: g for g in to_data(c)["goals"]}
+    assert data["latency"]["progress_after"]["current"] == 250
+    assert data["revenue"]["progress_before"] is None
+    text = to_markdown(c)
+    assert "## Progress" in text and "| Cut latency (`latency`) | 25% (" in text
+    assert "75% (" in text and "`revenue`) | -" not in text.split("## Progress")[1].split("##")[0]
