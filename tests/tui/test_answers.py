@@ -18,8 +18,7 @@ from journal.store.journal_store import JournalStore
 from screens.app import make_app
 from screens.review.answer_editor import AnswerScreen, FormPicker
 from screens.review.screen import ReviewScreen
-from tests.tui.conftest import fixed_now
-from tests.tui.helpers import notices, settle, wait_for
+from tests.tui.helpers import fixed_now, notices, settle, wait_for
 from tests.tui.test_review import SIZE, go_to, open_review
 
 FORM = """\

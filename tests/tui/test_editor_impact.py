@@ -7,8 +7,7 @@ from textual.widgets import Input, Select
 from journal.store.journal_store import JournalStore
 from screens.app import JournalApp
 from screens.journal import JournalScreen
-from tests.tui.conftest import SIZE
-from tests.tui.helpers import settle, wait_for
+from tests.tui.helpers import SIZE, settle, wait_for
 from tests.tui.test_editor import open_editor
 
 

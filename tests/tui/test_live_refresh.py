@@ -17,8 +17,7 @@ from screens.app import make_app
 from screens.goals import GoalsScreen
 from screens.journal import JournalScreen
 from screens.messages import EntrySaved
-from tests.tui.conftest import SIZE, fixed_now
-from tests.tui.helpers import settle
+from tests.tui.helpers import SIZE, fixed_now, settle
 
 
 def shown_titles(screen: JournalScreen) -> set[str]:

@@ -14,8 +14,7 @@ from screens.goals import GoalsScreen
 from screens.journal import JournalScreen
 from screens.planning import AgendaScreen, PlanScreen
 from screens.skills import SkillsScreen
-from tests.tui.conftest import NOW, SIZE
-from tests.tui.helpers import app_on_screen, screen_text, settle, wait_for
+from tests.tui.helpers import NOW, SIZE, app_on_screen, screen_text, settle, wait_for
 
 
 async def test_feedback_to_a_development_goal_woven_into_a_company_goal(

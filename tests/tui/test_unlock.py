@@ -13,7 +13,8 @@ from journal.storage import crypto, encrypting, inbox, keycache
 from journal.store.journal_store import JournalStore
 from screens.app import JournalApp, make_app
 from screens.unlock import UnlockScreen
-from tests.tui.conftest import SIZE, fill, fixed_now
+from tests.tui.conftest import fill
+from tests.tui.helpers import SIZE, fixed_now
 
 PASS = "correct horse battery staple"
 
