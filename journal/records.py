@@ -37,7 +37,9 @@ Agreement = TypedDict("Agreement", {"with": str, "when": str, "support": str})
 
 # A 1:1 note (an entry tagged 1on1, the planning feature): whom it was with, and its action
 # items, carried forward until done. "with" is a Python keyword, hence this spelling.
-ActionItem = TypedDict("ActionItem", {"text": str, "done_on": str | None})
+class ActionItem(TypedDict):
+    text: str
+    done_on: str | None
 _MeetingFields = TypedDict(
     "_MeetingFields", {"with": str | None, "actions": list[ActionItem]}, total=False
 )

@@ -11,7 +11,7 @@ written with control characters made visible.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from journal.dates import Period
@@ -34,6 +34,7 @@ class JournalDump:
     counters: dict[str, int]
     exported: str
     period: Period | None = None
+    forms: list[Record] = field(default_factory=list)  # `journal form import`ed, by name
 
     @property
     def codes(self) -> dict[str, str]:
@@ -58,6 +59,7 @@ def dump_store(store: Any, period: Period | None = None) -> JournalDump:
         counters=dict(store.meta().get("next") or {}),
         exported=store.now_iso(),
         period=period,
+        forms=sorted(store.forms(), key=lambda f: str(f.get("name", ""))),
     )
 
 
@@ -85,6 +87,7 @@ def to_json(dump: JournalDump) -> bytes:
         "goals": dump.goals,
         "skills": dump.skills,
         "reviews": dump.reviews,
+        "forms": dump.forms,
         "entries": dump.entries,
     }
     return safe_json(doc) + b"\n"  # DEL and C1 escaped, like every JSON we print

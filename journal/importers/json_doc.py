@@ -52,9 +52,12 @@ def _load(raw: bytes, name: str) -> dict[str, Any]:
     return doc
 
 
-def parse(raw: bytes, name: str) -> tuple[dict[str, list[Record]], dict[str, int], int]:
-    """The tables and id counters of an export, and how many links from skills to entries
-    not in the file were dropped; or ImportFileError listing every problem.
+def parse(
+    raw: bytes, name: str
+) -> tuple[dict[str, list[Record]], dict[str, int], int, list[Record]]:
+    """The tables and id counters of an export, how many links from skills to entries
+    not in the file were dropped, and its review forms; or ImportFileError listing every
+    problem.
 
     Every record is checked by the rules `journal doctor` applies to a journal (the
     store's record rules, links, codes, goal cycles, dates, savable), on the very
@@ -80,13 +83,37 @@ def parse(raw: bytes, name: str) -> tuple[dict[str, list[Record]], dict[str, int
                 seen.add(ident)
         tables[table] = records
     counters = _counters(doc.get("next"), problems)
+    forms = _forms(doc.get("forms"), problems)
     if problems:
         raise problems_error(name, "cannot be imported", problems)
     dropped = _drop_unknown_sources(tables)
     report = check_document(_document(tables, counters), Path(name))
     if report.problems:
         raise problems_error(name, "cannot be imported", report.problems)
-    return tables, counters, dropped
+    return tables, counters, dropped, forms
+
+
+def _forms(raw: object, problems: list[str]) -> list[Record]:
+    """The journal's imported review forms (absent in older exports): each must read back."""
+    from journal.review.forms import form_from_record
+
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not all(isinstance(f, dict) for f in raw):
+        problems.append("'forms' is not a list of forms")
+        return []
+    names: set[str] = set()
+    for number, record in enumerate(raw, 1):
+        try:
+            form_from_record(record)
+        except ValidationError as err:
+            problems.append(f"forms record {number}: {err}")
+            continue
+        name = str(record["name"]).lower()
+        if name in names:
+            problems.append(f"forms: the name {record['name']!r} is used twice")
+        names.add(name)
+    return list(raw)
 
 
 def _counters(raw: object, problems: list[str]) -> dict[str, int]:
@@ -145,7 +172,7 @@ def merged_counters(
 
 def import_bytes(store: JournalStore, raw: bytes, name: str, *, dry_run: bool = False) -> Summary:
     """Check the whole export, then store every record under its own id in one write."""
-    tables, counters, dropped = parse(raw, name)
+    tables, counters, dropped, forms = parse(raw, name)
 
     def work() -> None:
         if not store.is_empty():
@@ -156,6 +183,8 @@ def import_bytes(store: JournalStore, raw: bytes, name: str, *, dry_run: bool = 
                 "exported journal in an empty one (its ids would clash); use --db NEW_FILE"
             )
         store.put_records(tables, counters)
+        for form in forms:
+            store.save_form(form)
 
     in_one_transaction(store, dry_run, work)
     summary = Summary("json", name, dry_run)
@@ -163,6 +192,7 @@ def import_bytes(store: JournalStore, raw: bytes, name: str, *, dry_run: bool = 
     summary.details = [
         f"{plural(len(tables['goals']), 'goal')}, {plural(len(tables['skills']), 'skill')} "
         f"and {plural(len(tables['reviews']), 'review')} with them"
+        + (f", and {plural(len(forms), 'review form')}" if forms else "")
     ]
     if dropped:
         summary.details.append(

@@ -99,11 +99,13 @@ class Form:
 def form_from_record(record: Record, builtin: bool = False) -> Form:
     """A stored form (or a review's copy of one) back as a Form; damage is a clear error."""
     try:
+        if not isinstance(record["questions"], list):
+            raise TypeError("its questions are not a list")
         questions = tuple(_question_from(q) for q in record["questions"])
         return Form(
             str(record["name"]), str(record.get("title") or record["name"]), questions, builtin
         )
-    except (KeyError, TypeError, ValueError) as err:
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise ValidationError(
             f"the form {record.get('name')!r} is stored in a shape this version cannot read "
             f"({err}): import it again with `journal form import FILE --replace`"

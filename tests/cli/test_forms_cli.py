@@ -271,3 +271,38 @@ def test_impact_on_wins(journal: Run) -> None:
     assert json.loads(journal("list", "--json").stdout)[0]["impact"] == "p95 -40%"
     assert journal("edit", "e1", "--kind", "note").returncode == 0  # a note keeps no impact
     assert json.loads(journal("list", "--json").stdout)[0]["impact"] is None
+
+
+def test_imported_forms_survive_export_and_import_json(journal: Run, tmp_path: Path) -> None:
+    """`export --format json` carries the imported forms and `import json` brings them
+    back: moving a journal must not lose the company's review form."""
+    journal("skill", "add", "Presenting", "--code", "presenting")
+    path = str(DATA / "midyear.md")
+    assert journal("form", "import", path, "--name", "midyear").returncode == 0
+    out = tmp_path / "all.json"
+    exported = journal("export", "--format", "json", "-o", str(out))
+    assert exported.returncode == 0, exported.stderr
+    assert [f["name"] for f in json.loads(out.read_text())["forms"]] == ["midyear"]
+    fresh = tmp_path / "fresh" / "journal.json"
+    imported = journal("import", "json", str(out), db_path=fresh)
+    assert imported.returncode == 0, imported.stderr
+    assert "1 review form" in imported.stdout
+    listed = journal("form", "list", db_path=fresh).stdout
+    assert "midyear                  Mid-year review 2026 (6 questions, imported)" in listed
+    assert journal("doctor", db_path=fresh).returncode == 0
+
+
+def test_a_damaged_form_in_an_export_is_refused_and_nothing_written(
+    journal: Run, tmp_path: Path
+) -> None:
+    journal("skill", "add", "Presenting", "--code", "presenting")
+    assert journal("form", "import", str(DATA / "midyear.md"), "--name", "m").returncode == 0
+    out = tmp_path / "all.json"
+    assert journal("export", "--format", "json", "-o", str(out)).returncode == 0
+    doc = json.loads(out.read_text())
+    doc["forms"][0]["questions"] = "not a list"
+    out.write_text(json.dumps(doc))
+    fresh = tmp_path / "fresh" / "journal.json"
+    refused = journal("import", "json", str(out), db_path=fresh)
+    assert refused.returncode == 2 and "forms record 1" in refused.stderr
+    assert not fresh.exists()
