@@ -160,3 +160,37 @@ def test_lock_removes_decrypted_editor_leftovers(journal: Run, tmp_path: Path) -
     journal("add", "note", "after lock", env=env)
     left = [p for p in files_under(runtime) if CANARY.encode() in p.read_bytes()]
     assert left == []
+
+
+# -- 5. planning: a 1:1 note dated in the future blanks every agenda until then -------------
+
+
+def test_future_dated_1on1_does_not_blank_the_agenda(journal: Run) -> None:
+    """`journal 1on1 note "met" --with Dana --when 2030-01-01` is accepted silently (no
+    "in the future" note, unlike `journal add`), and from then on `journal 1on1` and
+    `journal 1on1 --with Dana` say "since the last 1:1 on 2030-01-01": a win logged today is
+    not on the agenda, and nothing will be for years. One typo in a year (2062 for 2026)
+    empties the agenda the user brings to their manager. Expected: the agenda's "since"
+    is the last 1:1 not after today (or the future date is refused or at least warned).
+    """
+    ok(journal("1on1", "note", "met", "--with", "Dana", "--when", "2030-01-01"))
+    ok(journal("add", "win", "Shipped the pricing page"))
+    agenda = ok(journal("1on1", "--with", "Dana"))
+    assert "Shipped the pricing page" in agenda.stdout, agenda.stdout
+
+
+# -- 6. coach: a long snooze crashes with a traceback ---------------------------------------
+
+
+def test_coach_snooze_with_a_huge_length_is_refused_not_a_traceback(journal: Run) -> None:
+    """`journal coach snooze weekly-review-due:weekly --for 3000000d` (or 9999999999d, or
+    99999m) prints a Python traceback: OverflowError "date value out of range" / "Python
+    int too large to convert to C int" from `today + timedelta(...)` in snooze_until.
+    Other bad lengths (0d, 1e9w, 100000y) get a one-line "give a length such as 3d" error.
+    Expected: the same one-line refusal (or "for good: use dismiss"), exit 1, no traceback.
+    """
+    ok(journal("add", "note", "x"))
+    for length in ("3000000d", "9999999999d", "99999m"):
+        out = journal("coach", "snooze", "weekly-review-due:weekly", "--for", length)
+        assert "Traceback" not in out.stderr, (length, out.stderr[-300:])
+        assert out.returncode in (0, 1), (length, out.returncode)
