@@ -194,3 +194,38 @@ def test_coach_snooze_with_a_huge_length_is_refused_not_a_traceback(journal: Run
         out = journal("coach", "snooze", "weekly-review-due:weekly", "--for", length)
         assert "Traceback" not in out.stderr, (length, out.stderr[-300:])
         assert out.returncode in (0, 1), (length, out.returncode)
+
+
+# -- 7. encryption: `unlock --for` a huge length: traceback, or a key cached for years ------
+
+
+def test_unlock_for_a_huge_length_is_refused_not_a_traceback(journal: Run,
+                                                              tmp_path: Path) -> None:
+    """`journal unlock --for 99999999999h` (or 9999999d) prints a Python traceback
+    (OverflowError) instead of a one-line refusal like `--for 0m` gets ("the duration must
+    be longer than zero"). Expected: exit 1 with a message, no traceback.
+    """
+    _db, env = encrypted_journal(journal, tmp_path)
+    ok(journal("lock", env=env))
+    for length in ("99999999999h", "9999999d"):
+        out = journal("unlock", "--for", length, env=env)
+        assert "Traceback" not in out.stderr, (length, out.stderr[-300:])
+
+
+def test_unlock_for_days_says_the_date_it_locks(journal: Run, tmp_path: Path) -> None:
+    """`journal unlock --for 24000h` caches the key for 1000 days and prints "encrypted;
+    unlocked until 05:27" (today's time of day, no date); `unlock --status` says the same.
+    `--for 1000000000m` (1,900 years) is accepted too. A user reading "until 05:27" at 05:27
+    thinks the journal is locking now, while its key sits in the runtime folder for years:
+    the one promise of the unlock window is broken. Expected: an upper bound on --for (a
+    day, say) or at least the date in the message when it is not today.
+    """
+    _db, env = encrypted_journal(journal, tmp_path)
+    ok(journal("lock", env=env))
+    out = journal("unlock", "--for", "24000h", env=env)
+    if out.returncode != 0:
+        return  # refusing a window that long is a fix
+    status = ok(journal("unlock", "--status", env=env)).stdout
+    from datetime import date, timedelta
+    later = date.today() + timedelta(days=1000)
+    assert later.isoformat() in status or str(later.year) in status, status
