@@ -229,3 +229,45 @@ def test_unlock_for_days_says_the_date_it_locks(journal: Run, tmp_path: Path) ->
     from datetime import date, timedelta
     later = date.today() + timedelta(days=1000)
     assert later.isoformat() in status or str(later.year) in status, status
+
+
+# -- 8. encryption: one invalid inbox record blocks every merge, for good --------------------
+
+
+def seal_into_inbox(db: Path, item: dict[str, object]) -> None:
+    """Append one record sealed to the journal's public capture key (as anyone can)."""
+    import base64
+
+    import orjson
+
+    from journal.storage import crypto, inbox
+
+    header = json.loads(db.read_bytes().split(b"\n")[1])
+    sealed = crypto.seal_for_inbox(base64.b64decode(header["capture_public"]),
+                                   orjson.dumps({"capture_id": os.urandom(16).hex(),
+                                                 "item": item}))
+    path = inbox.inbox_path(db)
+    path.write_bytes(b"".join(inbox._chunks([*inbox._records(path), sealed])))
+
+
+def test_an_invalid_inbox_record_does_not_block_the_merge(journal: Run,
+                                                           tmp_path: Path) -> None:
+    """Lock, `journal add note "legit while locked"` (sealed to the inbox), then one more
+    record sealed with the header's public capture key whose item has kind "bogus" (any
+    process that can write the folder can do this; so can a newer version's capture of a
+    kind this version does not know). `journal unlock` exits 2 with "unknown kind 'bogus'"
+    and nothing about the inbox; the key is cached anyway; `.inbox.merging` stays; every
+    later unlock fails the same way, so the legit entry never comes in, and neither does
+    anything captured afterwards. The unreadable/undecryptable case is handled (set aside
+    in .inbox.unreadable); a readable-but-invalid record is not.
+    Expected: the invalid record is set aside (like an unreadable one), the rest merge,
+    unlock succeeds and says one record was kept aside.
+    """
+    db, env = encrypted_journal(journal, tmp_path)
+    ok(journal("lock", env=env))
+    ok(journal("add", "note", "legit while locked", env=env))
+    seal_into_inbox(db, {"kind": "bogus", "title": "x"})
+    unlocked = journal("unlock", env=env)
+    assert unlocked.returncode == 0, unlocked.stderr
+    listed = ok(journal("list", "--json", env=env))
+    assert "legit while locked" in [e["title"] for e in json.loads(listed.stdout)]
