@@ -271,3 +271,34 @@ def test_an_invalid_inbox_record_does_not_block_the_merge(journal: Run,
     assert unlocked.returncode == 0, unlocked.stderr
     listed = ok(journal("list", "--json", env=env))
     assert "legit while locked" in [e["title"] for e in json.loads(listed.stdout)]
+
+
+# -- 9. encryption: a crashed edit leaves plaintext on disk beside the encrypted journal ----
+
+
+@pytest.mark.skipif(shutil.which("script") is None, reason="needs script(1) for a terminal")
+def test_crashed_edit_does_not_leave_plaintext_beside_the_journal(journal: Run,
+                                                                   tmp_path: Path) -> None:
+    """With no $XDG_RUNTIME_DIR (ssh sessions, containers, cron), `journal edit e1` on an
+    encrypted journal warns that the text "sits beside the journal, unencrypted, until the
+    editor closes". If the journal process dies during the edit (kill -9, OOM, the terminal
+    closed), `journal.json.edit/e1-XXXX.txt` with e1's full decrypted text stays on disk,
+    beside the encrypted journal, after any number of `journal list`, `journal lock` and
+    `journal add`; only a later `journal edit` sweeps it. The user encrypted precisely so
+    that the disk holds no plaintext. Expected: any command that opens the journal (or at
+    least `journal lock`) removes edit leftovers whose owner is gone.
+    """
+    db, env = encrypted_journal(journal, tmp_path)
+    editor = tmp_path / "editor.sh"
+    editor.write_text("#!/bin/sh\nkill -9 $PPID\n")
+    editor.chmod(0o755)
+    full = {k: v for k, v in os.environ.items() if k != "XDG_RUNTIME_DIR"}
+    full.update({**env, "JOURNAL_DB": str(db), "EDITOR": str(editor)})
+    del full["XDG_RUNTIME_DIR"]
+    subprocess.run(["script", "-qec", f"{JOURNAL} edit e1", "/dev/null"], env=full,
+                   stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
+    plain_env = {"XDG_RUNTIME_DIR": ""}
+    for args in (("list",), ("lock",), ("add", "note", "later")):
+        journal(*args, env={**env, **plain_env})
+    left = [p for p in files_under(db.parent) if CANARY.encode() in p.read_bytes()]
+    assert left == []
