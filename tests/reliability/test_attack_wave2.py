@@ -302,3 +302,19 @@ def test_crashed_edit_does_not_leave_plaintext_beside_the_journal(journal: Run,
         journal(*args, env={**env, **plain_env})
     left = [p for p in files_under(db.parent) if CANARY.encode() in p.read_bytes()]
     assert left == []
+
+
+# -- 10. coach: dismissing a misspelled nudge key "works" ------------------------------------
+
+
+def test_coach_dismiss_of_an_unknown_goal_code_is_refused(journal: Run) -> None:
+    """`journal coach dismiss quiet-goal:revnue` (a typo of revenue) answers "Dismissed
+    quiet-goal:revnue" and stores it, while the real quiet-goal:revenue nudge keeps
+    showing. The kind is checked (`nokind:x` is refused) but the part after the colon is
+    not, though the config loader's own rule is "a typo must not vanish". Expected: a
+    key naming no goal/skill/review the journal has (or no nudge ever shown) is refused
+    with the known ones, exit 1.
+    """
+    ok(journal("goal", "add", "Revenue", "--code", "revenue"))
+    out = journal("coach", "dismiss", "quiet-goal:revnue")
+    assert out.returncode != 0, out.stdout
