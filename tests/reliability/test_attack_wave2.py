@@ -318,3 +318,39 @@ def test_coach_dismiss_of_an_unknown_goal_code_is_refused(journal: Run) -> None:
     ok(journal("goal", "add", "Revenue", "--code", "revenue"))
     out = journal("coach", "dismiss", "quiet-goal:revnue")
     assert out.returncode != 0, out.stdout
+
+
+# -- 11. progress: changing the unit relabels every past value -------------------------------
+
+
+def test_goal_edit_unit_does_not_silently_relabel_recorded_values(journal: Run) -> None:
+    """Goal with --baseline 420 --target 300 --unit ms and a check-in of 375ms; then
+    `journal goal edit lat --unit s` exits 0 with no warning, and `journal goal show lat`
+    says "420 s -> 375 s -> 300 s", while the check-in entry still reads "375 ms". The
+    numbers were never re-scaled: every recorded value changed meaning by a factor of 1000
+    and the journal now contradicts itself. Expected: refuse a unit change once check-ins
+    exist (or ask for the new baseline/target), or at least warn; never show 375 s for 375 ms.
+    """
+    ok(journal("goal", "add", "Lat", "--code", "lat", "--baseline", "420", "--target", "300",
+               "--unit", "ms"))
+    ok(journal("checkin", "lat", "375ms"))
+    edited = journal("goal", "edit", "lat", "--unit", "s")
+    if edited.returncode != 0:
+        return  # refusing is a fix
+    shown = ok(journal("goal", "show", "lat"))
+    assert "375 s" not in shown.stdout or edited.stderr.strip(), shown.stdout
+
+
+def test_goal_unit_must_be_a_unit(journal: Run) -> None:
+    """`journal goal edit lat --unit 123` is accepted; `goal show` then prints
+    "progress: 420 123 -> 375 123 -> 300 123". A check-in typed with that unit cannot be
+    written: `journal checkin lat "5 123"` is refused ("cannot read"), and
+    `journal checkin lat 5123` is recorded as 5,123 (the unit's digits read as the
+    number's). `--unit "ms ms"` is accepted too. Expected: a unit that starts with a digit
+    (or holds inner spaces) is refused like other bad input.
+    """
+    ok(journal("goal", "add", "Lat", "--code", "lat", "--baseline", "420", "--target", "300",
+               "--unit", "ms"))
+    for unit in ("123", "ms ms"):
+        out = journal("goal", "edit", "lat", "--unit", unit)
+        assert out.returncode != 0, (unit, out.stdout)
