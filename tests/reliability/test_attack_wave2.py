@@ -16,11 +16,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli import conftest as cli_conftest
 from tests.cli.conftest import JOURNAL, Run
-from tests.cli.conftest import journal  # noqa: F401  the fixture, for this folder
 
 PASS = "correct horse battery staple"
 CANARY = "CANARY-7f3a9c"
+
+journal = cli_conftest.journal  # the CLI tests' fixture, for this folder
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -148,7 +150,9 @@ def test_lock_removes_decrypted_editor_leftovers(journal: Run, tmp_path: Path) -
     """
     db, env = encrypted_journal(journal, tmp_path)
     editor = tmp_path / "editor.sh"
-    editor.write_text('#!/bin/sh\nc=$(cat "$1")\nprintf \'not a header line\\n%s\\n\' "$c" > "$1"\n')
+    editor.write_text(
+        '#!/bin/sh\nc=$(cat "$1")\nprintf \'not a header line\\n%s\\n\' "$c" > "$1"\n'
+    )
     editor.chmod(0o755)
     full = {**os.environ, **env, "JOURNAL_DB": str(db), "EDITOR": str(editor)}
     subprocess.run(["script", "-qec", f"{JOURNAL} edit e1", "/dev/null"], env=full,
