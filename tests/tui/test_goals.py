@@ -15,7 +15,8 @@ from journal.store.journal_store import JournalStore
 from screens.app import JournalApp
 from screens.dialogs import Confirm, Picker
 from screens.goal_form import GoalForm
-from screens.goals import GoalsScreen, goal_views
+from screens.goal_views import goal_views
+from screens.goals import GoalsScreen
 from screens.messages import ShowGoal
 from tests.tui.helpers import DEMO_NOW, app_on_screen, settle, wait_for
 
