@@ -12,7 +12,6 @@ from journal.errors import JournalError, ValidationError
 from journal.goals import goal_family
 from journal.models import KINDS, SENTIMENTS, Record, choose, normalise_tags
 from journal.paths import journal_path
-from journal.query import EntryFilter, find
 from journal.storage.crypto import file_is_encrypted
 from journal.textsafe import visible_line
 
@@ -245,6 +244,8 @@ def run_list(args: argparse.Namespace) -> int:
     from journal.cli.output import entry_json, entry_line, open_store, print_json
 
     store = open_store(args, must_exist=True)
+    from journal.query import EntryFilter, find  # only `list` filters
+
     flt = EntryFilter(
         kind=choose(args.kind, KINDS, "kind") if args.kind else None,
         tags=tuple(normalise_tags(args.tag)),

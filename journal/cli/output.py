@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.errors import JournalError
 from journal.models import Record
 from journal.paths import journal_path
-from journal.store.journal_store import JournalStore
 from journal.textsafe import safe_json, visible_line
+
+if TYPE_CHECKING:  # a locked `journal add` seals to the inbox and never opens the store
+    from journal.store.journal_store import JournalStore
 
 
 def open_store(args: argparse.Namespace, must_exist: bool = False) -> JournalStore:
@@ -26,6 +28,8 @@ def open_store(args: argparse.Namespace, must_exist: bool = False) -> JournalSto
         from journal.storage import unlocking
 
         unlocking.allow_prompt()
+    from journal.store.journal_store import JournalStore
+
     return JournalStore(path)
 
 
