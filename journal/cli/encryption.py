@@ -63,7 +63,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         dest="lasting",
         metavar="DURATION",
         default="30m",
-        help="how long to stay unlocked: 30m, 2h, 1h30m (default: 30m)",
+        help="how long to stay unlocked: 30m, 2h, 1h30m, at most 24h (default: 30m)",
     )
     unlock.add_argument(
         "--status", action="store_true", help="only say whether the journal is unlocked"
@@ -122,7 +122,8 @@ def run_encrypt(args: argparse.Namespace) -> int:
     move_plaintext_aside(path)
     until = unlocked_for(keys, unlocking.DEFAULT_FOR)
     if until:
-        say(f"encrypted; unlocked until {until:%H:%M} (`journal lock` locks it now)")
+        say(f"encrypted; unlocked until {unlocking.until_text(until)} "
+            "(`journal lock` locks it now)")
     return 0
 
 
@@ -238,7 +239,7 @@ def run_unlock(args: argparse.Namespace) -> int:
     until = unlocked_for(keys, lasting)
     merge_inbox(path, keys)
     say(
-        f"encrypted; unlocked until {until:%H:%M}"
+        f"encrypted; unlocked until {unlocking.until_text(until)}"
         if until
         else "encrypted; unlocked for this command only"
     )
