@@ -236,6 +236,7 @@ def run_unlock(args: argparse.Namespace) -> int:
             "--remember stores the passphrase you type: lock first (`journal lock`), then "
             "`journal unlock --remember`"
         )
+    check_opens(path, keys)  # before the key is cached: a failed unlock stays locked
     until = unlocked_for(keys, lasting)
     merge_inbox(path, keys)
     say(
@@ -244,6 +245,17 @@ def run_unlock(args: argparse.Namespace) -> int:
         else "encrypted; unlocked for this command only"
     )
     return 0
+
+
+def check_opens(path: Path, keys: crypto.Keys) -> None:
+    """Read the whole journal with `keys`: the header alone unwraps the key, so a damaged
+    body would otherwise be "unlocked" and fail on every later command. Raises the
+    storage's refusal (it names the newest good backup)."""
+    from journal.store.journal_store import JournalStore
+
+    store = JournalStore(path)
+    store.storage.use_keys(keys)
+    store.storage.read()
 
 
 def merge_inbox(path: Path, keys: crypto.Keys) -> None:
