@@ -276,12 +276,20 @@ def merge_inbox(path: Path, keys: crypto.Keys) -> None:
         say(f"{plural(merged.duplicates, 'duplicate')} dropped (already in the journal).")
     if merged.dropped_links:
         say(f"Unknown links dropped: {', '.join(merged.dropped_links)}.")
-    if merged.unreadable:
-        print(
-            f"journal: {plural(merged.unreadable, 'inbox record')} could not be opened: "
-            "kept in the .inbox.unreadable file beside the journal",
-            file=sys.stderr,
-        )
+    if merged.set_aside:
+        aside = inbox.unreadable_path(path)
+        if merged.unreadable:
+            print(
+                f"journal: {plural(merged.unreadable, 'inbox record')} could not be opened: "
+                f"kept in {aside}",
+                file=sys.stderr,
+            )
+        for reason in merged.invalid:
+            print(
+                visible_line(f"journal: an inbox record is not a valid entry ({reason}): "
+                             f"kept in {aside}, the rest came in"),
+                file=sys.stderr,
+            )
 
 
 def run_lock(args: argparse.Namespace) -> int:
