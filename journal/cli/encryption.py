@@ -237,6 +237,7 @@ def run_unlock(args: argparse.Namespace) -> int:
             "`journal unlock --remember`"
         )
     check_opens(path, keys)  # before the key is cached: a failed unlock stays locked
+    sweep_edit_leftovers(path)
     until = unlocked_for(keys, lasting)
     merge_inbox(path, keys)
     say(
@@ -245,6 +246,17 @@ def run_unlock(args: argparse.Namespace) -> int:
         else "encrypted; unlocked for this command only"
     )
     return 0
+
+
+def sweep_edit_leftovers(path: Path) -> None:
+    """Remove the decrypted text of edits whose process is gone (a refused edit's kept
+    copy, a crash's file beside the journal): locked, no plaintext of it stays around."""
+    from journal.editor import remove_leftovers
+
+    removed = remove_leftovers(path)
+    if removed:
+        say(f"Removed {plural(removed, 'unfinished edit file')} (decrypted text of edits "
+            "that are no longer open).")
 
 
 def check_opens(path: Path, keys: crypto.Keys) -> None:
@@ -299,6 +311,7 @@ def run_lock(args: argparse.Namespace) -> int:
     header = header_of(path)
     assert header is not None
     had = keycache.forget(header.journal_id)
+    sweep_edit_leftovers(path)
     if args.forget and unlocking.forget_remembered(header):
         say("The passphrase was removed from the OS keyring.")
     say("locked" if had else "locked (it was not unlocked)")
