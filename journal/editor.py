@@ -208,7 +208,8 @@ class Draft:
             return ""
         if self.encrypted:
             return (f"\nWhat you wrote is kept in {self.path} (in memory, not on disk) until "
-                    "the next journal command removes it: copy it from there now.")
+                    "`journal lock`, `journal unlock` or the next edit removes it: copy it "
+                    "from there now.")
         return (f"\nWhat you wrote is kept in {self.path} (`journal doctor` lists it): copy "
                 "it from there, then delete the file.")
 

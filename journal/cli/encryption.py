@@ -63,7 +63,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         dest="lasting",
         metavar="DURATION",
         default="30m",
-        help="how long to stay unlocked: 30m, 2h, 1h30m (default: 30m)",
+        help="how long to stay unlocked: 30m, 2h, 1h30m, at most 24h (default: 30m)",
     )
     unlock.add_argument(
         "--status", action="store_true", help="only say whether the journal is unlocked"
@@ -122,7 +122,8 @@ def run_encrypt(args: argparse.Namespace) -> int:
     move_plaintext_aside(path)
     until = unlocked_for(keys, unlocking.DEFAULT_FOR)
     if until:
-        say(f"encrypted; unlocked until {until:%H:%M} (`journal lock` locks it now)")
+        say(f"encrypted; unlocked until {unlocking.until_text(until)} "
+            "(`journal lock` locks it now)")
     return 0
 
 
@@ -235,14 +236,38 @@ def run_unlock(args: argparse.Namespace) -> int:
             "--remember stores the passphrase you type: lock first (`journal lock`), then "
             "`journal unlock --remember`"
         )
+    check_opens(path, keys)  # before the key is cached: a failed unlock stays locked
+    sweep_edit_leftovers(path)
     until = unlocked_for(keys, lasting)
     merge_inbox(path, keys)
     say(
-        f"encrypted; unlocked until {until:%H:%M}"
+        f"encrypted; unlocked until {unlocking.until_text(until)}"
         if until
         else "encrypted; unlocked for this command only"
     )
     return 0
+
+
+def sweep_edit_leftovers(path: Path) -> None:
+    """Remove the decrypted text of edits whose process is gone (a refused edit's kept
+    copy, a crash's file beside the journal): locked, no plaintext of it stays around."""
+    from journal.editor import remove_leftovers
+
+    removed = remove_leftovers(path)
+    if removed:
+        say(f"Removed {plural(removed, 'unfinished edit file')} (decrypted text of edits "
+            "that are no longer open).")
+
+
+def check_opens(path: Path, keys: crypto.Keys) -> None:
+    """Read the whole journal with `keys`: the header alone unwraps the key, so a damaged
+    body would otherwise be "unlocked" and fail on every later command. Raises the
+    storage's refusal (it names the newest good backup)."""
+    from journal.store.journal_store import JournalStore
+
+    store = JournalStore(path)
+    store.storage.use_keys(keys)
+    store.storage.read()
 
 
 def merge_inbox(path: Path, keys: crypto.Keys) -> None:
@@ -263,12 +288,20 @@ def merge_inbox(path: Path, keys: crypto.Keys) -> None:
         say(f"{plural(merged.duplicates, 'duplicate')} dropped (already in the journal).")
     if merged.dropped_links:
         say(f"Unknown links dropped: {', '.join(merged.dropped_links)}.")
-    if merged.unreadable:
-        print(
-            f"journal: {plural(merged.unreadable, 'inbox record')} could not be opened: "
-            "kept in the .inbox.unreadable file beside the journal",
-            file=sys.stderr,
-        )
+    if merged.set_aside:
+        aside = inbox.unreadable_path(path)
+        if merged.unreadable:
+            print(
+                f"journal: {plural(merged.unreadable, 'inbox record')} could not be opened: "
+                f"kept in {aside}",
+                file=sys.stderr,
+            )
+        for reason in merged.invalid:
+            print(
+                visible_line(f"journal: an inbox record is not a valid entry ({reason}): "
+                             f"kept in {aside}, the rest came in"),
+                file=sys.stderr,
+            )
 
 
 def run_lock(args: argparse.Namespace) -> int:
@@ -278,6 +311,7 @@ def run_lock(args: argparse.Namespace) -> int:
     header = header_of(path)
     assert header is not None
     had = keycache.forget(header.journal_id)
+    sweep_edit_leftovers(path)
     if args.forget and unlocking.forget_remembered(header):
         say("The passphrase was removed from the OS keyring.")
     say("locked" if had else "locked (it was not unlocked)")

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from journal.errors import JournalFileError
+from journal.errors import JournalFileError, ValidationError
 from journal.storage import crypto
 from journal.storage.fileops import replace_atomically, take_lock
 
@@ -91,8 +91,17 @@ class Merged:
 
     added: list[str] = field(default_factory=list)  # entry ids
     duplicates: int = 0
-    unreadable: int = 0
+    unreadable: int = 0  # records that did not open with this journal's key
+    invalid: list[str] = field(default_factory=list)  # why each opened record was refused
     dropped_links: list[str] = field(default_factory=list)
+
+    @property
+    def set_aside(self) -> int:
+        return self.unreadable + len(self.invalid)
+
+
+def unreadable_path(journal: Path) -> Path:
+    return journal.with_name(journal.name + ".inbox.unreadable")
 
 
 def merge(store: JournalStore, keys: crypto.Keys) -> Merged:
@@ -111,27 +120,45 @@ def merge(store: JournalStore, keys: crypto.Keys) -> Merged:
             for e in store.raw_entries()
             if isinstance(e.get("origin"), dict) and e["origin"].get("source") == ORIGIN
         }
-        items = []
+        items, bad = [], []
         for sealed in records:
             try:
                 opened = orjson.loads(crypto.open_inbox_record(keys, sealed))
                 capture_id, item = str(opened["capture_id"]), dict(opened["item"])
-            except (crypto.CryptoError, orjson.JSONDecodeError, KeyError, TypeError):
+            except (crypto.CryptoError, orjson.JSONDecodeError, KeyError, TypeError, ValueError):
                 result.unreadable += 1
+                bad.append(sealed)
                 continue
             if capture_id in seen:
                 result.duplicates += 1
                 continue
+            # Anyone can seal a record to the public capture key, and a newer version may
+            # capture what this one does not know: one bad record must not block the rest.
+            try:
+                item["origin"] = {"source": ORIGIN, "key": capture_id}
+                checked = _checked_links(store, item, result)
+                store.check_new_entry(checked)
+            except (ValidationError, TypeError, ValueError, AttributeError, KeyError) as err:
+                result.invalid.append(str(err) or type(err).__name__)
+                bad.append(sealed)
+                continue
             seen.add(capture_id)
-            item["origin"] = {"source": ORIGIN, "key": capture_id}
-            items.append(_checked_links(store, item, result))
+            items.append(checked)
         result.added = [e["id"] for e in store.add_entries(items)]
-    if result.unreadable:  # keep what could not be read, out of the way, for a look
-        staged.replace(staged.with_name(staged.name.replace(".merging", ".unreadable")))
-    else:
+        if bad:  # kept, out of the way, for a look; before the staged copy goes
+            _set_aside(unreadable_path(journal), bad)
         with contextlib.suppress(FileNotFoundError):
             staged.unlink()
     return result
+
+
+def _set_aside(path: Path, bad: list[bytes]) -> None:
+    """Add records to the set-aside file (once each: a merge re-run after a crash)."""
+    try:
+        kept = _records(path)
+    except JournalFileError:  # not a file we can read: left as it is, ours goes beside it
+        kept, path = [], path.with_name(f"{path.name}-{os.urandom(4).hex()}")
+    replace_atomically(path, _chunks([*kept, *(r for r in bad if r not in kept)]))
 
 
 def _checked_links(store: JournalStore, item: dict[str, Any], result: Merged) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from journal.storage import crypto, keycache, passphrase
 
 KEYRING_SERVICE = "coaching-journal"
 DEFAULT_FOR = timedelta(minutes=30)
+LONGEST_FOR = timedelta(hours=24)  # a key cached longer stops being an "unlock window"
 _prompt = False
 
 
@@ -62,7 +63,7 @@ def status_line(path: Path) -> str:
     until = unlocked_until(header)
     if until is None:
         return "encrypted; locked"
-    return f"encrypted; unlocked until {until.astimezone():%H:%M}"
+    return f"encrypted; unlocked until {until_text(until)}"
 
 
 def from_passphrase(path: Path, header: crypto.Header, text: str) -> crypto.Keys:
@@ -111,10 +112,25 @@ def parse_duration(text: str) -> timedelta:
     if not value or parts is None:
         raise ValidationError(f"cannot read the duration {text!r}: use e.g. 30m, 2h, 1h30m")
     days, hours, minutes, seconds = (int(p or 0) for p in parts.groups())
-    found = timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+    longest = f"the longest unlock is {LONGEST_FOR // timedelta(hours=1)}h: use e.g. 8h"
+    try:
+        found = timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+    except OverflowError:
+        raise ValidationError(f"the duration {text!r} is too long: {longest}") from None
     if not found:
         raise ValidationError("the duration must be longer than zero")
+    if found > LONGEST_FOR:
+        raise ValidationError(f"the duration {text!r} is too long: {longest}")
     return found
+
+
+def until_text(until: datetime) -> str:
+    """ "14:32" today, "2026-12-03 14:32" on another day: never a bare time that reads
+    like now when the key stays for longer."""
+    local = until.astimezone()
+    if local.date() == datetime.now().astimezone().date():
+        return f"{local:%H:%M}"
+    return f"{local:%Y-%m-%d %H:%M}"
 
 
 # -- the OS keyring, only when the user asked for it (`journal unlock --remember`) -----

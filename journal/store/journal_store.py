@@ -70,6 +70,13 @@ class JournalStore(GoalStore):
             prepared = [self._prepare_entry(item) for item in items]
             return self._insert_many("entries", prepared)
 
+    def check_new_entry(self, item: dict[str, Any]) -> None:
+        """Raise ValidationError when `add_entries([item])` would refuse `item`, without
+        writing (the inbox merge sets such a record aside instead of failing them all)."""
+        import copy
+
+        self._prepare_entry(copy.deepcopy(item))
+
     def _prepare_entry(self, item: dict[str, Any]) -> Record:
         title, body = item.get("title"), item.get("body")
         if title is None:

@@ -84,7 +84,7 @@ def test_unlock_for_and_status_and_doctor(encrypted: Run, tmp_path: Path) -> Non
     encrypted("lock")
     unlocked = encrypted("unlock", "--for", "2h", env=pass_file(tmp_path))
     assert unlocked.returncode == 0, unlocked.stderr
-    assert re.fullmatch(r"encrypted; unlocked until \d\d:\d\d\n", unlocked.stdout)
+    assert re.fullmatch(r"encrypted; unlocked until (\d{4}-\d\d-\d\d )?\d\d:\d\d\n", unlocked.stdout)
     status = encrypted("unlock", "--status")
     assert status.stdout == unlocked.stdout
     doctor = encrypted("doctor")

@@ -83,6 +83,24 @@ def test_a_record_for_another_journal_is_kept_aside(
     assert store.path.with_name(store.path.name + ".inbox.unreadable").exists()
 
 
+def test_an_invalid_record_is_set_aside_and_the_rest_merge(
+    encrypted_store: tuple[JournalStore, crypto.Keys],
+) -> None:
+    store, keys = encrypted_store
+    inbox.capture(store.path, keys.capture_public(), {**item("bogus"), "kind": "bogus"})
+    inbox.capture(store.path, keys.capture_public(), {**item("bad type"), "tags": 5})
+    inbox.capture(store.path, keys.capture_public(), item("ours"))
+    merged = inbox.merge(store, keys)
+    assert len(merged.invalid) == 2 and "bogus" in merged.invalid[0]
+    assert [store.entry(i)["title"] for i in merged.added] == ["ours"]
+    aside = inbox.unreadable_path(store.path)
+    assert len(inbox._records(aside)) == 2
+    assert not inbox.merging_path(store.path).exists() and inbox.pending(store.path) == 0
+    inbox.capture(store.path, keys.capture_public(), {**item("bogus"), "kind": "bogus"})
+    assert len(inbox.merge(store, keys).invalid) == 1
+    assert len(inbox._records(aside)) == 3
+
+
 def test_key_cache_expires_and_is_private(tmp_path: Path) -> None:
     keys = crypto.new_keys()
     now = datetime.now().astimezone()
