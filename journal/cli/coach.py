@@ -161,6 +161,27 @@ def snooze_until(args: argparse.Namespace, today: date) -> date:
     return today + timedelta(days=days)
 
 
+def check_known(key: str, store: Any) -> None:
+    """Refuse a key that names nothing in this journal (a typo would be stored and the
+    real nudge keep showing); a key already snoozed or dismissed is known."""
+    from journal.coach.scan import tables_of
+    from journal.coach.snoozes import from_meta
+    from journal.coach.subjects import subjects
+
+    tables = tables_of(store)
+    hidden = from_meta(tables.meta)
+    kind, _, about = key.partition(":")
+    known = subjects(kind, tables)
+    if about in known or key in hidden.dismissed or key in hidden.snoozed:
+        return
+    listed = ", ".join(f"{kind}:{k}" for k in known[:8]) + (" ..." if len(known) > 8 else "")
+    raise ValidationError(
+        f"{key!r} names nothing this journal has for a {kind} nudge: "
+        + (f"known keys: {listed}" if known else "there is none yet")
+        + " (`journal coach` prints each nudge's key)"
+    )
+
+
 def checked_key(key: str) -> str:
     from journal.cli import UsageError
     from journal.coach.settings import NUDGE_KINDS
@@ -180,7 +201,9 @@ def run_snooze(args: argparse.Namespace) -> int:
 
     key = checked_key(args.key)
     until = snooze_until(args, local_now().date())
-    snooze(open_store(args, must_exist=True), key, until)
+    store = open_store(args, must_exist=True)
+    check_known(key, store)
+    snooze(store, key, until)
     print(visible_line(f"Snoozed {key} until {until.isoformat()} (inclusive)."))
     return 0
 
@@ -189,7 +212,9 @@ def run_dismiss(args: argparse.Namespace) -> int:
     from journal.coach.snoozes import dismiss
 
     key = checked_key(args.key)
-    dismiss(open_store(args, must_exist=True), key)
+    store = open_store(args, must_exist=True)
+    check_known(key, store)
+    dismiss(store, key)
     print(visible_line(f"Dismissed {key}: `journal coach wake {key}` brings it back."))
     return 0
 

@@ -116,3 +116,11 @@ def test_a_snooze_longer_than_ten_years_is_refused_with_a_message(journal: Run) 
     assert out.returncode == 2 and "coach dismiss" in out.stderr
     ok(journal("coach", "snooze", "weekly-review-due:weekly", "--for", "520w"))
 
+
+def test_a_key_naming_nothing_in_the_journal_is_refused(journal: Run) -> None:
+    ok(journal("goal", "add", "Revenue", "--code", "revenue"))
+    out = journal("coach", "dismiss", "quiet-goal:revnue")
+    assert out.returncode == 2 and "quiet-goal:revenue" in out.stderr, out.stderr
+    assert journal("coach", "snooze", "idle-skill:none", "--for", "3d").returncode == 2
+    ok(journal("coach", "dismiss", "quiet-goal:revenue"))
+    ok(journal("coach", "dismiss", "quiet-goal:revenue"))  # already dismissed: still known
