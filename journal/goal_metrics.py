@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from journal.errors import ValidationError
-from journal.measure import parse_target_text, value_for, with_unit
+from journal.measure import check_unit, parse_target_text, same_unit, value_for, with_unit
 from journal.models import Record
 
 
@@ -53,7 +53,7 @@ def metric_changes(goal: Record | None, flags: MetricFlags) -> tuple[dict[str, A
     baseline = flags.baseline
     if baseline is None:
         baseline = offered[2] if offered and offered[2] is not None else old.get("baseline")
-    unit = flags.unit
+    unit = check_unit(flags.unit) if flags.unit is not None else None
     if unit is None:
         unit = offered[1] if offered and offered[1] else old.get("unit", "")
     if target is None:
@@ -74,6 +74,20 @@ def metric_changes(goal: Record | None, flags: MetricFlags) -> tuple[dict[str, A
         "start": start,
     }
     return changes, False
+
+
+def check_unit_kept(goal: Record, changes: dict[str, Any], checkins: int) -> None:
+    """Refuse a new unit on a goal with check-ins: their numbers would not be re-scaled, so
+    375 recorded in ms would read 375 s. Spelling a unit the same way (any case) is fine."""
+    old = (goal.get("metric") or {}).get("unit") or ""
+    new = (changes.get("metric") or {}).get("unit")
+    if not checkins or not old or new is None or same_unit(new, old):
+        return
+    raise ValidationError(
+        f"{goal['code']} has {checkins} check-in{'s' if checkins != 1 else ''} recorded in "
+        f"{old!r}: changing the unit to {new!r} would relabel their numbers, not convert "
+        f"them. Keep --unit {old}, or start a new goal measured in {new!r}"
+    )
 
 
 def milestone_added(goal: Record, text: str, due: str | None) -> list[Record]:

@@ -2,18 +2,21 @@
 
 A VALUE is a number with an optional sign, decimal point, thousands separators (commas
 between groups of three digits), a leading currency sign and a unit after it:
-`375`, `375ms`, `375 ms`, `34%`, `1,250`, `$1,250`, `-2.5`, `12.5 deals`. A free-text
+`375`, `375ms`, `375 ms`, `34%`, `1,250`, `$1,250`, `-2.5`, `12.5 deals`, `1e3`
+(e-notation is a number, never a unit "e3"; a number too large for a float is refused). A free-text
 target such as `5 deals`, `< 300 ms` or `7 days (from 14)` offers a numeric target (and,
 with "(from N)", a baseline) when it starts with a number. No I/O.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from journal.errors import ValidationError
 
-_NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+"
+_EXPONENT = r"(?:[eE][+-]?\d+)?"
+_NUMBER = rf"[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?{_EXPONENT}|[+-]?\.\d+{_EXPONENT}"
 _VALUE = re.compile(rf"^\s*(?P<cur>[$€£¥])?\s*(?P<n>{_NUMBER})\s*(?P<unit>[^\d\s,.+-][^\n]*?)?\s*$")
 _TARGET = re.compile(
     rf"^\s*(?:<=|>=|[<>≤≥~≈]|at (?:most|least)|under|over|below|above)?\s*"
@@ -28,7 +31,10 @@ VALUE_HELP = (
 
 
 def _float(text: str) -> float:
-    return float(text.replace(",", ""))
+    number = float(text.replace(",", ""))
+    if not math.isfinite(number):  # 1e400 reads as inf: no progress can be computed from it
+        raise ValidationError(f"{text!r} is too large a number: write a finite value")
+    return number
 
 
 def parse_value(text: str) -> tuple[float, str]:
@@ -67,8 +73,31 @@ def parse_target_text(text: str) -> tuple[float, str, float | None] | None:
     if not found:
         return None
     unit = found["cur"] or found["unit"].strip()
-    base = _float(found["base"]) if found["base"] else None
-    return _float(found["n"]), unit, base
+    try:
+        base = _float(found["base"]) if found["base"] else None
+        return _float(found["n"]), unit, base
+    except ValidationError:
+        return None  # free text after all: too large a number to measure against
+
+
+def check_unit(unit: str) -> str:
+    """A metric's unit as `--unit` gives it: one word a VALUE can be typed with ('ms', '%',
+    '$', 'deals'), so '5ms' reads back as 5 in it. '123' (read as part of the number) and
+    'ms ms' (two words) are refused."""
+    unit = unit.strip()
+    if not unit:
+        return unit
+    if unit[0] in "0123456789+-.,":
+        raise ValidationError(
+            f"the unit {unit!r} starts with {unit[0]!r}, which a value would read as part of "
+            "its number: give a unit such as ms, %, $ or deals"
+        )
+    if any(c.isspace() for c in unit) or not unit.isprintable():
+        raise ValidationError(
+            f"the unit {unit!r} is not one word: give a unit such as ms, %, $ or deals "
+            "(join words with '-', as in story-points)"
+        )
+    return unit
 
 
 def format_number(value: float | None) -> str:

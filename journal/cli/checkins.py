@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import re
 from typing import Any
 
 from journal.cli.entries import report_added
 from journal.cli.output import open_store
 from journal.models import CONFIDENCES, choose
+
+NEGATIVE_VALUE = re.compile(r"^-(?:[\d.$€£¥]|inf|nan)", re.IGNORECASE)
 
 EPILOG = """\
 VALUE is a number with an optional unit or thousands separator: 375, 375ms, 375 ms,
@@ -33,6 +36,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    # argparse takes only -2 and -2.5 for numbers: -5ms, -$3 and -1,250 would be read as
+    # unknown options (and VALUE reported missing), -inf too instead of "cannot read".
+    cmd._negative_number_matcher = NEGATIVE_VALUE
     cmd.add_argument("goal", metavar="CODE", help="the goal's code (`journal goal list`)")
     cmd.add_argument("value", metavar="VALUE", help="the value now: 375, 375ms, 34%%, 1,250")
     cmd.add_argument("--when", metavar="W", help="when it was measured (default: now)")

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from journal.cli.output import open_store, print_json
+from journal.errors import ValidationError
 from journal.textsafe import visible_line
 
 RAW = argparse.RawDescriptionHelpFormatter
@@ -28,6 +29,7 @@ examples:
 
 DURATION = re.compile(r"^\s*(\d+)\s*([dwm]?)\s*$")
 UNIT_DAYS = {"": 1, "d": 1, "w": 7, "m": 30}
+MAX_DAYS = 3650  # ten years: a longer snooze is a dismissal
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -146,9 +148,38 @@ def snooze_until(args: argparse.Namespace, today: date) -> date:
             raise UsageError(f"--until {args.until} is in the past: give a day from today on")
         return until
     match = DURATION.match(args.duration)
-    if not match or int(match.group(1)) < 1:
+    digits = match.group(1).lstrip("0") if match else ""  # no int() yet: 5000 digits raise
+    if match is None or not digits:
         raise UsageError(f"--for {args.duration!r}: give a length such as 3d, 2w or 1m")
-    return today + timedelta(days=int(match.group(1)) * UNIT_DAYS[match.group(2)])
+    # Bounded before the date sum: 3000000d would overflow the calendar with a traceback.
+    days = int(digits) * UNIT_DAYS[match.group(2)] if len(digits) <= 6 else MAX_DAYS + 1
+    if days > MAX_DAYS:
+        raise ValidationError(
+            f"--for {args.duration!r} is longer than {MAX_DAYS // 365} years: to hide a nudge "
+            "for good, use `journal coach dismiss KEY`"
+        )
+    return today + timedelta(days=days)
+
+
+def check_known(key: str, store: Any) -> None:
+    """Refuse a key that names nothing in this journal (a typo would be stored and the
+    real nudge keep showing); a key already snoozed or dismissed is known."""
+    from journal.coach.scan import tables_of
+    from journal.coach.snoozes import from_meta
+    from journal.coach.subjects import subjects
+
+    tables = tables_of(store)
+    hidden = from_meta(tables.meta)
+    kind, _, about = key.partition(":")
+    known = subjects(kind, tables)
+    if about in known or key in hidden.dismissed or key in hidden.snoozed:
+        return
+    listed = ", ".join(f"{kind}:{k}" for k in known[:8]) + (" ..." if len(known) > 8 else "")
+    raise ValidationError(
+        f"{key!r} names nothing this journal has for a {kind} nudge: "
+        + (f"known keys: {listed}" if known else "there is none yet")
+        + " (`journal coach` prints each nudge's key)"
+    )
 
 
 def checked_key(key: str) -> str:
@@ -170,7 +201,9 @@ def run_snooze(args: argparse.Namespace) -> int:
 
     key = checked_key(args.key)
     until = snooze_until(args, local_now().date())
-    snooze(open_store(args, must_exist=True), key, until)
+    store = open_store(args, must_exist=True)
+    check_known(key, store)
+    snooze(store, key, until)
     print(visible_line(f"Snoozed {key} until {until.isoformat()} (inclusive)."))
     return 0
 
@@ -179,7 +212,9 @@ def run_dismiss(args: argparse.Namespace) -> int:
     from journal.coach.snoozes import dismiss
 
     key = checked_key(args.key)
-    dismiss(open_store(args, must_exist=True), key)
+    store = open_store(args, must_exist=True)
+    check_known(key, store)
+    dismiss(store, key)
     print(visible_line(f"Dismissed {key}: `journal coach wake {key}` brings it back."))
     return 0
 

@@ -72,19 +72,19 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     show.set_defaults(run=run_show)
 
 
-def run_import(args: argparse.Namespace) -> int:
-    from pathlib import Path
+MAX_FORM_BYTES = 1_000_000  # a form is a page of questions; more is the wrong file
 
+
+def run_import(args: argparse.Namespace) -> int:
     from journal.cli import UsageError
+    from journal.importers.common import read_small_file
     from journal.models import check_code
     from journal.review.builtin_forms import builtin_forms
     from journal.review.forms import parse_form
 
-    path = Path(args.file)
+    raw = read_small_file(args.file, MAX_FORM_BYTES, "a review form")
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as err:
-        raise UsageError(f"cannot read {args.file}: {err.strerror or err}") from None
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise UsageError(f"{args.file} is not UTF-8 (byte {err.start}): save it as UTF-8") from None
     name = check_code(args.name) if args.name else None

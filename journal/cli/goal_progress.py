@@ -35,6 +35,9 @@ def number(text: str) -> float:
 
 
 def add_metric_flags(parser: argparse.ArgumentParser, edit: bool) -> None:
+    from journal.cli.checkins import NEGATIVE_VALUE
+
+    parser._negative_number_matcher = NEGATIVE_VALUE  # --baseline -1e3, as checkin reads it
     parser.add_argument("--unit", metavar="U", help="the metric's unit: ms, %%, deals, $")
     parser.add_argument(
         "--baseline", type=number, metavar="N", help="where the metric stands at the start: 420"

@@ -16,7 +16,7 @@ from journal.cli.goal_progress import (
 )
 from journal.cli.output import open_store, print_json
 from journal.errors import ValidationError
-from journal.goal_metrics import metric_changes
+from journal.goal_metrics import check_unit_kept, metric_changes
 from journal.goals import goal_tree, overdue, unique
 from journal.models import GOAL_STATUSES, SKILL_STATUSES, Record
 from journal.planning.describe import steps_json
@@ -339,6 +339,9 @@ def run_goal_edit(args: argparse.Namespace) -> int:
         changes["metric"] = None
     else:
         more, needs_baseline = metric_changes(before, flags)
+        if (more.get("metric") or {}).get("unit") != (before.get("metric") or {}).get("unit"):
+            recorded = checkins_by_goal(store.raw_entries()).get(before["id"], [])
+            check_unit_kept(before, more, len(recorded))
         changes.update(more)
     goal = store.update_goal(args.goal, **changes)
     print(visible_line(f"{goal['code']} changed: {goal['scope']} goal {goal['title']}"))

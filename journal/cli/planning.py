@@ -170,7 +170,7 @@ def run_agenda(args: argparse.Namespace) -> int:
 
 
 def run_note(args: argparse.Namespace) -> int:
-    from journal.dates import parse_when
+    from journal.dates import FUTURE_NOTE, from_iso, in_future, local_now, parse_when
     from journal.planning.meeting_store import add_meeting
 
     when = parse_when(args.when) if args.when else None
@@ -183,6 +183,12 @@ def run_note(args: argparse.Namespace) -> int:
             f"{plural(len(entry['actions']), 'action item')}"
         )
     )
+    if in_future(from_iso(entry["when"]), local_now()):
+        print(
+            f"journal: note: {entry['id']} is dated {entry['when'][:10]}, {FUTURE_NOTE}; "
+            "the agenda still counts from the last 1:1 up to today",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -8,6 +8,7 @@ the transaction back, so what it reports is exactly what a real import would do.
 
 from __future__ import annotations
 
+import stat
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -100,6 +101,27 @@ def read_file(path: str | Path) -> tuple[bytes, str]:
         raise ImportFileError(f"{file}: permission denied") from None
     except OSError as err:
         raise ImportFileError(f"{file}: cannot read it ({err.strerror or err})") from None
+
+
+def read_small_file(path: str | Path, limit: int, what: str) -> bytes:
+    """A regular file's bytes, refused when over `limit` bytes: /dev/zero, a FIFO or a
+    huge file would otherwise be read without end. Checked before opening (a FIFO would
+    block the open) and again while reading (a file that grows)."""
+    file = Path(path).expanduser()
+    try:
+        if not stat.S_ISREG(file.stat().st_mode):
+            raise ImportFileError(f"{file} is not a regular file: give {what} saved as a file")
+        with file.open("rb") as handle:
+            raw = handle.read(limit + 1)
+    except OSError as err:
+        raise ImportFileError(f"cannot read {file}: {err.strerror or err}") from None
+    if len(raw) > limit:
+        raise ImportFileError(
+            f"{file} is larger than {limit // 1_000_000 or limit} "
+            f"{'MB' if limit >= 1_000_000 else 'bytes'}: {what} is far smaller; "
+            "check that this is the right file"
+        )
+    return raw
 
 
 def decode(raw: bytes, name: str) -> str:

@@ -119,8 +119,12 @@ def build_agenda(
     who: str | None = None,
     since_day: date | None = None,
 ) -> Agenda:
-    """The agenda for the next 1:1 (with `who`), since `since_day` or the last 1:1."""
-    last = meetings(entries, who)
+    """The agenda for the next 1:1 (with `who`), since `since_day` or the last 1:1.
+
+    The last 1:1 is the last one held by today: a future-dated one (a typo of the year)
+    must not push the boundary past everything written since."""
+    held = meetings(entries, who)
+    last = [m for m in held if str(m["when"])[:10] <= now.isoformat()]
     if since_day is not None:
         since: str | None = since_day.isoformat()
         label = f"since {since}"
@@ -164,7 +168,7 @@ def build_agenda(
         if WEEKLY_TAG in e.get("tags", [])
         if (answer := manager_answer(str(e.get("body") or "")))
     ]
-    with_them = {m["id"] for m in last}
+    with_them = {m["id"] for m in held}
     open_items = [
         a
         for a in action_items(entries)

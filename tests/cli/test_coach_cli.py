@@ -4,6 +4,7 @@ config file named by $JOURNAL_CONFIG."""
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -99,3 +100,27 @@ def test_settings_come_from_the_config_file(journal: Run, tmp_path: Path) -> Non
     bad = journal("coach", env=env)
     assert bad.returncode == 2
     assert "feedback_days must be a whole number of days" in bad.stderr
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[str]:
+    assert result.returncode == 0, (result.stdout, result.stderr)
+    return result
+
+
+def test_a_snooze_longer_than_ten_years_is_refused_with_a_message(journal: Run) -> None:
+    ok(journal("add", "note", "x"))
+    for length in ("3000000d", "9999999999d", "99999m", "9" * 5000):
+        out = journal("coach", "snooze", "weekly-review-due:weekly", "--for", length)
+        assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr[-300:]
+    out = journal("coach", "snooze", "weekly-review-due:weekly", "--for", "3651d")
+    assert out.returncode == 2 and "coach dismiss" in out.stderr
+    ok(journal("coach", "snooze", "weekly-review-due:weekly", "--for", "520w"))
+
+
+def test_a_key_naming_nothing_in_the_journal_is_refused(journal: Run) -> None:
+    ok(journal("goal", "add", "Revenue", "--code", "revenue"))
+    out = journal("coach", "dismiss", "quiet-goal:revnue")
+    assert out.returncode == 2 and "quiet-goal:revenue" in out.stderr, out.stderr
+    assert journal("coach", "snooze", "idle-skill:none", "--for", "3d").returncode == 2
+    ok(journal("coach", "dismiss", "quiet-goal:revenue"))
+    ok(journal("coach", "dismiss", "quiet-goal:revenue"))  # already dismissed: still known

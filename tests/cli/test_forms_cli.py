@@ -306,3 +306,13 @@ def test_a_damaged_form_in_an_export_is_refused_and_nothing_written(
     refused = journal("import", "json", str(out), db_path=fresh)
     assert refused.returncode == 2 and "forms record 1" in refused.stderr
     assert not fresh.exists()
+
+
+def test_a_device_or_huge_form_file_is_refused(journal: Run, tmp_path: Path) -> None:
+    zero = journal("form", "import", "/dev/zero")
+    assert zero.returncode == 2 and "not a regular file" in zero.stderr, zero.stderr
+    huge = tmp_path / "huge.md"
+    huge.write_bytes(b"# Form\n\n" + b"x" * 1_000_001)
+    big = journal("form", "import", str(huge))
+    assert big.returncode == 2 and "larger than 1 MB" in big.stderr, big.stderr
+    assert "Traceback" not in zero.stderr + big.stderr

@@ -345,3 +345,11 @@ def test_commands_explain_themselves(journal: Run) -> None:
     ):
         assert "usage: journal" in ok(journal, *args)
     assert "action word" in ok(journal, "goal", "check", "--help")
+
+
+def test_a_future_dated_one_on_one_is_said_and_keeps_the_agenda(journal: Run) -> None:
+    noted = journal("1on1", "note", "met", "--with", "Dana", "--when", "2030-01-01")
+    assert noted.returncode == 0, noted.stderr
+    assert "is dated 2030-01-01, in the future" in noted.stderr
+    ok(journal, "add", "win", "Shipped the pricing page")
+    assert "Shipped the pricing page" in ok(journal, "1on1", "--with", "Dana")

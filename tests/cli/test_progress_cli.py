@@ -177,3 +177,19 @@ def test_check_ins_and_metrics_survive_export_import_and_pass_doctor(
         "note": "noisy week",
         "confidence": "low",
     }
+
+
+def test_checkin_takes_a_negative_value_and_refuses_minus_inf(journal: Run) -> None:
+    assert journal("goal", "add", "Net", "--code", "net", "--baseline", "-10", "--target", "5",
+                   "--unit", "ms").returncode == 0
+    for typed, value in (("-2.5", -2.5), ("-5ms", -5.0), ("-1,250", -1250.0), ("-1e3", -1000.0)):
+        done = journal("checkin", "net", typed)
+        assert done.returncode == 0, (typed, done.stderr)
+        entry = json.loads(journal("list", "--kind", "checkin", "--json").stdout)[0]
+        assert entry["value"] == value, typed
+    refused = journal("checkin", "net", "-inf")
+    assert refused.returncode == 2 and "cannot read '-inf' as a value" in refused.stderr
+    assert "required: VALUE" not in refused.stderr
+    assert journal("goal", "edit", "net", "--baseline", "-1e3").returncode == 0
+    shown = json.loads(journal("goal", "show", "net", "--json").stdout)
+    assert shown["metric"]["baseline"] == -1000.0

@@ -143,3 +143,11 @@ def test_off_track_goals_include_plan_steps_past_due() -> None:
     }
     agenda = build_agenda(ENTRIES, [goal], [], TODAY)
     assert agenda.off_track == ((goal, "1 plan step past due"),)
+
+
+def test_a_future_dated_one_on_one_does_not_move_the_boundary_past_today() -> None:
+    future = meeting("e9", "2030-01-01T10:00:00", "Dana", ("Later item", None))
+    agenda = build_agenda([*ENTRIES, future], [], [], TODAY, who="dana")
+    assert agenda.since == ENTRIES[0]["when"]  # the last 1:1 held by today
+    assert [w["id"] for w in agenda.wins] == ["e4"]
+    assert [a.text for a in agenda.open_actions] == ["Draft memo", "Later item"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from journal.errors import ValidationError
-from journal.measure import parse_target_text, parse_value, value_for, with_unit
+from journal.measure import check_unit, parse_target_text, parse_value, value_for, with_unit
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,26 @@ def test_numbers_with_units_read_as_written() -> None:
     assert with_unit(34.0, "%") == "34%"
     assert with_unit(1250.5, "$") == "$1,250.5"
     assert with_unit(None, "ms") == "?"
+
+
+def test_e_notation_is_a_number_not_a_unit() -> None:
+    assert parse_value("1e3") == (1000.0, "")
+    assert parse_value("2.5E-1 ms") == (0.25, "ms")
+    assert parse_target_text("2e3") == (2000.0, "", None)
+
+
+def test_a_number_too_large_for_a_float_is_refused() -> None:
+    with pytest.raises(ValidationError, match="too large"):
+        parse_value("1e400")
+    assert parse_target_text("1e400 users") is None  # free text, not an infinite target
+
+
+@pytest.mark.parametrize("unit", ["123", "5ms", "-x", "ms ms", "story points"])
+def test_a_unit_must_be_one_word_not_starting_like_a_number(unit: str) -> None:
+    with pytest.raises(ValidationError, match="unit"):
+        check_unit(unit)
+
+
+def test_a_plain_unit_is_kept() -> None:
+    assert [check_unit(u) for u in (" ms ", "%", "$", "story-points", "")] == [
+        "ms", "%", "$", "story-points", ""]
