@@ -60,14 +60,12 @@ _WHEN_HELP = (
     "2026-03-04 17:40, 4 March 2026, or 04/03/2026 (day first)"
 )
 _DUE_HELP = (
-    "try end of year, end of Q2, June 2027, 30 June 2027, 2027-06-30, next friday, "
-    "or in 3 weeks"
+    "try end of year, end of Q2, June 2027, 30 June 2027, 2027-06-30, next friday, or in 3 weeks"
 )
 _PERIOD_HELP = (
     "try 2026, H1 2026, 2026-Q3, Q3, this/last week|month|quarter|year, March 2026, "
     "last 6 months, since March, 2026-01-01..2026-06-30, all, or a single date"
 )
-
 
 
 class _Unreadable(Exception):

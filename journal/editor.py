@@ -43,9 +43,12 @@ def edit_folder(journal: Path, warn: bool = False) -> Path:
             return beside(journal)
         import sys
 
-        print("journal: warning: the journal is encrypted but there is no private runtime "
-              "folder ($XDG_RUNTIME_DIR): the text being edited sits beside the journal, "
-              "unencrypted, until the editor closes.", file=sys.stderr)
+        print(
+            "journal: warning: the journal is encrypted but there is no private runtime "
+            "folder ($XDG_RUNTIME_DIR): the text being edited sits beside the journal, "
+            "unencrypted, until the editor closes.",
+            file=sys.stderr,
+        )
     return beside(journal)
 
 
@@ -123,14 +126,17 @@ def _private_folder(journal: Path) -> Path:
         os.chmod(folder, 0o700)
     except FileExistsError:
         if not folder.parent.is_dir():
-            raise EditorError(f"cannot make the private edit folder {folder}: "
-                              f"{folder.parent} is not a folder") from None
+            raise EditorError(
+                f"cannot make the private edit folder {folder}: {folder.parent} is not a folder"
+            ) from None
         raise EditorError(
             f"cannot make the private edit folder {folder}: a file is in its place (it may "
-            "hold an unfinished edit: look at it, then move it away)") from None
+            "hold an unfinished edit: look at it, then move it away)"
+        ) from None
     except OSError as err:
-        raise EditorError(f"cannot make the private edit folder {folder}: "
-                          f"{describe_os_error(err, folder.parent)}") from None
+        raise EditorError(
+            f"cannot make the private edit folder {folder}: {describe_os_error(err, folder.parent)}"
+        ) from None
     return folder
 
 
@@ -151,15 +157,20 @@ class Draft:
             fd, temp = tempfile.mkstemp(prefix=f"{name}-", suffix=".txt", dir=self.folder)
         except OSError as err:
             self.discard()
-            raise EditorError(f"cannot make a file in the private edit folder {self.folder}: "
-                              f"{describe_os_error(err, self.folder)}") from None
+            raise EditorError(
+                f"cannot make a file in the private edit folder {self.folder}: "
+                f"{describe_os_error(err, self.folder)}"
+            ) from None
         os.close(fd)
         self.path = Path(temp)
         if self.encrypted:  # held until this process ends: the next run leaves it alone
             import fcntl
 
-            self.owner_fd = os.open(self.path.with_name(self.path.name + ".owner"),
-                                    os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            self.owner_fd = os.open(
+                self.path.with_name(self.path.name + ".owner"),
+                os.O_RDWR | os.O_CREAT | os.O_CLOEXEC,
+                0o600,
+            )
             fcntl.flock(self.owner_fd, fcntl.LOCK_EX)
 
     def edit(self, text: str) -> str:
@@ -179,8 +190,10 @@ class Draft:
                 handle.write(data)
         except OSError as err:
             self.discard()
-            raise EditorError(f"cannot write the edit file in {self.folder}: "
-                              f"{describe_os_error(err, self.folder)}") from None
+            raise EditorError(
+                f"cannot write the edit file in {self.folder}: "
+                f"{describe_os_error(err, self.folder)}"
+            ) from None
         try:
             done = subprocess.run([*command, str(self.path)])
         except OSError as err:
@@ -189,8 +202,9 @@ class Draft:
         try:
             raw = self.path.read_bytes()
         except OSError as err:
-            raise EditorError(f"cannot read back the edit file {self.path}: "
-                              f"{describe_os_error(err)}") from None
+            raise EditorError(
+                f"cannot read back the edit file {self.path}: {describe_os_error(err)}"
+            ) from None
         if done.returncode != 0:
             if raw == data:
                 self.discard()
@@ -199,19 +213,22 @@ class Draft:
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError as err:
-            raise ValidationError(
-                f"the edited text is not UTF-8 (byte {err.start})") from None
+            raise ValidationError(f"the edited text is not UTF-8 (byte {err.start})") from None
 
     def kept(self) -> str:
         """Where the text waits (if it was kept), for a message saying nothing was written."""
         if not self.path.is_file():
             return ""
         if self.encrypted:
-            return (f"\nWhat you wrote is kept in {self.path} (in memory, not on disk) until "
-                    "`journal lock`, `journal unlock` or the next edit removes it: copy it "
-                    "from there now.")
-        return (f"\nWhat you wrote is kept in {self.path} (`journal doctor` lists it): copy "
-                "it from there, then delete the file.")
+            return (
+                f"\nWhat you wrote is kept in {self.path} (in memory, not on disk) until "
+                "`journal lock`, `journal unlock` or the next edit removes it: copy it "
+                "from there now."
+            )
+        return (
+            f"\nWhat you wrote is kept in {self.path} (`journal doctor` lists it): copy "
+            "it from there, then delete the file."
+        )
 
     def discard(self) -> None:
         with contextlib.suppress(OSError, AttributeError):

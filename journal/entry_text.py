@@ -76,9 +76,18 @@ def entry_text(entry: Record, codes: dict[str, str]) -> str:
 def template(kind: str, **given: object) -> str:
     """A new entry to write: the kind (and any fields given as flags) filled in, `when`
     empty for now, the body to write below the blank line."""
-    blank: Record = {"kind": kind, "when": "", "title": "", "body": "", "tags": [],
-                     "goals": [], "skills": [], "starred": False, "source": None,
-                     "sentiment": None}
+    blank: Record = {
+        "kind": kind,
+        "when": "",
+        "title": "",
+        "body": "",
+        "tags": [],
+        "goals": [],
+        "skills": [],
+        "starred": False,
+        "source": None,
+        "sentiment": None,
+    }
     blank.update({k: v for k, v in given.items() if v is not None})
     return entry_text(blank, {})
 
@@ -91,8 +100,16 @@ def parse_entry_text(text: str) -> Record:
     """The fields written in `text`; raises ValidationError naming the line at fault."""
     text = text.replace("\r\n", "\n")
     header, _, body = text.partition("\n\n")
-    fields: Record = {"when": "", "title": "", "source": None, "sentiment": None,
-                      "goals": [], "skills": [], "tags": [], "starred": False}
+    fields: Record = {
+        "when": "",
+        "title": "",
+        "source": None,
+        "sentiment": None,
+        "goals": [],
+        "skills": [],
+        "tags": [],
+        "starred": False,
+    }
     for number, line in enumerate(header.split("\n"), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -100,8 +117,7 @@ def parse_entry_text(text: str) -> Record:
         name, value = name.strip().lower(), value.strip()
         if not colon:
             raise ValidationError(
-                f"line {number} is not 'field: value' (the body starts after the first "
-                "blank line)"
+                f"line {number} is not 'field: value' (the body starts after the first blank line)"
             )
         if name not in FIELDS:
             raise ValidationError(

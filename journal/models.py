@@ -36,7 +36,6 @@ _CODE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-
 def choose(value: str, allowed: tuple[str, ...], what: str) -> str:
     """Return `value` lower-cased if it is one of `allowed`, else explain the choices."""
     lowered = value.strip().lower()
@@ -213,8 +212,12 @@ def check_metric(metric: Any) -> Record | None:
     start = metric.get("start")
     if start is not None:
         _iso_date(start, "metric's start")
-    return {"unit": unit.strip(), "baseline": metric["baseline"], "target": metric["target"],
-            "start": start}
+    return {
+        "unit": unit.strip(),
+        "baseline": metric["baseline"],
+        "target": metric["target"],
+        "start": start,
+    }
 
 
 def check_milestones(milestones: Any) -> list[Record]:
@@ -255,13 +258,16 @@ def check_impact(entry: Record) -> None:
     if not isinstance(impact, str):
         raise ValidationError(f"the impact must be text such as 'p95 -34%', not {impact!r}")
     if entry["kind"] != "win":
-        raise ValidationError("--impact only applies to wins (what the win changed, "
-                              "e.g. 'p95 -34%')")
+        raise ValidationError(
+            "--impact only applies to wins (what the win changed, e.g. 'p95 -34%')"
+        )
     check_text(impact, "the impact")
     impact = " ".join(impact.split())
     if len(impact) > MAX_IMPACT:
-        raise ValidationError(f"the impact is {len(impact)} characters; keep it under "
-                              f"{MAX_IMPACT} (say the number; the story goes in the body)")
+        raise ValidationError(
+            f"the impact is {len(impact)} characters; keep it under "
+            f"{MAX_IMPACT} (say the number; the story goes in the body)"
+        )
     entry["impact"] = impact
 
 

@@ -40,6 +40,8 @@ Agreement = TypedDict("Agreement", {"with": str, "when": str, "support": str})
 class ActionItem(TypedDict):
     text: str
     done_on: str | None
+
+
 _MeetingFields = TypedDict(
     "_MeetingFields", {"with": str | None, "actions": list[ActionItem]}, total=False
 )

@@ -90,17 +90,21 @@ class JournalApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", tooltip="Every key, on every screen"),
         # One footer item for the four screens, so `q Quit` still fits at 80 columns.
-        Binding("j", "switch('journal')", "Screens", key_display="j/g/s/r",
-                tooltip="The journal screen"),
+        Binding(
+            "j", "switch('journal')", "Screens", key_display="j/g/s/r", tooltip="The journal screen"
+        ),
         Binding("g", "switch('goals')", "Goals", show=False, tooltip="The goals screen"),
         Binding("s", "switch('skills')", "Skills", show=False, tooltip="The skills screen"),
         Binding("r", "switch('review')", "Review", show=False, tooltip="The review screen"),
-        Binding("o", "switch('coach')", "Coach", show=False,
-                tooltip="The coach: what to do next"),
-        Binding("w", "switch('weekly')", "Weekly", show=False,
-                tooltip="The weekly review"),
-        Binding("ctrl+p", "command_palette", "Palette", show=False,
-                tooltip="Command palette: jump to a goal, skill or entry; import; themes"),
+        Binding("o", "switch('coach')", "Coach", show=False, tooltip="The coach: what to do next"),
+        Binding("w", "switch('weekly')", "Weekly", show=False, tooltip="The weekly review"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Palette",
+            show=False,
+            tooltip="Command palette: jump to a goal, skill or entry; import; themes",
+        ),
         Binding("ctrl+t", "change_theme", "Theme", show=False, tooltip="Choose a theme"),
         Binding("q", "leave", "Quit", tooltip="Quit"),
     ]
@@ -160,12 +164,14 @@ class JournalApp(App[None]):
         try:
             screen_class = getattr(importlib.import_module(module_name), class_name)
             coached = name in COACHED_SCREENS  # the coach's settings, given, never looked up
-            screen = (screen_class(self.live, self.coach_settings) if coached
-                      else screen_class(self.live))
+            screen = (
+                screen_class(self.live, self.coach_settings) if coached else screen_class(self.live)
+            )
         except ModuleNotFoundError as err:
             if err.name == module_name:
-                self.notify(f"The {name} screen is not available yet.", severity="warning",
-                            markup=False)
+                self.notify(
+                    f"The {name} screen is not available yet.", severity="warning", markup=False
+                )
                 return False
             self._screen_failed(name, err)
             return False
@@ -177,8 +183,7 @@ class JournalApp(App[None]):
 
     def _screen_failed(self, name: str, err: BaseException) -> None:
         self.log.error(f"{name} screen: {err!r}")
-        self.notify(f"The {name} screen could not be opened: {err}", severity="error",
-                    markup=False)
+        self.notify(f"The {name} screen could not be opened: {err}", severity="error", markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Inside a dialog, plain letters never switch screens or quit (ctrl+q still quits)."""
@@ -352,8 +357,11 @@ class JournalApp(App[None]):
         self._last_activity = time.monotonic()
         self.reload()
         if came_in:
-            self.notify(f"{came_in} {'entry' if came_in == 1 else 'entries'} came in from the "
-                        "inbox (captured while locked).", markup=False)
+            self.notify(
+                f"{came_in} {'entry' if came_in == 1 else 'entries'} came in from the "
+                "inbox (captured while locked).",
+                markup=False,
+            )
 
     def lock_now(self) -> None:
         """The idle lock: keep drafts, drop the keys and every decrypted copy, ask again."""
@@ -382,15 +390,15 @@ class JournalApp(App[None]):
 
     @on(RolledBack)
     def _rolled_back(self, event: RolledBack) -> None:
-        self.notify(event.message, title="Journal went back", severity="warning", timeout=30,
-                    markup=False)
+        self.notify(
+            event.message, title="Journal went back", severity="warning", timeout=30, markup=False
+        )
 
     @on(DiskProblem)
     def _disk_problem_seen(self, event: DiskProblem) -> None:
         message = event.message
         if message is not None and message != self._disk_problem:
-            self.notify(message, title="Journal file", severity="error", timeout=10,
-                        markup=False)
+            self.notify(message, title="Journal file", severity="error", timeout=10, markup=False)
         self._disk_problem = message
 
     # -- theme -----------------------------------------------------------------------
@@ -405,7 +413,9 @@ class JournalApp(App[None]):
             save_settings(path, {"theme": name})
         except (OSError, JournalError) as err:  # JournalError: its folder cannot be made
             self.call_from_thread(
-                self.notify, f"Could not remember the theme: {err}", severity="warning",
+                self.notify,
+                f"Could not remember the theme: {err}",
+                severity="warning",
                 markup=False,
             )
 
@@ -435,8 +445,13 @@ def make_app(
         minutes = settings.get("idle_lock_minutes", IDLE_LOCK_MINUTES)
         valid = isinstance(minutes, int | float) and minutes > 0
         idle_lock = float(minutes if valid else IDLE_LOCK_MINUTES) * 60
-    app = JournalApp(store, now=now, settings_path=settings_path, coach_settings=coach_settings,
-                     idle_lock=idle_lock)
+    app = JournalApp(
+        store,
+        now=now,
+        settings_path=settings_path,
+        coach_settings=coach_settings,
+        idle_lock=idle_lock,
+    )
     theme = settings.get("theme")
     if isinstance(theme, str) and app.get_theme(theme) is not None:
         app.theme = theme

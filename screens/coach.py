@@ -180,8 +180,14 @@ class CoachScreen(LiveScreen):
             from journal.goal_metrics import add_checkin
 
             def change(store: JournalStore) -> Record:
-                return add_checkin(store, goal["id"], values["value"], when=live.now(),
-                                   note=values["note"], confidence=values["confidence"])
+                return add_checkin(
+                    store,
+                    goal["id"],
+                    values["value"],
+                    when=live.now(),
+                    note=values["note"],
+                    confidence=values["confidence"],
+                )
 
             return live.write(change).result
 

@@ -52,8 +52,11 @@ class _JournalProvider(Provider):
             score = matcher.match(label)
             if score > 0:
                 yield Hit(
-                    score, plain_highlight(matcher, label), partial(self._post, request),
-                    text=label, help=help_text,
+                    score,
+                    plain_highlight(matcher, label),
+                    partial(self._post, request),
+                    text=label,
+                    help=help_text,
                 )
 
 
@@ -84,8 +87,9 @@ class ScreenCommands(_JournalProvider):
         matcher = self.matcher(query)
         label = "Import a jrnl export or a goals file"
         if (score := matcher.match(label)) > 0:
-            yield Hit(score, plain_highlight(matcher, label), self._import, text=label,
-                      help=IMPORT_HELP)
+            yield Hit(
+                score, plain_highlight(matcher, label), self._import, text=label, help=IMPORT_HELP
+            )
 
 
 class GoalCommands(_JournalProvider):
@@ -126,9 +130,11 @@ class EntryCommands(_JournalProvider):
                 label = visible_line(f"{entry['when'][:10]}  {entry['title']}")[:120]
                 score = max(matcher.match(label), 0.05) * 0.9
                 yield Hit(
-                    score, plain_highlight(matcher, label),
+                    score,
+                    plain_highlight(matcher, label),
                     partial(self._post, ShowEntry(entry["id"])),
-                    text=label, help=f"{entry['kind']} entry {entry['id']}",
+                    text=label,
+                    help=f"{entry['kind']} entry {entry['id']}",
                 )
                 found += 1
                 if found >= MAX_ENTRY_HITS:

@@ -114,8 +114,10 @@ class EntryEditor(ModalScreen[Record | None]):
                 yield Select(
                     # a check-in needs a value: `k` on the Goals screen writes one
                     [(Text(k), k) for k in KINDS if k != "checkin" or self._kind == k],
-                    value=self._kind, allow_blank=False,
-                    id="kind", compact=True,
+                    value=self._kind,
+                    allow_blank=False,
+                    id="kind",
+                    compact=True,
                 )
                 yield Label("When", classes="label short")
                 yield Input(self._when_text, id="when", compact=True)
@@ -123,44 +125,63 @@ class EntryEditor(ModalScreen[Record | None]):
             yield Static(id="when-note", markup=False)
             with Horizontal(classes="row"):
                 yield Label("Title", classes="label")
-                yield Input(self._shown("title", entry.get("title", "")), id="title", compact=True,
-                            placeholder="what happened, in a line")
+                yield Input(
+                    self._shown("title", entry.get("title", "")),
+                    id="title",
+                    compact=True,
+                    placeholder="what happened, in a line",
+                )
             yield TextArea(
                 self._shown("body", entry.get("body", ""), multiline=True),
-                id="body", compact=True, soft_wrap=True,
+                id="body",
+                compact=True,
+                soft_wrap=True,
                 placeholder="details (Markdown)",
             )
             with Horizontal(classes="row", id="feedback-row"):
                 yield Label("From", classes="label")
                 yield Input(
-                    self._shown("source", entry.get("source") or ""), id="source", compact=True,
+                    self._shown("source", entry.get("source") or ""),
+                    id="source",
+                    compact=True,
                     placeholder="who said it",
                 )
                 yield Label("Sentiment", classes="label")
                 yield Select(
-                    [(Text(s), s) for s in SENTIMENTS], value=entry.get("sentiment") or Select.NULL,
-                    prompt="(none)", id="sentiment", compact=True,
+                    [(Text(s), s) for s in SENTIMENTS],
+                    value=entry.get("sentiment") or Select.NULL,
+                    prompt="(none)",
+                    id="sentiment",
+                    compact=True,
                 )
             with Horizontal(classes="row", id="impact-row"):
                 yield Label("Impact", classes="label")
                 yield Input(
-                    self._shown("impact", entry.get("impact") or ""), id="impact", compact=True,
+                    self._shown("impact", entry.get("impact") or ""),
+                    id="impact",
+                    compact=True,
                     placeholder="what the win changed, short: p95 -34%, $1.2M ARR",
                 )
             with Horizontal(classes="row"):
                 yield Label("Tags", classes="label")
                 yield Input(
-                    self._shown("tags", " ".join(entry.get("tags", []))), id="tags", compact=True,
+                    self._shown("tags", " ".join(entry.get("tags", []))),
+                    id="tags",
+                    compact=True,
                     placeholder="words, space separated",
                 )
             with Horizontal(id="links"):
                 yield PickList(
                     [(g["id"], f"{g['code']}  {g['title']}") for g in self._goals],
-                    entry.get("goals", []), placeholder="goals: type to filter", id="goals",
+                    entry.get("goals", []),
+                    placeholder="goals: type to filter",
+                    id="goals",
                 )
                 yield PickList(
                     [(s["id"], f"{s['code']}  {s['name']}") for s in self._skills],
-                    entry.get("skills", []), placeholder="skills: type to filter", id="skills",
+                    entry.get("skills", []),
+                    placeholder="skills: type to filter",
+                    id="skills",
                 )
             yield Static(id="error", markup=False)
             yield Static(Text("ctrl+s save   esc cancel   tab next field", style="dim"), id="hint")
@@ -275,8 +296,11 @@ class EntryEditor(ModalScreen[Record | None]):
                 self.query_one(f"#{name}", PickList).choose(fields[name])
         with contextlib.suppress(TypeError, ValueError):
             at = datetime.fromisoformat(draft["saved"]).astimezone()
-            self.notify(f"Took back the draft you were writing ({at:%d %b %H:%M}); "
-                        "escape throws it away.", title="Unsaved entry", markup=False)
+            self.notify(
+                f"Took back the draft you were writing ({at:%d %b %H:%M}); escape throws it away.",
+                title="Unsaved entry",
+                markup=False,
+            )
 
     @on(Input.Changed)
     @on(TextArea.Changed)

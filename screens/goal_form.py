@@ -29,10 +29,17 @@ class GoalForm(RecordForm):
     goal of the journal) the form shows the five SMART marks live as you type.
     """
 
-    def __init__(self, heading: str, goal: Record | None, save: Save, now: datetime,
-                 company: list[tuple[str, str]] | None = None,
-                 supports: list[str] | None = None, goals: list[Record] | None = None,
-                 scope: str | None = None) -> None:
+    def __init__(
+        self,
+        heading: str,
+        goal: Record | None,
+        save: Save,
+        now: datetime,
+        company: list[tuple[str, str]] | None = None,
+        supports: list[str] | None = None,
+        goals: list[Record] | None = None,
+        scope: str | None = None,
+    ) -> None:
         super().__init__(heading, save)
         goal = goal or {}
         self.now = now
@@ -42,25 +49,50 @@ class GoalForm(RecordForm):
         self.smart_marks = SmartMarks(id="goal-smart") if goals is not None else None
         self.supports_list: PickList | None = None
         if company is not None:
-            self.supports_list = PickList(company, supports or goal.get("supports", []),
-                                          placeholder="supports: type to filter",
-                                          id="goal-supports")
+            self.supports_list = PickList(
+                company,
+                supports or goal.get("supports", []),
+                placeholder="supports: type to filter",
+                id="goal-supports",
+            )
         due = goal.get("due")
-        self.title_input = Input(goal.get("title", ""), placeholder="what you want to achieve",
-                                 compact=True, id="goal-title")
-        self.code_input = Input(goal.get("code", ""), placeholder="blank: made from the title",
-                                compact=True, id="goal-code")
-        self.measure_input = Input(goal.get("measure", ""), compact=True, id="goal-measure",
-                                   placeholder="how progress is measured")
-        self.target_input = Input(goal.get("target", ""), compact=True, id="goal-target",
-                                  placeholder="the number or state that means done")
-        self.due_input = Input(human_date(date.fromisoformat(due)) if due else "", compact=True,
-                               placeholder="e.g. 30 June 2026 or 2026-09-30; blank for none",
-                               id="goal-due")
+        self.title_input = Input(
+            goal.get("title", ""),
+            placeholder="what you want to achieve",
+            compact=True,
+            id="goal-title",
+        )
+        self.code_input = Input(
+            goal.get("code", ""),
+            placeholder="blank: made from the title",
+            compact=True,
+            id="goal-code",
+        )
+        self.measure_input = Input(
+            goal.get("measure", ""),
+            compact=True,
+            id="goal-measure",
+            placeholder="how progress is measured",
+        )
+        self.target_input = Input(
+            goal.get("target", ""),
+            compact=True,
+            id="goal-target",
+            placeholder="the number or state that means done",
+        )
+        self.due_input = Input(
+            human_date(date.fromisoformat(due)) if due else "",
+            compact=True,
+            placeholder="e.g. 30 June 2026 or 2026-09-30; blank for none",
+            id="goal-due",
+        )
         self.due_hint = Static("", classes="form-hint", markup=False)
         self.status_select: Select[str] = Select(
-            [(s, s) for s in GOAL_STATUSES], value=goal.get("status") or "active",
-            allow_blank=False, compact=True, id="goal-status",
+            [(s, s) for s in GOAL_STATUSES],
+            value=goal.get("status") or "active",
+            allow_blank=False,
+            compact=True,
+            id="goal-status",
         )
         self.notes_area = TextArea(goal.get("notes", ""), compact=True, id="goal-notes")
         if self.supports_list is not None:
@@ -98,14 +130,23 @@ class GoalForm(RecordForm):
             due = self._parse_due(self.due_input.value)
         except DateError:
             due = None
-        supports = (self.supports_list.chosen if self.supports_list is not None
-                    else self.base_goal.get("supports", []))
-        return {**self.base_goal, "id": self.base_goal.get("id", "(new)"),
-                "code": self.code_input.value.strip() or self.base_goal.get("code", "CODE"),
-                "title": self.title_input.value, "scope": self.scope,
-                "measure": self.measure_input.value, "target": self.target_input.value,
-                "due": due.isoformat() if due else None,
-                "status": str(self.status_select.value), "supports": supports}
+        supports = (
+            self.supports_list.chosen
+            if self.supports_list is not None
+            else self.base_goal.get("supports", [])
+        )
+        return {
+            **self.base_goal,
+            "id": self.base_goal.get("id", "(new)"),
+            "code": self.code_input.value.strip() or self.base_goal.get("code", "CODE"),
+            "title": self.title_input.value,
+            "scope": self.scope,
+            "measure": self.measure_input.value,
+            "target": self.target_input.value,
+            "due": due.isoformat() if due else None,
+            "status": str(self.status_select.value),
+            "supports": supports,
+        }
 
     def show_smart(self) -> None:
         if self.smart_marks is not None and self.all_goals is not None:

@@ -4,7 +4,6 @@ Pure builders from records to Rich text (no widgets), so the screen module keeps
 screen's own work: the tree, the keys and the writes.
 """
 
-
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -55,9 +54,16 @@ def goal_views(goals: list[Record], entries: Iterable[Record], now: datetime) ->
     for goal in goals:
         count, newest = evidence[goal["id"]]
         active = goal.get("status", "active") == "active"
-        views.append(GoalView(goal, count, newest, active and (newest is None or newest < cutoff),
-                              overdue(goal, now.date()),
-                              progress(goal, checkins.get(goal["id"], []), now)))
+        views.append(
+            GoalView(
+                goal,
+                count,
+                newest,
+                active and (newest is None or newest < cutoff),
+                overdue(goal, now.date()),
+                progress(goal, checkins.get(goal["id"], []), now),
+            )
+        )
     return views
 
 
@@ -76,11 +82,13 @@ def goal_label(view: GoalView) -> Text:
     goal = view.goal
     personal = goal.get("scope") == "personal"
     label = Text()
-    label.append(f"{PERSONAL_MARK if personal else COMPANY_MARK} ",
-                 style="magenta" if personal else "cyan")
+    label.append(
+        f"{PERSONAL_MARK if personal else COMPANY_MARK} ", style="magenta" if personal else "cyan"
+    )
     if view.overdue or view.stale:  # a short flag before the title: seen even when cut
-        label.append("! " if view.overdue else "⚠ ", style="bold red" if view.overdue
-                     else "bold yellow")
+        label.append(
+            "! " if view.overdue else "⚠ ", style="bold red" if view.overdue else "bold yellow"
+        )
     shows_progress = view.progress is not None and measurable(goal)
     if view.progress is not None and shows_progress:
         label.append_text(progress_cells(view.progress))
@@ -104,8 +112,9 @@ def goal_detail(view: GoalView, by_id: dict[str, Record]) -> Text:
     goal = view.goal
     text = Text()
     text.append(visible_line(goal["title"]) + "\n", style="bold")
-    text.append(f"{visible_line(goal['code'])} · {goal['scope']} goal · {goal['status']}\n\n",
-                style="dim")
+    text.append(
+        f"{visible_line(goal['code'])} · {goal['scope']} goal · {goal['status']}\n\n", style="dim"
+    )
 
     def field(name: str, value: str) -> None:
         text.append(f"{name}: ", style="bold")
@@ -133,8 +142,11 @@ def goal_detail(view: GoalView, by_id: dict[str, Record]) -> Text:
     latest = f", latest {human_date(date.fromisoformat(view.latest))}" if view.latest else ""
     field("Evidence", f"{plural(view.count, 'entry')}{latest}")
     if view.stale:
-        why = f"stale: no evidence in the last {STALE_DAYS} days" if view.count else (
-            "no evidence linked yet")
+        why = (
+            f"stale: no evidence in the last {STALE_DAYS} days"
+            if view.count
+            else ("no evidence linked yet")
+        )
         text.append(f"⚠ {why}\n", style="bold yellow")
     text.append("\nNotes\n", style="bold")
     text.append(visible(goal.get("notes") or "") or "—")

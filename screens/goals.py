@@ -89,15 +89,26 @@ class GoalsScreen(LiveScreen):
     SUB_TITLE = "Goals"
     BINDINGS = [
         Binding("a", "add_goal", "Add", tooltip="Add a company goal"),
-        Binding("p", "add_personal", "Personal",
-                tooltip="Add a personal goal under the selected goal"),
+        Binding(
+            "p", "add_personal", "Personal", tooltip="Add a personal goal under the selected goal"
+        ),
         Binding("e", "edit_goal", "Edit", tooltip="Edit the selected goal"),
         Binding("m", "move_goal", "Move", tooltip="Give the selected goal a new parent"),
         Binding("d", "delete_goal", "Delete", tooltip="Delete the selected goal"),
-        Binding("k", "checkin", "Checkin",
-                tooltip="Check in: record where the selected goal's metric stands now"),
-        Binding("P", "plan", "Plan", key_display="P", show=False,
-                tooltip="Next cycle's proposal: plans, woven goals, SMART marks, support"),
+        Binding(
+            "k",
+            "checkin",
+            "Checkin",
+            tooltip="Check in: record where the selected goal's metric stands now",
+        ),
+        Binding(
+            "P",
+            "plan",
+            "Plan",
+            key_display="P",
+            show=False,
+            tooltip="Next cycle's proposal: plans, woven goals, SMART marks, support",
+        ),
         Binding("1", "one_on_one", "1:1", show=False, tooltip="The agenda for your next 1:1"),
     ]
 
@@ -170,8 +181,11 @@ class GoalsScreen(LiveScreen):
     def _show(self, views: list[GoalView], select: str | None) -> None:
         self._want = None
         current = self.selected
-        if self._shown and views == list(self.views.values()) and (select is None or (
-                current is not None and current.id == select)):
+        if (
+            self._shown
+            and views == list(self.views.values())
+            and (select is None or (current is not None and current.id == select))
+        ):
             return  # nothing changed: keep the tree as the user left it
         self._shown = True
         self.views = {v.id: v for v in views}
@@ -182,9 +196,12 @@ class GoalsScreen(LiveScreen):
         target: list[TreeNode[str]] = []
         path: list[TreeNode[str]] = [tree.root]  # the open node at each depth
         for depth, goal in goal_tree(goals):  # the same tree as `journal goal list`
-            del path[depth + 1:]
-            child = path[-1].add(goal_label(self.views[goal["id"]]), data=goal["id"],
-                                 expand=goal["id"] not in collapsed)
+            del path[depth + 1 :]
+            child = path[-1].add(
+                goal_label(self.views[goal["id"]]),
+                data=goal["id"],
+                expand=goal["id"] not in collapsed,
+            )
             path.append(child)
             if goal["id"] == select and not target:
                 target.append(child)
@@ -213,8 +230,11 @@ class GoalsScreen(LiveScreen):
         if view is not None:
             detail = goal_detail(view, {k: v.goal for k, v in self.views.items()})
             skills = self.snapshot.skills if self.snapshot is not None else ()
-            detail.append_text(plan_text(view.goal, [v.goal for v in self.views.values()],
-                                         skills, self.now().date()))
+            detail.append_text(
+                plan_text(
+                    view.goal, [v.goal for v in self.views.values()], skills, self.now().date()
+                )
+            )
             self.detail.update(detail)
         self.query_one(CheckinSparkline).show_progress(view.progress if view else None)
 
@@ -249,13 +269,17 @@ class GoalsScreen(LiveScreen):
 
         company = None
         if (goal or fixed).get("scope") == "personal":  # it may serve company goals
-            company = [(v.id, f"{v.goal['code']}  {v.goal['title']}")
-                       for v in self.views.values() if v.goal.get("scope") == "company"]
+            company = [
+                (v.id, f"{v.goal['code']}  {v.goal['title']}")
+                for v in self.views.values()
+                if v.goal.get("scope") == "company"
+            ]
         supports = fixed.pop("supports", None)
         every = [v.goal for v in self.views.values()]  # for the live SMART marks
         scope = (goal or fixed).get("scope")
-        form = GoalForm(heading, goal, save, self.now(), company, supports, goals=every,
-                        scope=scope)
+        form = GoalForm(
+            heading, goal, save, self.now(), company, supports, goals=every, scope=scope
+        )
         form.base_goal.update(fixed)  # a fixed parent counts for Relevant
         self.app.push_screen(form, done)
 
@@ -267,11 +291,19 @@ class GoalsScreen(LiveScreen):
         if view is None:
             self._open_form("New personal goal", None, scope="personal")
         elif view.goal["scope"] == "company":
-            self._open_form(f"New personal goal supporting {view.goal['code']}", None,
-                            scope="personal", supports=[view.id])
+            self._open_form(
+                f"New personal goal supporting {view.goal['code']}",
+                None,
+                scope="personal",
+                supports=[view.id],
+            )
         else:
-            self._open_form(f"New personal goal under {view.goal['code']}", None,
-                            scope="personal", parent=view.id)
+            self._open_form(
+                f"New personal goal under {view.goal['code']}",
+                None,
+                scope="personal",
+                parent=view.id,
+            )
 
     def action_edit_goal(self) -> None:
         if view := self._need_selection():
@@ -283,9 +315,13 @@ class GoalsScreen(LiveScreen):
             return
         goal = view.goal
         if not goal.get("metric"):
-            self.notify(f"{visible_line(goal['code'])} has no metric to check in against: give "
-                        f"it one with `journal goal edit {visible_line(goal['code'])} "
-                        "--baseline N --target N`", severity="warning", markup=False)
+            self.notify(
+                f"{visible_line(goal['code'])} has no metric to check in against: give "
+                f"it one with `journal goal edit {visible_line(goal['code'])} "
+                "--baseline N --target N`",
+                severity="warning",
+                markup=False,
+            )
             return
         live = self.live
 
@@ -293,8 +329,14 @@ class GoalsScreen(LiveScreen):
             from journal.goal_metrics import add_checkin
 
             def change(store: JournalStore) -> Record:
-                return add_checkin(store, goal["id"], values["value"], when=live.now(),
-                                   note=values["note"], confidence=values["confidence"])
+                return add_checkin(
+                    store,
+                    goal["id"],
+                    values["value"],
+                    when=live.now(),
+                    note=values["note"],
+                    confidence=values["confidence"],
+                )
 
             return live.write(change).result
 
@@ -355,8 +397,9 @@ class GoalsScreen(LiveScreen):
         question = Text(f"Delete goal {visible_line(goal['code'])} ", style="bold")
         question.append(f"“{visible_line(goal['title'])}”?\n", style="")
         if links:
-            question.append(f"{plural(links, 'entry link')} will be dropped "
-                            "(the entries stay).", style="")
+            question.append(
+                f"{plural(links, 'entry link')} will be dropped (the entries stay).", style=""
+            )
         else:
             question.append("No entry links to it.", style="")
         if kids:

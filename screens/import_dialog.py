@@ -58,8 +58,7 @@ class ImportScreen(ModalScreen[Summary | None]):
     def __init__(self, live: LiveJournal) -> None:
         super().__init__()
         self.live = live
-        self.path_input = Input(placeholder="~/jrnl.json, goals.md or goals.csv",
-                                id="import-path")
+        self.path_input = Input(placeholder="~/jrnl.json, goals.md or goals.csv", id="import-path")
         self.summary = Static("", id="import-summary", markup=False)
         self.result: Summary | None = None
         self.busy = False

@@ -72,8 +72,13 @@ class JournalScreen(LiveScreen):
         Binding("u", "undo", "Undo", tooltip="Put back the last deleted entry"),
         Binding("asterisk", "star", "Star", key_display="*", tooltip="Star or unstar"),
         Binding("l", "link", "Link", tooltip="Link the entry to goals and skills"),
-        Binding("v", "development_goal", "Dev goal", show=False,
-                tooltip="Turn this feedback into a development goal woven into a company goal"),
+        Binding(
+            "v",
+            "development_goal",
+            "Dev goal",
+            show=False,
+            tooltip="Turn this feedback into a development goal woven into a company goal",
+        ),
         Binding("slash", "search", "Find", key_display="/", tooltip="Type to filter"),
         Binding("c", "clear_filters", "Clear", show=False, tooltip="Clear every filter"),
     ]
@@ -156,7 +161,10 @@ class JournalScreen(LiveScreen):
                 problem = str(err).split(": ", 1)[0] + " (try: last quarter, H1 2026)"
         goals = goal_family(values.goal_id, snapshot.goals) if values.goal_id else None
         flt = EntryFilter(
-            kind=values.kind or None, tags=values.tags, goal_ids=goals, period=period,
+            kind=values.kind or None,
+            tags=values.tags,
+            goal_ids=goals,
+            period=period,
             text=values.text,
         )
         return flt, problem
@@ -269,8 +277,12 @@ class JournalScreen(LiveScreen):
             return record
 
         editor = EntryEditor(
-            save=save, now=self.live.now(), goals=snapshot.goals, skills=snapshot.skills,
-            entry=entry, journal=live.path,
+            save=save,
+            now=self.live.now(),
+            goals=snapshot.goals,
+            skills=snapshot.skills,
+            entry=entry,
+            journal=live.path,
         )
         self.app.push_screen(editor, self._edited)
 
@@ -297,8 +309,9 @@ class JournalScreen(LiveScreen):
             return
         self._undo.append(record)
         self._keep = self.entry_list.neighbour_of(record["id"])  # the place, not the top
-        self.notify(f"Deleted “{visible_line(record['title'])[:40]}”. Press u to undo.",
-                    markup=False)
+        self.notify(
+            f"Deleted “{visible_line(record['title'])[:40]}”. Press u to undo.", markup=False
+        )
 
     def action_undo(self) -> None:
         if not self._undo:
@@ -355,7 +368,10 @@ class JournalScreen(LiveScreen):
         self.notify(
             f"{event.entry_id} was also changed elsewhere while you edited it; your "
             f"{fields} replaced the other version (every other change was kept).",
-            title="Edited in two places", severity="warning", timeout=10, markup=False,
+            title="Edited in two places",
+            severity="warning",
+            timeout=10,
+            markup=False,
         )
 
     def _require_entry(self) -> Record | None:
@@ -379,5 +395,4 @@ class JournalScreen(LiveScreen):
     def _write_failed(self, event: WriteFailed) -> None:
         if event.undo is not None:
             self._undo.append(event.undo)
-        self.notify(visible_line(event.message), title=event.title, severity="error",
-                    markup=False)
+        self.notify(visible_line(event.message), title=event.title, severity="error", markup=False)

@@ -41,11 +41,14 @@ class LinkDialog(ModalScreen[Links | None]):
             with Horizontal(id="lists"):
                 yield PickList(
                     [(g["id"], f"{g['code']}  {g['title']}") for g in self._goals],
-                    self._entry.get("goals", []), placeholder="goals: type to filter", id="goals",
+                    self._entry.get("goals", []),
+                    placeholder="goals: type to filter",
+                    id="goals",
                 )
                 yield PickList(
                     [(s["id"], f"{s['code']}  {s['name']}") for s in self._skills],
-                    self._entry.get("skills", []), placeholder="skills: type to filter",
+                    self._entry.get("skills", []),
+                    placeholder="skills: type to filter",
                     id="skills",
                 )
             yield Static(

@@ -145,8 +145,11 @@ class PlanningText(Screen[None]):
         """Copy it all, and say honestly how (`screens.clipboard`): OSC 52 is never confirmed."""
         text, app = self.text_area.text, self.app
         self.status.update(Text("Copying…"))
-        self.run_worker(lambda: copy_in_thread(app, text, self.heading or "The text"),
-                        thread=True, group="planning-copy")
+        self.run_worker(
+            lambda: copy_in_thread(app, text, self.heading or "The text"),
+            thread=True,
+            group="planning-copy",
+        )
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -36,11 +36,19 @@ def take_screenshot(app: App[Any]) -> None:
             written = write_private(path, svg)
         except OSError as err:
             reason = err.strerror or str(err)
-            app.call_from_thread(app.notify, f"Not saved to {folder}: {reason}.",
-                                 title="Screenshot", severity="error", markup=False)
+            app.call_from_thread(
+                app.notify,
+                f"Not saved to {folder}: {reason}.",
+                title="Screenshot",
+                severity="error",
+                markup=False,
+            )
             return
-        app.call_from_thread(app.notify, f"Saved to {written}, readable only by you "
-                             "(mode 0600): it shows journal text.", title="Screenshot",
-                             markup=False)
+        app.call_from_thread(
+            app.notify,
+            f"Saved to {written}, readable only by you (mode 0600): it shows journal text.",
+            title="Screenshot",
+            markup=False,
+        )
 
     app.run_worker(write, thread=True, group="screenshot")

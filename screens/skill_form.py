@@ -37,19 +37,31 @@ def feedback_line(entry: Record) -> Text:
 class SkillForm(RecordForm):
     """Add or edit a skill; `sources` are the feedback entries it came from (read-only)."""
 
-    def __init__(self, heading: str, skill: Record | None, save: Save,
-                 sources: Sequence[Record] = ()) -> None:
+    def __init__(
+        self, heading: str, skill: Record | None, save: Save, sources: Sequence[Record] = ()
+    ) -> None:
         super().__init__(heading, save)
         skill = skill or {}
-        self.name_input = Input(skill.get("name", ""), placeholder="e.g. Presenting to leadership",
-                                compact=True, id="skill-name")
-        self.code_input = Input(skill.get("code", ""), placeholder="blank: made from the name",
-                                compact=True, id="skill-code")
+        self.name_input = Input(
+            skill.get("name", ""),
+            placeholder="e.g. Presenting to leadership",
+            compact=True,
+            id="skill-name",
+        )
+        self.code_input = Input(
+            skill.get("code", ""),
+            placeholder="blank: made from the name",
+            compact=True,
+            id="skill-code",
+        )
         self.level_select = level_select(skill.get("level"), "skill-level")
         self.target_select = level_select(skill.get("target_level"), "skill-target")
         self.status_select: Select[str] = Select(
-            [(s, s) for s in SKILL_STATUSES], value=skill.get("status") or "active",
-            allow_blank=False, compact=True, id="skill-status",
+            [(s, s) for s in SKILL_STATUSES],
+            value=skill.get("status") or "active",
+            allow_blank=False,
+            compact=True,
+            id="skill-status",
         )
         self.plan_area = TextArea(skill.get("plan", ""), compact=True, id="skill-plan")
         why = Text("\n").join(feedback_line(e) for e in sources) if sources else Text("—")

@@ -70,8 +70,12 @@ def skill_views(skills: list[Record], entries: Iterable[Record]) -> list[SkillVi
                 latest[skill_id] = max(latest.get(skill_id, ""), entry["when"])
     ordered = sorted(skills, key=lambda s: (s.get("status") != "active", s["code"]))
     return [
-        SkillView(s, counts[s["id"]], latest[s["id"]][:10] if s["id"] in latest else None,
-                  tuple(found[w] for w in s.get("why", []) if w in found))
+        SkillView(
+            s,
+            counts[s["id"]],
+            latest[s["id"]][:10] if s["id"] in latest else None,
+            tuple(found[w] for w in s.get("why", []) if w in found),
+        )
         for s in ordered
     ]
 
@@ -81,7 +85,8 @@ def feedback_wanting_skill(entries: Iterable[Record], skills: list[Record]) -> l
     covered = {w for s in skills for w in s.get("why", [])}
     feedback = find(entries, EntryFilter(kind="feedback"))
     return [
-        dict(e) for e in feedback
+        dict(e)
+        for e in feedback
         if e.get("sentiment") in WANTS_SKILL and not e["skills"] and e["id"] not in covered
     ]
 
@@ -146,7 +151,10 @@ def existing_entries(store: JournalStore, ids: Iterable[str]) -> list[str]:
 
 
 def start_skill_from_feedback(
-    app: App[Any], live: LiveJournal, snapshot: Snapshot, entry_id: str,
+    app: App[Any],
+    live: LiveJournal,
+    snapshot: Snapshot,
+    entry_id: str,
     on_saved: Callable[[Record], None] | None = None,
 ) -> None:
     """Open the skill form pre-filled from a feedback entry; saving links the two both ways.
@@ -163,8 +171,11 @@ def start_skill_from_feedback(
         return live.write(change).result
 
     def open_form(entry: Record) -> None:
-        prefill = {"name": suggest_name(entry["title"]), "level": DEFAULT_LEVEL,
-                   "target_level": DEFAULT_TARGET}
+        prefill = {
+            "name": suggest_name(entry["title"]),
+            "level": DEFAULT_LEVEL,
+            "target_level": DEFAULT_TARGET,
+        }
 
         def done(saved: dict[str, Any] | None) -> None:
             if saved is not None:
@@ -177,11 +188,13 @@ def start_skill_from_feedback(
 
     entry = snapshot.entry(entry_id.strip().lower())
     if entry is None:
-        app.notify(f"no entry {entry_id!r}: `journal list` shows entry ids", severity="error",
-                   markup=False)
+        app.notify(
+            f"no entry {entry_id!r}: `journal list` shows entry ids", severity="error", markup=False
+        )
     elif entry["kind"] != "feedback":
-        app.notify(f"{entry_id} is a {entry['kind']}, not feedback", severity="warning",
-                   markup=False)
+        app.notify(
+            f"{entry_id} is a {entry['kind']}, not feedback", severity="warning", markup=False
+        )
     else:
         open_form(dict(entry))
 
@@ -222,10 +235,19 @@ class SkillsScreen(LiveScreen):
     SUB_TITLE = "Skills"
     BINDINGS = [
         Binding("a", "add_skill", "Add skill", tooltip="Add a skill to develop"),
-        Binding("f", "from_feedback", "From feedback",
-                tooltip="Turn a piece of constructive feedback into a skill"),
-        Binding("v", "development_goal", "Dev goal", show=False,
-                tooltip="Turn the selected skill's feedback into a development goal"),
+        Binding(
+            "f",
+            "from_feedback",
+            "From feedback",
+            tooltip="Turn a piece of constructive feedback into a skill",
+        ),
+        Binding(
+            "v",
+            "development_goal",
+            "Dev goal",
+            show=False,
+            tooltip="Turn the selected skill's feedback into a development goal",
+        ),
         Binding("e", "edit_skill", "Edit", tooltip="Edit the selected skill"),
         Binding("d", "delete_skill", "Delete", tooltip="Delete the selected skill"),
     ]
@@ -289,8 +311,11 @@ class SkillsScreen(LiveScreen):
     def _show(self, views: list[SkillView], select: str | None) -> None:
         self._want = None
         current = self.selected
-        if self._shown and views == list(self.views.values()) and (select is None or (
-                current is not None and current.id == select)):
+        if (
+            self._shown
+            and views == list(self.views.values())
+            and (select is None or (current is not None and current.id == select))
+        ):
             return  # nothing changed: keep the table as the user left it
         self._shown = True
         self.views = {v.id: v for v in views}
@@ -299,8 +324,12 @@ class SkillsScreen(LiveScreen):
         if select in self.views:
             table.move_cursor(row=table.get_row_index(select))
         if not views:
-            self.detail.update(Text("No skills yet. Press a to add one, or f to start one "
-                                    "from constructive feedback."))
+            self.detail.update(
+                Text(
+                    "No skills yet. Press a to add one, or f to start one "
+                    "from constructive feedback."
+                )
+            )
         self._show_detail()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -319,8 +348,9 @@ class SkillsScreen(LiveScreen):
 
     def create_skill_from_feedback(self, entry_id: str) -> None:
         """Open the skill form pre-filled from one feedback entry (the journal screen's `f`)."""
-        start_skill_from_feedback(self.app, self.live, self.snapshot or Snapshot(), entry_id,
-                                  on_saved=self._saved)
+        start_skill_from_feedback(
+            self.app, self.live, self.snapshot or Snapshot(), entry_id, on_saved=self._saved
+        )
 
     def action_from_feedback(self) -> None:
         self._list_feedback()
@@ -333,8 +363,11 @@ class SkillsScreen(LiveScreen):
         view = self.selected
         sources = sorted(view.sources, key=lambda e: e["when"][:19]) if view else []
         if not sources:
-            self.notify("Select a skill that came from feedback (f starts one).",
-                        severity="warning", markup=False)
+            self.notify(
+                "Select a skill that came from feedback (f starts one).",
+                severity="warning",
+                markup=False,
+            )
             return
         start_goal_from_feedback(self.app, self.live, sources[-1]["id"])
 
@@ -352,9 +385,13 @@ class SkillsScreen(LiveScreen):
     def _pick_feedback(self, event: FeedbackFound) -> None:
         waiting, some = event.waiting, event.some
         if not waiting:
-            self.notify("No constructive feedback is waiting: every piece already has a skill."
-                        if some else "No constructive feedback yet: log some (kind feedback, "
-                        "sentiment constructive) and turn it into a skill here.", markup=False)
+            self.notify(
+                "No constructive feedback is waiting: every piece already has a skill."
+                if some
+                else "No constructive feedback yet: log some (kind feedback, "
+                "sentiment constructive) and turn it into a skill here.",
+                markup=False,
+            )
             return
         items: list[tuple[Any, Text]] = [(e["id"], feedback_line(e)) for e in waiting]
 
@@ -383,8 +420,7 @@ class SkillsScreen(LiveScreen):
                 self.post_message(SkillSaved(saved["id"]))
 
         sources = list(view.sources) if view else []
-        self.app.push_screen(SkillForm(heading, view.skill if view else None, save, sources),
-                             done)
+        self.app.push_screen(SkillForm(heading, view.skill if view else None, save, sources), done)
 
     def action_add_skill(self) -> None:
         self._open_form("New skill", None)
@@ -411,7 +447,7 @@ class SkillsScreen(LiveScreen):
 
         ids = list(self.views)
         at = ids.index(view.id)
-        rest = ids[at + 1:] + ids[:at][::-1]  # the row below, else the one above
+        rest = ids[at + 1 :] + ids[:at][::-1]  # the row below, else the one above
         neighbour = rest[0] if rest else None
 
         def answered(yes: bool | None) -> None:
@@ -431,8 +467,7 @@ class SkillsScreen(LiveScreen):
 
     @on(SkillDeleted)
     def _deleted(self, event: SkillDeleted) -> None:
-        self.notify(f"Skill deleted: {plural(event.dropped, 'entry link')} dropped",
-                    markup=False)
+        self.notify(f"Skill deleted: {plural(event.dropped, 'entry link')} dropped", markup=False)
         self._want = event.neighbour  # stay where the user was
         self.post_message(SkillSaved(event.skill_id))
 

@@ -40,12 +40,17 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     action = cmd.add_mutually_exclusive_group()
-    action.add_argument("--restore", metavar="BACKUP",
-                        help="restore a backup: its number in the list (1 = newest), "
-                             "file name or path")
-    action.add_argument("--fix", action="store_true",
-                        help="drop links to goals, skills or entries that no longer exist "
-                             "and repair id counters (a backup is kept first)")
+    action.add_argument(
+        "--restore",
+        metavar="BACKUP",
+        help="restore a backup: its number in the list (1 = newest), file name or path",
+    )
+    action.add_argument(
+        "--fix",
+        action="store_true",
+        help="drop links to goals, skills or entries that no longer exist "
+        "and repair id counters (a backup is kept first)",
+    )
     cmd.set_defaults(run=run_doctor)
 
 
@@ -80,8 +85,10 @@ def run_doctor(args: argparse.Namespace) -> int:
             say(f"Kept the previous journal file as {restored.kept}")
         say(f"Restored {restored.backup} ({plural(restored.entries, 'entry')}) to {path}")
         if restored.next_ids:
-            say("Id counters kept from the journal it replaced, so no id is used twice "
-                f"(next new ids: {', '.join(restored.next_ids)})")
+            say(
+                "Id counters kept from the journal it replaced, so no id is used twice "
+                f"(next new ids: {', '.join(restored.next_ids)})"
+            )
         return 0
     if args.fix:
         mended = fix(path)
@@ -101,14 +108,15 @@ def missing_with_backups(report: Report) -> str:
     """No journal file, but backups of one: deleted (or moved away), not new."""
     good = [(n, b) for n, b in enumerate(report.backups, 1) if b.entries is not None]
     if not good:
-        return ("Status: the journal file is missing, and none of its backups opens "
-                "(listed below).")
+        return "Status: the journal file is missing, and none of its backups opens (listed below)."
     number, newest = good[0]
     taken = newest.taken.astimezone().strftime("%Y-%m-%d %H:%M") if newest.taken else "?"
-    return (f"Status: the journal file is missing, but its backups are kept. The "
-            f"newest that opens is backup {number} ({taken}, "
-            f"{plural(newest.entries or 0, 'entry')}); bring it back with: "
-            f"journal doctor --restore {number}")
+    return (
+        f"Status: the journal file is missing, but its backups are kept. The "
+        f"newest that opens is backup {number} ({taken}, "
+        f"{plural(newest.entries or 0, 'entry')}); bring it back with: "
+        f"journal doctor --restore {number}"
+    )
 
 
 def show(report: Report, source: str) -> None:
@@ -119,10 +127,12 @@ def show(report: Report, source: str) -> None:
     if report.exists and report.parses:
         counts = report.counts
         when = report.modified.strftime("%Y-%m-%d %H:%M") if report.modified else "?"
-        say(f"  {plural(counts['entries'], 'entry')}, {plural(counts['goals'], 'goal')}, "
+        say(
+            f"  {plural(counts['entries'], 'entry')}, {plural(counts['goals'], 'goal')}, "
             f"{plural(counts['skills'], 'skill')}, {plural(counts['reviews'], 'review')}; "
             f"schema {report.schema}; "
-            f"{size_text(report.size)}, last changed {when}")
+            f"{size_text(report.size)}, last changed {when}"
+        )
     if not report.exists and report.backups:
         say(missing_with_backups(report))
     elif report.healthy:
@@ -142,8 +152,10 @@ def show(report: Report, source: str) -> None:
     if not report.backups:
         say(f"Backups: none yet (they go in {folder})")
         return
-    say(f"Backups in {folder} (newest first; at most one every "
-        f"{backups.BACKUP_EVERY // 60} minutes, the {backups.KEEP} newest kept):")
+    say(
+        f"Backups in {folder} (newest first; at most one every "
+        f"{backups.BACKUP_EVERY // 60} minutes, the {backups.KEEP} newest kept):"
+    )
     for number, info in enumerate(report.backups, 1):
         taken = info.taken.astimezone().strftime("%Y-%m-%d %H:%M") if info.taken else "?"
         held = plural(info.entries, "entry") if info.entries is not None else "DOES NOT PARSE"
@@ -152,7 +164,7 @@ def show(report: Report, source: str) -> None:
 
 
 def show_encryption(path: Path) -> None:
-    """"encrypted; unlocked until 14:32" or "encrypted; locked", and the inbox's count."""
+    """ "encrypted; unlocked until 14:32" or "encrypted; locked", and the inbox's count."""
     from journal.storage.crypto import file_is_encrypted
 
     if not file_is_encrypted(path):
@@ -162,8 +174,10 @@ def show_encryption(path: Path) -> None:
     say(f"  {unlocking.status_line(path)}")
     waiting = inbox.pending(path)
     if waiting:
-        say(f"  {plural(waiting, 'entry')} {'waits' if waiting == 1 else 'wait'} in the inbox "
-            "(sealed while locked; they come in at the next `journal unlock`)")
+        say(
+            f"  {plural(waiting, 'entry')} {'waits' if waiting == 1 else 'wait'} in the inbox "
+            "(sealed while locked; they come in at the next `journal unlock`)"
+        )
 
 
 def show_unfinished_edits(path: Path) -> None:
@@ -174,9 +188,11 @@ def show_unfinished_edits(path: Path) -> None:
     found = leftovers(path)
     if not found:
         return
-    say(f"Note: {plural(len(found), 'unfinished edit')} (the text of an entry being edited "
+    say(
+        f"Note: {plural(len(found), 'unfinished edit')} (the text of an entry being edited "
         "when journal or the terminal stopped; unless an editor is still open on it, copy "
-        "what you need, then delete it):")
+        "what you need, then delete it):"
+    )
     for file in found:
         taken = datetime.fromtimestamp(file.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
         say(f"  {taken}  {file}")

@@ -49,60 +49,91 @@ deletes hold 100 entries. examples:
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     raw = argparse.RawDescriptionHelpFormatter
     show = subparsers.add_parser(
-        "show", parents=[common], help="print one entry in full", formatter_class=raw,
+        "show",
+        parents=[common],
+        help="print one entry in full",
+        formatter_class=raw,
         description="Print one entry in full: kind, date, source, sentiment, goals, "
-        "skills, tags and body.", epilog=SHOW_EPILOG,
+        "skills, tags and body.",
+        epilog=SHOW_EPILOG,
     )
     show.add_argument("entry", metavar="ID", help="the entry's id, as `journal list` shows")
     show.add_argument("--json", action="store_true", help="print it as a JSON object")
     show.set_defaults(run=run_show)
 
     edit = subparsers.add_parser(
-        "edit", parents=[common], help="change an entry (flags, or in $EDITOR)",
+        "edit",
+        parents=[common],
+        help="change an entry (flags, or in $EDITOR)",
         description="Change fields of an entry, or edit it as text in your editor.",
-        epilog=EDIT_EPILOG, formatter_class=raw,
+        epilog=EDIT_EPILOG,
+        formatter_class=raw,
     )
     edit.add_argument("entry", metavar="ID", help="the entry's id, as `journal list` shows")
     edit.add_argument("--when", metavar="W", help="'yesterday 17:40', '2026-03-04 09:00'")
     edit.add_argument("--kind", metavar="K", help=f"one of: {', '.join(KINDS)}")
     edit.add_argument("--title", metavar="T", help="the new title")
     edit.add_argument("--body", metavar="B", help="the new body (- reads standard input)")
-    edit.add_argument("--goal", action="append", metavar="CODE",
-                      help="the entry's goals (repeatable; replaces the ones it has)")
-    edit.add_argument("--skill", action="append", metavar="CODE",
-                      help="the entry's skills (repeatable; replaces the ones it has)")
-    edit.add_argument("--tag", action="append", metavar="T",
-                      help="the entry's tags (repeatable; replaces the ones it has)")
+    edit.add_argument(
+        "--goal",
+        action="append",
+        metavar="CODE",
+        help="the entry's goals (repeatable; replaces the ones it has)",
+    )
+    edit.add_argument(
+        "--skill",
+        action="append",
+        metavar="CODE",
+        help="the entry's skills (repeatable; replaces the ones it has)",
+    )
+    edit.add_argument(
+        "--tag",
+        action="append",
+        metavar="T",
+        help="the entry's tags (repeatable; replaces the ones it has)",
+    )
     edit.add_argument("--from", dest="source", metavar="WHO", help="who gave the feedback")
     edit.add_argument("--sentiment", metavar="S", help=f"feedback only: {', '.join(SENTIMENTS)}")
     edit.add_argument("--star", action="store_true", help="star the entry")
     edit.add_argument("--unstar", action="store_true", help="remove its star")
-    edit.add_argument("--impact", metavar="TEXT",
-                      help="wins only: what it changed, e.g. 'p95 -34%%' ('' removes it)")
+    edit.add_argument(
+        "--impact",
+        metavar="TEXT",
+        help="wins only: what it changed, e.g. 'p95 -34%%' ('' removes it)",
+    )
     edit.set_defaults(run=run_edit)
 
     delete = subparsers.add_parser(
-        "delete", parents=[common], help="delete entries (restorable with `journal undo`)",
+        "delete",
+        parents=[common],
+        help="delete entries (restorable with `journal undo`)",
         description="Delete entries. On a terminal it asks first; --yes skips the question.",
-        epilog=DELETE_EPILOG, formatter_class=raw,
+        epilog=DELETE_EPILOG,
+        formatter_class=raw,
     )
     delete.add_argument("entries", nargs="+", metavar="ID", help="the entries' ids")
     delete.add_argument("-y", "--yes", action="store_true", help="delete without asking")
     delete.set_defaults(run=run_delete)
 
     undo = subparsers.add_parser(
-        "undo", parents=[common], help="bring back the last deleted entries",
+        "undo",
+        parents=[common],
+        help="bring back the last deleted entries",
         description="Bring back the entries of the last `journal delete`, with their ids "
-        "and links.", epilog="example:\n  journal delete e12 --yes && journal undo",
+        "and links.",
+        epilog="example:\n  journal delete e12 --yes && journal undo",
         formatter_class=raw,
     )
     undo.set_defaults(run=run_undo)
 
     restore = subparsers.add_parser(
-        "restore", parents=[common], help="bring back deleted entries by id; list the trash",
+        "restore",
+        parents=[common],
+        help="bring back deleted entries by id; list the trash",
         description="Bring back deleted entries by id, with their links. With no ID, list "
         "the deleted entries that can still be restored.",
-        epilog="examples:\n  journal restore\n  journal restore e12 e13", formatter_class=raw,
+        epilog="examples:\n  journal restore\n  journal restore e12 e13",
+        formatter_class=raw,
     )
     restore.add_argument("entries", nargs="*", metavar="ID", help="the deleted entries' ids")
     restore.set_defaults(run=run_restore)
@@ -157,9 +188,17 @@ def flag_changes(args: argparse.Namespace, entry: Record) -> dict[str, Any]:
     if args.star and args.unstar:
         raise ValidationError("--star and --unstar cannot go together")
     changes: dict[str, Any] = {}
-    for flag, field in (("when", "when"), ("kind", "kind"), ("title", "title"),
-                        ("source", "source"), ("sentiment", "sentiment"), ("goal", "goals"),
-                        ("skill", "skills"), ("tag", "tags"), ("impact", "impact")):
+    for flag, field in (
+        ("when", "when"),
+        ("kind", "kind"),
+        ("title", "title"),
+        ("source", "source"),
+        ("sentiment", "sentiment"),
+        ("goal", "goals"),
+        ("skill", "skills"),
+        ("tag", "tags"),
+        ("impact", "impact"),
+    ):
         value = getattr(args, flag)
         if value is not None:
             changes[field] = value
@@ -211,9 +250,12 @@ def save_changes(store: JournalStore, entry: Record, changes: dict[str, Any]) ->
         edited["skills"] = store.skill_ids(edited["skills"])
     updated, conflicts = store.edit_entry(entry["id"], entry, edited)
     if conflicts:
-        print(f"journal: note: {entry['id']} was also changed elsewhere meanwhile; your "
-              f"{', '.join(conflicts)} replaced the other version (every other change was "
-              "kept)", file=sys.stderr)
+        print(
+            f"journal: note: {entry['id']} was also changed elsewhere meanwhile; your "
+            f"{', '.join(conflicts)} replaced the other version (every other change was "
+            "kept)",
+            file=sys.stderr,
+        )
     return updated
 
 
@@ -229,8 +271,10 @@ def edit_in_editor(store: JournalStore, entry: Record) -> int:
         if not changes:
             return None
         if not fields["title"]:
-            raise ValidationError("the title and body are both empty (to delete the entry, "
-                                  f"use `journal delete {entry['id']}`)")
+            raise ValidationError(
+                "the title and body are both empty (to delete the entry, "
+                f"use `journal delete {entry['id']}`)"
+            )
         return save_changes(store, entry, changes)
 
     done, updated = edit_until_valid(store, original, entry["id"], apply)
@@ -264,8 +308,10 @@ def edit_until_valid(
         try:
             text = draft.edit(text)
         except EditorError as err:
-            print(f"journal: {visible_line(str(err))}; nothing was written{draft.kept()}",
-                  file=sys.stderr)
+            print(
+                f"journal: {visible_line(str(err))}; nothing was written{draft.kept()}",
+                file=sys.stderr,
+            )
             return False, None
         except ValidationError as err:  # not UTF-8: the raw bytes stay in the file
             raise ValidationError(f"{err}; nothing was written{draft.kept()}") from None

@@ -122,8 +122,9 @@ def run_encrypt(args: argparse.Namespace) -> int:
     move_plaintext_aside(path)
     until = unlocked_for(keys, unlocking.DEFAULT_FOR)
     if until:
-        say(f"encrypted; unlocked until {unlocking.until_text(until)} "
-            "(`journal lock` locks it now)")
+        say(
+            f"encrypted; unlocked until {unlocking.until_text(until)} (`journal lock` locks it now)"
+        )
     return 0
 
 
@@ -137,15 +138,25 @@ def move_plaintext_aside(path: Path) -> None:
     target = drafts.kept_at(path)
     if plain.exists():
         if target is None:
-            print(visible_line(f"journal: warning: the app's drafts stay unencrypted in {plain} "
-                               "(no private runtime folder to move them to)"), file=sys.stderr)
+            print(
+                visible_line(
+                    f"journal: warning: the app's drafts stay unencrypted in {plain} "
+                    "(no private runtime folder to move them to)"
+                ),
+                file=sys.stderr,
+            )
         else:
             replace_atomically(target, [plain.read_bytes()])  # RAM, 0600
             plain.unlink()
     if beside(path).is_dir():
         for file in leftovers(path) or list(beside(path).iterdir()):
-            print(visible_line(f"journal: warning: {file} holds an unfinished edit in plain "
-                               "text: copy what you need, then delete it"), file=sys.stderr)
+            print(
+                visible_line(
+                    f"journal: warning: {file} holds an unfinished edit in plain "
+                    "text: copy what you need, then delete it"
+                ),
+                file=sys.stderr,
+            )
 
 
 def unlocked_for(keys: crypto.Keys, lasting: Any) -> Any:
@@ -255,8 +266,10 @@ def sweep_edit_leftovers(path: Path) -> None:
 
     removed = remove_leftovers(path)
     if removed:
-        say(f"Removed {plural(removed, 'unfinished edit file')} (decrypted text of edits "
-            "that are no longer open).")
+        say(
+            f"Removed {plural(removed, 'unfinished edit file')} (decrypted text of edits "
+            "that are no longer open)."
+        )
 
 
 def check_opens(path: Path, keys: crypto.Keys) -> None:
@@ -298,8 +311,10 @@ def merge_inbox(path: Path, keys: crypto.Keys) -> None:
             )
         for reason in merged.invalid:
             print(
-                visible_line(f"journal: an inbox record is not a valid entry ({reason}): "
-                             f"kept in {aside}, the rest came in"),
+                visible_line(
+                    f"journal: an inbox record is not a valid entry ({reason}): "
+                    f"kept in {aside}, the rest came in"
+                ),
                 file=sys.stderr,
             )
 

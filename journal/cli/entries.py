@@ -34,7 +34,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     add.add_argument("kind", metavar="KIND", help=f"one of: {', '.join(KINDS)}")
     add.add_argument(
-        "text", metavar="TEXT", nargs="?",
+        "text",
+        metavar="TEXT",
+        nargs="?",
         help="what happened (- reads standard input; none on a terminal opens $EDITOR)",
     )
     add.add_argument(
@@ -52,9 +54,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     add.add_argument("--from", dest="source", metavar="WHO", help="who gave the feedback")
     add.add_argument("--sentiment", metavar="S", help=f"feedback only: {', '.join(SENTIMENTS)}")
     add.add_argument("--star", action="store_true", help="star the entry")
-    add.add_argument("--impact", metavar="TEXT",
-                     help="wins only: what it changed, short, e.g. 'p95 -34%%' (shown first "
-                     "in exports)")
+    add.add_argument(
+        "--impact",
+        metavar="TEXT",
+        help="wins only: what it changed, short, e.g. 'p95 -34%%' (shown first in exports)",
+    )
     add.set_defaults(run=run_add)
 
     lst = subparsers.add_parser(
@@ -202,14 +206,24 @@ def add_in_editor(args: argparse.Namespace, kind: str) -> int:
     from journal.entry_text import hashtags, template
 
     if not sys.stdin.isatty():
-        raise UsageError("give the entry's TEXT (or - to read standard input); "
-                         "with no TEXT, $EDITOR opens only on a terminal")
+        raise UsageError(
+            "give the entry's TEXT (or - to read standard input); "
+            "with no TEXT, $EDITOR opens only on a terminal"
+        )
     from journal.cli.output import open_store
 
     store = open_store(args)
-    text = template(kind, when=args.when, goals=args.goal, skills=args.skill, tags=args.tag,
-                    source=args.source, sentiment=args.sentiment, starred=args.star or None,
-                    impact=args.impact)
+    text = template(
+        kind,
+        when=args.when,
+        goals=args.goal,
+        skills=args.skill,
+        tags=args.tag,
+        source=args.source,
+        sentiment=args.sentiment,
+        starred=args.star or None,
+        impact=args.impact,
+    )
 
     def apply(fields: Record) -> Record | None:
         if not fields["title"]:

@@ -28,20 +28,30 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     from journal.export.formats import JOURNAL_FORMATS
 
     export = subparsers.add_parser(
-        "export", parents=[common], help="export the whole journal (md, json or txt)",
-        description="Export the whole journal: entries, goals and skills.", epilog=EPILOG,
+        "export",
+        parents=[common],
+        help="export the whole journal (md, json or txt)",
+        description="Export the whole journal: entries, goals and skills.",
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     export.add_argument(
-        "--format", choices=JOURNAL_FORMATS, metavar="F",
+        "--format",
+        choices=JOURNAL_FORMATS,
+        metavar="F",
         help="md (default), json or txt; with -o and no --format, the file's suffix decides",
     )
     export.add_argument(
-        "--period", metavar="P",
+        "--period",
+        metavar="P",
         help="only the entries of a period: '2026', 'H1 2026', 'last quarter' (default: all)",
     )
-    export.add_argument("-o", "--output", metavar="FILE",
-                        help="write to FILE (private: mode 0600) instead of standard output")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (private: mode 0600) instead of standard output",
+    )
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.set_defaults(run=run_export)
 

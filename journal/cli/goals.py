@@ -43,8 +43,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "latency --baseline 420 --target 300 --unit ms --due 2026-06-30",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    add.add_argument("title", metavar="TITLE", nargs="?",
-                     help="what the goal is (with --from-entry: from the feedback's theme)")
+    add.add_argument(
+        "title",
+        metavar="TITLE",
+        nargs="?",
+        help="what the goal is (with --from-entry: from the feedback's theme)",
+    )
     add.add_argument("--code", metavar="C", help="short unique code (default: from the title)")
     add.add_argument("--personal", action="store_true", help="a personal development goal")
     add.add_argument("--parent", metavar="CODE", help="the goal this one sits under")
@@ -56,16 +60,28 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="a company goal this personal goal serves (repeatable)",
     )
     add.add_argument("--measure", metavar="M", default="", help="how progress is measured")
-    add.add_argument("--target", metavar="T", default="",
-                     help="the target: text ('ship v2') or a number ('300', '5 deals')")
+    add.add_argument(
+        "--target",
+        metavar="T",
+        default="",
+        help="the target: text ('ship v2') or a number ('300', '5 deals')",
+    )
     add.add_argument(
         "--due", metavar="W", help="due date: 'end of year', 'June 2027', '2027-06-30'"
     )
-    add.add_argument("--from-entry", action="append", default=[], metavar="ID",
-                     help="make a development goal from this feedback entry (with --personal)")
-    add.add_argument("--weave-into", metavar="CODE",
-                     help="with --from-entry: the company goal to pursue it through (adds a "
-                     "plan step there --for the new goal)")
+    add.add_argument(
+        "--from-entry",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="make a development goal from this feedback entry (with --personal)",
+    )
+    add.add_argument(
+        "--weave-into",
+        metavar="CODE",
+        help="with --from-entry: the company goal to pursue it through (adds a "
+        "plan step there --for the new goal)",
+    )
     add.add_argument("--step", metavar="TEXT", help="with --weave-into: that step's text")
     add_metric_flags(add, edit=False)
     add.set_defaults(run=run_goal_add)
@@ -74,8 +90,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     from journal.cli.goal_plan import register as register_plan
 
     register_plan(goal_sub, common)
-    lst = goal_sub.add_parser("list", parents=[common],
-                              help="list goals as a tree, with percent done and status")
+    lst = goal_sub.add_parser(
+        "list", parents=[common], help="list goals as a tree, with percent done and status"
+    )
     lst.add_argument("--json", action="store_true", help="print a JSON array")
     lst.set_defaults(run=run_goal_list)
 
@@ -137,8 +154,14 @@ def run_goal_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def goal_json(goal: Record, codes: dict[str, str], count: int, latest: str | None,
-              today: date, found: Progress) -> Record:
+def goal_json(
+    goal: Record,
+    codes: dict[str, str],
+    count: int,
+    latest: str | None,
+    today: date,
+    found: Progress,
+) -> Record:
     return {
         "id": goal["id"],
         "code": goal["code"],
@@ -174,8 +197,9 @@ def run_goal_list(args: argparse.Namespace) -> int:
     checkins = checkins_by_goal(store.raw_entries())
     found = {g["id"]: progress(g, checkins.get(g["id"], []), today) for g in goals}
     if args.json:
-        print_json([goal_json(g, codes, *stats[g["id"]], today, found[g["id"]])
-                    for _, g in unique(tree)])
+        print_json(
+            [goal_json(g, codes, *stats[g["id"]], today, found[g["id"]]) for _, g in unique(tree)]
+        )
         return 0
     if not goals:
         print('No goals yet. Add one: journal goal add "Grow enterprise revenue" --code revenue')
@@ -264,31 +288,47 @@ examples:
 
 def register_goal_changes(goal_sub: Any, common: argparse.ArgumentParser) -> None:
     edit = goal_sub.add_parser(
-        "edit", parents=[common], help="change a goal's fields",
+        "edit",
+        parents=[common],
+        help="change a goal's fields",
         description="Change a goal: its title, code, scope, parent, the company goals a "
         "personal goal supports, measure, target, due date, status or notes.",
-        epilog=GOAL_EDIT_EPILOG + "\n" + METRIC_NOTE, formatter_class=RAW,
+        epilog=GOAL_EDIT_EPILOG + "\n" + METRIC_NOTE,
+        formatter_class=RAW,
     )
     edit.add_argument("goal", metavar="CODE", help="the goal's code, as `journal goal list` shows")
     edit.add_argument("--title", metavar="T", help="the new title")
     edit.add_argument("--code", metavar="C", help="a new code")
     scope = edit.add_mutually_exclusive_group()
-    scope.add_argument("--personal", dest="scope", action="store_const", const="personal",
-                       help="make it a personal development goal")
-    scope.add_argument("--company", dest="scope", action="store_const", const="company",
-                       help="make it a company goal")
+    scope.add_argument(
+        "--personal",
+        dest="scope",
+        action="store_const",
+        const="personal",
+        help="make it a personal development goal",
+    )
+    scope.add_argument(
+        "--company",
+        dest="scope",
+        action="store_const",
+        const="company",
+        help="make it a company goal",
+    )
     parent = edit.add_mutually_exclusive_group()
     parent.add_argument("--parent", metavar="CODE", help="the goal this one sits under")
     parent.add_argument("--no-parent", action="store_true", help="make it a top-level goal")
     supports = edit.add_mutually_exclusive_group()
-    supports.add_argument("--supports", action="append", metavar="CODE",
-                          help="a company goal this personal goal serves (repeatable; "
-                          "replaces the ones it has)")
-    supports.add_argument("--no-supports", action="store_true",
-                          help="it supports no company goal")
+    supports.add_argument(
+        "--supports",
+        action="append",
+        metavar="CODE",
+        help="a company goal this personal goal serves (repeatable; replaces the ones it has)",
+    )
+    supports.add_argument("--no-supports", action="store_true", help="it supports no company goal")
     edit.add_argument("--measure", metavar="M", help="how progress is measured")
-    edit.add_argument("--target", metavar="T",
-                      help="the target: text ('ship v2') or a number ('300', '5 deals')")
+    edit.add_argument(
+        "--target", metavar="T", help="the target: text ('ship v2') or a number ('300', '5 deals')"
+    )
     add_metric_flags(edit, edit=True)
     due = edit.add_mutually_exclusive_group()
     due.add_argument("--due", metavar="W", help="due date: '2026-06-30', '30 June 2026'")
@@ -296,14 +336,19 @@ def register_goal_changes(goal_sub: Any, common: argparse.ArgumentParser) -> Non
     edit.add_argument("--status", metavar="S", help=f"one of: {', '.join(GOAL_STATUSES)}")
     edit.add_argument("--notes", metavar="TEXT", help="notes on the goal")
     edit.set_defaults(run=run_goal_edit)
-    for action, status, what in (("done", "done", "mark a goal done"),
-                                 ("drop", "dropped", "drop a goal you no longer pursue")):
+    for action, status, what in (
+        ("done", "done", "mark a goal done"),
+        ("drop", "dropped", "drop a goal you no longer pursue"),
+    ):
         cmd = goal_sub.add_parser(
-            action, parents=[common], help=what,
+            action,
+            parents=[common],
+            help=what,
             description=f"{what[0].upper()}{what[1:]} (its status becomes {status}; the "
             "entries linked to it keep their links). `journal goal edit CODE --status "
             "active` takes it back.",
-            epilog=f"example:\n  journal goal {action} latency", formatter_class=RAW,
+            epilog=f"example:\n  journal goal {action} latency",
+            formatter_class=RAW,
         )
         cmd.add_argument("goal", metavar="CODE", help="the goal's code")
         cmd.set_defaults(run=run_goal_status, status=status)
@@ -311,15 +356,29 @@ def register_goal_changes(goal_sub: Any, common: argparse.ArgumentParser) -> Non
 
 def changed(args: argparse.Namespace, names: dict[str, str]) -> dict[str, Any]:
     """The record fields whose flags were given (flag name -> field name)."""
-    return {field: getattr(args, flag) for flag, field in names.items()
-            if getattr(args, flag) is not None}
+    return {
+        field: getattr(args, flag)
+        for flag, field in names.items()
+        if getattr(args, flag) is not None
+    }
 
 
 def run_goal_edit(args: argparse.Namespace) -> int:
-    changes = changed(args, {"title": "title", "code": "code", "scope": "scope",
-                             "parent": "parent", "supports": "supports", "measure": "measure",
-                             "target": "target", "due": "due", "status": "status",
-                             "notes": "notes"})
+    changes = changed(
+        args,
+        {
+            "title": "title",
+            "code": "code",
+            "scope": "scope",
+            "parent": "parent",
+            "supports": "supports",
+            "measure": "measure",
+            "target": "target",
+            "due": "due",
+            "status": "status",
+            "notes": "notes",
+        },
+    )
     if args.no_parent:
         changes["parent"] = None
     if args.no_supports:
@@ -328,8 +387,9 @@ def run_goal_edit(args: argparse.Namespace) -> int:
         changes["due"] = None
     flags = metric_flags(args)
     if args.no_metric and flags != type(flags)(target=flags.target):
-        raise ValidationError("--no-metric removes the metric: give it without --unit, "
-                              "--baseline or --start")
+        raise ValidationError(
+            "--no-metric removes the metric: give it without --unit, --baseline or --start"
+        )
     if not changes and flags == type(flags)() and not args.no_metric:
         raise ValidationError("say what to change: see `journal goal edit --help`")
     store = open_store(args, must_exist=True)
@@ -369,15 +429,24 @@ examples:
 
 def register_skill_edit(skill_sub: Any, common: argparse.ArgumentParser) -> None:
     edit = skill_sub.add_parser(
-        "edit", parents=[common], help="change a skill's fields",
+        "edit",
+        parents=[common],
+        help="change a skill's fields",
         description="Change a skill: its name, code, where it came from, level, target, "
-        "plan or status.", epilog=SKILL_EDIT_EPILOG, formatter_class=RAW,
+        "plan or status.",
+        epilog=SKILL_EDIT_EPILOG,
+        formatter_class=RAW,
     )
     edit.add_argument("skill", metavar="CODE", help="the skill's code (`journal skill list`)")
     edit.add_argument("--name", metavar="N", help="the new name")
     edit.add_argument("--code", metavar="C", help="a new code")
-    edit.add_argument("--from-entry", dest="why", action="append", metavar="ID",
-                      help="the feedback entry it came from (repeatable; replaces the ones it has)")
+    edit.add_argument(
+        "--from-entry",
+        dest="why",
+        action="append",
+        metavar="ID",
+        help="the feedback entry it came from (repeatable; replaces the ones it has)",
+    )
     edit.add_argument("--level", type=int, metavar="N", help="where you are now, 1-5")
     edit.add_argument("--target", type=int, metavar="N", help="where you want to be, 1-5")
     edit.add_argument("--plan", metavar="TEXT", help="how: a course, mentoring, a stretch")
@@ -386,8 +455,18 @@ def register_skill_edit(skill_sub: Any, common: argparse.ArgumentParser) -> None
 
 
 def run_skill_edit(args: argparse.Namespace) -> int:
-    changes = changed(args, {"name": "name", "code": "code", "why": "why", "level": "level",
-                             "target": "target_level", "plan": "plan", "status": "status"})
+    changes = changed(
+        args,
+        {
+            "name": "name",
+            "code": "code",
+            "why": "why",
+            "level": "level",
+            "target": "target_level",
+            "plan": "plan",
+            "status": "status",
+        },
+    )
     if not changes:
         raise ValidationError("say what to change: see `journal skill edit --help`")
     store = open_store(args, must_exist=True)

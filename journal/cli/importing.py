@@ -54,35 +54,50 @@ example:
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "import", parents=[common], help="import a jrnl journal or a goals file",
+        "import",
+        parents=[common],
+        help="import a jrnl journal or a goals file",
         description="Bring your history in: a jrnl journal, or your company's goals.",
     )
     sub = parser.add_subparsers(dest="import_command", metavar="SOURCE", required=True)
     jrnl = sub.add_parser(
-        "jrnl", parents=[common], help="a jrnl JSON export (`jrnl --export json`)",
-        description=JRNL_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+        "jrnl",
+        parents=[common],
+        help="a jrnl JSON export (`jrnl --export json`)",
+        description=JRNL_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     jrnl.add_argument("file", metavar="FILE", help="the export file, or - for standard input")
-    jrnl.add_argument("--dry-run", action="store_true",
-                      help="show what would be imported; write nothing")
+    jrnl.add_argument(
+        "--dry-run", action="store_true", help="show what would be imported; write nothing"
+    )
     jrnl.set_defaults(run=run_import_jrnl)
     json = sub.add_parser(
-        "json", parents=[common],
+        "json",
+        parents=[common],
         help="a `journal export --format json` file (into an empty journal)",
-        description=JSON_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=JSON_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     json.add_argument("file", metavar="FILE", help="the export file, or - for standard input")
     json.add_argument("--dry-run", action="store_true", help="check the file; write nothing")
     json.set_defaults(run=run_import_json)
     goals = sub.add_parser(
-        "goals", parents=[common], help="goals from a Markdown outline or a CSV file",
-        description=GOALS_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+        "goals",
+        parents=[common],
+        help="goals from a Markdown outline or a CSV file",
+        description=GOALS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     goals.add_argument("file", metavar="FILE", help="the goals file, or - for standard input")
-    goals.add_argument("--format", choices=("md", "csv"),
-                       help="the file's format (default: from its name or its first line)")
-    goals.add_argument("--dry-run", action="store_true",
-                       help="show what would be added and updated; write nothing")
+    goals.add_argument(
+        "--format",
+        choices=("md", "csv"),
+        help="the file's format (default: from its name or its first line)",
+    )
+    goals.add_argument(
+        "--dry-run", action="store_true", help="show what would be added and updated; write nothing"
+    )
     goals.set_defaults(run=run_import_goals)
 
 

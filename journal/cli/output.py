@@ -58,9 +58,13 @@ def write_output(output: str, text: str, force: bool, journal: Path) -> Path:
     from journal.storage.crypto import file_is_encrypted
 
     if file_is_encrypted(journal):
-        print(visible_line(f"journal: note: {written} is NOT encrypted (an export is plain "
-                           "text; it is readable by you only, mode 0600): delete it when done"),
-              file=sys.stderr)
+        print(
+            visible_line(
+                f"journal: note: {written} is NOT encrypted (an export is plain "
+                "text; it is readable by you only, mode 0600): delete it when done"
+            ),
+            file=sys.stderr,
+        )
     return written
 
 
@@ -87,8 +91,11 @@ def entry_json(entry: Record, codes: dict[str, str]) -> Record:
         "impact": entry.get("impact"),
         "created": entry.get("created"),
         "updated": entry.get("updated"),
-        **({"value": entry.get("value"), "confidence": entry.get("confidence")}
-           if entry["kind"] == "checkin" else {}),
+        **(
+            {"value": entry.get("value"), "confidence": entry.get("confidence")}
+            if entry["kind"] == "checkin"
+            else {}
+        ),
     }
 
 

@@ -117,13 +117,16 @@ def check_output(output: str, fmt: str | None) -> None:
 
     path = Path(output)
     if path.is_dir():
-        raise UsageError(f"cannot write {output}: it is a folder; name a file in it, "
-                         f"e.g. {path / 'review.md'}")
+        raise UsageError(
+            f"cannot write {output}: it is a folder; name a file in it, e.g. {path / 'review.md'}"
+        )
     if path.suffix.lower() in REVIEW_SUFFIXES or (fmt and not path.suffix):
         return
     suffix = f"its suffix {path.suffix!r}" if path.suffix else "it has no suffix"
-    raise UsageError(f"cannot tell which format to write to {output}: {suffix}; end the name "
-                     "in .md, .html, .json or .txt, or say --format")
+    raise UsageError(
+        f"cannot tell which format to write to {output}: {suffix}; end the name "
+        "in .md, .html, .json or .txt, or say --format"
+    )
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -144,9 +144,7 @@ def _read(path: Path, report: Report) -> bytes | None:
     try:
         st = path.stat()
     except FileNotFoundError:
-        report.warnings.append(
-            "there is no journal file yet; the first `journal add` creates it"
-        )
+        report.warnings.append("there is no journal file yet; the first `journal add` creates it")
         return None
     except OSError as err:
         report.problems.append(f"cannot look at the file: {describe_os_error(err)}")
@@ -217,17 +215,22 @@ def _check_records(doc: Doc, report: Report) -> None:
                 )
             if isinstance(ident, str):
                 if ident in seen:
-                    problems.append(f"duplicate id {ident} in {table} (records {seen[ident]} "
-                                    f"and {key})")
+                    problems.append(
+                        f"duplicate id {ident} in {table} (records {seen[ident]} and {key})"
+                    )
                 seen[ident] = key
         ids[table] = set(seen)
         raw_next = counters.get(table)
         if isinstance(raw_next, int) and raw_next > models.MAX_ID_NUMBER:
-            problems.append(f"the {table} id counter {raw_next} is beyond the largest id "
-                            f"number journal uses ({models.MAX_ID_NUMBER})")
+            problems.append(
+                f"the {table} id counter {raw_next} is beyond the largest id "
+                f"number journal uses ({models.MAX_ID_NUMBER})"
+            )
         if numbers and max(numbers) > models.MAX_ID_NUMBER:
-            problems.append(f"the {table} table has an id beyond the largest id number "
-                            f"journal uses ({models.MAX_ID_NUMBER})")
+            problems.append(
+                f"the {table} table has an id beyond the largest id number "
+                f"journal uses ({models.MAX_ID_NUMBER})"
+            )
         if numbers:
             highest = max(numbers)
             raw_counter = counters.get(table, 1)
@@ -259,8 +262,9 @@ def _check_storable(doc: Doc, report: Report) -> None:
                 orjson.dumps({table: {key: record}})
             except TypeError as err:
                 word = {"entries": "entry", "goals": "goal", "skills": "skill"}.get(table, "review")
-                report.problems.append(f"{word} {prefix}{key} cannot be saved ({err}): a value "
-                                       "nested too deeply?")
+                report.problems.append(
+                    f"{word} {prefix}{key} cannot be saved ({err}): a value nested too deeply?"
+                )
 
 
 def _links(
@@ -334,8 +338,11 @@ def _check_goals(goals: dict[str, Any], ids: dict[str, set[str]], report: Report
             report.problems.append(found.describe())
         _links(report, "goals", key, goal, "supports", ids["goals"])
     # A cycle in parents would make goal trees and evidence counts loop forever.
-    parents = {g["id"]: g.get("parent") for g in goals.values()
-               if isinstance(g.get("id"), str) and isinstance(g.get("parent"), str | None)}
+    parents = {
+        g["id"]: g.get("parent")
+        for g in goals.values()
+        if isinstance(g.get("id"), str) and isinstance(g.get("parent"), str | None)
+    }
     reported: set[str] = set()
     for start in parents:
         seen: list[str] = []
@@ -344,11 +351,9 @@ def _check_goals(goals: dict[str, Any], ids: dict[str, set[str]], report: Report
             seen.append(current)
             current = parents[current]
         if current in seen and current not in reported:
-            loop = seen[seen.index(current):]
+            loop = seen[seen.index(current) :]
             reported.update(loop)
-            report.problems.append(
-                f"goals {' -> '.join([*loop, current])} form a cycle of parents"
-            )
+            report.problems.append(f"goals {' -> '.join([*loop, current])} form a cycle of parents")
 
 
 def _check_skills(skills: dict[str, Any], ids: dict[str, set[str]], report: Report) -> None:

@@ -145,8 +145,6 @@ def restore(path: Path, ref: str) -> Restored:
     return Restored(backup, kept, entries, raised)
 
 
-
-
 def keep_counters(
     path: Path, data: bytes, keys: crypto.Keys | None = None
 ) -> tuple[bytes, list[str]]:

@@ -216,8 +216,12 @@ def _progress_json(rep: GoalReport) -> Record | None:
         return None
     data = rep.progress.as_json()
     data["checkins"] = [
-        {"when": c["when"][:10], "value": c.get("value"), "note": c.get("body") or "",
-         "confidence": c.get("confidence")}
+        {
+            "when": c["when"][:10],
+            "value": c.get("value"),
+            "note": c.get("body") or "",
+            "confidence": c.get("confidence"),
+        }
         for c in rep.checkins
     ]
     return data
@@ -257,15 +261,24 @@ def to_data(a: Assessment) -> dict[str, Any]:
         "title": a.title,
         "status": a.status,
         "review": a.review_id,
-        "period": {"start": a.period.start.isoformat(), "end": a.period.end.isoformat(),
-                   "label": a.period.label},
+        "period": {
+            "start": a.period.start.isoformat(),
+            "end": a.period.end.isoformat(),
+            "label": a.period.label,
+        },
         "as_of": a.as_of.isoformat(),
         "scale": list(a.scale),
         "summary": a.summary,
         "next_steps": a.next_steps,
         "entry_count": a.entry_count,
-        "readiness": {"goals": r.goals, "with_evidence": r.with_evidence, "rated": r.rated,
-                      "narrated": r.narrated, "summary": r.summary, "ready": r.ready},
+        "readiness": {
+            "goals": r.goals,
+            "with_evidence": r.with_evidence,
+            "rated": r.rated,
+            "narrated": r.narrated,
+            "summary": r.summary,
+            "ready": r.ready,
+        },
         "months": months,
         "goals": [_goal_json(g, codes, months) for g in a.all_goals()],
         "gaps": [g.code for g in a.gaps],

@@ -69,6 +69,8 @@ def markdown_to_html(markdown: str) -> str:
 def to_html(a: Assessment, limit: int | None = 15) -> str:
     body = markdown_to_html(to_markdown(outline(a, limit)))
     return PAGE.format(
-        title=html.escape(visible_line(a.title), quote=True), css=CSS, body=body,
+        title=html.escape(visible_line(a.title), quote=True),
+        css=CSS,
+        body=body,
         day=human_date(a.today),
     )

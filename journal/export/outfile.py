@@ -31,8 +31,10 @@ def journal_file(target: Path, journal: Path) -> str | None:
             return "the journal itself"
     if real == lock_path_for(journal):
         return "the journal's lock file"
-    for folder, what in ((folder_for(journal), "in the journal's backups folder"),
-                         (edit_folder(journal), "in the journal's edit folder")):
+    for folder, what in (
+        (folder_for(journal), "in the journal's backups folder"),
+        (edit_folder(journal), "in the journal's edit folder"),
+    ):
         if real == folder or folder in real.parents:
             return what
     if real == draft_path(journal):
@@ -43,7 +45,9 @@ def journal_file(target: Path, journal: Path) -> str | None:
 
 
 def write_private(
-    path: str | os.PathLike[str], text: str, overwrite: bool = False,
+    path: str | os.PathLike[str],
+    text: str,
+    overwrite: bool = False,
     journal: Path | None = None,
 ) -> Path:
     """Write `text` to `path` atomically with mode 0600; refuse to replace unless told.

@@ -60,8 +60,13 @@ class UserText:
 
 Block = Heading | Para | Bullets | UserText
 
-_PLURAL = {"feedback": "feedback", "reflection": "reflections", "win": "wins", "note": "notes",
-           "checkin": "check-ins"}
+_PLURAL = {
+    "feedback": "feedback",
+    "reflection": "reflections",
+    "win": "wins",
+    "note": "notes",
+    "checkin": "check-ins",
+}
 _SINGULAR = {"checkin": "check-in"}
 
 
@@ -181,9 +186,11 @@ def _progress_blocks(rep: GoalReport) -> list[Block]:
     if rep.checkins:
         unit = p.unit
         items = tuple(
-            (f"{_day(c['when'])} \u2014 {with_unit(c.get('value'), unit)}",
-             *((" (", c["confidence"], " confidence)") if c.get("confidence") else ()),
-             *((": ", c["body"].strip()) if (c.get("body") or "").strip() else ()))
+            (
+                f"{_day(c['when'])} \u2014 {with_unit(c.get('value'), unit)}",
+                *((" (", c["confidence"], " confidence)") if c.get("confidence") else ()),
+                *((": ", c["body"].strip()) if (c.get("body") or "").strip() else ()),
+            )
             for c in rep.checkins
         )
         blocks += [Para((Strong(("Check-ins in the period:",)),)), Bullets(items)]
@@ -195,10 +202,17 @@ def _achievements(a: Assessment) -> list[Block]:
     if not a.achievements:
         return []
     items = tuple(
-        (Strong((g.title,)), " \u2014 done"
-         + (f" {_day(str(g.goal['done_on']))}" if g.goal.get("done_on") else "")
-         + (f" ({progress_summary(g.progress)})" if g.progress and g.progress.target is not None
-            else "") + ".")
+        (
+            Strong((g.title,)),
+            " \u2014 done"
+            + (f" {_day(str(g.goal['done_on']))}" if g.goal.get("done_on") else "")
+            + (
+                f" ({progress_summary(g.progress)})"
+                if g.progress and g.progress.target is not None
+                else ""
+            )
+            + ".",
+        )
         for g in a.achievements
     )
     return [Heading(2, ("Achievements",)), Bullets(items)]

@@ -79,8 +79,11 @@ def to_json(dump: JournalDump) -> bytes:
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "exported": dump.exported,
-        "period": None if period is None else {
-            "start": period.start.isoformat(), "end": period.end.isoformat(),
+        "period": None
+        if period is None
+        else {
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
             "label": period.label,
         },
         "next": dump.counters,
@@ -111,8 +114,11 @@ def _progress(dump: JournalDump) -> dict[str, str]:
     now = date.fromisoformat(dump.exported[:10])
     if dump.period is not None:
         now = min(now, dump.period.end)
-    return {g["id"]: summary(progress(g, found.get(g["id"], []), now))
-            for g in dump.goals if measurable(g)}
+    return {
+        g["id"]: summary(progress(g, found.get(g["id"], []), now))
+        for g in dump.goals
+        if measurable(g)
+    }
 
 
 def _goal_facts(goal: Record, codes: dict[str, str], shown: str | None = None) -> list[str]:
@@ -164,8 +170,10 @@ def _entry_facts(entry: Record, codes: dict[str, str]) -> list[str]:
 
 
 def _summary(dump: JournalDump) -> str:
-    counts = (f"{plural(len(dump.entries), 'entry')}, {plural(len(dump.goals), 'goal')}, "
-              f"{plural(len(dump.skills), 'skill')}")
+    counts = (
+        f"{plural(len(dump.entries), 'entry')}, {plural(len(dump.goals), 'goal')}, "
+        f"{plural(len(dump.skills), 'skill')}"
+    )
     span = f" ({dump.period.label})" if dump.period else ""
     return f"Exported {_day(dump.exported)}: {counts}{span}."
 
@@ -178,19 +186,28 @@ def to_markdown(dump: JournalDump) -> str:
     shown = _progress(dump)
     if dump.goals:
         out += ["## Goals", ""]
-        out += [f"- **{md_escape(g['code'])}**: {md_escape(g['title'])} "
-                f"({md_escape('; '.join(_goal_facts(g, codes, shown.get(g['id']))))})"
-                for g in dump.goals]
+        out += [
+            f"- **{md_escape(g['code'])}**: {md_escape(g['title'])} "
+            f"({md_escape('; '.join(_goal_facts(g, codes, shown.get(g['id']))))})"
+            for g in dump.goals
+        ]
         out.append("")
     if dump.skills:
         out += ["## Skills", ""]
-        out += [f"- **{md_escape(s['code'])}**: {md_escape(s['name'])} "
-                f"({md_escape('; '.join(_skill_facts(s)))})" for s in dump.skills]
+        out += [
+            f"- **{md_escape(s['code'])}**: {md_escape(s['name'])} "
+            f"({md_escape('; '.join(_skill_facts(s)))})"
+            for s in dump.skills
+        ]
         out.append("")
     out += ["## Entries", ""]
     for entry in dump.entries:
-        out += [f"### {_day(entry['when'])} · {entry['kind']} · {md_escape(entry['title'])}", "",
-                f"*{md_escape(' · '.join(_entry_facts(entry, codes)))}*", ""]
+        out += [
+            f"### {_day(entry['when'])} · {entry['kind']} · {md_escape(entry['title'])}",
+            "",
+            f"*{md_escape(' · '.join(_entry_facts(entry, codes)))}*",
+            "",
+        ]
         if entry["body"].strip():
             out += [visible(entry["body"]).strip("\n"), ""]
     return "\n".join(out).rstrip("\n") + "\n"
@@ -202,14 +219,20 @@ def to_text(dump: JournalDump) -> str:
     shown = _progress(dump)
     if dump.goals:
         out += ["Goals", "-----"]
-        out += [visible_line(f"{g['code']}: {g['title']} "
-                             f"({'; '.join(_goal_facts(g, codes, shown.get(g['id'])))})")
-                for g in dump.goals]
+        out += [
+            visible_line(
+                f"{g['code']}: {g['title']} "
+                f"({'; '.join(_goal_facts(g, codes, shown.get(g['id'])))})"
+            )
+            for g in dump.goals
+        ]
         out.append("")
     if dump.skills:
         out += ["Skills", "------"]
-        out += [visible_line(f"{s['code']}: {s['name']} ({'; '.join(_skill_facts(s))})")
-                for s in dump.skills]
+        out += [
+            visible_line(f"{s['code']}: {s['name']} ({'; '.join(_skill_facts(s))})")
+            for s in dump.skills
+        ]
         out.append("")
     out += ["Entries", "-------"]
     for entry in dump.entries:

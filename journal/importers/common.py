@@ -29,7 +29,6 @@ T = TypeVar("T")
 MAX_PROBLEMS = 20
 
 
-
 def no_progress(what: str, done: int, total: int) -> None:
     """The default: say nothing."""
 
@@ -50,8 +49,10 @@ class Summary:
     def headline(self) -> str:
         if self.kind == "json":
             if self.dry_run:
-                return (f"Dry run: {plural(self.imported, 'entry')} would be imported; "
-                        "nothing was written.")
+                return (
+                    f"Dry run: {plural(self.imported, 'entry')} would be imported; "
+                    "nothing was written."
+                )
             return f"{plural(self.imported, 'entry')} imported"
         if self.kind == "jrnl":
             if self.dry_run:

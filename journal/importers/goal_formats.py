@@ -15,14 +15,31 @@ import io
 import re
 from dataclasses import dataclass, field
 
-FIELDS = ("title", "code", "parent", "measure", "target", "due", "scope", "status",
-          "supports", "notes")
+FIELDS = (
+    "title",
+    "code",
+    "parent",
+    "measure",
+    "target",
+    "due",
+    "scope",
+    "status",
+    "supports",
+    "notes",
+)
 ALIASES = {
-    "goal": "title", "objective": "title", "name": "title",
-    "parent_code": "parent", "parent_goal": "parent",
-    "metric": "measure", "kpi": "measure",
-    "due_date": "due", "deadline": "due", "date": "due",
-    "description": "notes", "note": "notes",
+    "goal": "title",
+    "objective": "title",
+    "name": "title",
+    "parent_code": "parent",
+    "parent_goal": "parent",
+    "metric": "measure",
+    "kpi": "measure",
+    "due_date": "due",
+    "deadline": "due",
+    "date": "due",
+    "description": "notes",
+    "note": "notes",
 }
 SCOPE_WORDS = ("company", "personal")
 
@@ -184,8 +201,10 @@ def _header(cells: list[str], line: int, problems: list[str]) -> list[str | None
     columns = [field_name(cell) for cell in cells]
     if "title" not in columns:
         found = ", ".join(repr(c.strip()) for c in cells)
-        problems.append(f"line {line}: the header has no 'title' column (found {found}); "
-                        f"expected columns like {','.join(FIELDS[:6])}")
+        problems.append(
+            f"line {line}: the header has no 'title' column (found {found}); "
+            f"expected columns like {','.join(FIELDS[:6])}"
+        )
         return None
     for name in set(columns) - {None}:
         if columns.count(name) > 1:
@@ -193,13 +212,16 @@ def _header(cells: list[str], line: int, problems: list[str]) -> list[str | None
     return columns
 
 
-def _csv_row(cells: list[str], columns: list[str | None], line: int,
-             problems: list[str]) -> GoalRow:
+def _csv_row(
+    cells: list[str], columns: list[str | None], line: int, problems: list[str]
+) -> GoalRow:
     row = GoalRow(line)
-    extra = [c for c in cells[len(columns):] if c.strip()]
+    extra = [c for c in cells[len(columns) :] if c.strip()]
     if extra:
-        problems.append(f"line {line}: {len(cells)} cells but the header has {len(columns)} "
-                        "columns (put a title that contains the delimiter in quotes)")
+        problems.append(
+            f"line {line}: {len(cells)} cells but the header has {len(columns)} "
+            "columns (put a title that contains the delimiter in quotes)"
+        )
     for name, cell in zip(columns, cells, strict=False):
         if name and cell.strip():
             row.values[name] = cell.strip() if name != "notes" else cell

@@ -143,7 +143,8 @@ class Plan:
         """Two goals may not share a title: the store would refuse the first clash with the
         journal and stop, so every row is checked here, and each clash named by its line."""
         renamed = {
-            t.existing["id"] for t in self.targets
+            t.existing["id"]
+            for t in self.targets
             if t.existing and t.values.get("title", "").casefold() != t.existing["title"].casefold()
         }
         first_line: dict[str, int] = {}
@@ -159,11 +160,15 @@ class Plan:
             # New goals are added before any goal is renamed, so a goal the file renames
             # frees its old title only for updates.
             if twin and (twin["id"] not in renamed or own is None):
-                self.problem(target.row, f"a goal titled {title!r} already exists "
-                                         f"({twin['code']}): give this one a title of its own")
+                self.problem(
+                    target.row,
+                    f"a goal titled {title!r} already exists "
+                    f"({twin['code']}): give this one a title of its own",
+                )
             elif key in first_line:
-                self.problem(target.row, f"the title {title!r} is already used on line "
-                                         f"{first_line[key]}")
+                self.problem(
+                    target.row, f"the title {title!r} is already used on line {first_line[key]}"
+                )
             first_line.setdefault(key, target.row.line)
 
     def _by_title(self, row: GoalRow, claimed: set[str]) -> Record | None:
@@ -227,8 +232,11 @@ class Plan:
             if parent is None:
                 self.problem(row, f"parent {ref!r} is not a code in this file or in the journal")
             elif nested is not None and parent is not nested:
-                self.problem(row, f"parent {ref!r} differs from the goal it is nested under "
-                                  f"(line {nested.row.line}): use one or the other")
+                self.problem(
+                    row,
+                    f"parent {ref!r} differs from the goal it is nested under "
+                    f"(line {nested.row.line}): use one or the other",
+                )
         if parent is target:
             self.problem(row, "a goal cannot be its own parent")
             parent = None
@@ -297,8 +305,9 @@ class Plan:
             except ValidationError as err:  # rare: rules only the store knows
                 self.problem(target.row, str(err))
         if self.problems:
-            raise problems_error(summary.source, "has goals that cannot be imported",
-                                 _by_line(self.problems))
+            raise problems_error(
+                summary.source, "has goals that cannot be imported", _by_line(self.problems)
+            )
 
     def _apply_one(self, target: Target, summary: Summary) -> None:
         current = target.existing or self.store.goal(target.goal_id)
@@ -349,4 +358,3 @@ def _code(node: Target | str, goals: list[Record]) -> str:
     if isinstance(node, Target):
         return node.code
     return next((str(g["code"]) for g in goals if g["id"] == node), node)
-

@@ -128,8 +128,9 @@ def _counters(raw: object, problems: list[str]) -> dict[str, int]:
         if table not in PREFIX:
             continue
         if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= models.MAX_ID_NUMBER:
-            problems.append(f"the {table} id counter {n!r} is not a number from 1 to "
-                            f"{models.MAX_ID_NUMBER}")
+            problems.append(
+                f"the {table} id counter {n!r} is not a number from 1 to {models.MAX_ID_NUMBER}"
+            )
         else:
             counters[table] = n
     return counters
@@ -152,7 +153,7 @@ def _drop_unknown_sources(tables: dict[str, list[Record]]) -> int:
 def _document(tables: dict[str, list[Record]], counters: dict[str, int]) -> dict[str, Any]:
     """The journal the import would store, in the file's own layout (for its checks)."""
     doc: dict[str, Any] = {
-        table: {r["id"][len(PREFIX[table]):]: r for r in records}
+        table: {r["id"][len(PREFIX[table]) :]: r for r in records}
         for table, records in tables.items()
     }
     doc["meta"] = {"1": {"schema": SCHEMA_VERSION, "next": merged_counters(tables, counters)}}
@@ -165,7 +166,7 @@ def merged_counters(
     """Id counters past every id given (and past the journal's own, `current`)."""
     merged = dict(current or {})
     for table, records in tables.items():
-        highest = max((int(r["id"][len(PREFIX[table]):]) for r in records), default=0)
+        highest = max((int(r["id"][len(PREFIX[table]) :]) for r in records), default=0)
         merged[table] = max(merged.get(table, 1), counters.get(table, 1), highest + 1)
     return merged
 

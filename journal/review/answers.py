@@ -181,7 +181,7 @@ _ITEM = re.compile(r"^\s*(?:[-*+]|(\d+[.)]))\s+(.*)$")
 _QUOTE = re.compile(r"^\s*>\s?")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # Markdown's backslash escapes
 _HIDE = 0xF0000  # plane 15 (private use): an escaped mark waits there, safe from the rules
-_HIDDEN = re.compile("[\U000F0021-\U000F007E]")
+_HIDDEN = re.compile("[\U000f0021-\U000f007e]")
 
 
 def _inline(text: str) -> str:

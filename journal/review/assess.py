@@ -220,8 +220,9 @@ def _sort_entries(
     credit, families = graph.credit, graph.families
     why_ids = {e for s in skills for e in s.get("why", [])}
     origin_of = {(e, s["id"]) for s in skills for e in s.get("why", [])}
-    out = _Sorted({g["id"]: [] for g in graph.goals}, {s["id"]: [] for s in skills}, {}, [],
-                  [], why_ids)
+    out = _Sorted(
+        {g["id"]: [] for g in graph.goals}, {s["id"]: [] for s in skills}, {}, [], [], why_ids
+    )
     found, practice = out.found, out.practice
     for entry in entries:
         if entry["id"] in why_ids:
@@ -384,8 +385,10 @@ def assess(
     graph = GoalGraph.of(sorted(goals, key=_number))
     sorted_ = _sort_entries(entries, graph, skills, period)
     in_period = sorted_.in_period
-    span = (min((e["when"][:10] for e in in_period), default=None),
-            max((e["when"][:10] for e in in_period), default=None))
+    span = (
+        min((e["when"][:10] for e in in_period), default=None),
+        max((e["when"][:10] for e in in_period), default=None),
+    )
     months = chart_months(period, as_of, [date.fromisoformat(d) for d in span if d])
     reports = _GoalReports(graph, sorted_.found, review, period, as_of, months, sorted_.checkins)
     top_reports = reports.company()
@@ -424,7 +427,10 @@ def assess(
         months=months,
         entry_count=len(in_period),
         overdue=[r for r in walked + personal if r.overdue],
-        at_risk=[r for r in walked + personal if r.progress is not None
-                 and r.progress.status == AT_RISK and measurable(r.goal)],
+        at_risk=[
+            r
+            for r in walked + personal
+            if r.progress is not None and r.progress.status == AT_RISK and measurable(r.goal)
+        ],
         achievements=[r for r in walked + personal if r.done_in_period],
     )

@@ -253,8 +253,13 @@ def to_markdown(c: Comparison) -> str:
         )
     measured = [g for g in c.goals if g.progress_before or g.progress_after]
     if measured:
-        out += ["", "## Progress", "", "| Goal | At the end of before | At the end of after |",
-                "| --- | --- | --- |"]
+        out += [
+            "",
+            "## Progress",
+            "",
+            "| Goal | At the end of before | At the end of after |",
+            "| --- | --- | --- |",
+        ]
         out += [
             f"| {_cell(g.title)} (`{g.code}`) | {_progress_cell(g.progress_before)} | "
             f"{_progress_cell(g.progress_after)} |"

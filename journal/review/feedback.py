@@ -67,4 +67,3 @@ def feedback_report(entries: list[Record], why_ids: set[str]) -> FeedbackReport:
         ],
         entries=entries,
     )
-

@@ -260,8 +260,12 @@ def _question(
 def _looks_like_option(part: str) -> bool:
     """Is this (part of a) trailing parenthesis meant as an option? A misspelt one
     ("limti: 3 words", "per gaol") must be reported, while "(briefly)" is question text."""
-    return (part == "rating" or part.startswith(("limit", "per ")) or ":" in part
-            or re.search(r"\d\s*(chars?|characters?|words?)\b", part) is not None)
+    return (
+        part == "rating"
+        or part.startswith(("limit", "per "))
+        or ":" in part
+        or re.search(r"\d\s*(chars?|characters?|words?)\b", part) is not None
+    )
 
 
 def _limit(option: str, line: int, problems: list[tuple[int, str]]) -> Limit | None:

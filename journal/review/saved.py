@@ -53,9 +53,11 @@ def has_writing(review: Record) -> bool:
     if review.get("status") == "final":
         return True
     for part in (review.get("goals") or {}).values():
-        if isinstance(part, dict) and (part.get("rating") or part.get("excluded")
-                                       or len(str(part.get("narrative") or "").strip())
-                                       >= WRITTEN_MIN):
+        if isinstance(part, dict) and (
+            part.get("rating")
+            or part.get("excluded")
+            or len(str(part.get("narrative") or "").strip()) >= WRITTEN_MIN
+        ):
             return True
     texts = [str(review.get(f) or "") for f in TEXT_FIELDS]
     texts += [str(t) for t in (review.get("skills") or {}).values()]

@@ -64,8 +64,15 @@ def _stamp_time(stamp: str) -> datetime | None:
     if not digits.isascii() or not digits.isdigit():
         return None
     try:
-        return datetime(int(digits[:4]), int(digits[4:6]), int(digits[6:8]), int(digits[8:10]),
-                        int(digits[10:12]), int(digits[12:14]), tzinfo=UTC)
+        return datetime(
+            int(digits[:4]),
+            int(digits[4:6]),
+            int(digits[6:8]),
+            int(digits[8:10]),
+            int(digits[10:12]),
+            int(digits[12:14]),
+            tzinfo=UTC,
+        )
     except ValueError:
         return None
 

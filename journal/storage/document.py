@@ -80,9 +80,7 @@ class Refused:
     reason: str
 
 
-def parse_document(
-    raw: bytes, load: Callable[[bytes], Any] = orjson.loads
-) -> Document | Refused:
+def parse_document(raw: bytes, load: Callable[[bytes], Any] = orjson.loads) -> Document | Refused:
     """The one document check: the storage's open, the doctor and the backups all use it."""
     raw = without_bom(raw)  # accepted, as the importers do; never written back
     if not raw.strip(b" \t\r\n"):
@@ -96,8 +94,11 @@ def parse_document(
         return Refused("shape", problem)
     schema = schema_of(doc)
     if schema > SCHEMA_VERSION:
-        return Refused("newer", f"it was written by a newer version of journal (schema "
-                                f"{schema}; this version knows up to {SCHEMA_VERSION})")
+        return Refused(
+            "newer",
+            f"it was written by a newer version of journal (schema "
+            f"{schema}; this version knows up to {SCHEMA_VERSION})",
+        )
     return doc  # type: ignore[no-any-return]
 
 

@@ -33,10 +33,6 @@ saves_completed = 0
 Chunks = Sequence[bytes | memoryview]
 
 
-
-
-
-
 Signature = tuple[int, int, int]  # inode, size, mtime_ns: "the same file, unchanged"
 ANY: Any = object()  # replace_atomically's `expect` when any file may be replaced
 
@@ -264,8 +260,13 @@ def _rename2(source: Path, target: Path, flags: int) -> bool:
             libc = ctypes.CDLL(None, use_errno=True)
             function = getattr(libc, "renameat2", None)
             if function is not None:
-                function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int,
-                                     ctypes.c_char_p, ctypes.c_uint]
+                function.argtypes = [
+                    ctypes.c_int,
+                    ctypes.c_char_p,
+                    ctypes.c_int,
+                    ctypes.c_char_p,
+                    ctypes.c_uint,
+                ]
                 _renameat2 = (function, ctypes.get_errno)
     if not _renameat2:
         return False

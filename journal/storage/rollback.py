@@ -46,8 +46,10 @@ class Rollback:
             kept = "the previous version"
         if self.number is None:
             return f"{what} No backup of {kept} could be kept: {visible_line(self.problem)}"
-        return (f"{what} {kept[0].upper()}{kept[1:]} is kept as backup {self.number}; "
-                f"`journal doctor --restore {self.number}` brings it back.")
+        return (
+            f"{what} {kept[0].upper()}{kept[1:]} is kept as backup {self.number}; "
+            f"`journal doctor --restore {self.number}` brings it back."
+        )
 
 
 def keep_if_lost(

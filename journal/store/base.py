@@ -142,10 +142,11 @@ class StoreBase:
             return 0
         prefix = PREFIX[table]
         numbers = [
-            int(ident[len(prefix):])
+            int(ident[len(prefix) :])
             for t in self._raw("trash").values()
             if isinstance(ident := t.get("entry", {}).get("id"), str)
-            and ident.startswith(prefix) and ident[len(prefix):].isdigit()
+            and ident.startswith(prefix)
+            and ident[len(prefix) :].isdigit()
         ]
         return max(numbers, default=0)
 

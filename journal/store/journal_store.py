@@ -99,8 +99,11 @@ class JournalStore(GoalStore):
             "created": item.get("created") or stamp,
             "updated": stamp,
         }
-        extra = {k: v for k, v in item.items()
-                 if k in ("origin", "value", "confidence", "with", "actions", "impact")}
+        extra = {
+            k: v
+            for k, v in item.items()
+            if k in ("origin", "value", "confidence", "with", "actions", "impact")
+        }
         return models.check_entry({**record, **extra})
 
     def update_entry(self, ident: str, **changes: Any) -> Record:

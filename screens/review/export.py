@@ -53,8 +53,13 @@ class ExportPrompt(ModalScreen[ExportChoice | None]):
         with Vertical():
             yield Label("Export the review to a file", classes="prompt-title")
             yield Input(self.default, id="export-path", compact=True)
-            yield Static(Text("Enter to export · Esc to cancel · the suffix picks the format: "
-                              ".md .html .json .txt"), classes="prompt-hint")
+            yield Static(
+                Text(
+                    "Enter to export · Esc to cancel · the suffix picks the format: "
+                    ".md .html .json .txt"
+                ),
+                classes="prompt-hint",
+            )
             yield Static("", id="export-error", classes="prompt-error", markup=False)
 
     @property
@@ -140,15 +145,18 @@ class ExportingScreen(LiveScreen):
     def _export(self, a: Assessment, path: Path, overwrite: bool) -> None:
         journal = self.live.path
         try:
-            written = write_private(path, render(a, format_for(path)), overwrite=overwrite,
-                                    journal=journal)
+            written = write_private(
+                path, render(a, format_for(path)), overwrite=overwrite, journal=journal
+            )
         except JournalTargetError as err:  # never the journal itself, its backups, ...
-            self.app.call_from_thread(self.notify, f"Not exported: {path} is {err}",
-                                      severity="error", markup=False)
+            self.app.call_from_thread(
+                self.notify, f"Not exported: {path} is {err}", severity="error", markup=False
+            )
             return
         except OSError as err:
-            self.app.call_from_thread(self.notify, f"Not exported: {err}", severity="error",
-                                      markup=False)
+            self.app.call_from_thread(
+                self.notify, f"Not exported: {err}", severity="error", markup=False
+            )
             return
         settings = self._settings_path()
         if settings is not None:  # the next export starts in the same folder

@@ -47,15 +47,21 @@ class GoalList(OptionList):
         """Refresh the prompts in place, or rebuild when the set of items changed."""
         gaps = {g.id for g in a.gaps}
         company: list[tuple[str, Table | Text]] = [
-            (f"goal:{g.id}", views.goal_prompt(g, g.id in gaps)) for g in a.company_goals()]
+            (f"goal:{g.id}", views.goal_prompt(g, g.id in gaps)) for g in a.company_goals()
+        ]
         personal: list[tuple[str, Table | Text]] = [
-            (f"goal:{g.id}", views.goal_prompt(g, False)) for g in a.personal]
+            (f"goal:{g.id}", views.goal_prompt(g, False)) for g in a.personal
+        ]
         skills: list[tuple[str, Table | Text]] = [
-            (f"skill:{s.skill['id']}", views.skill_prompt(s)) for s in a.skills]
+            (f"skill:{s.skill['id']}", views.skill_prompt(s)) for s in a.skills
+        ]
         overview: list[tuple[str, Table | Text]] = [(views.OVERVIEW, views.heading("Overview"))]
         groups: list[tuple[str, list[tuple[str, Table | Text]]]] = [
-            ("", overview), ("Company goals", company), ("Personal goals", personal),
-            ("Skills", skills)]
+            ("", overview),
+            ("Company goals", company),
+            ("Personal goals", personal),
+            ("Skills", skills),
+        ]
         items = [item for _, group in groups for item in group]
         keys = [key for key, _ in items]
         if keys == self.keys:
@@ -85,8 +91,13 @@ class OverviewPane(VerticalScroll):
         with Horizontal(classes="row"):
             yield Label("Title", classes="field-label")
             yield Input(id="review-title", compact=True)
-            yield Select([("Draft", "draft"), ("Final", "final")], value="draft",
-                         allow_blank=False, id="review-status", compact=True)
+            yield Select(
+                [("Draft", "draft"), ("Final", "final")],
+                value="draft",
+                allow_blank=False,
+                id="review-status",
+                compact=True,
+            )
         yield Label("Summary (what a manager reads first)", classes="field-label")
         yield TextArea(id="summary", compact=True, soft_wrap=True)
         yield Static(id="gaps", markup=False)
@@ -137,13 +148,14 @@ class GoalPane(Vertical):
         titles = {g.id: g.title for g in a.all_goals()}
         evidence = self.query_one(EvidenceList)
         evidence.clear_options()
-        evidence.add_options([
-            Selection(views.evidence_prompt(ev, titles), ev.id, ev.id not in rep.excluded)
-            for ev in rep.found
-        ])
+        evidence.add_options(
+            [
+                Selection(views.evidence_prompt(ev, titles), ev.id, ev.id not in rep.excluded)
+                for ev in rep.found
+            ]
+        )
         if rep.found:
             evidence.highlighted = 0
-
 
     def show_previous(self, text: str) -> None:
         """The previous cycle's rating of this goal, beside the rating being chosen."""

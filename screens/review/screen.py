@@ -92,10 +92,12 @@ class ReviewScreen(ExportingScreen):
         yield Header()
         with Horizontal(id="review-bar"):
             yield Label("Period", classes="bar-label")
-            yield Input(placeholder="H1 2026, last quarter, 2026-01-01..2026-06-30",
-                        id="period", compact=True)
-            yield Select[str]([], prompt="New review (unsaved)", id="review-select",
-                              compact=True)
+            yield Input(
+                placeholder="H1 2026, last quarter, 2026-01-01..2026-06-30",
+                id="period",
+                compact=True,
+            )
+            yield Select[str]([], prompt="New review (unsaved)", id="review-select", compact=True)
         yield Static("", id="period-error", markup=False)
         with Horizontal(id="review-body"):
             yield GoalList(id="goal-list")
@@ -121,8 +123,11 @@ class ReviewScreen(ExportingScreen):
     LIST_ONLY = frozenset({"export", "copy", "new_review", "focus_period", "answers"})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in self.LIST_ONLY and self.focused is not None and (
-                self.focused is not self.goal_list):
+        if (
+            action in self.LIST_ONLY
+            and self.focused is not None
+            and (self.focused is not self.goal_list)
+        ):
             return None  # shown dimmed in the footer; escape goes back to the list
         return True
 
@@ -174,8 +179,9 @@ class ReviewScreen(ExportingScreen):
     def _new_title(self) -> str:
         """The title a new review for the period gets: the default, unique among saved ones."""
         assert self.period is not None
-        return rv.unique_title(rv.default_title(self.period),
-                               [str(r.get("title", "")) for r in self.saved])
+        return rv.unique_title(
+            rv.default_title(self.period), [str(r.get("title", "")) for r in self.saved]
+        )
 
     def _reassess(self) -> None:
         if self.period is not None:
@@ -187,14 +193,18 @@ class ReviewScreen(ExportingScreen):
         a, review = self.assessment, self.review
         if a is None or review is None:
             return a
-        return dataclasses.replace(a, title=str(review.get("title") or a.title),
-                                   status=str(review.get("status") or a.status))
+        return dataclasses.replace(
+            a,
+            title=str(review.get("title") or a.title),
+            status=str(review.get("status") or a.status),
+        )
 
     @work(thread=True, exclusive=True, group="review-assess")
     def _assess(self, period: Period, review: Record | None, today: Any) -> None:
         snapshot = self.snapshot or Snapshot()
-        result = assess(snapshot.entries, list(snapshot.goals), list(snapshot.skills), period,
-                        review, today)
+        result = assess(
+            snapshot.entries, list(snapshot.goals), list(snapshot.skills), period, review, today
+        )
         self.post_message(Assessed(result))
 
     @on(Assessed)
@@ -235,7 +245,8 @@ class ReviewScreen(ExportingScreen):
             switcher.current = "goal-pane"
             self.query_one(GoalPane).show(a, rep, rebuild)
             self.query_one(GoalPane).show_previous(
-                previous_rating_text(self.review, self.saved, rep.id))
+                previous_rating_text(self.review, self.saved, rep.id)
+            )
             return
         skill = next((s for s in a.skills if f"skill:{s.skill['id']}" == key), None)
         if skill is not None:
@@ -286,8 +297,9 @@ class ReviewScreen(ExportingScreen):
     @on(TextArea.Changed, "#skill-narrative")
     def _skill_changed(self, event: TextArea.Changed) -> None:
         skill_id, text = self.shown.split(":", 1)[-1], event.text_area.text
-        if self.shown.startswith("skill:") and text != rv.skill_narrative(self.review or {},
-                                                                          skill_id):
+        if self.shown.startswith("skill:") and text != rv.skill_narrative(
+            self.review or {}, skill_id
+        ):
             self._edit(lambda r: rv.set_skill_narrative(r, skill_id, text))
 
     @on(TextArea.Changed, "#summary")
@@ -355,8 +367,7 @@ class ReviewScreen(ExportingScreen):
     def _fill_review_select(self) -> None:
         select = self._widget("review-select", Select)
         with quiet(self):
-            select.set_options([(Text(str(r.get("title", r["id"]))), r["id"])
-                                for r in self.saved])
+            select.set_options([(Text(str(r.get("title", r["id"]))), r["id"]) for r in self.saved])
             if self.review is not None and self.review.get("id"):
                 select.value = self.review["id"]
 
@@ -415,5 +426,8 @@ class ReviewScreen(ExportingScreen):
         self.saved = [r for r in self.saved if r["id"] != saved["id"]]
         self.saved.insert(0, saved)
         self._fill_review_select()
-        self._status(f"Draft saved {self.now():%H:%M:%S}" if saved.get("status") == "draft"
-                     else f"Saved {self.now():%H:%M:%S}")
+        self._status(
+            f"Draft saved {self.now():%H:%M:%S}"
+            if saved.get("status") == "draft"
+            else f"Saved {self.now():%H:%M:%S}"
+        )

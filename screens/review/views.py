@@ -53,8 +53,10 @@ def goal_prompt(rep: GoalReport, gap: bool) -> Table:
 
 def skill_prompt(rep: SkillReport) -> Table:
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append("\u25cf" if rep.narrative.strip() else "\u25cb",
-                style="green" if rep.narrative.strip() else "dim")
+    text.append(
+        "\u25cf" if rep.narrative.strip() else "\u25cb",
+        style="green" if rep.narrative.strip() else "dim",
+    )
     text.append(" ")
     text.append(visible_line(str(rep.skill["name"])))
     return _row(text, len(rep.practice))
@@ -77,8 +79,10 @@ def goal_header(a: Assessment, rep: GoalReport) -> Text:
         if goal.get(key):
             facts.append(f"{label}: {visible_line(str(goal[key]))}")
     if goal.get("due"):
-        facts.append(f"due {human_date(date.fromisoformat(goal['due']))}"
-                     + (" (overdue)" if rep.overdue else ""))
+        facts.append(
+            f"due {human_date(date.fromisoformat(goal['due']))}"
+            + (" (overdue)" if rep.overdue else "")
+        )
     if rep.done_in_period:
         done = goal.get("done_on") or goal.get("due")
         facts.append(f"done {human_date(date.fromisoformat(str(done)[:10]))}")
@@ -99,7 +103,9 @@ def goal_header(a: Assessment, rep: GoalReport) -> Text:
             unit = rep.progress.unit
             shown = ", ".join(
                 f"{human_date(date.fromisoformat(c['when'][:10]))} "
-                f"{with_unit(c.get('value'), unit)}" for c in rep.checkins[-4:])
+                f"{with_unit(c.get('value'), unit)}"
+                for c in rep.checkins[-4:]
+            )
             more = len(rep.checkins) - 4
             text.append(f"\ncheck-ins: {'… ' if more > 0 else ''}{shown}", style="dim")
     text.append("\n" + summary)
@@ -133,8 +139,9 @@ def evidence_prompt(ev: Evidence, titles: dict[str, str]) -> Text:
     if entry.get("source"):
         text.append(f" — {visible_line(entry['source'])}", style="dim")
     if ev.via:
-        text.append(" via " + ", ".join(visible_line(titles.get(g, g)) for g in ev.via),
-                    style="dim italic")
+        text.append(
+            " via " + ", ".join(visible_line(titles.get(g, g)) for g in ev.via), style="dim italic"
+        )
     return text
 
 
@@ -162,8 +169,10 @@ def gaps_text(a: Assessment) -> Text:
     text = Text()
     text.append("Gaps and stale goals\n", style="bold")
     if not a.goals:
-        text.append("No company goals yet: add them on the Goals screen (g) "
-                    "or import an outline.\n", style="yellow")
+        text.append(
+            "No company goals yet: add them on the Goals screen (g) or import an outline.\n",
+            style="yellow",
+        )
     elif not a.gaps and not a.stale:
         text.append("Every company goal has recent evidence.\n", style="green")
     for g in a.achievements:
@@ -189,8 +198,10 @@ def gaps_text(a: Assessment) -> Text:
         text.append("~ ", style="bold yellow")
         text.append(visible_line(g.title))
         latest = human_date(g.latest) if g.latest else "?"
-        text.append(f" — latest {latest}, over {STALE_DAYS} days before "
-                    f"{human_date(a.as_of)}\n", style="dim")
+        text.append(
+            f" — latest {latest}, over {STALE_DAYS} days before {human_date(a.as_of)}\n",
+            style="dim",
+        )
     text.rstrip()
     return text
 
@@ -208,13 +219,17 @@ def feedback_text(a: Assessment) -> Text:
     text.append(f", {c.mixed} mixed\n")
     sources = [f"{visible_line(name)} {n.total}" for name, n in fb.by_source.items()]
     text.append("From: " + first_of(sources, 6) + "\n", style="dim")
-    themes = [f"{visible_line(tag)} {n.total}" for tag, n in list(fb.themes.items())[:8]
-              if n.total >= 2]
+    themes = [
+        f"{visible_line(tag)} {n.total}" for tag, n in list(fb.themes.items())[:8] if n.total >= 2
+    ]
     if themes:
         text.append("Themes: " + ", ".join(themes) + "\n")
     if fb.without_skill:
-        text.append(f"{plural(len(fb.without_skill), 'constructive item')} not yet a skill "
-                    "(Skills screen, f):\n", style="yellow")
+        text.append(
+            f"{plural(len(fb.without_skill), 'constructive item')} not yet a skill "
+            "(Skills screen, f):\n",
+            style="yellow",
+        )
         for entry in fb.without_skill[:5]:
             text.append(f"  {human_date(date.fromisoformat(entry['when'][:10]))} ", style="dim")
             text.append(visible_line(entry["title"]) + "\n")
@@ -225,8 +240,9 @@ def skill_text(rep: SkillReport) -> Text:
     s = rep.skill
     text = Text()
     text.append(visible_line(str(s["name"])), style="bold")
-    text.append(f"  level {s.get('level') or '?'} \u2192 {s.get('target_level') or '?'}",
-                style="dim")
+    text.append(
+        f"  level {s.get('level') or '?'} \u2192 {s.get('target_level') or '?'}", style="dim"
+    )
     if s.get("plan"):
         text.append("\nPlan: ", style="bold")
         text.append(visible(str(s["plan"])))

@@ -165,8 +165,12 @@ class EntryList(ScrollView, can_focus=True):
 
     def _scroll_cursor_into_view(self, wait_for_layout: bool = True) -> None:
         height = self.scrollable_content_region.height or self.size.height
-        if wait_for_layout and height and len(self._entries) > height and (
-                not self.show_vertical_scrollbar):
+        if (
+            wait_for_layout
+            and height
+            and len(self._entries) > height
+            and (not self.show_vertical_scrollbar)
+        ):
             # New rows not laid out yet (a key pressed as the list arrives): Textual
             # refuses to scroll until the scrollbar exists, so scroll after the layout.
             self.call_after_refresh(self._scroll_cursor_into_view, False)

@@ -43,8 +43,14 @@ class CheckList(SelectionList[str]):
         ticked = selection.value in self._selected
         base = next(iter(line)).style or Style()
         glyph = Style(color="green", bold=True) if ticked else Style(dim=True)
-        return Strip([Segment(TICKED if ticked else UNTICKED, base + glyph
-                              + Style(meta={"option": index})), *line])
+        return Strip(
+            [
+                Segment(
+                    TICKED if ticked else UNTICKED, base + glyph + Style(meta={"option": index})
+                ),
+                *line,
+            ]
+        )
 
 
 class FilterBox(Input):
@@ -118,7 +124,8 @@ class PickList(Vertical):
     def _count(self) -> None:
         n = len(self._chosen)
         self.query_one(".pick-count", Static).update(
-            Text(f"{n} selected" if n else "none selected · space ticks"))
+            Text(f"{n} selected" if n else "none selected · space ticks")
+        )
 
     def _rebuild(self, needle: str) -> None:
         needle = needle.strip().casefold()

@@ -33,8 +33,13 @@ baseline("python -c 'import journal.cli'", "import journal.cli")
 
 command(
     "journal add note TEXT",
-    lambda ctx, db: ["add", "note", "Benchmark: one more note. It has a body too.", "--db",
-                     str(db)],
+    lambda ctx, db: [
+        "add",
+        "note",
+        "Benchmark: one more note. It has a body too.",
+        "--db",
+        str(db),
+    ],
     {10_000: 150, 50_000: 400},
     writes=True,
 )

@@ -100,8 +100,10 @@ def journal_for(size: int) -> Path:
             if old != path and old.is_file():
                 old.unlink(missing_ok=True)
         took = time.perf_counter() - started
-        print(f"generated {path.name} ({path.stat().st_size / 1e6:.1f} MB) in {took:.1f} s",
-              file=sys.stderr)
+        print(
+            f"generated {path.name} ({path.stat().st_size / 1e6:.1f} MB) in {took:.1f} s",
+            file=sys.stderr,
+        )
     return path
 
 
@@ -125,20 +127,24 @@ def format_table(rows: list[Row]) -> str:
     lines = [header]
     for r in rows:
         spread = f"{min(r.samples):.0f}-{max(r.samples):.0f}" if r.samples and not r.note else ""
-        lines.append((
-            f"{r.size:,}" if r.size is not None else "-",
-            r.name,
-            f"{r.median:.0f}" if r.median is not None and not r.note else "",
-            spread,
-            f"{r.cpu_median:.0f}" if r.cpu_median is not None else "",
-            f"{r.budget:.0f}" if r.budget is not None else "-",
-            r.verdict + (f"  ({r.note})" if r.note else ""),
-        ))
+        lines.append(
+            (
+                f"{r.size:,}" if r.size is not None else "-",
+                r.name,
+                f"{r.median:.0f}" if r.median is not None and not r.note else "",
+                spread,
+                f"{r.cpu_median:.0f}" if r.cpu_median is not None else "",
+                f"{r.budget:.0f}" if r.budget is not None else "-",
+                r.verdict + (f"  ({r.note})" if r.note else ""),
+            )
+        )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header) - 1)]
     out = []
     for n, line in enumerate(lines):
-        cells = [c.rjust(w) if i in (0, 2, 3, 4, 5) else c.ljust(w)
-                 for i, (c, w) in enumerate(zip(line, widths, strict=False))]
+        cells = [
+            c.rjust(w) if i in (0, 2, 3, 4, 5) else c.ljust(w)
+            for i, (c, w) in enumerate(zip(line, widths, strict=False))
+        ]
         out.append("  ".join(cells + [line[-1]]).rstrip())
         if n == 0:
             out.append("-" * len(out[0]))
@@ -146,15 +152,24 @@ def format_table(rows: list[Row]) -> str:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
-                        help="journal sizes, comma-separated (default: %(default)s)")
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--sizes",
+        default=",".join(map(str, DEFAULT_SIZES)),
+        help="journal sizes, comma-separated (default: %(default)s)",
+    )
     parser.add_argument("--runs", type=int, default=5, help="timed runs per row (default: 5)")
     parser.add_argument("--only", metavar="TEXT", help="only rows whose name contains TEXT")
-    parser.add_argument("--no-bytecode-cache", action="store_true",
-                        help="keep the caller's PYTHONDONTWRITEBYTECODE (every run compiles "
-                             "journal/ from source, unlike an installed app)")
+    parser.add_argument(
+        "--no-bytecode-cache",
+        action="store_true",
+        help="keep the caller's PYTHONDONTWRITEBYTECODE (every run compiles "
+        "journal/ from source, unlike an installed app)",
+    )
     args = parser.parse_args(argv)
     try:
         args.sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -182,13 +197,17 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {size:>6} {m.name}: {rows[-1].verdict}", file=sys.stderr)
     version = sys.version.split()[0]
     cache = "no bytecode cache" if args.no_bytecode_cache else "bytecode cached"
-    print(f"\nBenchmark: whole processes, median of {args.runs} runs "
-          f"(python {version}, {cache}, load average {os.getloadavg()[0]:.2f})")
+    print(
+        f"\nBenchmark: whole processes, median of {args.runs} runs "
+        f"(python {version}, {cache}, load average {os.getloadavg()[0]:.2f})"
+    )
     print(format_table(rows))
     busy = os.getloadavg()[0]
     if busy > 0.5:
-        print(f"note: load average {busy:.2f}: other work shared the CPUs, so wall times are "
-              "inflated; compare the cpu column, or re-run on an idle machine")
+        print(
+            f"note: load average {busy:.2f}: other work shared the CPUs, so wall times are "
+            "inflated; compare the cpu column, or re-run on an idle machine"
+        )
     return 1 if any(r.verdict in ("FAIL", "ERROR") for r in rows) else 0
 
 

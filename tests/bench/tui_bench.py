@@ -89,9 +89,13 @@ async def one_run(source: Path) -> dict[str, object]:
                 ]
             store.close()
             return {
-                "first": first, "first_wall": first_wall, "first_cpu": first_cpu,
-                "typed": [wall for wall, _ in typed], "deleted": [wall for wall, _ in deleted],
-                "typed_cpu": [cpu for _, cpu in typed], "deleted_cpu": [cpu for _, cpu in deleted],
+                "first": first,
+                "first_wall": first_wall,
+                "first_cpu": first_cpu,
+                "typed": [wall for wall, _ in typed],
+                "deleted": [wall for wall, _ in deleted],
+                "typed_cpu": [cpu for _, cpu in typed],
+                "deleted_cpu": [cpu for _, cpu in deleted],
             }
         finally:
             JournalScreen._show_result = original  # type: ignore[method-assign]
@@ -125,7 +129,9 @@ def main() -> int:
         launched = time.time()
         out = subprocess.run(
             [sys.executable, __file__, "--child", str(source)],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
         result = json.loads(out.strip().splitlines()[-1])
         result["process"] = result["first_wall"] - launched
@@ -143,17 +149,23 @@ def main() -> int:
     load = os.getloadavg()[0]
     print(f"TUI on {args.size:,} entries ({args.runs} runs, headless 100x30)")
     each = ", ".join(f"{r['process']:.2f}" for r in runs)
-    print(f"  first screen, list populated : {first:6.2f} s   from process launch (budget"
-          f" {FIRST_FRAME_BUDGET} s; runs: {each})")
+    print(
+        f"  first screen, list populated : {first:6.2f} s   from process launch (budget"
+        f" {FIRST_FRAME_BUDGET} s; runs: {each})"
+    )
     print(f"                                 {in_app:6.2f} s   from opening the store")
     print(f"                                 {cpu_first:6.2f} s   CPU time of the process")
-    print(f"  filter keystroke, typing     : {per_key:6.1f} ms  (mean of {len(typed)};"
-          f" budget {KEYSTROKE_BUDGET:.0f} ms)")
+    print(
+        f"  filter keystroke, typing     : {per_key:6.1f} ms  (mean of {len(typed)};"
+        f" budget {KEYSTROKE_BUDGET:.0f} ms)"
+    )
     print(f"  filter keystroke, deleting   : {per_del:6.1f} ms  (mean of {len(deleted)})")
     print(f"  slowest keystroke            : {worst:6.1f} ms")
     print(f"  CPU per keystroke            : {cpu_key:6.1f} ms typing, {cpu_del:.1f} ms deleting")
-    print(f"  load average at the end      : {load:.2f} on {os.cpu_count()} CPUs"
-          " (wall times above grow with it)")
+    print(
+        f"  load average at the end      : {load:.2f} on {os.cpu_count()} CPUs"
+        " (wall times above grow with it)"
+    )
     ok = first <= FIRST_FRAME_BUDGET * 1.2 and max(per_key, per_del) <= KEYSTROKE_BUDGET
     return 0 if ok else 1
 

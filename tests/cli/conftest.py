@@ -24,12 +24,17 @@ def journal(tmp_path: Path) -> Run:
     """Run `journal ARGS...` on a temp journal; returns the completed process."""
     db = tmp_path / "j" / "journal.json"
 
-    def run(*args: str, input: str | bytes | None = None, db_path: Path = db,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str,
+        input: str | bytes | None = None,
+        db_path: Path = db,
+        env: dict[str, str] | None = None,
+    ) -> subprocess.CompletedProcess[str]:
         full_env = {**os.environ, "JOURNAL_DB": str(db_path), **(env or {})}
         text = not isinstance(input, bytes)
-        result = subprocess.run([JOURNAL, *args], input=input, capture_output=True, text=text,
-                                env=full_env, timeout=60)
+        result = subprocess.run(
+            [JOURNAL, *args], input=input, capture_output=True, text=text, env=full_env, timeout=60
+        )
         return result
 
     run.db = db  # type: ignore[attr-defined]
@@ -63,5 +68,3 @@ def encrypted(journal: Run, tmp_path: Path) -> Run:
     assert done.returncode == 0, done.stderr
     assert "Encrypted" in done.stdout and "unlocked until" in done.stdout
     return journal
-
-

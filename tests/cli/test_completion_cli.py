@@ -31,15 +31,14 @@ def complete(script: Path, words: list[str], db: Path) -> list[str]:
     )
     bin_dir = str(Path(JOURNAL).parent)
     env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "JOURNAL_DB": str(db), "HOME": str(db.parent)}
-    result = subprocess.run(["bash", "-c", code], capture_output=True, text=True, env=env,
-                            timeout=60)
+    result = subprocess.run(
+        ["bash", "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
     return result.stdout.split()
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
-def test_bash_completion_offers_commands_kinds_and_goal_codes(
-    journal: Run, tmp_path: Path
-) -> None:
+def test_bash_completion_offers_commands_kinds_and_goal_codes(journal: Run, tmp_path: Path) -> None:
     journal("goal", "add", "Grow enterprise revenue", "--code", "revenue")
     journal("goal", "add", "Cut checkout latency", "--code", "latency")
     journal("skill", "add", "Presenting to leadership", "--code", "presenting")
@@ -51,7 +50,9 @@ def test_bash_completion_offers_commands_kinds_and_goal_codes(
     assert complete(script, ["journal", "li"], db) == ["list", "link"]
     assert complete(script, ["journal", "add", "f"], db) == ["feedback"]
     assert complete(script, ["journal", "add", "note", "x", "--goal", ""], db) == [
-        "revenue", "latency"]
+        "revenue",
+        "latency",
+    ]
     assert complete(script, ["journal", "link", "e1", "--skill", ""], db) == ["presenting"]
 
 

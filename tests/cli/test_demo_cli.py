@@ -23,10 +23,21 @@ def demo_folders(tmp: Path) -> list[Path]:
 @pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM], ids=lambda s: s.name)
 def test_a_killed_demo_leaves_no_temp_journal(tmp_path: Path, sig: signal.Signals) -> None:
     master, slave = pty.openpty()
-    env = {**os.environ, "TMPDIR": str(tmp_path), "TERM": "xterm-256color",
-           "COLUMNS": "80", "LINES": "24"}
-    proc = subprocess.Popen([JOURNAL, "--demo"], stdin=slave, stdout=slave, stderr=slave,
-                            env=env, start_new_session=True)
+    env = {
+        **os.environ,
+        "TMPDIR": str(tmp_path),
+        "TERM": "xterm-256color",
+        "COLUMNS": "80",
+        "LINES": "24",
+    }
+    proc = subprocess.Popen(
+        [JOURNAL, "--demo"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+    )
     os.close(slave)
     try:
         deadline = time.monotonic() + 30

@@ -22,9 +22,23 @@ def feedback(journal: Run) -> str:
     assert journal("goal", "add", "Grow revenue", "--code", "revenue").returncode == 0
     assert journal("goal", "add", "Cut latency", "--code", "latency").returncode == 0
     assert journal("skill", "add", "Influencing", "--code", "influencing").returncode == 0
-    return add(journal, "feedback", "Lead with the problem.\nSaid after the review.",
-               "--from", "Priya", "--sentiment", "constructive", "--when", "2026-03-04 17:40",
-               "--goal", "revenue", "--skill", "influencing", "--tag", "design")
+    return add(
+        journal,
+        "feedback",
+        "Lead with the problem.\nSaid after the review.",
+        "--from",
+        "Priya",
+        "--sentiment",
+        "constructive",
+        "--when",
+        "2026-03-04 17:40",
+        "--goal",
+        "revenue",
+        "--skill",
+        "influencing",
+        "--tag",
+        "design",
+    )
 
 
 def shown(journal: Run, ident: str) -> dict:
@@ -47,15 +61,27 @@ def write_editor(tmp_path: Path, body: str) -> dict[str, str]:
         "else f'{path} {mode} {folder}\\n')\n"
         "text = path.read_text()\n" + body
     )
-    return {"EDITOR": f"{sys.executable} {script}", "VISUAL": "",
-            "EDITOR_LOG": str(tmp_path / "editor.log")}
+    return {
+        "EDITOR": f"{sys.executable} {script}",
+        "VISUAL": "",
+        "EDITOR_LOG": str(tmp_path / "editor.log"),
+    }
 
 
 def test_show_prints_every_field(journal: Run, feedback: str) -> None:
     done = journal("show", feedback)
     assert done.returncode == 0, done.stderr
-    for piece in ("feedback", "2026-03-04 17:40", "Lead with the problem.", "Priya",
-                  "constructive", "revenue", "influencing", "design", "Said after the review."):
+    for piece in (
+        "feedback",
+        "2026-03-04 17:40",
+        "Lead with the problem.",
+        "Priya",
+        "constructive",
+        "revenue",
+        "influencing",
+        "design",
+        "Said after the review.",
+    ):
         assert piece in done.stdout
     data = shown(journal, feedback)
     assert data["id"] == feedback and data["goals"] == ["revenue"]
@@ -74,8 +100,19 @@ def test_show_makes_control_characters_visible(journal: Run) -> None:
 
 
 def test_edit_flags_change_fields(journal: Run, feedback: str) -> None:
-    done = journal("edit", feedback, "--title", "Lead with the customer problem.",
-                   "--goal", "latency", "--tag", "q1", "--star", "--when", "2026-03-05 09:00")
+    done = journal(
+        "edit",
+        feedback,
+        "--title",
+        "Lead with the customer problem.",
+        "--goal",
+        "latency",
+        "--tag",
+        "q1",
+        "--star",
+        "--when",
+        "2026-03-05 09:00",
+    )
     assert done.returncode == 0, done.stderr
     data = shown(journal, feedback)
     assert data["title"] == "Lead with the customer problem."
@@ -95,19 +132,26 @@ def test_edit_kind_away_from_feedback_drops_its_fields(journal: Run, feedback: s
 
 def test_edit_bad_flag_values_write_nothing(journal: Run, feedback: str) -> None:
     before = journal.db.read_bytes()  # type: ignore[attr-defined]
-    for args in (["--when", "the day after never"], ["--goal", "nope"], ["--sentiment", "meh"],
-                 ["--star", "--unstar"]):
+    for args in (
+        ["--when", "the day after never"],
+        ["--goal", "nope"],
+        ["--sentiment", "meh"],
+        ["--star", "--unstar"],
+    ):
         done = journal("edit", feedback, *args)
         assert done.returncode == 2, (args, done.stderr)
     assert journal.db.read_bytes() == before  # type: ignore[attr-defined]
 
 
 def test_edit_in_the_editor_round_trip(journal: Run, feedback: str, tmp_path: Path) -> None:
-    env = write_editor(tmp_path, (
-        "text = text.replace('from: Priya', 'from: Priya Shah')\n"
-        "text = text.replace('Said after the review.', 'Said after the review. #followup')\n"
-        "path.write_text(text)\n"
-    ))
+    env = write_editor(
+        tmp_path,
+        (
+            "text = text.replace('from: Priya', 'from: Priya Shah')\n"
+            "text = text.replace('Said after the review.', 'Said after the review. #followup')\n"
+            "path.write_text(text)\n"
+        ),
+    )
     done = journal("edit", feedback, env=env)
     assert done.returncode == 0, done.stderr
     data = shown(journal, feedback)
@@ -132,10 +176,10 @@ def test_edit_bad_date_refuses_without_a_terminal(
     journal: Run, feedback: str, tmp_path: Path
 ) -> None:
     before = journal.db.read_bytes()  # type: ignore[attr-defined]
-    env = write_editor(tmp_path, (
-        "import re\n"
-        "path.write_text(re.sub('when: .*', 'when: the 45th of Smarch', text))\n"
-    ))
+    env = write_editor(
+        tmp_path,
+        ("import re\npath.write_text(re.sub('when: .*', 'when: the 45th of Smarch', text))\n"),
+    )
     done = journal("edit", feedback, env=env)
     assert done.returncode == 2
     assert "Smarch" in done.stderr and "nothing was written" in done.stderr.lower()
@@ -196,12 +240,21 @@ def test_add_with_no_text_on_a_terminal_opens_the_editor(journal: Run, tmp_path:
     from tests.cli.conftest import JOURNAL
 
     def add_on_tty(editor_body: str) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "JOURNAL_DB": str(journal.db),  # type: ignore[attr-defined]
-               **write_editor(tmp_path, editor_body)}
+        env = {
+            **os.environ,
+            "JOURNAL_DB": str(journal.db),  # type: ignore[attr-defined]
+            **write_editor(tmp_path, editor_body),
+        }
         main, child = os.openpty()
         try:
-            return subprocess.run([JOURNAL, "add", "win"], stdin=child, capture_output=True,
-                                  text=True, env=env, timeout=60)
+            return subprocess.run(
+                [JOURNAL, "add", "win"],
+                stdin=child,
+                capture_output=True,
+                text=True,
+                env=env,
+                timeout=60,
+            )
         finally:
             os.close(main)
             os.close(child)
@@ -241,18 +294,31 @@ def test_bad_date_on_a_terminal_reopens_the_editor(
 
     from tests.cli.conftest import JOURNAL
 
-    env = {**os.environ, "JOURNAL_DB": str(journal.db), **write_editor(tmp_path, (  # type: ignore[attr-defined]
-        "import re\n"
-        "first = len(log.read_text().splitlines()) == 1\n"
-        "when = 'the 45th of Smarch' if first else '2026-03-06 10:00'\n"
-        "assert first or '# journal: ' in text  # the problem is shown in the file\n"
-        "path.write_text(re.sub('when: .*', 'when: ' + when, text))\n"
-    ))}
+    env = {
+        **os.environ,
+        "JOURNAL_DB": str(journal.db),
+        **write_editor(
+            tmp_path,
+            (  # type: ignore[attr-defined]
+                "import re\n"
+                "first = len(log.read_text().splitlines()) == 1\n"
+                "when = 'the 45th of Smarch' if first else '2026-03-06 10:00'\n"
+                "assert first or '# journal: ' in text  # the problem is shown in the file\n"
+                "path.write_text(re.sub('when: .*', 'when: ' + when, text))\n"
+            ),
+        ),
+    }
     main, child = os.openpty()
     try:
         os.write(main, b"y\n")  # the answer to "Edit again?"
-        done = subprocess.run([JOURNAL, "edit", feedback], stdin=child, capture_output=True,
-                              text=True, env=env, timeout=60)
+        done = subprocess.run(
+            [JOURNAL, "edit", feedback],
+            stdin=child,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
     finally:
         os.close(main)
         os.close(child)
@@ -269,16 +335,24 @@ def test_editor_save_applies_only_what_was_changed_onto_the_entry_as_it_is_now(
     goal stays, the user's title wins and the conflict is said; their new tag is added."""
     from tests.cli.conftest import JOURNAL
 
-    env = write_editor(tmp_path, (
-        "import subprocess\n"
-        f"subprocess.run([{JOURNAL!r}, 'link', {feedback!r}, '--goal', 'latency'], check=True)\n"
-        f"subprocess.run([{JOURNAL!r}, 'edit', {feedback!r}, '--title', 'Theirs'], check=True)\n"
-        "text = text.replace('tags: design', 'tags: design, urgent')\n"
-        "path.write_text(text.replace('title: Lead with the problem.', 'title: Mine'))\n"
-    ))
+    env = write_editor(
+        tmp_path,
+        (
+            "import subprocess\n"
+            f"subprocess.run([{JOURNAL!r}, 'link', {feedback!r}, '--goal', 'latency'],"
+            " check=True)\n"
+            f"subprocess.run([{JOURNAL!r}, 'edit', {feedback!r}, '--title', 'Theirs'],"
+            " check=True)\n"
+            "text = text.replace('tags: design', 'tags: design, urgent')\n"
+            "path.write_text(text.replace('title: Lead with the problem.', 'title: Mine'))\n"
+        ),
+    )
     done = journal("edit", feedback, env=env)
     assert done.returncode == 0, done.stderr
     data = shown(journal, feedback)
     assert (data["title"], sorted(data["goals"]), data["tags"]) == (
-        "Mine", ["latency", "revenue"], ["design", "urgent"])
+        "Mine",
+        ["latency", "revenue"],
+        ["design", "urgent"],
+    )
     assert "also changed elsewhere" in done.stderr and "title" in done.stderr

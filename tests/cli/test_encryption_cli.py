@@ -40,8 +40,10 @@ def test_encrypt_moves_the_apps_drafts_into_ram(journal: Run, tmp_path: Path) ->
     beside.write_text(json.dumps({"": {"saved": "x", "fields": {"title": CANARY}}}))
     assert journal("encrypt", env=pass_file(tmp_path)).returncode == 0
     assert not beside.exists() and scan_for_canary(db.parent) == []
-    assert [p.name for p in files_under(Path(os.environ["XDG_RUNTIME_DIR"]) / "coaching-journal"
-                                        / "drafts")] == ["drafts.json"]
+    assert [
+        p.name
+        for p in files_under(Path(os.environ["XDG_RUNTIME_DIR"]) / "coaching-journal" / "drafts")
+    ] == ["drafts.json"]
 
 
 def scan_for_canary(folder: Path) -> list[Path]:
@@ -61,9 +63,7 @@ def test_new_passphrases_are_checked(journal: Run, tmp_path: Path) -> None:
     assert db.read_bytes() == before
 
 
-def test_locked_commands_refuse_or_use_the_passphrase_file(
-    encrypted: Run, tmp_path: Path
-) -> None:
+def test_locked_commands_refuse_or_use_the_passphrase_file(encrypted: Run, tmp_path: Path) -> None:
     db: Path = encrypted.db  # type: ignore[attr-defined]
     assert encrypted("lock").stdout.strip() == "locked"
     assert encrypted("unlock", "--status").stdout.strip() == "encrypted; locked"
@@ -84,7 +84,8 @@ def test_unlock_for_and_status_and_doctor(encrypted: Run, tmp_path: Path) -> Non
     encrypted("lock")
     unlocked = encrypted("unlock", "--for", "2h", env=pass_file(tmp_path))
     assert unlocked.returncode == 0, unlocked.stderr
-    assert re.fullmatch(r"encrypted; unlocked until (\d{4}-\d\d-\d\d )?\d\d:\d\d\n", unlocked.stdout)
+    until = r"encrypted; unlocked until (\d{4}-\d\d-\d\d )?\d\d:\d\d\n"  # a date past midnight
+    assert re.fullmatch(until, unlocked.stdout)
     status = encrypted("unlock", "--status")
     assert status.stdout == unlocked.stdout
     doctor = encrypted("doctor")
@@ -164,8 +165,13 @@ def test_a_damaged_file_is_refused_untouched_naming_the_newest_good_backup(
     assert backups
     raw = db.read_bytes()
     head_end = raw.index(b"\n", 30) + 1
-    at = {"magic": 3, "header": 40, "nonce": head_end + 2, "ciphertext": head_end + 40,
-          "tag": len(raw) - 3}
+    at = {
+        "magic": 3,
+        "header": 40,
+        "nonce": head_end + 2,
+        "ciphertext": head_end + 40,
+        "tag": len(raw) - 3,
+    }
     if where == "truncated":
         db.write_bytes(raw[: len(raw) // 2])
     else:

@@ -11,8 +11,19 @@ def fill(journal: Run) -> None:
     for args in (
         ("goal", "add", "Grow revenue", "--code", "revenue"),
         ("goal", "add", "Influence", "--code", "influence", "--personal", "--supports", "revenue"),
-        ("add", "feedback", "Lead with the problem. Said after the review.", "--from", "Priya",
-         "--sentiment", "constructive", "--goal", "influence", "--when", "2026-03-04 17:40"),
+        (
+            "add",
+            "feedback",
+            "Lead with the problem. Said after the review.",
+            "--from",
+            "Priya",
+            "--sentiment",
+            "constructive",
+            "--goal",
+            "influence",
+            "--when",
+            "2026-03-04 17:40",
+        ),
         ("add", "win", "Closed Acme", "--goal", "revenue", "--star", "--tag", "customer"),
         ("skill", "add", "Influencing", "--code", "influencing", "--from-entry", "e1"),
     ):
@@ -27,9 +38,7 @@ def listing(journal: Run, db: Path, what: str) -> list:
     return json.loads(done.stdout)
 
 
-def test_export_json_then_import_json_gives_the_same_journal(
-    journal: Run, tmp_path: Path
-) -> None:
+def test_export_json_then_import_json_gives_the_same_journal(journal: Run, tmp_path: Path) -> None:
     fill(journal)
     out = tmp_path / "out" / "journal.json"
     out.parent.mkdir()

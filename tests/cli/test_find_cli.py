@@ -14,8 +14,16 @@ def ids(journal: Run, *args: str) -> list[str]:
 
 def test_search_words_from_and_sentiment(journal: Run) -> None:
     for args in (
-        ("feedback", "Great demo. The pool fix landed", "--from", "Ana Lopez",
-         "--sentiment", "praise", "--tag", "latency"),
+        (
+            "feedback",
+            "Great demo. The pool fix landed",
+            "--from",
+            "Ana Lopez",
+            "--sentiment",
+            "praise",
+            "--tag",
+            "latency",
+        ),
         ("feedback", "Slow reviews", "--from", "Bo", "--sentiment", "constructive"),
         ("note", "Demo prep for Friday"),
     ):

@@ -10,8 +10,18 @@ from tests.cli.conftest import Run
 def test_a_personal_goal_shows_under_every_goal_it_supports(journal: Run) -> None:
     journal("goal", "add", "Grow enterprise revenue", "--code", "revenue")
     journal("goal", "add", "Cut checkout latency", "--code", "latency")
-    journal("goal", "add", "Influence across teams", "--personal", "--code", "influence",
-            "--supports", "revenue", "--supports", "latency")
+    journal(
+        "goal",
+        "add",
+        "Influence across teams",
+        "--personal",
+        "--code",
+        "influence",
+        "--supports",
+        "revenue",
+        "--supports",
+        "latency",
+    )
     lines = journal("goal", "list").stdout.splitlines()
     under = [i for i, line in enumerate(lines) if line.lstrip().startswith("influence")]
     assert len(under) == 2, lines

@@ -25,12 +25,16 @@ def big_export(path: Path, count: int) -> Path:
     for i in range(count):
         day = f"20{10 + i // 8760 % 17:02d}-{1 + i // 720 % 12:02d}-{1 + i // 24 % 28:02d}"
         tags = ["@win" if i % 3 == 0 else "@feedback", "@team"] + (["@skill"] * (i % 100 == 0))
-        entries.append({
-            "title": f"Entry {i} about the work. {' '.join(tags)}",
-            "body": f"Body of entry {i}: ünïcode 🎯 and some words.\nSecond line.",
-            "date": day, "time": f"{i % 24:02d}:{i % 60:02d}", "tags": tags,
-            "starred": i % 10 == 0,
-        })
+        entries.append(
+            {
+                "title": f"Entry {i} about the work. {' '.join(tags)}",
+                "body": f"Body of entry {i}: ünïcode 🎯 and some words.\nSecond line.",
+                "date": day,
+                "time": f"{i % 24:02d}:{i % 60:02d}",
+                "tags": tags,
+                "starred": i % 10 == 0,
+            }
+        )
     path.write_text(json.dumps({"tags": {}, "entries": entries}), encoding="utf-8")
     return path
 
@@ -51,7 +55,8 @@ def test_two_commands_bring_the_whole_sample_in(journal: Run) -> None:
         assert got["starred"] is src["starred"]
         assert got["tags"] == [t[1:].lower() for t in src["tags"]]
     assert sorted(e["kind"] for e in listed) == sorted(
-        ["note"] * 2 + ["feedback"] * 3 + ["reflection"] * 2 + ["win"] * 3)
+        ["note"] * 2 + ["feedback"] * 3 + ["reflection"] * 2 + ["win"] * 3
+    )
     skills = json.loads(journal("skill", "list", "--json").stdout)
     assert [s["name"] for s in skills] == ["Presenting to senior leadership"]
 
@@ -89,8 +94,7 @@ def test_stdin_and_goal_files(journal: Run) -> None:
     goals = {g["code"]: g for g in json.loads(journal("goal", "list", "--json").stdout)}
     assert goals["enterprise"]["parent"] == "revenue"
     assert goals["revenue"]["measure"] == "ARR"
-    forced = journal("import", "goals", "-", "--format", "csv",
-                     input="title,code\nShip it,ship\n")
+    forced = journal("import", "goals", "-", "--format", "csv", input="title,code\nShip it,ship\n")
     assert forced.returncode == 0 and "added ship" in forced.stdout
 
 
@@ -99,9 +103,11 @@ def test_stdin_and_goal_files(journal: Run) -> None:
     [
         (None, "is not a jrnl JSON export: it looks like a jrnl journal file itself"),
         (b"not json at all", "it is not JSON"),
-        (b'{"entries": [{"title": "x"}]}', 'entry 1 of 1 (\'x\'): missing "date"'),
-        (b'{"entries": [{"title": "x", "body": "", "date": "2026-02-30", "time": "10:00"}]}',
-         "entry 1 of 1 (2026-02-30 10:00 'x'): \"2026-02-30 10:00\" is not a real date"),
+        (b'{"entries": [{"title": "x"}]}', "entry 1 of 1 ('x'): missing \"date\""),
+        (
+            b'{"entries": [{"title": "x", "body": "", "date": "2026-02-30", "time": "10:00"}]}',
+            "entry 1 of 1 (2026-02-30 10:00 'x'): \"2026-02-30 10:00\" is not a real date",
+        ),
         (b'{"tags": {}}', 'expected a JSON object with an "entries" list'),
     ],
 )
@@ -135,11 +141,25 @@ def test_bad_goal_rows_exit_2_listing_every_line(journal: Run, tmp_path: Path) -
 
 
 def test_a_megabyte_of_unicode_comes_in_exactly(journal: Run, tmp_path: Path) -> None:
-    body = ("Ωμέγα ✓ 日本 👩🏽‍💻 [red]not markup[/] \\ \" \t\n" * 40000)[:1_000_000]
+    body = ('Ωμέγα ✓ 日本 👩🏽‍💻 [red]not markup[/] \\ " \t\n' * 40000)[:1_000_000]
     export = tmp_path / "u.json"
-    export.write_text(json.dumps({"entries": [
-        {"title": "Grand résumé 🎯 @win", "body": body, "date": "2025-12-31", "time": "23:59",
-         "tags": ["@Win"], "starred": True}]}), encoding="utf-8")
+    export.write_text(
+        json.dumps(
+            {
+                "entries": [
+                    {
+                        "title": "Grand résumé 🎯 @win",
+                        "body": body,
+                        "date": "2025-12-31",
+                        "time": "23:59",
+                        "tags": ["@Win"],
+                        "starred": True,
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     assert journal("import", "jrnl", str(export)).returncode == 0
     [entry] = json.loads(journal("list", "--json").stdout)
     assert entry["body"] == body and entry["title"] == "Grand résumé 🎯 @win"
@@ -167,8 +187,13 @@ def test_50k_entries_import_in_seconds_with_progress_on_a_terminal(
     reader.start()
     env = {**os.environ, "JOURNAL_DB": str(journal.db)}  # type: ignore[attr-defined]
     started = time.perf_counter()
-    result = subprocess.run([JOURNAL, "import", "jrnl", str(export)], stdout=subprocess.PIPE,
-                            stderr=secondary, env=env, timeout=120)
+    result = subprocess.run(
+        [JOURNAL, "import", "jrnl", str(export)],
+        stdout=subprocess.PIPE,
+        stderr=secondary,
+        env=env,
+        timeout=120,
+    )
     elapsed = time.perf_counter() - started
     os.close(secondary)
     reader.join(5)

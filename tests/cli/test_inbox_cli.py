@@ -21,8 +21,19 @@ def test_locked_add_seals_and_unlock_merges(encrypted: Run, tmp_path: Path) -> N
     db: Path = encrypted.db  # type: ignore[attr-defined]
     encrypted("lock")
     before = db.read_bytes()
-    added = encrypted("add", "feedback", f"Locked {CANARY}", "--from", "Priya",
-                      "--goal", "revenue", "--goal", "nosuchgoal", "--tag", "late")
+    added = encrypted(
+        "add",
+        "feedback",
+        f"Locked {CANARY}",
+        "--from",
+        "Priya",
+        "--goal",
+        "revenue",
+        "--goal",
+        "nosuchgoal",
+        "--tag",
+        "late",
+    )
     assert added.returncode == 0, added.stderr
     assert SEALED in added.stdout
     assert db.read_bytes() == before  # the journal itself is not touched
@@ -49,17 +60,15 @@ def test_bad_input_is_refused_before_sealing(encrypted: Run) -> None:
     assert bad_when.returncode == 2 and not inbox_of(db).exists()
 
 
-def test_200_locked_adds_from_two_processes_then_one_unlock(
-    encrypted: Run, tmp_path: Path
-) -> None:
+def test_200_locked_adds_from_two_processes_then_one_unlock(encrypted: Run, tmp_path: Path) -> None:
     db: Path = encrypted.db  # type: ignore[attr-defined]
     encrypted("lock")
     env = {**os.environ, "JOURNAL_DB": str(db)}
-    loop = (f'for i in $(seq 100); do "{JOURNAL}" add note "from $W number $i" >/dev/null '
-            "|| exit 1; done")
-    writers = [
-        subprocess.Popen(["sh", "-c", loop], env={**env, "W": name}) for name in ("a", "b")
-    ]
+    loop = (
+        f'for i in $(seq 100); do "{JOURNAL}" add note "from $W number $i" >/dev/null '
+        "|| exit 1; done"
+    )
+    writers = [subprocess.Popen(["sh", "-c", loop], env={**env, "W": name}) for name in ("a", "b")]
     assert [w.wait(timeout=300) for w in writers] == [0, 0]
     unlocked = encrypted("unlock", env=pass_file(tmp_path))
     assert unlocked.returncode == 0, unlocked.stderr
@@ -79,8 +88,9 @@ def test_kill_9_during_the_merge_loses_nothing(encrypted: Run, tmp_path: Path) -
         assert SEALED in encrypted("add", "note", f"kept {i}").stdout
     env = {**os.environ, "JOURNAL_DB": str(db), **pass_file(tmp_path)}
     for delay in (0.05, 0.2, 0.35, 0.5, 0.65, 0.8, 0.95, 1.1):  # the KDF takes ~0.7 s
-        child = subprocess.Popen([JOURNAL, "unlock"], env=env, stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL)
+        child = subprocess.Popen(
+            [JOURNAL, "unlock"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         time.sleep(delay)
         child.kill()
         child.wait()

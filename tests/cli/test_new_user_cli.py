@@ -60,8 +60,16 @@ def test_review_export_refuses_a_file_name_that_names_no_format(
         assert result.returncode == 2, (name, result.stderr)
         assert ".md" in result.stderr and "--format" in result.stderr
         assert not (tmp_path / name).exists()
-    kept = journal("review", "export", "--period", "this year", "--format", "txt",
-                   "-o", str(tmp_path / "review"))
+    kept = journal(
+        "review",
+        "export",
+        "--period",
+        "this year",
+        "--format",
+        "txt",
+        "-o",
+        str(tmp_path / "review"),
+    )
     assert kept.returncode == 0, kept.stderr  # a format said outright needs no suffix
     assert (tmp_path / "review").read_text().strip()
 

@@ -180,8 +180,22 @@ def test_check_ins_and_metrics_survive_export_import_and_pass_doctor(
 
 
 def test_checkin_takes_a_negative_value_and_refuses_minus_inf(journal: Run) -> None:
-    assert journal("goal", "add", "Net", "--code", "net", "--baseline", "-10", "--target", "5",
-                   "--unit", "ms").returncode == 0
+    assert (
+        journal(
+            "goal",
+            "add",
+            "Net",
+            "--code",
+            "net",
+            "--baseline",
+            "-10",
+            "--target",
+            "5",
+            "--unit",
+            "ms",
+        ).returncode
+        == 0
+    )
     for typed, value in (("-2.5", -2.5), ("-5ms", -5.0), ("-1,250", -1250.0), ("-1e3", -1000.0)):
         done = journal("checkin", "net", typed)
         assert done.returncode == 0, (typed, done.stderr)

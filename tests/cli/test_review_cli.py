@@ -44,16 +44,24 @@ def test_export_a_saved_review_by_name(sample: Run) -> None:
     assert data["review"] == "r1"
 
 
-@pytest.mark.parametrize(("fmt", "probe"), [("md", "## Summary"), ("txt", "Summary\n-------"),
-                                            ("html", "<!DOCTYPE html>"), ("json", '"gaps"')])
+@pytest.mark.parametrize(
+    ("fmt", "probe"),
+    [
+        ("md", "## Summary"),
+        ("txt", "Summary\n-------"),
+        ("html", "<!DOCTYPE html>"),
+        ("json", '"gaps"'),
+    ],
+)
 def test_each_format(sample: Run, fmt: str, probe: str) -> None:
     result = sample("review", "export", "--review", "r1", "--format", fmt)
     assert result.returncode == 0, result.stderr
     assert probe in result.stdout
 
 
-def test_output_file_is_private_and_never_overwritten_without_force(sample: Run,
-                                                                    tmp_path: Path) -> None:
+def test_output_file_is_private_and_never_overwritten_without_force(
+    sample: Run, tmp_path: Path
+) -> None:
     out = tmp_path / "review.html"
     result = sample("review", "export", "--review", "r1", "-o", str(out))
     assert result.returncode == 0, result.stderr
@@ -78,8 +86,10 @@ def test_output_file_is_private_and_never_overwritten_without_force(sample: Run,
         (["review", "export", "--review", "nope"], "no review 'nope'"),
         (["review", "export", "--period", "the olden days"], "the olden days"),
         (["review", "export", "--period", "H1 2026", "--format", "pdf"], "invalid choice"),
-        (["review", "export", "--period", "H1 2026", "-o", "/no/such/folder/r.md"],
-         "folder does not exist"),
+        (
+            ["review", "export", "--period", "H1 2026", "-o", "/no/such/folder/r.md"],
+            "folder does not exist",
+        ),
         (["review", "export", "--period", "H1 2026", "--limit", "-1"], "--limit"),
     ],
 )

@@ -36,9 +36,21 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = tmp_path_factory.mktemp("source") / "tree"
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*LOCAL_ONLY))
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
-         "--disable-pip-version-check", "-w", str(out), str(source)],
-        check=True, capture_output=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "-q",
+            "--disable-pip-version-check",
+            "-w",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     (built,) = out.glob("*.whl")
     return built
@@ -50,9 +62,18 @@ def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     where = tmp_path_factory.mktemp("venv") / "v"
     subprocess.run([sys.executable, "-m", "venv", str(where)], check=True, timeout=120)
     subprocess.run(
-        [str(where / "bin" / "python"), "-m", "pip", "install", "-q",
-         "--disable-pip-version-check", str(wheel)],
-        check=True, capture_output=True, timeout=600,
+        [
+            str(where / "bin" / "python"),
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--disable-pip-version-check",
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
     )
     return where
 
@@ -75,8 +96,7 @@ def test_the_wheel_carries_every_package_file(wheel: Path) -> None:
 
 def run_installed(venv: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    return subprocess.run(list(args), capture_output=True, text=True, cwd=cwd, env=env,
-                          timeout=120)
+    return subprocess.run(list(args), capture_output=True, text=True, cwd=cwd, env=env, timeout=120)
 
 
 def test_the_installed_app_opens_on_a_journal(venv: Path, tmp_path: Path) -> None:
@@ -84,8 +104,9 @@ def test_the_installed_app_opens_on_a_journal(venv: Path, tmp_path: Path) -> Non
     check = tmp_path / "check.py"
     check.write_text(script.read_text())
     # -I: the source tree (cwd, PYTHONPATH) is not on sys.path; only the venv is.
-    result = run_installed(venv, str(venv / "bin" / "python"), "-I", str(check), TITLE,
-                           cwd=tmp_path)
+    result = run_installed(
+        venv, str(venv / "bin" / "python"), "-I", str(check), TITLE, cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     assert f"journal from {venv}" in result.stdout
     assert f"screens from {venv}" in result.stdout
@@ -122,8 +143,9 @@ def read_for(fd: int, seconds: float, until: bytes | None = None) -> bytes:
 
 
 def strip_escapes(raw: bytes) -> bytes:
-    return re.sub(rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-B]|.)",
-                  b"", raw)
+    return re.sub(
+        rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-B]|.)", b"", raw
+    )
 
 
 def test_the_installed_journal_command_opens_the_app_in_a_terminal(
@@ -137,8 +159,15 @@ def test_the_installed_journal_command_opens_the_app_in_a_terminal(
     fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env.update(TERM="xterm-256color", XDG_CONFIG_HOME=str(tmp_path / "config"))
-    proc = subprocess.Popen([journal, "--db", str(db)], stdin=child, stdout=child,
-                            stderr=child, cwd=tmp_path, env=env, start_new_session=True)
+    proc = subprocess.Popen(
+        [journal, "--db", str(db)],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        cwd=tmp_path,
+        env=env,
+        start_new_session=True,
+    )
     os.close(child)
     try:
         shown = read_for(main, 30, until=TITLE.encode())

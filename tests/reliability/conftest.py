@@ -36,7 +36,11 @@ def cli(
     """Run `journal ARGS` on `db` with bytes in and out (so bad bytes can be passed)."""
     full_env = {**os.environ, "JOURNAL_DB": str(db), **(env or {})}
     return subprocess.run(
-        [JOURNAL, *args], input=input, capture_output=True, env=full_env, timeout=timeout,
+        [JOURNAL, *args],
+        input=input,
+        capture_output=True,
+        env=full_env,
+        timeout=timeout,
         **popen,
     )
 
@@ -61,12 +65,18 @@ def seeded(db: Path) -> JournalStore:
     """A small journal with goals, a skill and entries linked to them."""
     store = JournalStore(db)
     store.add_goal("Grow enterprise revenue", code="revenue")
-    store.add_goal("Influence across teams", code="influence", scope="personal",
-                   supports=["revenue"])
+    store.add_goal(
+        "Influence across teams", code="influence", scope="personal", supports=["revenue"]
+    )
     store.add_skill("Presenting", code="presenting")
     store.add_entry("win", "Closed Acme.", goals=["revenue"], tags=["customer"])
-    store.add_entry("feedback", "Lead with the problem.", source="Priya",
-                    sentiment="constructive", skills=["presenting"])
+    store.add_entry(
+        "feedback",
+        "Lead with the problem.",
+        source="Priya",
+        sentiment="constructive",
+        skills=["presenting"],
+    )
     return store
 
 

@@ -56,20 +56,35 @@ def main() -> None:
                 "skills": rng.sample(skills, rng.randint(0, 1)),
             }
         elif roll < 0.70:
-            op = {"op": "edit", "token": token, "id": rng.choice(ids),
-                  "title": f"Edited {token}", "body": f"Edited body {token}"}
+            op = {
+                "op": "edit",
+                "token": token,
+                "id": rng.choice(ids),
+                "title": f"Edited {token}",
+                "body": f"Edited body {token}",
+            }
         elif roll < 0.85 or len(ids) >= MAX_ENTRIES:
             op = {"op": "delete", "token": token, "id": rng.choice(ids)}
         else:
-            op = {"op": "link", "token": token, "id": rng.choice(ids),
-                  "goals": [rng.choice(goals)], "skills": [rng.choice(skills)]}
+            op = {
+                "op": "link",
+                "token": token,
+                "id": rng.choice(ids),
+                "goals": [rng.choice(goals)],
+                "skills": [rng.choice(skills)],
+            }
         note({"begin": op})
         if op["op"] == "add":
             # Half the adds come from a fresh store, like a one-shot `journal add`, which
             # may take the storage's quicker append path instead of a full rewrite.
             writer = JournalStore(db) if rng.random() < 0.5 else store
-            made = writer.add_entry(op["kind"], title=op["title"], body=op["body"],
-                                    goals=op["goals"], skills=op["skills"])
+            made = writer.add_entry(
+                op["kind"],
+                title=op["title"],
+                body=op["body"],
+                goals=op["goals"],
+                skills=op["skills"],
+            )
             note({"done": token, "id": made["id"]})
         elif op["op"] == "edit":
             store.update_entry(op["id"], title=op["title"], body=op["body"])

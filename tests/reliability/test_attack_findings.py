@@ -23,21 +23,54 @@ EXPORT: dict[str, Any] = {
     "period": None,
     "next": {"goals": 2, "entries": 3},
     "goals": [
-        {"title": "Revenue", "code": "revenue", "scope": "company", "parent": None,
-         "supports": [], "measure": "", "target": "", "due": None, "status": "active",
-         "notes": "", "created": "2026-12-02T02:03:12+00:00", "id": "g1"},
+        {
+            "title": "Revenue",
+            "code": "revenue",
+            "scope": "company",
+            "parent": None,
+            "supports": [],
+            "measure": "",
+            "target": "",
+            "due": None,
+            "status": "active",
+            "notes": "",
+            "created": "2026-12-02T02:03:12+00:00",
+            "id": "g1",
+        },
     ],
     "skills": [],
     "reviews": [],
     "entries": [
-        {"kind": "win", "when": "2026-06-02T10:00:00+00:00", "title": "Imported one",
-         "body": "", "tags": [], "goals": ["g1"], "skills": [], "starred": False,
-         "source": None, "sentiment": None, "created": "2026-06-02T10:00:00+00:00",
-         "updated": "2026-06-02T10:00:00+00:00", "id": "e1"},
-        {"kind": "note", "when": "2026-06-03T10:00:00+00:00", "title": "Imported two",
-         "body": "", "tags": [], "goals": [], "skills": [], "starred": False,
-         "source": None, "sentiment": None, "created": "2026-06-03T10:00:00+00:00",
-         "updated": "2026-06-03T10:00:00+00:00", "id": "e2"},
+        {
+            "kind": "win",
+            "when": "2026-06-02T10:00:00+00:00",
+            "title": "Imported one",
+            "body": "",
+            "tags": [],
+            "goals": ["g1"],
+            "skills": [],
+            "starred": False,
+            "source": None,
+            "sentiment": None,
+            "created": "2026-06-02T10:00:00+00:00",
+            "updated": "2026-06-02T10:00:00+00:00",
+            "id": "e1",
+        },
+        {
+            "kind": "note",
+            "when": "2026-06-03T10:00:00+00:00",
+            "title": "Imported two",
+            "body": "",
+            "tags": [],
+            "goals": [],
+            "skills": [],
+            "starred": False,
+            "source": None,
+            "sentiment": None,
+            "created": "2026-06-03T10:00:00+00:00",
+            "updated": "2026-06-03T10:00:00+00:00",
+            "id": "e2",
+        },
     ],
 }
 
@@ -102,7 +135,9 @@ def test_export_force_onto_the_journal_itself_destroys_it(db: Path) -> None:
     listed = cli(db, "list", "--json")
     assert listed.returncode == 0, (out.stdout, listed.stderr[:300])
     assert sorted(e["title"] for e in json.loads(listed.stdout)) == [
-        "First thought", "Second thought, only copy"]
+        "First thought",
+        "Second thought, only copy",
+    ]
 
 
 # -- 4. import json of an absurd id counter -------------------------------------------
@@ -147,7 +182,9 @@ def test_import_json_accepts_records_that_doctor_then_calls_damaged(
     # The import promises every record is checked first: a cycle must be refused
     # (exit 2), not stored for doctor to find afterwards.
     assert imported.returncode == 2 or doctor.returncode == 0, (
-        imported.stdout, doctor.stdout[-300:])
+        imported.stdout,
+        doctor.stdout[-300:],
+    )
 
 
 def test_refused_import_json_of_deep_nesting_creates_nothing_and_says_why(
@@ -170,9 +207,7 @@ def test_refused_import_json_of_deep_nesting_creates_nothing_and_says_why(
 # -- 6. a symlink loop at the journal path ---------------------------------------------
 
 
-def test_a_symlink_loop_at_the_journal_path_gives_a_message_not_a_traceback(
-    tmp_path: Path
-) -> None:
+def test_a_symlink_loop_at_the_journal_path_gives_a_message_not_a_traceback(tmp_path: Path) -> None:
     a, b = tmp_path / "a.json", tmp_path / "b.json"
     a.symlink_to(b)
     b.symlink_to(a)
@@ -218,22 +253,24 @@ def test_text_typed_in_the_editor_survives_the_entry_being_deleted_meanwhile(
         "open(path, 'w').write(head + '\\n\\nMY PRECIOUS PARAGRAPH')\n"
     )
     journal_bin = Path(sys.executable).with_name("journal")
-    env = {"EDITOR": f"{sys.executable} {editor}", "VISUAL": "",
-           "PATH": f"{journal_bin.parent}:{os.environ.get('PATH', '')}"}
+    env = {
+        "EDITOR": f"{sys.executable} {editor}",
+        "VISUAL": "",
+        "PATH": f"{journal_bin.parent}:{os.environ.get('PATH', '')}",
+    }
     out = cli(db, "edit", "e1", env=env)
     assert out.returncode != 0  # nothing could be saved: fine
     kept = [p.read_text() for p in db.parent.rglob("*") if p.is_file() and "edit" in str(p)]
     said = (out.stdout + out.stderr).decode()
     assert any("MY PRECIOUS PARAGRAPH" in t for t in kept) or "MY PRECIOUS PARAGRAPH" in said, (
-        "the text typed in the editor is gone: " + said)
+        "the text typed in the editor is gone: " + said
+    )
 
 
 # -- 9. whole-journal JSON export on stdout lets C1 and DEL through --------------------
 
 
-def test_whole_journal_json_export_escapes_c1_and_del_like_every_other_json(
-    db: Path
-) -> None:
+def test_whole_journal_json_export_escapes_c1_and_del_like_every_other_json(db: Path) -> None:
     assert cli(db, "add", "note", "c1 \x9b2J here \x7f del").returncode == 0
     listed = cli(db, "list", "--json")
     assert "\x9b".encode() not in listed.stdout  # list --json escapes them ...
@@ -252,13 +289,30 @@ def test_import_json_of_a_period_export_leaves_a_journal_doctor_calls_damaged(
     db: Path, tmp_path: Path
 ) -> None:
     source = tmp_path / "source" / "journal.json"
-    assert cli(source, "add", "feedback", "Old critique", "--from", "Sam",
-               "--sentiment", "constructive", "--when", "2025-03-01").returncode == 0
+    assert (
+        cli(
+            source,
+            "add",
+            "feedback",
+            "Old critique",
+            "--from",
+            "Sam",
+            "--sentiment",
+            "constructive",
+            "--when",
+            "2025-03-01",
+        ).returncode
+        == 0
+    )
     assert cli(source, "add", "win", "Recent", "--when", "2026-06-01").returncode == 0
     assert cli(source, "skill", "add", "Listening", "--from-entry", "e1").returncode == 0
     exported = tmp_path / "period.json"
-    assert cli(source, "export", "--format", "json", "--period", "2026",
-               "-o", str(exported)).returncode == 0
+    assert (
+        cli(
+            source, "export", "--format", "json", "--period", "2026", "-o", str(exported)
+        ).returncode
+        == 0
+    )
     imported = cli(db, "import", "json", str(exported))
     doctor = cli(db, "doctor")
     # Either refuse (exit 2, naming the missing entry) or drop the link on the way in:
@@ -283,21 +337,22 @@ def test_one_exported_or_imported_entry_is_not_1_entries(db: Path, tmp_path: Pat
 # -- 12. a mistyped --db path: refused changes still leave a folder and a lock ----------
 
 
-def test_refused_goal_and_skill_edits_on_a_missing_journal_create_nothing(
-    tmp_path: Path
-) -> None:
+def test_refused_goal_and_skill_edits_on_a_missing_journal_create_nothing(tmp_path: Path) -> None:
     """`journal edit`/`delete` on a path with no journal say so and create nothing; the
     goal and skill commands exit 2 but leave the folder and a .lock behind."""
     litter = {}
-    for args in (("goal", "done", "x"), ("goal", "edit", "x", "--title", "y"),
-                 ("goal", "drop", "x"), ("skill", "edit", "x", "--level", "2"),
-                 ("link", "e1", "--goal", "x")):
+    for args in (
+        ("goal", "done", "x"),
+        ("goal", "edit", "x", "--title", "y"),
+        ("goal", "drop", "x"),
+        ("skill", "edit", "x", "--level", "2"),
+        ("link", "e1", "--goal", "x"),
+    ):
         folder = tmp_path / "-".join(args[:2])
         out = cli(folder / "typo" / "journal.json", *args)
         assert out.returncode in (1, 2), (args, out.stderr)
         if folder.exists():
-            litter[" ".join(args)] = sorted(str(p.relative_to(folder))
-                                            for p in folder.rglob("*"))
+            litter[" ".join(args)] = sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
     assert litter == {}, litter
 
 
@@ -320,8 +375,11 @@ def test_a_hashtag_typed_in_the_editor_drops_tags_set_meanwhile_elsewhere(
         "    f.write('\\n\\nBody mentioning #foo\\n')\n"
     )
     journal_bin = Path(sys.executable).with_name("journal")
-    env = {"EDITOR": f"{sys.executable} {editor}", "VISUAL": "",
-           "PATH": f"{journal_bin.parent}:{os.environ.get('PATH', '')}"}
+    env = {
+        "EDITOR": f"{sys.executable} {editor}",
+        "VISUAL": "",
+        "PATH": f"{journal_bin.parent}:{os.environ.get('PATH', '')}",
+    }
     out = cli(db, "edit", "e1", env=env)
     assert out.returncode == 0, out.stderr
     entry = json.loads(cli(db, "show", "e1", "--json").stdout)

@@ -129,7 +129,9 @@ def test_failed_unlock_does_not_hide_inbox_entries(journal: Run, tmp_path: Path)
     titles = journal("list", "--json", env=env)
     listed = [e["title"] for e in json.loads(titles.stdout)] if titles.returncode == 0 else []
     assert "captured while locked" in listed or "unlocked until" not in status.stdout, (
-        status.stdout, listed)
+        status.stdout,
+        listed,
+    )
 
 
 # -- 4. encryption: `journal lock` leaves decrypted editor text in the runtime folder -------
@@ -155,11 +157,17 @@ def test_lock_removes_decrypted_editor_leftovers(journal: Run, tmp_path: Path) -
     )
     editor.chmod(0o755)
     full = {**os.environ, **env, "JOURNAL_DB": str(db), "EDITOR": str(editor)}
-    subprocess.run(["script", "-qec", f"{JOURNAL} edit e1", "/dev/null"], env=full,
-                   stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
+    subprocess.run(
+        ["script", "-qec", f"{JOURNAL} edit e1", "/dev/null"],
+        env=full,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=60,
+    )
     runtime = Path(env["XDG_RUNTIME_DIR"])
-    assert any(CANARY.encode() in p.read_bytes() for p in files_under(runtime)), \
+    assert any(CANARY.encode() in p.read_bytes() for p in files_under(runtime)), (
         "the edit did not leave its text (test setup)"
+    )
     ok(journal("lock", env=env))
     journal("add", "note", "after lock", env=env)
     left = [p for p in files_under(runtime) if CANARY.encode() in p.read_bytes()]
@@ -204,8 +212,7 @@ def test_coach_snooze_with_a_huge_length_is_refused_not_a_traceback(journal: Run
 # -- 7. encryption: `unlock --for` a huge length: traceback, or a key cached for years ------
 
 
-def test_unlock_for_a_huge_length_is_refused_not_a_traceback(journal: Run,
-                                                              tmp_path: Path) -> None:
+def test_unlock_for_a_huge_length_is_refused_not_a_traceback(journal: Run, tmp_path: Path) -> None:
     """`journal unlock --for 99999999999h` (or 9999999d) prints a Python traceback
     (OverflowError) instead of a one-line refusal like `--for 0m` gets ("the duration must
     be longer than zero"). Expected: exit 1 with a message, no traceback.
@@ -232,6 +239,7 @@ def test_unlock_for_days_says_the_date_it_locks(journal: Run, tmp_path: Path) ->
         return  # refusing a window that long is a fix
     status = ok(journal("unlock", "--status", env=env)).stdout
     from datetime import date, timedelta
+
     later = date.today() + timedelta(days=1000)
     assert later.isoformat() in status or str(later.year) in status, status
 
@@ -248,15 +256,15 @@ def seal_into_inbox(db: Path, item: dict[str, object]) -> None:
     from journal.storage import crypto, inbox
 
     header = json.loads(db.read_bytes().split(b"\n")[1])
-    sealed = crypto.seal_for_inbox(base64.b64decode(header["capture_public"]),
-                                   orjson.dumps({"capture_id": os.urandom(16).hex(),
-                                                 "item": item}))
+    sealed = crypto.seal_for_inbox(
+        base64.b64decode(header["capture_public"]),
+        orjson.dumps({"capture_id": os.urandom(16).hex(), "item": item}),
+    )
     path = inbox.inbox_path(db)
     path.write_bytes(b"".join(inbox._chunks([*inbox._records(path), sealed])))
 
 
-def test_an_invalid_inbox_record_does_not_block_the_merge(journal: Run,
-                                                           tmp_path: Path) -> None:
+def test_an_invalid_inbox_record_does_not_block_the_merge(journal: Run, tmp_path: Path) -> None:
     """Lock, `journal add note "legit while locked"` (sealed to the inbox), then one more
     record sealed with the header's public capture key whose item has kind "bogus" (any
     process that can write the folder can do this; so can a newer version's capture of a
@@ -282,8 +290,9 @@ def test_an_invalid_inbox_record_does_not_block_the_merge(journal: Run,
 
 
 @pytest.mark.skipif(shutil.which("script") is None, reason="needs script(1) for a terminal")
-def test_crashed_edit_does_not_leave_plaintext_beside_the_journal(journal: Run,
-                                                                   tmp_path: Path) -> None:
+def test_crashed_edit_does_not_leave_plaintext_beside_the_journal(
+    journal: Run, tmp_path: Path
+) -> None:
     """With no $XDG_RUNTIME_DIR (ssh sessions, containers, cron), `journal edit e1` on an
     encrypted journal warns that the text "sits beside the journal, unencrypted, until the
     editor closes". If the journal process dies during the edit (kill -9, OOM, the terminal
@@ -300,8 +309,13 @@ def test_crashed_edit_does_not_leave_plaintext_beside_the_journal(journal: Run,
     full = {k: v for k, v in os.environ.items() if k != "XDG_RUNTIME_DIR"}
     full.update({**env, "JOURNAL_DB": str(db), "EDITOR": str(editor)})
     del full["XDG_RUNTIME_DIR"]
-    subprocess.run(["script", "-qec", f"{JOURNAL} edit e1", "/dev/null"], env=full,
-                   stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
+    subprocess.run(
+        ["script", "-qec", f"{JOURNAL} edit e1", "/dev/null"],
+        env=full,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=60,
+    )
     plain_env = {"XDG_RUNTIME_DIR": ""}
     for args in (("list",), ("lock",), ("add", "note", "later")):
         journal(*args, env={**env, **plain_env})
@@ -336,8 +350,21 @@ def test_goal_edit_unit_does_not_silently_relabel_recorded_values(journal: Run) 
     and the journal now contradicts itself. Expected: refuse a unit change once check-ins
     exist (or ask for the new baseline/target), or at least warn; never show 375 s for 375 ms.
     """
-    ok(journal("goal", "add", "Lat", "--code", "lat", "--baseline", "420", "--target", "300",
-               "--unit", "ms"))
+    ok(
+        journal(
+            "goal",
+            "add",
+            "Lat",
+            "--code",
+            "lat",
+            "--baseline",
+            "420",
+            "--target",
+            "300",
+            "--unit",
+            "ms",
+        )
+    )
     ok(journal("checkin", "lat", "375ms"))
     edited = journal("goal", "edit", "lat", "--unit", "s")
     if edited.returncode != 0:
@@ -354,8 +381,21 @@ def test_goal_unit_must_be_a_unit(journal: Run) -> None:
     number's). `--unit "ms ms"` is accepted too. Expected: a unit that starts with a digit
     (or holds inner spaces) is refused like other bad input.
     """
-    ok(journal("goal", "add", "Lat", "--code", "lat", "--baseline", "420", "--target", "300",
-               "--unit", "ms"))
+    ok(
+        journal(
+            "goal",
+            "add",
+            "Lat",
+            "--code",
+            "lat",
+            "--baseline",
+            "420",
+            "--target",
+            "300",
+            "--unit",
+            "ms",
+        )
+    )
     for unit in ("123", "ms ms"):
         out = journal("goal", "edit", "lat", "--unit", unit)
         assert out.returncode != 0, (unit, out.stdout)

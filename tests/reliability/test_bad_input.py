@@ -35,29 +35,50 @@ BAD: dict[str, tuple[list[str | bytes], bytes | None, str]] = {
     "5mb-line-stdin": (["add", "note", "-"], b"y" * FIVE_MB, "too long"),
     "bad-utf8-stdin": (["add", "note", "-"], b"caf\xe9 au lait", "not valid UTF-8"),
     "bad-utf8-argv": ([b"add", b"note", b"caf\xe9"], None, "not valid UTF-8"),
-    "bad-utf8-from": ([b"add", b"feedback", b"ok", b"--from", b"Pri\xffya"], None,
-                      "not valid UTF-8"),
+    "bad-utf8-from": (
+        [b"add", b"feedback", b"ok", b"--from", b"Pri\xffya"],
+        None,
+        "not valid UTF-8",
+    ),
     "bad-utf8-tag": ([b"add", b"note", b"ok", b"--tag", b"t\xffg"], None, "not valid UTF-8"),
-    "bad-utf8-goal-measure": ([b"goal", b"add", b"Ok", b"--measure", b"\xc3("], None,
-                              "not valid UTF-8"),
+    "bad-utf8-goal-measure": (
+        [b"goal", b"add", b"Ok", b"--measure", b"\xc3("],
+        None,
+        "not valid UTF-8",
+    ),
     "bad-utf8-search": ([b"list", b"--search", b"\xff"], None, "not valid UTF-8"),
     "nul-stdin": (["add", "note", "-"], b"before\x00after", "NUL byte: remove it"),
     "unknown-kind": (["add", "memo", "x"], None, "unknown kind 'memo': use one of"),
     "day-31-feb": (["add", "note", "x", "--when", "31/02"], None, "has no day 31"),
-    "huge-number-date": (["add", "note", "x", "--when", "99999999999999999999"], None,
-                         "cannot read \"99999999999999999999\" as a date"),
-    "zero-date": (["add", "note", "x", "--when", "0000-00-00"], None,
-                  "cannot read \"0000-00-00\" as a date"),
-    "unknown-goal": (["add", "note", "x", "--goal", "nope"], None,
-                     "no goal 'nope' (known: influence, revenue)"),
+    "huge-number-date": (
+        ["add", "note", "x", "--when", "99999999999999999999"],
+        None,
+        'cannot read "99999999999999999999" as a date',
+    ),
+    "zero-date": (
+        ["add", "note", "x", "--when", "0000-00-00"],
+        None,
+        'cannot read "0000-00-00" as a date',
+    ),
+    "unknown-goal": (
+        ["add", "note", "x", "--goal", "nope"],
+        None,
+        "no goal 'nope' (known: influence, revenue)",
+    ),
     "unknown-skill": (["add", "note", "x", "--skill", "juggling"], None, "no skill 'juggling'"),
-    "duplicate-goal-code": (["goal", "add", "Again", "--code", "revenue"], None,
-                            "already exists: choose another code"),
+    "duplicate-goal-code": (
+        ["goal", "add", "Again", "--code", "revenue"],
+        None,
+        "already exists: choose another code",
+    ),
     "unknown-parent": (["goal", "add", "Child", "--parent", "ghost"], None, "no goal 'ghost'"),
     "bad-code": (["goal", "add", "X", "--code", "Two Words"], None, "must be lower-case"),
     "tag-with-space": (["add", "note", "x", "--tag", "two words"], None, "must be one word"),
-    "sentiment-on-win": (["add", "win", "x", "--sentiment", "praise"], None,
-                         "only applies to feedback"),
+    "sentiment-on-win": (
+        ["add", "win", "x", "--sentiment", "praise"],
+        None,
+        "only applies to feedback",
+    ),
     "bad-period": (["list", "--period", "the before times"], None, "as a period"),
     "negative-n": (["list", "-n", "-1"], None, "-n must be 0 or more"),
     "unknown-entry": (["link", "e999", "--goal", "revenue"], None, "no entry 'e999'"),
@@ -143,8 +164,16 @@ def test_odd_input_round_trips_exactly(db: Path, run: Run) -> None:
         texts.append((title, body))
     texts.append(("A one-megabyte body", "📝 " + "ab\tcd שלום\n" * (ONE_MB // 15) + "end"))
     for title, body in texts:
-        added = run("add", "reflection", "-", "--goal", "revenue", "--when", "2025-06-01",
-                    input=f"{title}\n{body}".encode())
+        added = run(
+            "add",
+            "reflection",
+            "-",
+            "--goal",
+            "revenue",
+            "--when",
+            "2025-06-01",
+            input=f"{title}\n{body}".encode(),
+        )
         assert added.returncode == 0, added.stderr.decode()
         assert b"\x1b" not in added.stdout and b"\x07" not in added.stdout
     listed = run("list", "--json")
@@ -159,10 +188,13 @@ def test_odd_input_round_trips_exactly(db: Path, run: Run) -> None:
 printable = st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00")
 
 
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(title=st.text(printable, min_size=1, max_size=60).filter(str.strip),
-       body=st.text(printable, max_size=300))
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    title=st.text(printable, min_size=1, max_size=60).filter(str.strip),
+    body=st.text(printable, max_size=300),
+)
 def test_any_text_round_trips_through_the_store(tmp_path: Path, title: str, body: str) -> None:
     db = tmp_path / "hyp.json"
     store = JournalStore(db)

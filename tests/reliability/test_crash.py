@@ -150,7 +150,8 @@ def test_sigkill_during_writes_never_loses_or_tears(tmp_path: Path) -> None:
         with err_path.open("wb") as err:
             proc = subprocess.Popen(
                 python(HERE / "crash_child.py", db, log, round_no),
-                stdout=subprocess.DEVNULL, stderr=err,
+                stdout=subprocess.DEVNULL,
+                stderr=err,
             )
             wait_for_line(log, proc)
             if round_no % TARGETED_EVERY == 0:

@@ -74,8 +74,12 @@ def files_but_lock(folder: Path) -> dict[str, bytes | None]:
     return {k: v for k, v in tree_snapshot(folder).items() if not k.endswith(".lock")}
 
 
-def assert_refused(db: Path, newest_good: Path | None, reason: str | None = None,
-                   preexec: Callable[[], None] | None = None) -> None:
+def assert_refused(
+    db: Path,
+    newest_good: Path | None,
+    reason: str | None = None,
+    preexec: Callable[[], None] | None = None,
+) -> None:
     folder = db.parent
     before = files_but_lock(folder)
     for args in (["list"], ["add", "note", "must not be written"], ["goal", "list"]):
@@ -116,9 +120,7 @@ def test_damaged_file_without_backups_says_so(db: Path) -> None:
     assert_refused(db, None)
 
 
-def test_directory_where_the_file_should_be(
-    journal_with_backups: tuple[Path, Path]
-) -> None:
+def test_directory_where_the_file_should_be(journal_with_backups: tuple[Path, Path]) -> None:
     db, good_backup = journal_with_backups
     db.unlink()
     db.mkdir()

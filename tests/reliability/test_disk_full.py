@@ -33,8 +33,9 @@ from journal.store.journal_store import JournalStore
 from tests.reliability.conftest import cli, seeded, temp_files, tree_snapshot
 
 
-def assert_refused_cleanly(result: subprocess.CompletedProcess[bytes], db: Path,
-                           before: bytes, reason: str) -> None:
+def assert_refused_cleanly(
+    result: subprocess.CompletedProcess[bytes], db: Path, before: bytes, reason: str
+) -> None:
     err = result.stderr.decode()
     assert result.returncode == 1, err
     assert "Traceback" not in err
@@ -50,8 +51,9 @@ def assert_refused_cleanly(result: subprocess.CompletedProcess[bytes], db: Path,
 @contextlib.contextmanager
 def tiny_tmpfs(where: Path, options: str) -> Iterator[Path]:
     where.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)],
-                             capture_output=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)], capture_output=True
+    )
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
     try:

@@ -71,7 +71,7 @@ def test_backups_list_newest_first_even_within_one_second(db: Path) -> None:
     assert len(listed) == backups.KEEP
     survivors = [p for p in made if p.exists()]
     assert listed == list(reversed(survivors)), "not newest first"
-    assert survivors == made[-backups.KEEP:], "rotation removed new backups, kept old ones"
+    assert survivors == made[-backups.KEEP :], "rotation removed new backups, kept old ones"
     assert entries_in(listed[0]) == backups.KEEP + 3
 
 
@@ -104,8 +104,9 @@ def test_doctor_says_where_the_journal_lives(tmp_path: Path) -> None:
     data_home = tmp_path / "xdg"
     env = {k: v for k, v in os.environ.items() if k != "JOURNAL_DB"}
     env["XDG_DATA_HOME"] = str(data_home)
-    default = subprocess.run([sys.executable, "-m", "journal", "doctor"], env=env,
-                             capture_output=True, timeout=60)
+    default = subprocess.run(
+        [sys.executable, "-m", "journal", "doctor"], env=env, capture_output=True, timeout=60
+    )
     expected = data_home / "coaching-journal" / "journal.json"
     assert f"Journal: {expected}  (the default location)".encode() in default.stdout
     assert default.returncode == 0 and b"no journal yet" in default.stdout
@@ -113,33 +114,67 @@ def test_doctor_says_where_the_journal_lives(tmp_path: Path) -> None:
 
 
 DAMAGE = {
-    "entry-missing-goal": (lambda d: d["entries"]["1"]["goals"].append("g99"),
-                           "entry e1 links to goal g99 in 'goals', which does not exist", True),
-    "entry-missing-skill": (lambda d: d["entries"]["2"]["skills"].append("s42"),
-                            "entry e2 links to skill s42", True),
-    "goal-missing-parent": (lambda d: d["goals"]["1"].update(parent="g77"),
-                            "goal g1 links to goal g77 in 'parent'", True),
-    "goal-missing-supports": (lambda d: d["goals"]["2"]["supports"].append("g55"),
-                              "goal g2 links to goal g55 in 'supports'", True),
-    "skill-missing-why": (lambda d: d["skills"]["1"]["why"].append("e404"),
-                          "skill s1 links to entry e404 in 'why'", True),
-    "counter-lags": (lambda d: d["meta"]["1"]["next"].update(entries=1),
-                     "entries id counter is out of step", True),
-    "duplicate-id": (lambda d: d["entries"]["2"].update(id="e1"),
-                     "duplicate id e1 in entries", False),
-    "key-id-mismatch": (lambda d: d["goals"]["1"].update(id="g9"),
-                        "has id 'g9' (expected g1)", False),
-    "duplicate-goal-code": (lambda d: d["goals"]["2"].update(code="revenue"),
-                            "share the code 'revenue'", False),
-    "goal-cycle": (lambda d: (d["goals"]["1"].update(parent="g2"),
-                              d["goals"]["2"].update(parent="g1")),
-                   "form a cycle of parents", False),
-    "bad-entry-kind": (lambda d: d["entries"]["1"].update(kind="memo"),
-                       "entry e1 is not a valid entry: unknown kind 'memo'", False),
-    "bad-entry-date": (lambda d: d["entries"]["1"].update(when="last tuesday-ish"),
-                       "entry e1 has an unreadable date", False),
-    "no-meta-record": (lambda d: d["meta"].clear(),
-                       "the meta table has no record 1", False),
+    "entry-missing-goal": (
+        lambda d: d["entries"]["1"]["goals"].append("g99"),
+        "entry e1 links to goal g99 in 'goals', which does not exist",
+        True,
+    ),
+    "entry-missing-skill": (
+        lambda d: d["entries"]["2"]["skills"].append("s42"),
+        "entry e2 links to skill s42",
+        True,
+    ),
+    "goal-missing-parent": (
+        lambda d: d["goals"]["1"].update(parent="g77"),
+        "goal g1 links to goal g77 in 'parent'",
+        True,
+    ),
+    "goal-missing-supports": (
+        lambda d: d["goals"]["2"]["supports"].append("g55"),
+        "goal g2 links to goal g55 in 'supports'",
+        True,
+    ),
+    "skill-missing-why": (
+        lambda d: d["skills"]["1"]["why"].append("e404"),
+        "skill s1 links to entry e404 in 'why'",
+        True,
+    ),
+    "counter-lags": (
+        lambda d: d["meta"]["1"]["next"].update(entries=1),
+        "entries id counter is out of step",
+        True,
+    ),
+    "duplicate-id": (
+        lambda d: d["entries"]["2"].update(id="e1"),
+        "duplicate id e1 in entries",
+        False,
+    ),
+    "key-id-mismatch": (
+        lambda d: d["goals"]["1"].update(id="g9"),
+        "has id 'g9' (expected g1)",
+        False,
+    ),
+    "duplicate-goal-code": (
+        lambda d: d["goals"]["2"].update(code="revenue"),
+        "share the code 'revenue'",
+        False,
+    ),
+    "goal-cycle": (
+        lambda d: (d["goals"]["1"].update(parent="g2"), d["goals"]["2"].update(parent="g1")),
+        "form a cycle of parents",
+        False,
+    ),
+    "bad-entry-kind": (
+        lambda d: d["entries"]["1"].update(kind="memo"),
+        "entry e1 is not a valid entry: unknown kind 'memo'",
+        False,
+    ),
+    "bad-entry-date": (
+        lambda d: d["entries"]["1"].update(when="last tuesday-ish"),
+        "entry e1 has an unreadable date",
+        False,
+    ),
+    "no-meta-record": (lambda d: d["meta"].clear(), "the meta table has no record 1", False),
 }
 
 
@@ -222,8 +257,10 @@ def test_restore_keeps_the_current_file_first(
     kept = [b for b in backups.list_backups(db) if b.read_bytes() == current]
     assert kept and f"Kept the previous journal file as {kept[0]}" in out
     assert not temp_files(db)
-    assert [e["title"] for e in JournalStore(db).entries()] == ["Closed Acme.",
-                                                                 "Lead with the problem."]
+    assert [e["title"] for e in JournalStore(db).entries()] == [
+        "Closed Acme.",
+        "Lead with the problem.",
+    ]
 
 
 def test_restore_over_a_damaged_file_keeps_it_byte_for_byte(
@@ -270,8 +307,9 @@ def test_restore_when_there_is_no_journal_file(db: Path, with_two_backups: Journ
 
 
 def test_restore_takes_the_journal_lock(db: Path, with_two_backups: JournalStore) -> None:
-    holder = subprocess.Popen([sys.executable, "-c", LOCK_HOLDER, str(db)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", LOCK_HOLDER, str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
         with pytest.raises(JournalError, match="busy"), locked(db, timeout=0.2):

@@ -85,9 +85,22 @@ def test_the_canary_reaches_no_file(tmp_path: Path) -> None:
     assert where.read_text().startswith(str(runtime)), "the edit file must live in RAM"
     # import a jrnl export holding the canary
     source = tmp_path / "export.json"
-    source.write_text(json.dumps({"entries": [
-        {"date": "2026-03-04", "time": "09:00", "title": f"Imported {CANARY}", "body": "",
-         "tags": [], "starred": False}]}))
+    source.write_text(
+        json.dumps(
+            {
+                "entries": [
+                    {
+                        "date": "2026-03-04",
+                        "time": "09:00",
+                        "title": f"Imported {CANARY}",
+                        "body": "",
+                        "tags": [],
+                        "starred": False,
+                    }
+                ]
+            }
+        )
+    )
     imported = cli(db, "import", "jrnl", str(source))
     assert imported.returncode == 0, imported.stderr
     # a draft as the app's editor keeps it
@@ -95,8 +108,9 @@ def test_the_canary_reaches_no_file(tmp_path: Path) -> None:
     assert drafts.load(db, None) is not None
     # kill -9 in the middle of saves
     for delay in (0.02, 0.06, 0.1, 0.15):
-        child = subprocess.Popen([JOURNAL, "add", "note", f"killed {CANARY}"],
-                                 env={**os.environ, "JOURNAL_DB": str(db)})
+        child = subprocess.Popen(
+            [JOURNAL, "add", "note", f"killed {CANARY}"], env={**os.environ, "JOURNAL_DB": str(db)}
+        )
         time.sleep(delay)
         child.send_signal(signal.SIGKILL)
         child.wait()
@@ -127,8 +141,9 @@ def test_a_merge_killed_at_either_instant_loses_nothing(tmp_path: Path) -> None:
         for n in range(5, 10):
             assert b"sealed" in cli(db, "add", "note", f"{point} {n}").stdout
         keep_key(db, env)  # unlocked, the five new ones still waiting: kill their merge
-        child = subprocess.run([sys.executable, "-c", MERGE_CHILD, str(db), point],
-                               capture_output=True)
+        child = subprocess.run(
+            [sys.executable, "-c", MERGE_CHILD, str(db), point], capture_output=True
+        )
         assert child.returncode == -signal.SIGKILL, child.stderr
         final = cli(db, "unlock", env=env)
         assert final.returncode == 0, final.stderr
@@ -147,6 +162,10 @@ def keep_key(db: Path, env: dict[str, str]) -> None:
         "k = unlocking.from_passphrase(db, h, passphrase.from_file())\n"
         "keycache.save(k, datetime.datetime.now().astimezone() + datetime.timedelta(minutes=5))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code, str(db)], env={**os.environ, **env},
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(db)],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr

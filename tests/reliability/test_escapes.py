@@ -31,8 +31,13 @@ RAW_BYTES = [bytes([b]) for b in [*range(1, 0x20), 0x7F]] + [
 def raw_controls(out: bytes, keep: bytes = b"\n") -> list[str]:
     """Control characters (C0, DEL, C1) in `out`, as it would reach a terminal."""
     text = out.decode("utf-8")
-    return sorted({f"U+{ord(c):04X}" for c in text
-                   if c.encode() not in keep and (ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F)})
+    return sorted(
+        {
+            f"U+{ord(c):04X}"
+            for c in text
+            if c.encode() not in keep and (ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F)
+        }
+    )
 
 
 def strings(value: object) -> Iterator[str]:
@@ -55,27 +60,52 @@ def assert_refused_safely(result: object, *, status: int = 2) -> None:
     assert "\u241b" in shown or "\\x1b" in shown, f"the input should show, made visible: {shown}"
 
 
-@pytest.mark.parametrize("args", [
-    ["add", "note", "hello", "--when", NASTY],
-    ["list", "--period", NASTY],
-    ["review", "export", "--period", NASTY],
-    ["goal", "add", "Ship it", "--due", NASTY],
-    ["add", NASTY, "hello"],
-    ["list", "--kind", NASTY],
-    ["list", f"--{NASTY}"],
-    ["add", "note", "hello", f"--{NASTY}"],
-], ids=["when", "period", "export-period", "due", "kind", "list-kind", "unknown-list-flag",
-        "unknown-add-flag"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["add", "note", "hello", "--when", NASTY],
+        ["list", "--period", NASTY],
+        ["review", "export", "--period", NASTY],
+        ["goal", "add", "Ship it", "--due", NASTY],
+        ["add", NASTY, "hello"],
+        ["list", "--kind", NASTY],
+        ["list", f"--{NASTY}"],
+        ["add", "note", "hello", f"--{NASTY}"],
+    ],
+    ids=[
+        "when",
+        "period",
+        "export-period",
+        "due",
+        "kind",
+        "list-kind",
+        "unknown-list-flag",
+        "unknown-add-flag",
+    ],
+)
 def test_messages_quoting_arguments_show_controls(run: Run, args: list[str]) -> None:
     assert_refused_safely(run(*args))
 
 
 def test_a_jrnl_file_date_is_quoted_safely(run: Run, tmp_path: Path) -> None:
     export = tmp_path / "evil.json"
-    export.write_text(json.dumps({"tags": {}, "entries": [
-        {"title": "t", "body": "b", "date": f"2026-01-02{OSC52}", "time": "10:00",
-         "tags": [], "starred": False},
-    ]}))
+    export.write_text(
+        json.dumps(
+            {
+                "tags": {},
+                "entries": [
+                    {
+                        "title": "t",
+                        "body": "b",
+                        "date": f"2026-01-02{OSC52}",
+                        "time": "10:00",
+                        "tags": [],
+                        "starred": False,
+                    },
+                ],
+            }
+        )
+    )
     assert_refused_safely(run("import", "jrnl", str(export)))
 
 
@@ -87,8 +117,9 @@ def test_a_goal_file_due_is_quoted_safely(run: Run, tmp_path: Path) -> None:
 
 def test_an_output_path_is_quoted_safely(run: Run, tmp_path: Path) -> None:
     JournalStore(tmp_path / "data" / "journal.json").add_entry("note", "something")
-    result = run("review", "export", "--period", "this year",
-                 "-o", str(tmp_path / f"no{OSC52}" / "x.md"))
+    result = run(
+        "review", "export", "--period", "this year", "-o", str(tmp_path / f"no{OSC52}" / "x.md")
+    )
     assert_refused_safely(result, status=result.returncode or 1)
 
 
@@ -98,8 +129,13 @@ def test_json_output_escapes_every_control(run: Run, db: Path) -> None:
     store.add_skill(f"Skill {NASTY}", code="presenting")
     every = "".join(b.decode() for b in RAW_BYTES)
     body = f"Body {every} {NASTY} end. é £ ° \u00a0 🎯"
-    store.add_entry("win", f"Title {NASTY}.\n{body}", goals=["revenue"], skills=["presenting"],
-                    when="2026-03-04 10:00")
+    store.add_entry(
+        "win",
+        f"Title {NASTY}.\n{body}",
+        goals=["revenue"],
+        skills=["presenting"],
+        when="2026-03-04 10:00",
+    )
     outputs = {
         "list": run("list", "--json"),
         "export": run("review", "export", "--period", "2026", "--format", "json"),
@@ -125,7 +161,9 @@ def test_json_export_to_a_file_escapes_controls_too(run: Run, db: Path, tmp_path
     store.add_goal(f"Goal {NASTY}", code="revenue")
     store.add_entry("win", f"Title {NASTY}.", goals=["revenue"], when="2026-03-04 10:00")
     out = tmp_path / "review.json"
-    assert run("review", "export", "--period", "2026", "--format", "json", "-o",
-               str(out)).returncode == 0
+    assert (
+        run("review", "export", "--period", "2026", "--format", "json", "-o", str(out)).returncode
+        == 0
+    )
     assert not raw_controls(out.read_bytes())
     assert f"Title {NASTY}." in strings(orjson.loads(out.read_bytes()))

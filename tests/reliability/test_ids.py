@@ -92,10 +92,21 @@ def test_a_script_inserting_with_tinydb_does_not_lead_to_an_overwrite(db: Path) 
     JournalStore(db).add_entry("note", "mine").get("id")
     with TinyDB(db) as plain:  # TinyDB's own JSONStorage: our counter is not raised
         plain.table("entries").insert(
-            {"kind": "note", "when": "2026-01-02T10:00:00+00:00", "title": "script",
-             "body": "", "tags": [], "goals": [], "skills": [], "starred": False,
-             "source": None, "sentiment": None, "id": "e2",
-             "created": "2026-01-02T10:00:00+00:00", "updated": "2026-01-02T10:00:00+00:00"}
+            {
+                "kind": "note",
+                "when": "2026-01-02T10:00:00+00:00",
+                "title": "script",
+                "body": "",
+                "tags": [],
+                "goals": [],
+                "skills": [],
+                "starred": False,
+                "source": None,
+                "sentiment": None,
+                "id": "e2",
+                "created": "2026-01-02T10:00:00+00:00",
+                "updated": "2026-01-02T10:00:00+00:00",
+            }
         )
     result = cli(db, "add", "note", "after the script")
     assert result.returncode == 0, result.stderr

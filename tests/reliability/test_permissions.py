@@ -54,9 +54,7 @@ def test_every_file_is_private_under_umask_000(tmp_path: Path) -> None:
         assert mode(backup) == 0o600
 
 
-def test_temp_files_are_private_while_they_exist(
-    db: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_temp_files_are_private_while_they_exist(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Look at the temp file at the last moment it exists: just before the rename (a
     renameat2 swap where the system has it, else os.replace)."""
     seen: list[int] = []
@@ -123,8 +121,9 @@ def test_missing_parents_are_private_under_umask_000(tmp_path: Path) -> None:
 def test_the_default_location_is_private_under_umask_000(tmp_path: Path) -> None:
     data = tmp_path / "home" / ".local" / "share"
     env = {"XDG_DATA_HOME": str(data), "JOURNAL_DB": ""}
-    result = cli(tmp_path / "unused", "add", "note", "first", env=env,
-                 preexec_fn=lambda: os.umask(0))
+    result = cli(
+        tmp_path / "unused", "add", "note", "first", env=env, preexec_fn=lambda: os.umask(0)
+    )
     assert result.returncode == 0, result.stderr
     assert (data / "coaching-journal" / "journal.json").exists()
     for folder in (tmp_path / "home", tmp_path / "home" / ".local", data):

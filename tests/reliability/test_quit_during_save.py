@@ -28,10 +28,12 @@ ROUNDS = 6  # per signal
 
 def big_journal(db: Path, entries: int = 15_000) -> int:
     store = JournalStore(db)
-    store.add_entries([
-        {"kind": "note", "title": f"Entry {i}", "body": "lorem ipsum dolor " * 25}
-        for i in range(entries)
-    ])
+    store.add_entries(
+        [
+            {"kind": "note", "title": f"Entry {i}", "body": "lorem ipsum dolor " * 25}
+            for i in range(entries)
+        ]
+    )
     store.close()
     return entries
 
@@ -53,8 +55,9 @@ def test_signal_mid_save_finishes_the_save_and_exits_promptly(
     for round_no in range(ROUNDS):
         text = f"interrupted {sig.name} {round_no}"
         env = {**os.environ, "JOURNAL_DB": str(db)}
-        proc = subprocess.Popen([JOURNAL, "add", "note", text], env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            [JOURNAL, "add", "note", text], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
         deadline = time.monotonic() + 20
         while proc.poll() is None and time.monotonic() < deadline and not temp_files(db):
             pass  # spin: the save's window is only milliseconds wide
@@ -77,8 +80,10 @@ def test_signal_mid_save_finishes_the_save_and_exits_promptly(
             count += 1
         JournalStore(db).close()
         assert not temp_files(db), "a temp file outlived the next open"
-    print(f"\n{sig.name}: {caught_mid_save}/{ROUNDS} signalled mid-save, "
-          f"slowest exit {slowest * 1000:.0f} ms, journal now {count} entries")
+    print(
+        f"\n{sig.name}: {caught_mid_save}/{ROUNDS} signalled mid-save, "
+        f"slowest exit {slowest * 1000:.0f} ms, journal now {count} entries"
+    )
     assert caught_mid_save >= ROUNDS // 2
 
 

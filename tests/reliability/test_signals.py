@@ -58,8 +58,13 @@ def default_sigint() -> None:
 
 def start(db: Path, text: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "JOURNAL_DB": str(db)}
-    return subprocess.Popen([JOURNAL, "add", "note", text], env=env, preexec_fn=default_sigint,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [JOURNAL, "add", "note", text],
+        env=env,
+        preexec_fn=default_sigint,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def life_of_an_add(db: Path) -> float:
@@ -77,8 +82,9 @@ def life_of_an_add(db: Path) -> float:
 @pytest.mark.slow
 def test_a_signal_at_any_moment_never_hides_a_saved_entry(db: Path) -> None:
     store = JournalStore(db)
-    store.add_entries([{"kind": "note", "title": f"Entry {i}", "body": "lorem ipsum " * 20}
-                       for i in range(4000)])
+    store.add_entries(
+        [{"kind": "note", "title": f"Entry {i}", "body": "lorem ipsum " * 20} for i in range(4000)]
+    )
     store.close()
     life = life_of_an_add(db)
     rng = random.Random(os.environ.get("JOURNAL_SIGNAL_SEED", "10.9"))
@@ -115,8 +121,10 @@ def test_a_signal_at_any_moment_never_hides_a_saved_entry(db: Path) -> None:
             tally[f"{sig.name} interrupted, exit {proc.returncode}"] += 1
         JournalStore(db).close()
         assert not temp_files(db), "a temp file outlived the next open"
-    print(f"\nsignals: {TRIALS * len(SIGNALS)} trials, an add takes {life * 1000:.0f} ms: "
-          + ", ".join(f"{n} {k}" for k, n in sorted(tally.items())))
+    print(
+        f"\nsignals: {TRIALS * len(SIGNALS)} trials, an add takes {life * 1000:.0f} ms: "
+        + ", ".join(f"{n} {k}" for k, n in sorted(tally.items()))
+    )
     for sig in SIGNALS:  # the trials did reach both sides of the save
         assert tally[f"{sig.name} saved and reported"] > 0
         assert any(k.startswith(f"{sig.name} interrupted") for k in tally), tally

@@ -103,8 +103,9 @@ def test_a_read_only_parent_is_named_when_the_folder_cannot_be_made(
 
 def test_entries_at_the_same_time_list_newest_first(db: Path) -> None:
     store = JournalStore(db)
-    store.add_entries([{"kind": "note", "text": f"n{n}", "when": "2026-03-04T09:00:00+00:00"}
-                       for n in range(11)])
+    store.add_entries(
+        [{"kind": "note", "text": f"n{n}", "when": "2026-03-04T09:00:00+00:00"} for n in range(11)]
+    )
     store.add_entry("note", "earlier", when="2026-03-03T09:00:00+00:00")
     store.close()
     newest_first = [f"e{n}" for n in range(11, 0, -1)] + ["e12"]
@@ -120,8 +121,15 @@ def test_refused_imports_on_a_new_path_create_nothing(tmp_path: Path) -> None:
     goals = tmp_path / "goals.md"
     goals.write_text("- Grow revenue (due: someday soon)\n")
     jrnl = tmp_path / "jrnl.json"
-    jrnl.write_bytes(orjson.dumps({"entries": [{"date": "not a date", "time": "09:00",
-                                                "title": "x", "body": "", "tags": []}]}))
+    jrnl.write_bytes(
+        orjson.dumps(
+            {
+                "entries": [
+                    {"date": "not a date", "time": "09:00", "title": "x", "body": "", "tags": []}
+                ]
+            }
+        )
+    )
     for args in (["import", "goals", str(goals)], ["import", "jrnl", str(jrnl)]):
         result = cli(db, *args)
         assert result.returncode == 2, (args, result.stderr)
@@ -151,8 +159,9 @@ def test_goal_import_reports_every_clash_with_the_journal_by_line(
     result = cli(db, "import", "goals", str(goals))
     err = result.stderr.decode()
     assert result.returncode == 2, err
-    for line, (title, code) in zip(lines, [("Grow revenue", "revenue"), ("Ship faster", "speed")],
-                                   strict=True):
+    for line, (title, code) in zip(
+        lines, [("Grow revenue", "revenue"), ("Ship faster", "speed")], strict=True
+    ):
         assert f"line {line}: a goal titled {title!r} already exists ({code})" in err, err
     assert db.read_bytes() == before
 

@@ -46,8 +46,9 @@ def renameat2_works(folder: Path) -> bool:
 
 def big_journal(db: Path, size: int) -> None:
     store = JournalStore(db)
-    store.add_entries([{"kind": "note", "text": f"Entry {n}. " + "words " * 40}
-                       for n in range(size)])
+    store.add_entries(
+        [{"kind": "note", "text": f"Entry {n}. " + "words " * 40} for n in range(size)]
+    )
     store.close()
 
 
@@ -57,7 +58,8 @@ def test_sync_renames_during_saves_lose_nothing(db: Path) -> None:
         pytest.skip("the stand-in sync tool needs renameat2(RENAME_EXCHANGE)")
     renamer = subprocess.Popen(
         python(HERE / "sync_renamer.py", db, str(ROUNDS), "7"),
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     added: list[str] = []
     refused = 0
@@ -101,8 +103,10 @@ def test_sync_renames_during_saves_lose_nothing(db: Path) -> None:
         assert title in {report["e2"] for report in theirs}, "an acknowledged edit was lost"
     ids = [r["id"] for r in entries.values()]
     assert len(ids) == len(set(ids)) and all(r["id"] == f"e{k}" for k, r in entries.items())
-    print(f"{rounds} renames raced {n} saves; {refused} refused, {len(theirs)} overwritten "
-          f"by the sync tool itself; nothing lost by ours; refusals: {sorted(reasons)}")
+    print(
+        f"{rounds} renames raced {n} saves; {refused} refused, {len(theirs)} overwritten "
+        f"by the sync tool itself; nothing lost by ours; refusals: {sorted(reasons)}"
+    )
     # A refusal is a save whose record the sync tool changed too (it rolled back an edit
     # of e2): never more than the renames could explain.
     assert n > 20 and refused <= len(theirs) + ROUNDS // 10, (n, refused, len(theirs))

@@ -82,8 +82,14 @@ def test_list_and_friends_under_a_pty(tmp_path: Path) -> None:
     store.add_goal(f"Goal {EVIL['title']} {MARKUP}", code="evil")
     store.add_skill(f"Skill {EVIL['osc52']}", code="sk", plan=EVIL["dsr"])
     for name, text in EVIL.items():
-        store.add_entry("feedback", title=f"{name}: {text} {MARKUP}", body=text,
-                        source=f"from {text}", tags=[f"t{EVIL['c1-csi']}"], goals=["evil"])
+        store.add_entry(
+            "feedback",
+            title=f"{name}: {text} {MARKUP}",
+            body=text,
+            source=f"from {text}",
+            tags=[f"t{EVIL['c1-csi']}"],
+            goals=["evil"],
+        )
     outputs = {
         "list": run_in_pty(["list"], db),
         "goal list": run_in_pty(["goal", "list"], db),

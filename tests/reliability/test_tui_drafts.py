@@ -39,8 +39,10 @@ def no_kill() -> Iterator[None]:
 
 
 async def editor_open(pilot, app: JournalApp, key: str = "a") -> EntryEditor:  # type: ignore[no-untyped-def]
-    await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen)
-                   and len(app.screen.entry_list.entries) > 0)
+    await wait_for(
+        pilot,
+        lambda: isinstance(app.screen, JournalScreen) and len(app.screen.entry_list.entries) > 0,
+    )
     await pilot.press(key)
     await wait_for(pilot, lambda: isinstance(app.screen, EntryEditor))
     assert isinstance(app.screen, EntryEditor)
@@ -109,8 +111,10 @@ async def test_a_draft_for_one_entry_survives_another_entry_opened(db: Path) -> 
     store = seeded(db)
     app = make_app(store, now=fixed_now)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen)
-                       and app.screen.entry_list.select_id("e2"))
+        await wait_for(
+            pilot,
+            lambda: isinstance(app.screen, JournalScreen) and app.screen.entry_list.select_id("e2"),
+        )
         await pilot.press("e", "ctrl+u", *"Edited, not saved")
         await pilot.press("ctrl+q")
     ident = "e2"
@@ -144,6 +148,11 @@ async def test_the_terminal_closing_keeps_the_review_narrative(db: Path, no_kill
         assert app.focused is screen.query_one("#narrative")
         await pilot.press(*"Signed Acme")
         os.kill(os.getpid(), signal.SIGHUP)  # well inside the 0.6 s debounce
-        await wait_for(pilot, lambda: any(
-            r["goals"].get(revenue, {}).get("narrative") == "Signed Acme"
-            for r in JournalStore(db).reviews()), timeout=FLUSHED)
+        await wait_for(
+            pilot,
+            lambda: any(
+                r["goals"].get(revenue, {}).get("narrative") == "Signed Acme"
+                for r in JournalStore(db).reviews()
+            ),
+            timeout=FLUSHED,
+        )

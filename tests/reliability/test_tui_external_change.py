@@ -58,8 +58,10 @@ async def test_other_writer_while_our_editor_is_open(db: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         await wait_for(
             pilot,
-            lambda: {"Ours, typed slowly", "Theirs, saved while our editor was open."}
-            <= shown_titles(app),
+            lambda: (
+                {"Ours, typed slowly", "Theirs, saved while our editor was open."}
+                <= shown_titles(app)
+            ),
             timeout=POLL_WAIT,
         )
         assert "Closed Acme." not in shown_titles(app)
@@ -92,8 +94,9 @@ async def test_a_restore_under_the_open_app(db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: "Written after the backup." in shown_titles(app))
         restore(db, "1")
-        await wait_for(pilot, lambda: "Written after the backup." not in shown_titles(app),
-                       timeout=POLL_WAIT)
+        await wait_for(
+            pilot, lambda: "Written after the backup." not in shown_titles(app), timeout=POLL_WAIT
+        )
         assert shown_titles(app) == {"Closed Acme.", "Lead with the problem."}
         await pilot.press("a", *"After the restore", "ctrl+s")
         await wait_for(pilot, lambda: "After the restore" in shown_titles(app))
@@ -108,8 +111,7 @@ async def test_damaged_under_the_open_app_is_reported_and_left_alone(db: Path) -
         await wait_for(pilot, lambda: "Closed Acme." in shown_titles(app))
         replace_file(db, b'{"meta": {"1": {"schema": 1}}, "entries": {"1": ')
         damaged = db.read_bytes()
-        await wait_for(pilot, lambda: any(str(db) in n for n in notices(app)),
-                       timeout=POLL_WAIT)
+        await wait_for(pilot, lambda: any(str(db) in n for n in notices(app)), timeout=POLL_WAIT)
         assert "Closed Acme." in shown_titles(app), "the last good view stays on screen"
         await pilot.press("a", *"Precious words")
         editor = app.screen

@@ -54,8 +54,7 @@ async def test_the_journal_deleted_under_the_open_app(db: Path, run: Run) -> Non
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: "Closed Acme." in shown_titles(app))
         os.unlink(db)
-        await wait_for(pilot, lambda: any("deleted" in n for n in notices(app)),
-                       timeout=POLL_WAIT)
+        await wait_for(pilot, lambda: any("deleted" in n for n in notices(app)), timeout=POLL_WAIT)
         kept = backup_named(app, db, "deleted")
     assert entries_in(kept) == {"Closed Acme.", "Lead with the problem."}
     assert not db.exists()

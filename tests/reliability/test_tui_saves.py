@@ -30,8 +30,10 @@ def burst(app: JournalApp, *keys: str) -> None:
 
 
 async def open_new_entry(pilot, app: JournalApp) -> EntryEditor:  # type: ignore[no-untyped-def]
-    await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen)
-                   and len(app.screen.entry_list.entries) > 0)
+    await wait_for(
+        pilot,
+        lambda: isinstance(app.screen, JournalScreen) and len(app.screen.entry_list.entries) > 0,
+    )
     await pilot.press("a")
     assert isinstance(app.screen, EntryEditor)
     return app.screen
@@ -62,8 +64,10 @@ async def test_keys_right_after_tab_land_in_the_next_field(db: Path) -> None:
 
 
 async def open_on(pilot, app: JournalApp, ident: str, key: str) -> None:  # type: ignore[no-untyped-def]
-    await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen)
-                   and len(app.screen.entry_list.entries) > 0)
+    await wait_for(
+        pilot,
+        lambda: isinstance(app.screen, JournalScreen) and len(app.screen.entry_list.entries) > 0,
+    )
     screen = app.screen
     assert isinstance(screen, JournalScreen) and screen.entry_list.select_id(ident)
     await pilot.press(key)
@@ -113,8 +117,7 @@ async def test_both_changed_the_title_ours_is_kept_and_the_user_told(db: Path) -
         await pilot.press("ctrl+u", *"Ours")
         JournalStore(db).update_entry("e1", title="Theirs")
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: any("title" in n and "elsewhere" in n
-                                          for n in notices(app)))
+        await wait_for(pilot, lambda: any("title" in n and "elsewhere" in n for n in notices(app)))
     assert JournalStore(db).entry("e1")["title"] == "Ours"
 
 

@@ -36,10 +36,15 @@ def evil_store(db: Path) -> JournalStore:
     store.add_goal(f"Goal {MARKUP} {CONTROLS}", code="evil")
     store.add_skill(f"Skill {MARKUP} {CONTROLS}", code="sk")
     store.add_entry(
-        "feedback", title=f"{MARKUP} {CONTROLS}",
+        "feedback",
+        title=f"{MARKUP} {CONTROLS}",
         body=f"Body {MARKUP}\n\n{CONTROLS}\n\n[click](app.quit) <b>html</b>",
-        source=f"{MARKUP} {CONTROLS}", sentiment="constructive", tags=["t\x1b[31m"],
-        goals=["evil"], skills=["sk"], when="2026-03-10 09:00",
+        source=f"{MARKUP} {CONTROLS}",
+        sentiment="constructive",
+        tags=["t\x1b[31m"],
+        goals=["evil"],
+        skills=["sk"],
+        when="2026-03-10 09:00",
     )
     return store
 
@@ -121,8 +126,13 @@ async def test_journal_screen_link_dialog_and_other_screens(db: Path) -> None:
 async def test_editor_fields(db: Path) -> None:
     """The editor shows the stored text for editing; controls still must not escape."""
     store = JournalStore(db)
-    store.add_entry("feedback", title=f"{CONTROLS} {MARK}", body=f"{CONTROLS}\n{MARKUP}",
-                    source=f"{CONTROLS}", tags=["t\x1b[31m"])
+    store.add_entry(
+        "feedback",
+        title=f"{CONTROLS} {MARK}",
+        body=f"{CONTROLS}\n{MARKUP}",
+        source=f"{CONTROLS}",
+        tags=["t\x1b[31m"],
+    )
     app = make_app(store, now=fixed_now)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_for(pilot, lambda: MARK in screen_text(app))

@@ -60,13 +60,21 @@ def test_cli_and_store_writing_at_once_lose_nothing(db: Path) -> None:
     env = {**os.environ, "JOURNAL_DB": str(db)}
     started = time.monotonic()
     shell = subprocess.Popen(
-        ["sh", "-c", f'for i in $(seq 1 {PER_WRITER}); do "$0" add note "cli $i" --tag cli '
-                     '>/dev/null || exit 1; done', JOURNAL],
-        env=env, stderr=subprocess.PIPE,
+        [
+            "sh",
+            "-c",
+            f'for i in $(seq 1 {PER_WRITER}); do "$0" add note "cli $i" --tag cli '
+            ">/dev/null || exit 1; done",
+            JOURNAL,
+        ],
+        env=env,
+        stderr=subprocess.PIPE,
     )
     time.sleep(0.3)  # let the shell loop get going, then pace the store to span it
-    store = subprocess.Popen([sys.executable, "-c", STORE_WRITER, str(db), str(PER_WRITER),
-                              "0.12"], stderr=subprocess.PIPE)
+    store = subprocess.Popen(
+        [sys.executable, "-c", STORE_WRITER, str(db), str(PER_WRITER), "0.12"],
+        stderr=subprocess.PIPE,
+    )
     _, shell_err = shell.communicate(timeout=240)
     _, store_err = store.communicate(timeout=240)
     seconds = time.monotonic() - started
@@ -85,16 +93,19 @@ def test_cli_and_store_writing_at_once_lose_nothing(db: Path) -> None:
     # They really wrote at the same time: in id order, the two sources interleave.
     order = [e["title"].split()[0] for e in sorted(entries, key=lambda e: int(e["id"][1:]))]
     switches = sum(1 for a, b in zip(order, order[1:], strict=False) if a != b)
-    print(f"\ntwo writers: {len(entries)} entries ({2 * PER_WRITER} added), "
-          f"{len(set(ids))} unique ids, {switches} switches between writers, {seconds:.1f} s")
+    print(
+        f"\ntwo writers: {len(entries)} entries ({2 * PER_WRITER} added), "
+        f"{len(set(ids))} unique ids, {switches} switches between writers, {seconds:.1f} s"
+    )
     assert switches >= 50
 
 
 def test_killed_lock_holder_does_not_block_the_next_writer(db: Path) -> None:
     seeded(db).close()
     before = db.read_bytes()
-    holder = subprocess.Popen([sys.executable, "-c", LOCK_HOLDER, str(db)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", LOCK_HOLDER, str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     try:
         assert holder.stdout is not None and holder.stderr is not None
         assert holder.stdout.readline() == b"locked\n", holder.stderr.read()
@@ -102,8 +113,12 @@ def test_killed_lock_holder_does_not_block_the_next_writer(db: Path) -> None:
         with open(lock_path, "rb") as lock, pytest.raises(BlockingIOError):
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # proof: it is held
         env = {**os.environ, "JOURNAL_DB": str(db)}
-        waiter = subprocess.Popen([JOURNAL, "add", "note", "after the crash"], env=env,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        waiter = subprocess.Popen(
+            [JOURNAL, "add", "note", "after the crash"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         time.sleep(0.8)
         assert waiter.poll() is None, "the second writer should wait for the lock"
         killed_at = time.monotonic()
@@ -131,8 +146,9 @@ def test_lock_waits_are_bounded_with_a_clear_message(
 ) -> None:
     """A live holder that never lets go: the CLI gives up with a message, exit 1."""
     seeded(db).close()
-    holder = subprocess.Popen([sys.executable, "-c", LOCK_HOLDER, str(db)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", LOCK_HOLDER, str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
         from journal.storage import fileops

@@ -22,25 +22,56 @@ def fill(store: JournalStore) -> JournalStore:
     store.add_goal("Grow enterprise revenue", code="revenue")
     store.add_goal("Win three enterprise deals", code="enterprise", parent="revenue")
     store.add_goal("Cut checkout latency", code="latency")
-    store.add_goal("Influence across teams", code="influence", scope="personal",
-                   supports=["revenue"])
+    store.add_goal(
+        "Influence across teams", code="influence", scope="personal", supports=["revenue"]
+    )
     store.add_skill("Storytelling with data", code="storytelling", level=2, target_level=4)
     store.add_skill("Giving feedback", code="feedback-giving")
 
     def at(days: int) -> datetime:
         return NOW - timedelta(days=days, hours=1)
 
-    store.add_entry("feedback", title="Lead with the customer problem",
-                    body="Priya said the **deck** buried the problem.", when=at(2),
-                    source="Priya", sentiment="constructive", goals=["revenue"], tags=["deck"])
-    store.add_entry("win", title="Closed the Acme renewal", body="Two-year renewal.",
-                    when=at(5), goals=["enterprise"], tags=["deal"], starred=True)
-    store.add_entry("reflection", title="Too many meetings this week", body="Block focus time.",
-                    when=at(9), tags=["focus"])
-    store.add_entry("note", title="Checkout p95 is 900 ms", body="Profile the tax call.",
-                    when=at(40), goals=["latency"])
-    store.add_entry("feedback", title="Great demo to the sales team", when=at(70),
-                    source="Sam", sentiment="praise", goals=["influence"])
+    store.add_entry(
+        "feedback",
+        title="Lead with the customer problem",
+        body="Priya said the **deck** buried the problem.",
+        when=at(2),
+        source="Priya",
+        sentiment="constructive",
+        goals=["revenue"],
+        tags=["deck"],
+    )
+    store.add_entry(
+        "win",
+        title="Closed the Acme renewal",
+        body="Two-year renewal.",
+        when=at(5),
+        goals=["enterprise"],
+        tags=["deal"],
+        starred=True,
+    )
+    store.add_entry(
+        "reflection",
+        title="Too many meetings this week",
+        body="Block focus time.",
+        when=at(9),
+        tags=["focus"],
+    )
+    store.add_entry(
+        "note",
+        title="Checkout p95 is 900 ms",
+        body="Profile the tax call.",
+        when=at(40),
+        goals=["latency"],
+    )
+    store.add_entry(
+        "feedback",
+        title="Great demo to the sales team",
+        when=at(70),
+        source="Sam",
+        sentiment="praise",
+        goals=["influence"],
+    )
     store.add_entry("note", title="Read the pricing memo", when=at(120), tags=["reading"])
     return store
 

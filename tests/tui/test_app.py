@@ -71,8 +71,13 @@ async def test_palette_jumps_to_an_entry(app: JournalApp) -> None:
         await pilot.press("enter")
         screen = app.screen
         assert isinstance(screen, JournalScreen)
-        await wait_for(pilot, lambda: screen.entry_list.highlighted is not None
-                       and screen.entry_list.highlighted["title"] == "Closed the Acme renewal")
+        await wait_for(
+            pilot,
+            lambda: (
+                screen.entry_list.highlighted is not None
+                and screen.entry_list.highlighted["title"] == "Closed the Acme renewal"
+            ),
+        )
 
 
 async def test_palette_offers_screens_and_goals(app: JournalApp) -> None:
@@ -96,9 +101,7 @@ async def test_a_missing_screen_is_a_notice_not_a_crash(
         assert isinstance(app.screen, JournalScreen)
 
 
-async def test_theme_choice_is_remembered(
-    journal_store: JournalStore, settings_file: Path
-) -> None:
+async def test_theme_choice_is_remembered(journal_store: JournalStore, settings_file: Path) -> None:
     app = make_app(journal_store, now=fixed_now, settings_path=settings_file)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
@@ -129,9 +132,19 @@ async def test_entry_added_by_another_process_shows_up_and_survives_our_save(
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
         subprocess.run(
-            [sys.executable, "-m", "journal", "add", "win", "From the other terminal.",
-             "--when", "2026-03-15 12:00"],
-            env=env_with_db(db_path), check=True, capture_output=True,
+            [
+                sys.executable,
+                "-m",
+                "journal",
+                "add",
+                "win",
+                "From the other terminal.",
+                "--when",
+                "2026-03-15 12:00",
+            ],
+            env=env_with_db(db_path),
+            check=True,
+            capture_output=True,
         )
         await wait_for(pilot, lambda: "From the other terminal." in titles(app), timeout=2.5)
         other = JournalStore(db_path)  # a second store writing while the app runs

@@ -15,8 +15,10 @@ from tests.tui.helpers import SIZE, screen_text, wait_for
 
 
 async def open_editor(pilot, app: JournalApp) -> EntryEditor:  # type: ignore[no-untyped-def]
-    await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen)
-                   and len(app.screen.entry_list.entries) > 0)
+    await wait_for(
+        pilot,
+        lambda: isinstance(app.screen, JournalScreen) and len(app.screen.entry_list.entries) > 0,
+    )
     await pilot.press("a")
     editor = app.screen
     assert isinstance(editor, EntryEditor)

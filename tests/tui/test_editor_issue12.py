@@ -91,8 +91,12 @@ async def test_escape_on_a_1_mb_body_is_fast(store: JournalStore, settings_file:
     store.add_entry("note", title="A huge paste", body=body, when=NOW)
     app = make_app(store, now=lambda: NOW, settings_path=settings_file)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen)
-                       and len(app.screen.entry_list.entries) > 0)
+        await wait_for(
+            pilot,
+            lambda: (
+                isinstance(app.screen, JournalScreen) and len(app.screen.entry_list.entries) > 0
+            ),
+        )
         await pilot.press("e")
         await settle(pilot)
         editor = app.screen

@@ -29,8 +29,7 @@ async def test_an_overdue_goal_is_flagged_in_the_review(store: JournalStore) -> 
         assert "Launched the app" in text  # done in the period: still in the review
 
 
-async def test_the_goal_form_edits_what_a_personal_goal_supports(
-        goals_store: JournalStore) -> None:
+async def test_the_goal_form_edits_what_a_personal_goal_supports(goals_store: JournalStore) -> None:
     from screens.goal_form import GoalForm
     from tests.tui.helpers import settle
     from tests.tui.test_goals import select

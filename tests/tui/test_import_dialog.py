@@ -53,8 +53,9 @@ async def test_preview_then_import_then_close(store: JournalStore) -> None:
     assert result is not None and result.imported == 10 and not result.dry_run
 
 
-async def test_goals_file_and_errors_are_shown_literally(store: JournalStore,
-                                                         tmp_path: Path) -> None:
+async def test_goals_file_and_errors_are_shown_literally(
+    store: JournalStore, tmp_path: Path
+) -> None:
     bad = tmp_path / "[bold]goals[red].csv"
     bad.write_text("title,code\n[red]x[/red],BAD CODE\n", encoding="utf-8")
     app = Host(store)

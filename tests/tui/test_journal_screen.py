@@ -229,8 +229,10 @@ async def test_a_long_list_scrolls_with_the_cursor(
     app: JournalApp, journal_store: JournalStore
 ) -> None:
     journal_store.add_entries(
-        [{"kind": "note", "title": f"Bulk {n:03}", "when": f"2025-01-01 {n % 24:02}:00"}
-         for n in range(300)]
+        [
+            {"kind": "note", "title": f"Bulk {n:03}", "when": f"2025-01-01 {n % 24:02}:00"}
+            for n in range(300)
+        ]
     )
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot, app)

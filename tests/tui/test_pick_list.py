@@ -7,8 +7,11 @@ from textual.app import App, ComposeResult
 from screens.widgets.pick_list import CheckList, PickList
 from tests.tui.helpers import screen_text
 
-ITEMS = [("g1", "revenue  Grow revenue"), ("g2", "latency  Cut latency"),
-         ("g3", "quality  Fewer incidents")]
+ITEMS = [
+    ("g1", "revenue  Grow revenue"),
+    ("g2", "latency  Cut latency"),
+    ("g3", "quality  Fewer incidents"),
+]
 
 
 class PickApp(App[None]):

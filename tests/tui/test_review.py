@@ -41,7 +41,8 @@ def goal_id(store: JournalStore, code: str) -> str:
 
 
 async def test_rate_a_goal_write_a_narrative_quit_reopen_still_there(
-        journal_store: JournalStore, settings_file: Path) -> None:
+    journal_store: JournalStore, settings_file: Path
+) -> None:
     revenue = goal_id(journal_store, "revenue")
     app = make_app(journal_store, now=fixed_now, settings_path=settings_file)
     async with app.run_test(size=SIZE) as pilot:
@@ -116,8 +117,10 @@ async def test_period_in_words_and_a_bad_one(journal_store: JournalStore, app) -
         assert screen.period is not None and screen.period.label == "2026"  # unchanged
         period.value = ""
         await pilot.press(*"Q1 2026")
-        await wait_for(pilot, lambda: screen.assessment is not None
-                       and screen.assessment.period.label == "Q1 2026")
+        await wait_for(
+            pilot,
+            lambda: screen.assessment is not None and screen.assessment.period.label == "Q1 2026",
+        )
         assert "cannot read" not in screen_text(app)
         # The latency note (40 days before NOW) is in Q1: no gap; readiness counts 2 goals.
         assert [g.code for g in screen.assessment.gaps] == []
@@ -132,8 +135,11 @@ async def test_overview_shows_readiness_gaps_and_feedback(journal_store: Journal
         assert "Feedback received" in text and "1 praise" in text
 
 
-async def test_export_from_the_screen_and_copy(journal_store: JournalStore, app,  # type: ignore[no-untyped-def]
-                                               tmp_path: Path) -> None:
+async def test_export_from_the_screen_and_copy(
+    journal_store: JournalStore,
+    app,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     target = tmp_path / "mine.html"
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(pilot, app)
@@ -170,8 +176,10 @@ async def test_works_with_the_wall_clock_and_user_text_is_never_markup(
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
-        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen)
-                       and app.screen.assessment is not None)
+        await wait_for(
+            pilot,
+            lambda: isinstance(app.screen, ReviewScreen) and app.screen.assessment is not None,
+        )
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
         await go_to(pilot, screen, f"goal:{store.goal('odd')['id']}")

@@ -11,13 +11,16 @@ from tests.tui.test_review import SIZE, go_to, goal_id, open_review
 
 
 async def test_shift_tab_from_the_goal_list_goes_up_not_to_the_last_text_area(
-        journal_store: JournalStore, app) -> None:  # type: ignore[no-untyped-def]
+    journal_store: JournalStore, app
+) -> None:  # type: ignore[no-untyped-def]
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(pilot, app)
         screen.goal_list.focus()
         await pilot.press("shift+tab")
-        assert app.focused in (screen.query_one("#review-select", Select),
-                               screen.query_one("#period", Input))
+        assert app.focused in (
+            screen.query_one("#review-select", Select),
+            screen.query_one("#period", Input),
+        )
         assert not isinstance(app.focused, TextArea)
 
 
@@ -47,7 +50,8 @@ async def test_x_c_n_do_nothing_outside_the_goal_list(journal_store: JournalStor
 
 
 async def test_the_export_prompt_starts_in_the_last_folder(
-        journal_store: JournalStore, settings_file, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    journal_store: JournalStore, settings_file, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     from screens.app import make_app
     from tests.tui.helpers import fixed_now, wait_for
 

@@ -14,7 +14,8 @@ from tests.tui.test_review import SIZE, open_review
 
 
 async def test_a_renamed_review_exports_and_copies_under_its_new_title(
-        journal_store: JournalStore, app) -> None:  # type: ignore[no-untyped-def]
+    journal_store: JournalStore, app
+) -> None:  # type: ignore[no-untyped-def]
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(pilot, app)
         title = screen.query_one("#review-title", Input)
@@ -40,7 +41,8 @@ async def test_no_company_goals_is_not_every_goal_has_evidence(store: JournalSto
 
 
 async def test_a_new_reviews_title_is_the_saved_one_and_follows_the_period(
-        journal_store: JournalStore, settings_file: Path) -> None:
+    journal_store: JournalStore, settings_file: Path
+) -> None:
     app = make_app(journal_store, now=fixed_now, settings_path=settings_file)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(pilot, app)
@@ -61,7 +63,8 @@ async def test_a_new_reviews_title_is_the_saved_one_and_follows_the_period(
 
 
 async def test_a_title_of_ones_own_stays_when_the_period_moves(
-        journal_store: JournalStore, app) -> None:  # type: ignore[no-untyped-def]
+    journal_store: JournalStore, app
+) -> None:  # type: ignore[no-untyped-def]
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(pilot, app)
         title = screen.query_one("#review-title", Input)
@@ -72,8 +75,9 @@ async def test_a_title_of_ones_own_stays_when_the_period_moves(
         period.focus()
         period.value = ""
         await pilot.press(*"Q1 2026")
-        await wait_for(pilot, lambda: screen.period is not None
-                       and screen.period.label == "Q1 2026")
+        await wait_for(
+            pilot, lambda: screen.period is not None and screen.period.label == "Q1 2026"
+        )
         await settle(pilot)
         assert title.value == "Brag doc"
         await pilot.press("ctrl+q")
@@ -94,7 +98,8 @@ async def test_a_stray_letter_saves_no_review(journal_store: JournalStore, app) 
 
 
 async def test_n_starts_a_review_that_is_saved_once_written_in(
-        journal_store: JournalStore, app) -> None:  # type: ignore[no-untyped-def]
+    journal_store: JournalStore, app
+) -> None:  # type: ignore[no-untyped-def]
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(pilot, app)
         screen.query_one("#summary", TextArea).focus()

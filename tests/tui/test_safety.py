@@ -29,8 +29,12 @@ RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def nasty_store(journal_store: JournalStore) -> JournalStore:
     for n, (title, _) in enumerate(NASTY):
         journal_store.add_entry(
-            "feedback", title=title, body=f"{title}\n\n[@click=app.quit]body[/] \x1b]52;c;aGk=\x07",
-            source=title, tags=["odd"], when=NOW - timedelta(minutes=n + 1),
+            "feedback",
+            title=title,
+            body=f"{title}\n\n[@click=app.quit]body[/] \x1b]52;c;aGk=\x07",
+            source=title,
+            tags=["odd"],
+            when=NOW - timedelta(minutes=n + 1),
         )
     return journal_store
 
@@ -45,8 +49,12 @@ async def test_markup_and_escapes_in_titles_show_literally(
     app: JournalApp, nasty_store: JournalStore
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen)
-                       and len(app.screen.entry_list.entries) == 11)
+        await wait_for(
+            pilot,
+            lambda: (
+                isinstance(app.screen, JournalScreen) and len(app.screen.entry_list.entries) == 11
+            ),
+        )
         text = screen_text(app)
         for _, shown in NASTY:
             assert shown[:30] in text  # the list row (cut to the column)
@@ -61,8 +69,12 @@ async def test_clicking_a_markup_title_runs_nothing(
     app: JournalApp, nasty_store: JournalStore
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen)
-                       and len(app.screen.entry_list.entries) == 11)
+        await wait_for(
+            pilot,
+            lambda: (
+                isinstance(app.screen, JournalScreen) and len(app.screen.entry_list.entries) == 11
+            ),
+        )
         row = next(i for i, (t, _) in enumerate(NASTY) if "@click" in t)
         for x in (27, 30, 35, 40):
             await pilot.click(EntryList, offset=(x, row))
@@ -76,8 +88,12 @@ async def test_editor_link_dialog_palette_and_notices_stay_literal(
     app: JournalApp, nasty_store: JournalStore
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen)
-                       and len(app.screen.entry_list.entries) == 11)
+        await wait_for(
+            pilot,
+            lambda: (
+                isinstance(app.screen, JournalScreen) and len(app.screen.entry_list.entries) == 11
+            ),
+        )
         await pilot.press("home", "down", "down")  # "[@click=app.quit]click me[/]"
         await pilot.press("e")
         assert isinstance(app.screen, EntryEditor)
@@ -101,8 +117,12 @@ async def test_editing_an_escape_title_keeps_it_exactly(
     title = NASTY[-1][0]
     ident = next(e["id"] for e in nasty_store.entries() if e["title"] == title)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen)
-                       and len(app.screen.entry_list.entries) == 11)
+        await wait_for(
+            pilot,
+            lambda: (
+                isinstance(app.screen, JournalScreen) and len(app.screen.entry_list.entries) == 11
+            ),
+        )
         screen = app.screen
         assert isinstance(screen, JournalScreen)
         assert screen.entry_list.select_id(ident)

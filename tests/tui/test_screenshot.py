@@ -19,14 +19,16 @@ async def palette_screenshot(app: JournalApp) -> None:
         await pilot.press(*"Screenshot")
         await pilot.pause(0.5)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: any("Screenshot" in n or "aved" in n
-                                          for n in notices(app)), timeout=5)
+        await wait_for(
+            pilot, lambda: any("Screenshot" in n or "aved" in n for n in notices(app)), timeout=5
+        )
         await settle(pilot)
         app._test_notices = notices(app)  # type: ignore[attr-defined]
 
 
-async def test_without_downloads_it_goes_home_private(app: JournalApp, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_without_downloads_it_goes_home_private(
+    app: JournalApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
@@ -39,8 +41,9 @@ async def test_without_downloads_it_goes_home_private(app: JournalApp, tmp_path:
     assert str(svg) in said and "0600" in said
 
 
-async def test_a_failure_says_why(app: JournalApp, tmp_path: Path,
-                                  monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_failure_says_why(
+    app: JournalApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     home = tmp_path / "home"
     home.mkdir(mode=0o500)  # no writing here
     monkeypatch.setenv("HOME", str(home))
@@ -48,8 +51,9 @@ async def test_a_failure_says_why(app: JournalApp, tmp_path: Path,
     import os
 
     if os.geteuid() == 0:
-        monkeypatch.setattr("screens.screenshot.screenshot_folder",
-                            lambda: home / "gone")  # root may write anywhere: use a missing folder
+        monkeypatch.setattr(
+            "screens.screenshot.screenshot_folder", lambda: home / "gone"
+        )  # root may write anywhere: use a missing folder
     await palette_screenshot(app)
     said = " ".join(app._test_notices)  # type: ignore[attr-defined]
     assert "Not saved to" in said and ("ermission" in said or "No such file" in said)

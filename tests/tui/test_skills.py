@@ -90,7 +90,8 @@ def test_suggested_name_is_trimmed_and_capitalised() -> None:
     assert len(long) <= 32 and not long.endswith(" ")
     # a short name, not the whole sentence (issue 12)
     assert suggest_name("You took the migration back the moment it got hard.") == (
-        "You took the migration back")
+        "You took the migration back"
+    )
     assert suggest_name("Your updates ramble; lead with the ask.") == "Your updates ramble"
     assert suggest_name("\x1b[31m") == "␛[31m"
     assert suggest_name("   ") == "New skill"

@@ -11,13 +11,18 @@ from screens.review.screen import ReviewScreen
 from screens.skills import SkillsScreen
 from tests.tui.helpers import NOW, app_on_screen, screen_text, settle
 
-SCREENS = [("j", JournalScreen, "Journal screen"), ("g", GoalsScreen, "Goals screen"),
-           ("s", SkillsScreen, "Skills screen"), ("r", ReviewScreen, "Review screen")]
+SCREENS = [
+    ("j", JournalScreen, "Journal screen"),
+    ("g", GoalsScreen, "Goals screen"),
+    ("s", SkillsScreen, "Skills screen"),
+    ("r", ReviewScreen, "Review screen"),
+]
 
 
 @pytest.mark.parametrize(("key", "screen", "section"), SCREENS)
 async def test_the_footer_keeps_the_global_keys_at_80_columns(
-        journal_store: JournalStore, key: str, screen: type, section: str) -> None:
+    journal_store: JournalStore, key: str, screen: type, section: str
+) -> None:
     async with app_on_screen(journal_store, key, screen, NOW, (80, 24)) as (app, pilot):
         footer = screen_text(app).splitlines()[-1]
         assert "f1 Help" in footer and "j/g/s/r Screens" in footer and "q Quit" in footer
@@ -25,7 +30,8 @@ async def test_the_footer_keeps_the_global_keys_at_80_columns(
 
 @pytest.mark.parametrize(("key", "screen", "section"), SCREENS)
 async def test_f1_opens_at_the_current_screens_keys(
-        journal_store: JournalStore, key: str, screen: type, section: str) -> None:
+    journal_store: JournalStore, key: str, screen: type, section: str
+) -> None:
     async with app_on_screen(journal_store, key, screen, NOW, (80, 24)) as (app, pilot):
         if key == "j":  # the journal screen may start in its search box
             app.screen.query_one("EntryList").focus()
@@ -52,7 +58,8 @@ async def test_review_titles_and_period_read_at_80_columns(journal_store: Journa
 
 
 async def test_goal_titles_come_first_in_the_tree_at_80_columns(
-        journal_store: JournalStore) -> None:
+    journal_store: JournalStore,
+) -> None:
     async with app_on_screen(journal_store, "g", GoalsScreen, NOW, (80, 24)) as (app, pilot):
         text = screen_text(app)
         assert "◆ Grow enterprise revenue" in text
@@ -62,7 +69,8 @@ async def test_goal_titles_come_first_in_the_tree_at_80_columns(
 
 
 async def test_skills_table_keeps_status_and_evidence_at_80_and_codes_at_100(
-        journal_store: JournalStore) -> None:
+    journal_store: JournalStore,
+) -> None:
     async with app_on_screen(journal_store, "s", SkillsScreen, NOW, (80, 24)) as (app, pilot):
         header = screen_text(app).splitlines()[2]
         assert "Status" in header and "Ev." in header

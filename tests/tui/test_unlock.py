@@ -28,8 +28,7 @@ def locked_path(db_path: Path) -> Path:
 
 
 def app_on(path: Path, settings: Path, idle_lock: float | None = None) -> JournalApp:
-    return make_app(JournalStore(path), now=fixed_now, settings_path=settings,
-                    idle_lock=idle_lock)
+    return make_app(JournalStore(path), now=fixed_now, settings_path=settings, idle_lock=idle_lock)
 
 
 async def settle(app: JournalApp, pilot: object) -> None:
@@ -48,8 +47,9 @@ async def type_passphrase(app: JournalApp, pilot: object, text: str) -> None:
     await settle(app, pilot)
 
 
-async def test_locked_journal_opens_on_the_masked_prompt(locked_path: Path,
-                                                         settings_file: Path) -> None:
+async def test_locked_journal_opens_on_the_masked_prompt(
+    locked_path: Path, settings_file: Path
+) -> None:
     app = app_on(locked_path, settings_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -64,8 +64,9 @@ async def test_locked_journal_opens_on_the_masked_prompt(locked_path: Path,
         assert app.snapshot is not None and len(app.snapshot.entries) == 6
 
 
-async def test_a_wrong_passphrase_says_so_and_keeps_asking(locked_path: Path,
-                                                           settings_file: Path) -> None:
+async def test_a_wrong_passphrase_says_so_and_keeps_asking(
+    locked_path: Path, settings_file: Path
+) -> None:
     before = locked_path.read_bytes()
     app = app_on(locked_path, settings_file)
     async with app.run_test(size=SIZE) as pilot:
@@ -81,14 +82,27 @@ async def test_a_wrong_passphrase_says_so_and_keeps_asking(locked_path: Path,
     assert locked_path.read_bytes()[:40] == before[:40]
 
 
-async def test_entries_sealed_while_locked_come_in_at_unlock(locked_path: Path,
-                                                             settings_file: Path) -> None:
+async def test_entries_sealed_while_locked_come_in_at_unlock(
+    locked_path: Path, settings_file: Path
+) -> None:
     header = crypto.split_header(locked_path.read_bytes())[0]
-    inbox.capture(locked_path, header.capture_public, {
-        "kind": "note", "title": "Captured while locked", "body": "", "tags": [],
-        "goals": [], "skills": [], "when": "2026-03-15T09:00:00+01:00",
-        "created": "2026-03-15T09:00:00+01:00", "source": None, "sentiment": None,
-        "starred": False})
+    inbox.capture(
+        locked_path,
+        header.capture_public,
+        {
+            "kind": "note",
+            "title": "Captured while locked",
+            "body": "",
+            "tags": [],
+            "goals": [],
+            "skills": [],
+            "when": "2026-03-15T09:00:00+01:00",
+            "created": "2026-03-15T09:00:00+01:00",
+            "source": None,
+            "sentiment": None,
+            "starred": False,
+        },
+    )
     app = app_on(locked_path, settings_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -99,8 +113,9 @@ async def test_entries_sealed_while_locked_come_in_at_unlock(locked_path: Path,
     assert not inbox.inbox_path(locked_path).exists()
 
 
-async def test_the_idle_lock_drops_the_keys_and_the_snapshot(locked_path: Path,
-                                                             settings_file: Path) -> None:
+async def test_the_idle_lock_drops_the_keys_and_the_snapshot(
+    locked_path: Path, settings_file: Path
+) -> None:
     header = crypto.split_header(locked_path.read_bytes())[0]
     keys = crypto.unwrap(header, PASS)
     keycache.save(keys, datetime.now().astimezone() + timedelta(minutes=5))  # `journal unlock`
@@ -120,8 +135,7 @@ async def test_the_idle_lock_drops_the_keys_and_the_snapshot(locked_path: Path,
         assert app.snapshot is not None and len(app.snapshot.entries) == 6
 
 
-async def test_a_plain_journal_never_asks(journal_store: JournalStore,
-                                          settings_file: Path) -> None:
+async def test_a_plain_journal_never_asks(journal_store: JournalStore, settings_file: Path) -> None:
     app = make_app(journal_store, now=fixed_now, settings_path=settings_file, idle_lock=0.5)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)

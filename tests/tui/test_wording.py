@@ -61,7 +61,12 @@ async def test_no_feedback_at_all_is_not_every_piece_has_a_skill(store: JournalS
 
 def test_a_cut_source_list_says_how_many_more(store: JournalStore) -> None:
     for n in range(8):
-        store.add_entry("feedback", f"Point {n}.", source=f"Person {n}",
-                        sentiment="praise", when="2026-03-04 10:00")
+        store.add_entry(
+            "feedback",
+            f"Point {n}.",
+            source=f"Person {n}",
+            sentiment="praise",
+            when="2026-03-04 10:00",
+        )
     text = feedback_text(assess_store(store, parse_period("2026"), None, date(2026, 6, 1)))
     assert "+2 more" in text.plain, text.plain

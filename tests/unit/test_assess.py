@@ -27,8 +27,9 @@ def sample(store: JournalStore) -> tuple[JournalStore, dict[str, str]]:
     return store, build_sample(store)
 
 
-def run(sample: tuple[JournalStore, dict[str, str]], review: dict | None = None,
-        period: Period = H1) -> Assessment:
+def run(
+    sample: tuple[JournalStore, dict[str, str]], review: dict | None = None, period: Period = H1
+) -> Assessment:
     store, _ = sample
     return assess_store(store, period, review, TODAY)
 
@@ -107,7 +108,11 @@ def test_feedback_counts_sources_themes_and_items_not_yet_a_skill(sample) -> Non
     _, ids = sample
     fb = run(sample).feedback
     assert (fb.counts.total, fb.counts.praise, fb.counts.constructive, fb.counts.mixed) == (
-        5, 2, 2, 1)
+        5,
+        2,
+        2,
+        1,
+    )
     assert list(fb.by_source) == ["Priya", "Marco (VP Sales)", "(no source)"]
     priya = fb.by_source["Priya"]
     assert (priya.total, priya.praise, priya.constructive, priya.mixed) == (3, 1, 1, 1)
@@ -192,10 +197,20 @@ def test_done_and_dropped_goals_only_show_with_evidence(store: JournalStore) -> 
 
 
 def test_assess_is_pure_and_accepts_plain_records() -> None:
-    goals = [{"id": "g1", "code": "a", "title": "A", "scope": "company", "parent": None,
-              "supports": []}]
-    entries = [{"id": "e1", "kind": "win", "when": "2026-03-01T10:00:00+00:00", "title": "t",
-                "goals": ["g1"], "skills": [], "tags": []}]
+    goals = [
+        {"id": "g1", "code": "a", "title": "A", "scope": "company", "parent": None, "supports": []}
+    ]
+    entries = [
+        {
+            "id": "e1",
+            "kind": "win",
+            "when": "2026-03-01T10:00:00+00:00",
+            "title": "t",
+            "goals": ["g1"],
+            "skills": [],
+            "tags": [],
+        }
+    ]
     a = assess(entries, goals, [], H1)
     assert a.goals[0].counts == {"win": 1} and a.entry_count == 1
 

@@ -155,7 +155,9 @@ def test_progress_at_each_cycles_end(store: JournalStore) -> None:
     c = compare(
         assess_store(store, H1, first, today),
         assess_store(store, H2, second, today),
-        store.raw_entries(), store.goals(), store.skills(),
+        store.raw_entries(),
+        store.goals(),
+        store.skills(),
     )
     by_code = {g.code: g for g in c.goals}
     latency = by_code["latency"]

@@ -6,8 +6,14 @@ from datetime import datetime
 
 from journal.store.edit_merge import merge_edit
 
-ORIGINAL = {"title": "A", "body": "b", "tags": ["x"], "goals": ["g1"], "skills": [],
-            "when": "2026-03-01T10:00:00+01:00"}
+ORIGINAL = {
+    "title": "A",
+    "body": "b",
+    "tags": ["x"],
+    "goals": ["g1"],
+    "skills": [],
+    "when": "2026-03-01T10:00:00+01:00",
+}
 
 
 def test_unchanged_fields_are_not_written() -> None:

@@ -20,8 +20,10 @@ def editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, line: str) -> None:
     monkeypatch.setenv("VISUAL", str(script))
 
 
-@pytest.mark.parametrize("code, words", [(errno.ENOSPC, "the disk is full"),
-                                         (errno.EROFS, "the filesystem is read-only")])
+@pytest.mark.parametrize(
+    "code, words",
+    [(errno.ENOSPC, "the disk is full"), (errno.EROFS, "the filesystem is read-only")],
+)
 def test_no_room_for_the_edit_file_names_the_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, words: str
 ) -> None:
@@ -51,7 +53,7 @@ def test_a_folder_that_cannot_be_made_names_it(
 
 
 def test_the_text_stays_until_discarded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    editor(tmp_path, monkeypatch, "echo typed >> \"$1\"")
+    editor(tmp_path, monkeypatch, 'echo typed >> "$1"')
     draft = Draft(tmp_path / "journal.json", "e1")
     assert draft.edit("head\n") == "head\ntyped\n"
     assert draft.path.read_text() == "head\ntyped\n" and str(draft.path) in draft.kept()
@@ -68,7 +70,7 @@ def test_a_failing_editor_keeps_only_changed_text(
     with pytest.raises(EditorError, match="status 3"):
         untouched.edit("head\n")
     assert not untouched.path.exists()
-    editor(tmp_path, monkeypatch, "echo typed >> \"$1\"; exit 3")
+    editor(tmp_path, monkeypatch, 'echo typed >> "$1"; exit 3')
     changed = Draft(tmp_path / "journal.json", "e1")
     with pytest.raises(EditorError, match="status 3"):
         changed.edit("head\n")

@@ -88,12 +88,22 @@ def test_markdown_parses_into_the_expected_headings(reviewed: Assessment) -> Non
 def test_markdown_user_text_cannot_become_structure(reviewed: Assessment) -> None:
     tokens = MD.parse(render(reviewed, "md"))
     kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or []}
-    assert not kinds & {"link_open", "image", "html_inline", "html_block", "code_inline",
-                        "fence", "code_block", "blockquote_open", "hr"}
+    assert not kinds & {
+        "link_open",
+        "image",
+        "html_inline",
+        "html_block",
+        "code_inline",
+        "fence",
+        "code_block",
+        "blockquote_open",
+        "hr",
+    }
     # The narrative's "# not a heading" stays a paragraph; the title with a link stays text.
     text = "\n".join(
         "".join(c.content for c in t.children or [] if c.type == "text")
-        for t in tokens if t.type == "inline"
+        for t in tokens
+        if t.type == "inline"
     )
     assert "# not a heading" in text
     assert "Ran the Q2 demo [a](javascript:alert(1)) # not a heading" in text
@@ -117,8 +127,25 @@ def test_html_has_no_unescaped_user_text(reviewed: Assessment) -> None:
     assert "&lt;b&gt;bold?&lt;/b&gt;" in page
     parser = TagCollector()
     parser.feed(page)
-    assert parser.tags <= {"html", "head", "meta", "title", "style", "body", "main", "footer",
-                           "h1", "h2", "h3", "p", "ul", "ol", "li", "strong", "em"}
+    assert parser.tags <= {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "main",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "p",
+        "ul",
+        "ol",
+        "li",
+        "strong",
+        "em",
+    }
     assert all(name in ("lang", "charset", "name", "content") for name, _ in parser.attrs)
     assert "javascript:alert(1)" in page  # shown as text only, never as an href
     assert "href" not in page and "src=" not in page
@@ -132,18 +159,23 @@ def test_html_is_one_self_contained_page(reviewed: Assessment) -> None:
 
 def test_hostile_review_title_is_escaped_in_the_page_title(store: JournalStore) -> None:
     build_sample(store)
-    review = {"title": "</title><script>x</script>", "period": {"start": "2026-01-01",
-              "end": "2026-06-30"}}
+    review = {
+        "title": "</title><script>x</script>",
+        "period": {"start": "2026-01-01", "end": "2026-06-30"},
+    }
     page = render(assess_store(store, H1, review, TODAY), "html")
     assert "<script>" not in page
     assert "<title>&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;</title>" in page
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(
-    alphabet=st.sampled_from(list("#*_[]()<>!`~|\\&;-+=.:/ab1 \"'{}")) | st.characters(
-        blacklist_categories=("Cc", "Cs", "Cf", "Zl", "Zp", "Zs")),
-    max_size=40))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("#*_[]()<>!`~|\\&;-+=.:/ab1 \"'{}"))
+        | st.characters(blacklist_categories=("Cc", "Cs", "Cf", "Zl", "Zp", "Zs")),
+        max_size=40,
+    )
+)
 def test_any_title_renders_as_exactly_that_text(title: str) -> None:
     line = f"- 4 Mar 2026 \u2014 {md_escape(title)} *(note)*"
     tokens = MD.parse(line)
@@ -169,28 +201,47 @@ def test_json_keeps_the_documented_field_names(reviewed: Assessment) -> None:
     data = json.loads(render(reviewed, "json"))
     assert data["period"] == {"start": "2026-01-01", "end": "2026-06-30", "label": "H1 2026"}
     goal = data["goals"][0]
-    for name in ("code", "title", "scope", "rating", "narrative", "evidence_count",
-                 "last_evidence", "evidence"):
+    for name in (
+        "code",
+        "title",
+        "scope",
+        "rating",
+        "narrative",
+        "evidence_count",
+        "last_evidence",
+        "evidence",
+    ):
         assert name in goal
     assert set(goal["evidence"][0]) >= {"id", "when", "kind", "title"}
     assert goal["code"] == "revenue" and goal["rating"] == "Exceeded"
     assert goal["evidence_count"] == 5 and goal["last_evidence"] == "2026-06-30"
     assert data["gaps"] == ["latency"] and data["stale"] == ["hiring"]
     assert {k: data["feedback"][k] for k in ("praise", "constructive", "mixed")} == {
-        "praise": 2, "constructive": 2, "mixed": 1}
+        "praise": 2,
+        "constructive": 2,
+        "mixed": 1,
+    }
     assert data["feedback"]["by_source"]["Priya"]["total"] == 3
     skill = data["skills"][1]
     assert {k: skill[k] for k in ("code", "name", "level", "target_level", "evidence_count")} == {
-        "code": "presenting", "name": "Presenting to leadership", "level": 2,
-        "target_level": 4, "evidence_count": 2}
+        "code": "presenting",
+        "name": "Presenting to leadership",
+        "level": 2,
+        "target_level": 4,
+        "evidence_count": 2,
+    }
     assert [g["scope"] for g in data["goals"]].count("personal") == 2
     assert to_data(reviewed)["readiness"]["rated"] == 2
 
 
 def test_evidence_lists_are_capped_in_human_formats_but_not_json(store: JournalStore) -> None:
     store.add_goal("Busy goal", code="busy")
-    store.add_entries([{"kind": "note", "text": f"note {n}", "when": f"2026-03-{n:02d}",
-                        "goals": ["busy"]} for n in range(1, 13)])
+    store.add_entries(
+        [
+            {"kind": "note", "text": f"note {n}", "when": f"2026-03-{n:02d}", "goals": ["busy"]}
+            for n in range(1, 13)
+        ]
+    )
     a = assess_store(store, H1, None, TODAY)
     md = render(a, "md", limit=5)
     assert md.count("\u2014 note ") == 5 and "and 7 more" in md
@@ -213,4 +264,9 @@ def test_write_private_is_0600_atomic_and_refuses_to_overwrite(tmp_path: Path) -
 
 def test_format_for_reads_the_suffix() -> None:
     assert [format_for(n) for n in ("a.md", "a.HTML", "a.json", "a.txt", "a")] == [
-        "md", "html", "json", "txt", "md"]
+        "md",
+        "html",
+        "json",
+        "txt",
+        "md",
+    ]

@@ -16,24 +16,45 @@ from journal.store.journal_store import JournalStore
 @pytest.fixture
 def full(goals_store: JournalStore) -> JournalStore:
     s = goals_store
-    s.add_entry("feedback", "Lead with the problem.\nSaid after [the] review \x1b[31m.",
-                when="2026-03-04 17:40", source="Priya", sentiment="constructive",
-                goals=["revenue"], tags=["design"])
+    s.add_entry(
+        "feedback",
+        "Lead with the problem.\nSaid after [the] review \x1b[31m.",
+        when="2026-03-04 17:40",
+        source="Priya",
+        sentiment="constructive",
+        goals=["revenue"],
+        tags=["design"],
+    )
     gone = s.add_entry("note", "Deleted later")
-    win = s.add_entry("win", "Closed Acme ✓", when="2025-11-02", goals=["enterprise", "influence"],
-                      starred=True)
-    s.add_skill("Influencing", code="influencing", why=[win["id"]], level=2, target_level=4,
-                plan="mentoring")
+    win = s.add_entry(
+        "win", "Closed Acme ✓", when="2025-11-02", goals=["enterprise", "influence"], starred=True
+    )
+    s.add_skill(
+        "Influencing",
+        code="influencing",
+        why=[win["id"]],
+        level=2,
+        target_level=4,
+        plan="mentoring",
+    )
     s.delete_entry(gone["id"])
     s.update_goal("latency", status="done", due="2026-06-30")
-    s.save_review({"title": "H1", "period": {"start": "2026-01-01", "end": "2026-06-30"},
-                   "goals": {}, "status": "draft"})
+    s.save_review(
+        {
+            "title": "H1",
+            "period": {"start": "2026-01-01", "end": "2026-06-30"},
+            "goals": {},
+            "status": "draft",
+        }
+    )
     return s
 
 
 def tables(store: JournalStore) -> dict:
-    return {t: sorted(store._raw(t).values(), key=lambda r: r["id"])  # noqa: SLF001
-            for t in ("entries", "goals", "skills", "reviews")}
+    return {
+        t: sorted(store._raw(t).values(), key=lambda r: r["id"])  # noqa: SLF001
+        for t in ("entries", "goals", "skills", "reviews")
+    }
 
 
 def test_json_round_trip_into_an_empty_journal(full: JournalStore, tmp_path: Path) -> None:
@@ -75,8 +96,10 @@ def test_import_refuses_what_doctor_would_call_damaged(full: JournalStore, tmp_p
     breaks = {
         "an unreadable when": lambda d: d["entries"][0].update(when="soon"),
         "an unreadable due date": lambda d: d["goals"][0].update(due="nope"),
-        "a parent cycle": lambda d: (d["goals"][0].update(parent=d["goals"][1]["id"]),
-                                     d["goals"][1].update(parent=d["goals"][0]["id"])),
+        "a parent cycle": lambda d: (
+            d["goals"][0].update(parent=d["goals"][1]["id"]),
+            d["goals"][1].update(parent=d["goals"][0]["id"]),
+        ),
         "an absurd counter": lambda d: d["next"].update(entries=2**64 - 1),
         "a skill level of 9": lambda d: d["skills"][0].update(level=9),
     }
@@ -102,8 +125,17 @@ def test_period_export_keeps_only_its_entries(full: JournalStore) -> None:
 def test_reading_formats_hold_every_field_safely(full: JournalStore) -> None:
     for fmt in ("md", "txt"):
         text = render(dump_store(full), fmt).decode()
-        for piece in ("Priya", "constructive", "revenue", "influencing", "design", "Acme ✓",
-                      "Said after", "mentoring", "starred"):
+        for piece in (
+            "Priya",
+            "constructive",
+            "revenue",
+            "influencing",
+            "design",
+            "Acme ✓",
+            "Said after",
+            "mentoring",
+            "starred",
+        ):
             assert piece in text, (fmt, piece)
         assert "\x1b" not in text
     md = render(dump_store(full), "md").decode()
@@ -118,9 +150,17 @@ def test_an_export_never_replaces_the_journal_or_its_own_files(tmp_path: Path) -
     journal.write_text("{}")
     (tmp_path / "link.md").symlink_to(journal)
     os.link(journal, tmp_path / "hard.md")
-    for name in ("journal.json", "link.md", "hard.md", "journal.json.lock",
-                 "journal.json.backups/x.bak", "journal.json.edit/e1.md", "journal.json-draft",
-                 ".journal.json.abc.tmp", "sub/../journal.json"):
+    for name in (
+        "journal.json",
+        "link.md",
+        "hard.md",
+        "journal.json.lock",
+        "journal.json.backups/x.bak",
+        "journal.json.edit/e1.md",
+        "journal.json-draft",
+        ".journal.json.abc.tmp",
+        "sub/../journal.json",
+    ):
         assert journal_file(tmp_path / name, journal), name
         with pytest.raises(JournalTargetError):
             write_private(tmp_path / name, "x", overwrite=True, journal=journal)

@@ -34,8 +34,15 @@ def test_markdown_outline_with_nesting_codes_dates_and_scopes(store: JournalStor
     summary = import_path(store, DATA / "goals.md")
     assert (summary.imported, summary.updated, summary.unchanged) == (7, 0, 0)
     goals = goals_by_code(store)
-    assert set(goals) == {"revenue", "enterprise", "renewals", "latency", "onboarding",
-                          "influence", "presenting"}
+    assert set(goals) == {
+        "revenue",
+        "enterprise",
+        "renewals",
+        "latency",
+        "onboarding",
+        "influence",
+        "presenting",
+    }
     assert goals["revenue"]["title"] == "Grow enterprise revenue"
     assert goals["revenue"]["due"] == "2026-12-31" and goals["revenue"]["parent"] is None
     assert parent_code(store, "enterprise") == "revenue"
@@ -51,8 +58,9 @@ def test_markdown_outline_with_nesting_codes_dates_and_scopes(store: JournalStor
     assert goals["influence"]["scope"] == "personal"  # under a "Personal" heading
     assert goals["presenting"]["scope"] == "personal"
     assert parent_code(store, "presenting") == "influence"
-    assert all(g["scope"] == "company" for c, g in goals.items()
-               if c not in ("influence", "presenting"))
+    assert all(
+        g["scope"] == "company" for c, g in goals.items() if c not in ("influence", "presenting")
+    )
 
 
 def test_markdown_variants(store: JournalStore) -> None:
@@ -98,11 +106,15 @@ def test_personal_goal_nested_under_company_goal_is_woven_into_it(store: Journal
 
 def test_split_fields() -> None:
     assert split_fields("Grow (code: g, due: 2026-01-01)") == (
-        "Grow", [("code", "g"), ("due", "2026-01-01")])
+        "Grow",
+        [("code", "g"), ("due", "2026-01-01")],
+    )
     assert split_fields("Talk (to the team)") == ("Talk (to the team)", [])
     assert split_fields("Ship | owner: me") == ("Ship | owner: me", [])
     assert split_fields("A (code: a) [due: 2026-01-01]") == (
-        "A", [("code", "a"), ("due", "2026-01-01")])
+        "A",
+        [("code", "a"), ("due", "2026-01-01")],
+    )
 
 
 def test_csv_with_nesting_parents_later_extra_columns_and_quotes(store: JournalStore) -> None:
@@ -117,9 +129,11 @@ def test_csv_with_nesting_parents_later_extra_columns_and_quotes(store: JournalS
 
 
 def test_csv_header_variants_semicolons_bom_and_multiline_cells(store: JournalStore) -> None:
-    text = ('\ufeffGoal;Code;Parent code;Due date;Scope;Notes\r\n'
-            'Grow revenue;revenue;;31/12/2026;;"two\nlines"\r\n'
-            'Speak up;speak;revenue;;Personal;\r\n')
+    text = (
+        "\ufeffGoal;Code;Parent code;Due date;Scope;Notes\r\n"
+        'Grow revenue;revenue;;31/12/2026;;"two\nlines"\r\n'
+        "Speak up;speak;revenue;;Personal;\r\n"
+    )
     imp(store, text, "sheet.csv")
     goals = goals_by_code(store)
     assert goals["revenue"]["due"] == "2026-12-31"
@@ -136,9 +150,13 @@ def test_existing_codes_are_updated_not_duplicated(goals_store: JournalStore) ->
     store = goals_store
     store.add_entry("win", "Deal.", goals=["revenue"])
     revenue = store.goal("revenue")
-    summary = imp(store, "title,code,due,measure\n"
-                         "Grow enterprise revenue by 20%,revenue,2026-12-31,\n"
-                         "Cut checkout latency,,2026-09-30,p95\n", "g.csv")
+    summary = imp(
+        store,
+        "title,code,due,measure\n"
+        "Grow enterprise revenue by 20%,revenue,2026-12-31,\n"
+        "Cut checkout latency,,2026-09-30,p95\n",
+        "g.csv",
+    )
     assert (summary.imported, summary.updated) == (0, 2)
     goals = goals_by_code(store)
     assert len(goals) == 4
@@ -167,7 +185,8 @@ def test_dry_run_writes_nothing(goals_store: JournalStore) -> None:
     assert summary.dry_run
     assert (summary.imported, summary.updated, summary.unchanged) == (3, 3, 1)
     assert summary.headline() == (
-        "Dry run: goals 3 added, 3 updated, 1 unchanged; nothing was written.")
+        "Dry run: goals 3 added, 3 updated, 1 unchanged; nothing was written."
+    )
     assert goals_store.path.read_bytes() == before
     assert len(goals_store.goals()) == 4
 
@@ -176,7 +195,7 @@ BAD_ROWS = [
     ("title,code\n,x\n", "line 2: no goal title"),
     ("title,code\nA,Not A Code\n", "line 2: code 'not a code' must be"),
     ("title,code\nA,a\nB,a\n", "line 3: code 'a' is already used on line 2"),
-    ("title,due\nA,someday\n", "line 2: due: cannot read \"someday\""),
+    ("title,due\nA,someday\n", 'line 2: due: cannot read "someday"'),
     ("title,due\nA,2026-02-30\n", "line 2: due:"),
     ("title,scope\nA,team\n", "line 2: unknown scope 'team'"),
     ("title,status\nA,paused\n", "line 2: unknown status 'paused'"),
@@ -245,6 +264,7 @@ def test_guess_format() -> None:
 def test_markdown_indentation_dedent_to_an_unseen_level() -> None:
     rows, problems = parse_markdown("- A\n    - B\n  - C\n- D\n")
     assert problems == []
-    parents = {r.values["title"]: r.nest_parent.values["title"] if r.nest_parent else None
-               for r in rows}
+    parents = {
+        r.values["title"]: r.nest_parent.values["title"] if r.nest_parent else None for r in rows
+    }
     assert parents == {"A": None, "B": "A", "C": "A", "D": None}

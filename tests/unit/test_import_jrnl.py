@@ -27,10 +27,22 @@ def export(*entries: dict[str, Any], tags: dict[str, int] | None = None) -> byte
     return json.dumps(doc, ensure_ascii=False).encode()
 
 
-def entry(title: str = "Did a thing.", body: str = "", date: str = "2026-02-03",
-          time_: str = "11:02", **extra: Any) -> dict[str, Any]:
-    return {"title": title, "body": body, "date": date, "time": time_,
-            "tags": [], "starred": False, **extra}
+def entry(
+    title: str = "Did a thing.",
+    body: str = "",
+    date: str = "2026-02-03",
+    time_: str = "11:02",
+    **extra: Any,
+) -> dict[str, Any]:
+    return {
+        "title": title,
+        "body": body,
+        "date": date,
+        "time": time_,
+        "tags": [],
+        "starred": False,
+        **extra,
+    }
 
 
 def by_when(store: JournalStore) -> list[dict[str, Any]]:
@@ -50,8 +62,9 @@ def test_sample_every_field_matches_the_source(store: JournalStore) -> None:
         assert got["when"][:16] == f"{src['date']}T{src['time']}"
         assert got["starred"] is src["starred"]
         assert got["tags"] == [t.lstrip("@").lower() for t in src["tags"]]
-        expected_kind = next((k for k in ("feedback", "reflection", "win") if k in got["tags"]),
-                             "note")
+        expected_kind = next(
+            (k for k in ("feedback", "reflection", "win") if k in got["tags"]), "note"
+        )
         assert got["kind"] == expected_kind
         assert got["origin"]["source"] == "jrnl" and len(got["origin"]["key"]) == 64
         assert got["goals"] == []
@@ -117,7 +130,7 @@ def test_import_into_a_journal_with_entries_goals_and_skills(goals_store: Journa
 
 def test_unicode_empty_and_huge_bodies_are_kept_exactly(store: JournalStore) -> None:
     huge = ("Zeile mit Umlauten äöü, 日本語, emoji 👩🏽‍💻, RTL שלום, [bold]x[/] \t\r\n" * 20000)[
-        : 1_000_000
+        :1_000_000
     ]
     odd = "  leading spaces, trailing newline\n\n"
     raw = export(
@@ -136,8 +149,12 @@ def test_unicode_empty_and_huge_bodies_are_kept_exactly(store: JournalStore) -> 
 
 
 def test_tags_absent_come_from_the_text_with_the_exports_symbols(store: JournalStore) -> None:
-    old = {"title": "Shipped it. #Win @not-a-tag", "body": "with #Team-A and #c++, not a#b",
-           "date": "2026-02-03", "time": "11:02"}
+    old = {
+        "title": "Shipped it. #Win @not-a-tag",
+        "body": "with #Team-A and #c++, not a#b",
+        "date": "2026-02-03",
+        "time": "11:02",
+    }
     import_bytes(store, export(old, tags={"#win": 1, "#team-a": 1}), "old.json")
     [got] = store.entries()
     assert got["tags"] == ["win", "team-a", "c++"]
@@ -153,8 +170,12 @@ def test_kind_priority_and_feedback_sentiment(store: JournalStore) -> None:
     )
     import_bytes(store, raw, "k.json")
     got = [(e["kind"], e["sentiment"]) for e in by_when(store)]
-    assert got == [("feedback", "praise"), ("reflection", None), ("feedback", "mixed"),
-                   ("note", None)]
+    assert got == [
+        ("feedback", "praise"),
+        ("reflection", None),
+        ("feedback", "mixed"),
+        ("note", None),
+    ]
 
 
 def test_identical_entries_are_all_kept_and_skipped_together(store: JournalStore) -> None:
@@ -167,21 +188,29 @@ def test_identical_entries_are_all_kept_and_skipped_together(store: JournalStore
 def test_skills_group_by_name_and_names_are_trimmed(store: JournalStore) -> None:
     raw = export(
         entry("Skill to develop: saying no. @skill", tags=["@skill"]),
-        entry("skill to develop - Saying no! @skill @focus", tags=["@skill", "@focus"],
-              date="2026-02-04"),
+        entry(
+            "skill to develop - Saying no! @skill @focus",
+            tags=["@skill", "@focus"],
+            date="2026-02-04",
+        ),
         entry("@skill", "", tags=["@skill"], date="2026-02-05"),
     )
     import_bytes(store, raw, "s.json")
     skills = sorted(store.skills(), key=lambda s: s["name"])
     assert [(s["name"], len(s["why"])) for s in skills] == [
-        ("Saying no", 2), ("Skill from 2026-02-05", 1)]
+        ("Saying no", 2),
+        ("Skill from 2026-02-05", 1),
+    ]
 
 
 @pytest.mark.parametrize(
     ("title", "tags", "name"),
     [
-        ("Skill to develop: presenting to senior leadership. @skill @presenting",
-         ["skill", "presenting"], "Presenting to senior leadership"),
+        (
+            "Skill to develop: presenting to senior leadership. @skill @presenting",
+            ["skill", "presenting"],
+            "Presenting to senior leadership",
+        ),
         ("Skill: SQL window functions @skill", ["skill"], "SQL window functions"),
         ("Get better at @estimates. @skill", ["skill"], "Get better at"),
         ("Learn C++ @skill", ["skill"], "Learn C++"),
@@ -203,8 +232,10 @@ def test_skill_name(title: str, tags: list[str], name: str) -> None:
         (b'{"entries": {}}', 'an "entries" list'),
         (b'{"_default": {}, "meta": {"1": {"schema": 1}}}', 'an "entries" list'),
         (export("just text"), "entry 1 of 1: expected an object, found text"),  # type: ignore[arg-type]
-        (export({"title": "x", "body": "", "time": "10:00"}),
-         "entry 1 of 1 (10:00 'x'): missing \"date\""),
+        (
+            export({"title": "x", "body": "", "time": "10:00"}),
+            "entry 1 of 1 (10:00 'x'): missing \"date\"",
+        ),
         (export(entry(time_="25:00")), "not a real date and time"),
         (export(entry(date="2026-02-30")), "not a real date and time"),
         (export(entry(date="12/01/2026")), 'date "12/01/2026" is not YYYY-MM-DD'),
@@ -259,11 +290,17 @@ def berlin() -> Iterator[None]:
 
 
 def test_local_time_keeps_the_clock_even_across_dst(store: JournalStore, berlin: None) -> None:
-    raw = export(entry(date="2026-01-12", time_="09:15"), entry(date="2026-07-01", time_="18:05"),
-                 entry(date="2026-03-29", time_="02:30"))  # 02:30 does not exist that night
+    raw = export(
+        entry(date="2026-01-12", time_="09:15"),
+        entry(date="2026-07-01", time_="18:05"),
+        entry(date="2026-03-29", time_="02:30"),
+    )  # 02:30 does not exist that night
     import_bytes(store, raw, "tz.json")
     assert [e["when"] for e in by_when(store)] == [
-        "2026-01-12T09:15:00+01:00", "2026-03-29T02:30:00+01:00", "2026-07-01T18:05:00+02:00"]
+        "2026-01-12T09:15:00+01:00",
+        "2026-03-29T02:30:00+01:00",
+        "2026-07-01T18:05:00+02:00",
+    ]
 
 
 def test_progress_is_reported_and_terminal_progress_only_on_a_tty() -> None:

@@ -27,9 +27,19 @@ def encrypted_store(db_path: Path) -> tuple[JournalStore, crypto.Keys]:
 
 
 def item(title: str, goals: list[str] | None = None) -> dict[str, object]:
-    return {"kind": "note", "title": title, "body": "", "when": "2026-03-04T10:00:00+00:00",
-            "tags": ["x"], "goals": goals or [], "skills": [], "source": None,
-            "sentiment": None, "starred": False, "created": "2026-03-04T10:00:00+00:00"}
+    return {
+        "kind": "note",
+        "title": title,
+        "body": "",
+        "when": "2026-03-04T10:00:00+00:00",
+        "tags": ["x"],
+        "goals": goals or [],
+        "skills": [],
+        "source": None,
+        "sentiment": None,
+        "starred": False,
+        "created": "2026-03-04T10:00:00+00:00",
+    }
 
 
 def test_capture_then_merge(encrypted_store: tuple[JournalStore, crypto.Keys]) -> None:

@@ -85,4 +85,9 @@ def test_a_unit_must_be_one_word_not_starting_like_a_number(unit: str) -> None:
 
 def test_a_plain_unit_is_kept() -> None:
     assert [check_unit(u) for u in (" ms ", "%", "$", "story-points", "")] == [
-        "ms", "%", "$", "story-points", ""]
+        "ms",
+        "%",
+        "$",
+        "story-points",
+        "",
+    ]

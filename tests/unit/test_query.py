@@ -67,8 +67,13 @@ def test_skill_filter(store: JournalStore) -> None:
 
 
 def test_search_matches_all_words_in_any_order_across_fields(store: JournalStore) -> None:
-    store.add_entry("feedback", "Great demo\nThe pool fix landed", source="Ana Lopez",
-                    sentiment="praise", tags=["latency"])
+    store.add_entry(
+        "feedback",
+        "Great demo\nThe pool fix landed",
+        source="Ana Lopez",
+        sentiment="praise",
+        tags=["latency"],
+    )
     store.add_entry("note", "Demo prep for Friday")
     entries = store.entries()
     assert titles(find(entries, EntryFilter(text="fix great"))) == ["Great demo"]
@@ -85,9 +90,13 @@ def test_source_and_sentiment_filters(store: JournalStore) -> None:
     store.add_entry("note", "A note")
     entries = store.entries()
     assert sorted(titles(find(entries, EntryFilter(source="ANA")))) == [
-        "Praise from Ana", "Push from Ana"]
+        "Praise from Ana",
+        "Push from Ana",
+    ]
     assert sorted(titles(find(entries, EntryFilter(sentiment="praise")))) == [
-        "From Bo", "Praise from Ana"]
+        "From Bo",
+        "Praise from Ana",
+    ]
     both = EntryFilter(source="ana", sentiment="constructive")
     assert titles(find(entries, both)) == ["Push from Ana"]
 
@@ -98,19 +107,35 @@ def test_matches_agrees_with_find(store: JournalStore) -> None:
     store.add_entry("feedback", "Great demo\nfix", source="Ana", sentiment="praise", tags=["x"])
     store.add_entry("win", "Other", tags=["x"], starred=True)
     entries = store.entries()
-    for flt in (EntryFilter(text="fix demo"), EntryFilter(source="ana"),
-                EntryFilter(sentiment="praise"), EntryFilter(tags=("x",), starred=True),
-                EntryFilter(kind="win")):
+    for flt in (
+        EntryFilter(text="fix demo"),
+        EntryFilter(source="ana"),
+        EntryFilter(sentiment="praise"),
+        EntryFilter(tags=("x",), starred=True),
+        EntryFilter(kind="win"),
+    ):
         assert [e["id"] for e in entries if matches(e, flt)] == sorted(
-            e["id"] for e in find(entries, flt))
+            e["id"] for e in find(entries, flt)
+        )
 
 
 def test_same_time_entries_are_newest_first_by_id() -> None:
     from journal.query import newest_first
 
     when = "2026-03-04T09:00:00+01:00"
-    entries = [{"id": f"e{n}", "when": when, "kind": "note", "title": "", "body": "",
-                "tags": [], "goals": [], "skills": []} for n in (9, 10, 2, 11)]
+    entries = [
+        {
+            "id": f"e{n}",
+            "when": when,
+            "kind": "note",
+            "title": "",
+            "body": "",
+            "tags": [],
+            "goals": [],
+            "skills": [],
+        }
+        for n in (9, 10, 2, 11)
+    ]
     assert [e["id"] for e in find(entries, EntryFilter())] == ["e11", "e10", "e9", "e2"]
     assert [e["id"] for e in find(entries, EntryFilter(), limit=2)] == ["e11", "e10"]
     assert [e["id"] for e in sorted(entries, key=newest_first, reverse=True)][:1] == ["e11"]

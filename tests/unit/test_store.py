@@ -384,8 +384,12 @@ def test_deleted_entries_wait_in_the_trash_and_undo_brings_back_the_last_batch(
 def test_the_trash_keeps_only_the_newest_deletions(store: JournalStore) -> None:
     from journal.store.journal_store import TRASH_KEEP
 
-    ids = [e["id"] for e in store.add_entries([{"kind": "note", "text": f"n{i}"}
-                                               for i in range(TRASH_KEEP + 5)])]
+    ids = [
+        e["id"]
+        for e in store.add_entries(
+            [{"kind": "note", "text": f"n{i}"} for i in range(TRASH_KEEP + 5)]
+        )
+    ]
     for ident in ids:
         store.delete_entry(ident)
     kept = [e["id"] for e in store.trashed()]

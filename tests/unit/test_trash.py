@@ -9,11 +9,15 @@ from journal.store.journal_store import JournalStore
 def test_the_trash_keeps_a_whole_delete_however_large(store: JournalStore) -> None:
     from journal.store.journal_store import TRASH_KEEP
 
-    ids = [e["id"] for e in store.add_entries([{"kind": "note", "text": f"n{i}"}
-                                               for i in range(2 * TRASH_KEEP + 10)])]
+    ids = [
+        e["id"]
+        for e in store.add_entries(
+            [{"kind": "note", "text": f"n{i}"} for i in range(2 * TRASH_KEEP + 10)]
+        )
+    ]
     store.delete_entries(ids[:3])
-    store.delete_entries(ids[3:TRASH_KEEP - 1])
-    store.delete_entries(ids[TRASH_KEEP - 1:TRASH_KEEP + 1])
+    store.delete_entries(ids[3 : TRASH_KEEP - 1])
+    store.delete_entries(ids[TRASH_KEEP - 1 : TRASH_KEEP + 1])
     # the newer batches hold fewer than TRASH_KEEP: the oldest is kept, whole
     assert [len(store.undo_delete()) for _ in range(3)] == [2, TRASH_KEEP - 4, 3]
     store.delete_entries(ids[:5])

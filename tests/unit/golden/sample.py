@@ -32,58 +32,130 @@ def at(text: str) -> datetime:
 
 
 ENTRIES: list[dict[str, Any]] = [
-    dict(kind="win", title="Closed the Initech pilot", when=at("2025-12-31 23:30"),
-         goals=["revenue"]),
-    dict(kind="win", title="Kicked off the Acme negotiation", when=at("2026-01-01 09:00"),
-         goals=["enterprise"]),
-    dict(kind="feedback", title="Clear, calm demo to the Acme board.", when=at("2026-02-14 16:00"),
-         goals=["revenue"], source="Priya", sentiment="praise", tags=["communication"],
-         starred=True),
-    dict(kind="feedback", title="Lead with the customer problem, not the feature.",
-         body="Said after the design review.", when=at("2026-03-03 11:15"),
-         goals=["influence"], source="Priya", sentiment="constructive", tags=["communication"]),
-    dict(kind="reflection", title="Interview loop for two SRE roles is in place.",
-         when=at("2026-03-20 18:00"), goals=["hiring"]),
-    dict(kind="note", title="Paired with Sam on the on-call runbook.", when=at("2026-02-10 10:00"),
-         goals=["mentor"]),
-    dict(kind="feedback", title="Pricing pages should be shorter <script>alert(1)</script>",
-         when=at("2026-04-22 14:00"), goals=["revenue"], source="Marco (VP Sales)",
-         sentiment="constructive", tags=["writing"]),
-    dict(kind="feedback", title="Great proposal; too long for execs.", when=at("2026-05-15 09:30"),
-         goals=["influence"], skills=["presenting"], source="Priya", sentiment="mixed",
-         tags=["communication"]),
-    dict(kind="win", title="Signed Acme: a three-year enterprise deal", when=at("2026-06-30 23:59"),
-         goals=["enterprise"], starred=True),
+    dict(
+        kind="win", title="Closed the Initech pilot", when=at("2025-12-31 23:30"), goals=["revenue"]
+    ),
+    dict(
+        kind="win",
+        title="Kicked off the Acme negotiation",
+        when=at("2026-01-01 09:00"),
+        goals=["enterprise"],
+    ),
+    dict(
+        kind="feedback",
+        title="Clear, calm demo to the Acme board.",
+        when=at("2026-02-14 16:00"),
+        goals=["revenue"],
+        source="Priya",
+        sentiment="praise",
+        tags=["communication"],
+        starred=True,
+    ),
+    dict(
+        kind="feedback",
+        title="Lead with the customer problem, not the feature.",
+        body="Said after the design review.",
+        when=at("2026-03-03 11:15"),
+        goals=["influence"],
+        source="Priya",
+        sentiment="constructive",
+        tags=["communication"],
+    ),
+    dict(
+        kind="reflection",
+        title="Interview loop for two SRE roles is in place.",
+        when=at("2026-03-20 18:00"),
+        goals=["hiring"],
+    ),
+    dict(
+        kind="note",
+        title="Paired with Sam on the on-call runbook.",
+        when=at("2026-02-10 10:00"),
+        goals=["mentor"],
+    ),
+    dict(
+        kind="feedback",
+        title="Pricing pages should be shorter <script>alert(1)</script>",
+        when=at("2026-04-22 14:00"),
+        goals=["revenue"],
+        source="Marco (VP Sales)",
+        sentiment="constructive",
+        tags=["writing"],
+    ),
+    dict(
+        kind="feedback",
+        title="Great proposal; too long for execs.",
+        when=at("2026-05-15 09:30"),
+        goals=["influence"],
+        skills=["presenting"],
+        source="Priya",
+        sentiment="mixed",
+        tags=["communication"],
+    ),
+    dict(
+        kind="win",
+        title="Signed Acme: a three-year enterprise deal",
+        when=at("2026-06-30 23:59"),
+        goals=["enterprise"],
+        starred=True,
+    ),
     dict(kind="win", title="Globex renewal", when=at("2026-07-01 00:00"), goals=["revenue"]),
-    dict(kind="note", title="Profiled checkout p95", when=at("2025-10-01 12:00"),
-         goals=["latency"]),
-    dict(kind="reflection", title="Ran the Q2 demo [a](javascript:alert(1)) # not a heading",
-         when=at("2026-04-02 17:00"), skills=["presenting"]),
-    dict(kind="feedback", title="Great onboarding docs", when=at("2026-05-30 12:00"),
-         sentiment="praise", tags=["writing"]),
+    dict(
+        kind="note", title="Profiled checkout p95", when=at("2025-10-01 12:00"), goals=["latency"]
+    ),
+    dict(
+        kind="reflection",
+        title="Ran the Q2 demo [a](javascript:alert(1)) # not a heading",
+        when=at("2026-04-02 17:00"),
+        skills=["presenting"],
+    ),
+    dict(
+        kind="feedback",
+        title="Great onboarding docs",
+        when=at("2026-05-30 12:00"),
+        sentiment="praise",
+        tags=["writing"],
+    ),
 ]
 
 
 def build_sample(store: JournalStore) -> dict[str, str]:
     """Fill `store`; return code -> id for goals and skills, and e1.. names -> entry ids."""
-    store.add_goal("Grow enterprise revenue", code="revenue", measure="New enterprise ARR",
-                   target="$2M", due="2026-12-31")
+    store.add_goal(
+        "Grow enterprise revenue",
+        code="revenue",
+        measure="New enterprise ARR",
+        target="$2M",
+        due="2026-12-31",
+    )
     store.add_goal("Win three enterprise deals", code="enterprise", parent="revenue")
-    store.add_goal("Cut checkout latency", code="latency", measure="p95 checkout time",
-                   target="under 300 ms")
+    store.add_goal(
+        "Cut checkout latency", code="latency", measure="p95 checkout time", target="under 300 ms"
+    )
     store.add_goal("Build the platform team", code="hiring")
-    store.add_goal("Influence across teams", code="influence", scope="personal",
-                   supports=["revenue"], measure="Cross-team proposals adopted", target="2",
-                   due="2026-06-30")
+    store.add_goal(
+        "Influence across teams",
+        code="influence",
+        scope="personal",
+        supports=["revenue"],
+        measure="Cross-team proposals adopted",
+        target="2",
+        due="2026-06-30",
+    )
     store.add_goal("Mentor a junior engineer", code="mentor", scope="personal", parent="hiring")
     store.add_skill("Data modelling", code="modelling", level=3, target_level=4)
     ids = {g["code"]: g["id"] for g in store.goals()}
     items = [{k: v for k, v in e.items() if k != "skills"} for e in ENTRIES]
     added = store.add_entries(items)
     names = {f"e{n}": rec["id"] for n, rec in enumerate(added, 1)}
-    skill = store.add_skill("Presenting to leadership", code="presenting", why=[names["e4"]],
-                            level=2, target_level=4,
-                            plan="Monthly demo to the VP; a storytelling course")
+    skill = store.add_skill(
+        "Presenting to leadership",
+        code="presenting",
+        why=[names["e4"]],
+        level=2,
+        target_level=4,
+        plan="Monthly demo to the VP; a storytelling course",
+    )
     ids |= {s["code"]: s["id"] for s in store.skills()}
     for n, entry in enumerate(ENTRIES, 1):
         if entry.get("skills"):
@@ -96,10 +168,13 @@ def sample_review(ids: dict[str, str]) -> Record:
     """A saved review with ratings, narratives (one trying to inject Markdown) and a drop."""
     review = new_review(H1)
     set_rating(review, ids["revenue"], "Exceeded")
-    set_narrative(review, ids["revenue"],
-                  "Signed Acme, our largest deal this year.\n\n"
-                  "- Led pricing\n- Ran the board demo\n"
-                  "# not a heading\n[click](javascript:alert(1)) <b>bold?</b>")
+    set_narrative(
+        review,
+        ids["revenue"],
+        "Signed Acme, our largest deal this year.\n\n"
+        "- Led pricing\n- Ran the board demo\n"
+        "# not a heading\n[click](javascript:alert(1)) <b>bold?</b>",
+    )
     set_excluded(review, ids["revenue"], ids["e4"], True)
     set_rating(review, ids["hiring"], "Partially met")
     set_narrative(review, ids["hiring"], "Loop designed; hires slipped to Q3.")
