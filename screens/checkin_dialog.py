@@ -14,8 +14,10 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
 
 from journal.errors import ValidationError
+from journal.live import LiveJournal
 from journal.measure import value_for, with_unit
 from journal.models import CONFIDENCES, Record
+from journal.store.journal_store import JournalStore
 from screens.dialogs import RecordForm, Save, row
 
 
@@ -86,3 +88,25 @@ class CheckinForm(RecordForm):
             "note": self.note_input.value.strip(),
             "confidence": confidence if isinstance(confidence, str) else None,
         }
+
+
+def checkin_saver(live: LiveJournal, goal: Record) -> Save:
+    """The form's `save`: one check-in on `goal`, dated by the live journal's clock, in one
+    write (the Goals screen's `k` and the coach's no-checkin nudge both use it)."""
+
+    def save(values: dict[str, Any]) -> Record:
+        from journal.goal_metrics import add_checkin
+
+        def change(store: JournalStore) -> Record:
+            return add_checkin(
+                store,
+                goal["id"],
+                values["value"],
+                when=live.now(),
+                note=values["note"],
+                confidence=values["confidence"],
+            )
+
+        return live.write(change).result
+
+    return save

@@ -29,7 +29,6 @@ from journal.coach.snoozes import dismiss, snooze
 from journal.coach.streak import review_days, streak
 from journal.errors import JournalError, ValidationError
 from journal.live import LiveJournal, Snapshot
-from journal.models import Record
 from journal.store.journal_store import JournalStore
 from journal.textsafe import visible_line
 from screens.live_screen import LiveScreen
@@ -169,34 +168,18 @@ class CoachScreen(LiveScreen):
 
     def check_in(self, goal_id: str) -> None:
         """The Goals screen's check-in dialog, on the nudge's goal."""
-        from screens.checkin_dialog import CheckinForm
+        from screens.checkin_dialog import CheckinForm, checkin_saver
 
         goal = self.snapshot.goal(goal_id) if self.snapshot is not None else None
         if goal is None:
             return
-        live = self.live
-
-        def save(values: dict[str, Any]) -> Record:
-            from journal.goal_metrics import add_checkin
-
-            def change(store: JournalStore) -> Record:
-                return add_checkin(
-                    store,
-                    goal["id"],
-                    values["value"],
-                    when=live.now(),
-                    note=values["note"],
-                    confidence=values["confidence"],
-                )
-
-            return live.write(change).result
 
         def done(saved: dict[str, Any] | None) -> None:
             if saved is not None:
                 self.notify(visible_line(f"Checked in: {saved['title']}"), markup=False)
                 self.post_message(JournalWritten())
 
-        self.app.push_screen(CheckinForm(goal, save), done)
+        self.app.push_screen(CheckinForm(goal, checkin_saver(self.live, goal)), done)
 
     def action_snooze(self) -> None:
         nudge = self.highlighted

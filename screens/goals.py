@@ -27,9 +27,8 @@ from journal.errors import JournalError, ValidationError
 from journal.goals import goal_tree, unique
 from journal.live import LiveJournal, Snapshot
 from journal.models import Record
-from journal.store.journal_store import JournalStore
 from journal.textsafe import plural, visible_line
-from screens.checkin_dialog import CheckinForm
+from screens.checkin_dialog import CheckinForm, checkin_saver
 from screens.dialogs import Confirm, Picker
 from screens.goal_form import GoalForm
 from screens.goal_progress import (
@@ -323,29 +322,13 @@ class GoalsScreen(LiveScreen):
                 markup=False,
             )
             return
-        live = self.live
-
-        def save(values: dict[str, Any]) -> Record:
-            from journal.goal_metrics import add_checkin
-
-            def change(store: JournalStore) -> Record:
-                return add_checkin(
-                    store,
-                    goal["id"],
-                    values["value"],
-                    when=live.now(),
-                    note=values["note"],
-                    confidence=values["confidence"],
-                )
-
-            return live.write(change).result
 
         def done(saved: dict[str, Any] | None) -> None:
             if saved is not None:
                 self.notify(visible_line(f"Checked in: {saved['title']}"), markup=False)
                 self._written(goal["id"])
 
-        self.app.push_screen(CheckinForm(goal, save), done)
+        self.app.push_screen(CheckinForm(goal, checkin_saver(self.live, goal)), done)
 
     def action_move_goal(self) -> None:
         view = self._need_selection()

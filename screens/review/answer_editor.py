@@ -96,9 +96,11 @@ class AnswerScreen(ModalScreen[None]):
                     yield TextArea(id="answer", soft_wrap=True, compact=True)
                     yield Static(id="answer-counter", markup=False)
                 with Vertical(id="answer-side"):
-                    yield Label("Evidence (space: used, i: cite)", classes="side-label")
+                    yield Label(
+                        "Evidence (space: used, i: cite)", classes="side-label", markup=False
+                    )
                     yield CheckList(id="answer-evidence", compact=True)
-                    yield Label("Last cycle's answer", classes="side-label")
+                    yield Label("Last cycle's answer", classes="side-label", markup=False)
                     with VerticalScroll(id="previous-scroll"):
                         yield Static(id="previous-answer", markup=False)
             yield Footer(compact=True, show_command_palette=False)

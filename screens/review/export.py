@@ -51,7 +51,7 @@ class ExportPrompt(ModalScreen[ExportChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Export the review to a file", classes="prompt-title")
+            yield Label("Export the review to a file", classes="prompt-title", markup=False)
             yield Input(self.default, id="export-path", compact=True)
             yield Static(
                 Text(

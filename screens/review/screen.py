@@ -91,7 +91,7 @@ class ReviewScreen(ExportingScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="review-bar"):
-            yield Label("Period", classes="bar-label")
+            yield Label("Period", classes="bar-label", markup=False)
             yield Input(
                 placeholder="H1 2026, last quarter, 2026-01-01..2026-06-30",
                 id="period",
