@@ -56,7 +56,7 @@ COMMANDS = {
     "restore": "edit",
     "checkin": "checkins",
     "goal": "goals",
-    "skill": "goals",
+    "skill": "skills",
     "review": "review",
     "form": "forms",
     "export": "export",
