@@ -7,9 +7,12 @@ entry ("" for a new one), so starting one entry never overwrites another's draft
 file is private (0600) like the journal and written with the one atomic-replace helper;
 a draft that cannot be read is treated as none (a convenience, never a reason to fail).
 
-An encrypted journal's drafts are plaintext too, so they never sit beside it: they are
-kept in a private folder under $XDG_RUNTIME_DIR (RAM, gone at logout), or not at all when
-there is no such folder.
+An encrypted journal's drafts never sit beside it. In the app (which registers its live
+journal with `keep_inside`) they live inside the journal document itself, in the meta
+record's "drafts", written through the live journal's one write path and so encrypted
+with the rest; the idle lock forgets them with the document, and while locked none is
+written. A program with no live journal (a script) keeps them in a private folder under
+$XDG_RUNTIME_DIR (RAM, gone at logout), or not at all without one.
 """
 
 from __future__ import annotations
@@ -18,11 +21,47 @@ import contextlib
 import os
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from journal.storage.fileops import replace_atomically
+
+if TYPE_CHECKING:
+    from journal.live import LiveJournal
+
+META_KEY = "drafts"
+_inside: dict[Path, LiveJournal] = {}
+
+
+def keep_inside(live: LiveJournal) -> None:
+    """Keep this live journal's drafts in its own document when it is encrypted."""
+    _inside[live.path] = live
+
+
+def _live_for(journal: Path) -> LiveJournal | None:
+    """The registered live journal of an encrypted file, else None (drafts on disk)."""
+    from journal.storage.crypto import file_is_encrypted
+
+    live = _inside.get(journal)
+    return live if live is not None and file_is_encrypted(journal) else None
+
+
+def _change_inside(live: LiveJournal, key: str, draft: dict[str, Any] | None) -> None:
+    """One write of the meta record's drafts (the live journal's one write path)."""
+
+    def change(store: Any) -> None:
+        kept = store.meta().get(META_KEY)
+        kept = dict(kept) if isinstance(kept, dict) else {}
+        if draft is None:
+            kept.pop(key, None)
+        else:
+            kept[key] = draft
+        store.set_meta(META_KEY, kept)
+
+    if draft is None and key not in _read(live.path):
+        return  # nothing to forget: no write of the whole document
+    live.write(change)
 
 
 def draft_path(journal: Path) -> Path:
@@ -44,11 +83,16 @@ def kept_at(journal: Path) -> Path | None:
 
 def save(journal: Path, entry_id: str | None, fields: dict[str, Any]) -> None:
     """Keep the editor's fields (what is shown, unparsed) for `entry_id` (None: new)."""
+    draft = {"saved": datetime.now(UTC).isoformat(), "fields": fields}
+    live = _live_for(journal)
+    if live is not None:
+        _change_inside(live, entry_id or "", draft)
+        return
     path = kept_at(journal)
     if path is None:
         return  # encrypted, and nowhere private to keep plaintext: no draft
     kept = _read(journal)
-    kept[entry_id or ""] = {"saved": datetime.now(UTC).isoformat(), "fields": fields}
+    kept[entry_id or ""] = draft
     replace_atomically(path, [orjson.dumps(kept)])
 
 
@@ -62,6 +106,10 @@ def load(journal: Path, entry_id: str | None = None) -> dict[str, Any] | None:
 
 def discard(journal: Path, entry_id: str | None) -> None:
     """Forget the draft for `entry_id`; the file goes with the last one."""
+    live = _live_for(journal)
+    if live is not None:
+        _change_inside(live, entry_id or "", None)
+        return
     kept = _read(journal)
     if kept.pop(entry_id or "", None) is None:
         return
@@ -76,6 +124,16 @@ def discard(journal: Path, entry_id: str | None) -> None:
 
 
 def _read(journal: Path) -> dict[str, Any]:
+    live = _live_for(journal)
+    if live is not None:
+        from journal.errors import JournalError
+
+        try:
+            with live.reading() as store:
+                kept = store.meta().get(META_KEY)
+        except JournalError:  # locked: its drafts are sealed with the rest
+            return {}
+        return dict(kept) if isinstance(kept, dict) else {}
     path = kept_at(journal)
     if path is None:
         return {}

@@ -44,6 +44,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
+from journal import drafts
 from journal.coach.settings import CoachSettings
 from journal.dates import local_now
 from journal.errors import JournalError
@@ -68,6 +69,7 @@ from screens.settings import load_settings, save_settings
 
 POLL_SECONDS = 1.0
 IDLE_LOCK_MINUTES = 10  # an encrypted journal locks itself after this long untouched
+SETTINGS_KEY = "settings"  # an encrypted journal's app settings: in its meta record
 HANG_UPS = (signal.SIGHUP, signal.SIGTERM)
 WARM_UP_DELAY = 0.3
 
@@ -130,6 +132,9 @@ class JournalApp(App[None]):
         self._modes_added: set[str] = set()
         self._disk_problem: str | None = None
         self._keys = KeyOrder(self, super().on_event)
+        self.idle_lock_fixed = False  # True: `idle_lock` was given; the journal's setting waits
+        self._inside_settings_read = False  # an encrypted journal's settings, read once unlocked
+        drafts.keep_inside(self.live)  # an encrypted journal keeps its drafts in its document
         self._add_screen_mode("journal", JournalScreen(self.live, self.coach_settings))
 
     async def on_event(self, event: events.Event) -> None:
@@ -308,6 +313,8 @@ class JournalApp(App[None]):
         self.snapshot = snapshot
         for screen in self._live_screens:
             screen.snapshot = snapshot
+        if not self._inside_settings_read and self.live.encrypted:
+            self._use_inside_settings(snapshot.meta.get(SETTINGS_KEY))
         if event.external:
             self.notify("The journal was changed by another program; reloaded.", markup=False)
         self.set_timer(WARM_UP_DELAY, lambda: self._warm_up(snapshot))
@@ -352,14 +359,18 @@ class JournalApp(App[None]):
         self.locked = True
         self.push_screen(UnlockScreen(self.live, reason), self._unlocked)
 
-    def _unlocked(self, came_in: int | None) -> None:
+    def _unlocked(self, report: str | None) -> None:
+        """Unlocked: read the journal, and say what the inbox merge did (if anything)."""
         self.locked = False
         self._last_activity = time.monotonic()
         self.reload()
-        if came_in:
+        if report:
+            aside = "set aside" in report or "dropped" in report
             self.notify(
-                f"{came_in} {'entry' if came_in == 1 else 'entries'} came in from the "
-                "inbox (captured while locked).",
+                report,
+                title="Inbox",
+                severity="warning" if aside else "information",
+                timeout=15,
                 markup=False,
             )
 
@@ -368,6 +379,7 @@ class JournalApp(App[None]):
         if self.locked:
             return
         self.flush_drafts()
+        self._inside_settings_read = False
         self.snapshot = self.live.lock()
         for screen in self._live_screens:
             screen.snapshot = self.snapshot
@@ -403,9 +415,37 @@ class JournalApp(App[None]):
 
     # -- theme -----------------------------------------------------------------------
 
+    def _use_inside_settings(self, kept: object) -> None:
+        """An encrypted journal's settings (its meta record), once it is unlocked."""
+        self._inside_settings_read = True
+        settings = kept if isinstance(kept, dict) else {}
+        if not self.idle_lock_fixed:
+            self.idle_lock = idle_lock_seconds(settings)
+        theme = settings.get("theme")
+        if isinstance(theme, str) and theme != self.theme and self.get_theme(theme) is not None:
+            self.theme = theme
+
     def _theme_changed(self, theme: Theme) -> None:
-        if self.settings_path is not None:
+        from journal.storage.crypto import file_is_encrypted
+
+        if file_is_encrypted(self.live.path):  # kept inside it, never in the config folder
+            if self._inside_settings_read and not self.locked:
+                self._save_theme_inside(theme.name)
+        elif self.settings_path is not None:
             self._save_theme(self.settings_path, theme.name)
+
+    @work(thread=True, exclusive=True, group="settings", description="save settings")
+    def _save_theme_inside(self, name: str) -> None:
+        def change(store: JournalStore) -> None:
+            kept = store.meta().get(SETTINGS_KEY)
+            store.set_meta(
+                SETTINGS_KEY, {**(kept if isinstance(kept, dict) else {}), "theme": name}
+            )
+
+        try:
+            self.live.write(change)
+        except JournalError as err:
+            self.post_message(DiskProblem(f"Could not remember the theme: {err}"))
 
     @work(thread=True, exclusive=True, group="settings", description="save settings")
     def _save_theme(self, path: Path, name: str) -> None:
@@ -429,6 +469,13 @@ def _copy(event: ShowEntry | ShowGoal | ShowSkill) -> ShowEntry | ShowGoal | Sho
     return ShowSkill(event.skill_id)
 
 
+def idle_lock_seconds(settings: dict[str, Any]) -> float:
+    """The idle lock from the settings' `idle_lock_minutes` (default 10), in seconds."""
+    minutes = settings.get("idle_lock_minutes", IDLE_LOCK_MINUTES)
+    valid = isinstance(minutes, int | float) and minutes > 0
+    return float(minutes if valid else IDLE_LOCK_MINUTES) * 60
+
+
 def make_app(
     store: JournalStore,
     *,
@@ -440,11 +487,13 @@ def make_app(
     """Build the app on a store; the theme and the idle lock come from the settings file
     when it has them (`idle_lock` in seconds overrides the setting). The coach's settings
     are given (`run_app` reads the config file): tests never read it."""
-    settings = load_settings(settings_path)
+    from journal.storage.crypto import file_is_encrypted
+
+    # An encrypted journal's settings are inside it: defaults until it is unlocked.
+    settings = {} if file_is_encrypted(store.path) else load_settings(settings_path)
+    fixed = idle_lock is not None
     if idle_lock is None:
-        minutes = settings.get("idle_lock_minutes", IDLE_LOCK_MINUTES)
-        valid = isinstance(minutes, int | float) and minutes > 0
-        idle_lock = float(minutes if valid else IDLE_LOCK_MINUTES) * 60
+        idle_lock = idle_lock_seconds(settings)
     app = JournalApp(
         store,
         now=now,
@@ -452,6 +501,7 @@ def make_app(
         coach_settings=coach_settings,
         idle_lock=idle_lock,
     )
+    app.idle_lock_fixed = fixed
     theme = settings.get("theme")
     if isinstance(theme, str) and app.get_theme(theme) is not None:
         app.theme = theme

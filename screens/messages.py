@@ -131,3 +131,17 @@ class ShowSkill(Message):
     """Open the skills screen on this skill."""
 
     skill_id: str
+
+
+@dataclass
+class PassphraseRefused(Message):
+    """The unlock prompt's check failed: `message` says why (wrong, or a damaged file)."""
+
+    message: str
+
+
+@dataclass
+class JournalUnlocked(Message):
+    """The unlock prompt's check worked; `report` says what the inbox merge did ("" none)."""
+
+    report: str

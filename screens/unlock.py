@@ -3,8 +3,10 @@ journal is locked and again after the idle lock.
 
 An opaque Screen (not a modal): nothing of the journal shows behind it. The passphrase
 is checked in a worker (Argon2id takes most of a second) and never stored; on success
-the keys go to the live journal, the sealed inbox is merged, and the screen dismisses with the
-number of entries that came in.
+the keys go to the live journal, the sealed inbox is merged, and the screen dismisses with
+what the merge did (the same account `journal unlock` gives): entries that came in, and
+records set aside, duplicates dropped, links dropped. The worker posts past-tense
+messages (`screens.messages`); the screen handles them on the UI thread.
 """
 
 from __future__ import annotations
@@ -21,10 +23,39 @@ from textual.widgets import Footer, Input, Static
 
 from journal.errors import JournalError
 from journal.live import LiveJournal
+from journal.storage.inbox import Merged
+from screens.messages import JournalUnlocked, PassphraseRefused
 
 
-class UnlockScreen(Screen[int]):
-    """Ask for the passphrase; dismiss with how many inbox entries came in."""
+def merge_report(merged: Merged | None) -> str:
+    """What the inbox merge did, in one notice ("" when there was nothing to merge)."""
+    if merged is None:
+        return ""
+
+    def count(n: int, word: str) -> str:
+        return f"{n} {word if n == 1 else word + 's'}"
+
+    lines = []
+    if merged.added:
+        entries = "entry" if len(merged.added) == 1 else "entries"
+        lines.append(
+            f"{len(merged.added)} {entries} came in from the inbox (captured while locked)."
+        )
+    if merged.duplicates:
+        lines.append(f"{count(merged.duplicates, 'duplicate')} dropped (already in the journal).")
+    if merged.dropped_links:
+        lines.append(f"Unknown links dropped: {', '.join(merged.dropped_links)}.")
+    if merged.set_aside:
+        lines.append(
+            f"{count(merged.set_aside, 'inbox record')} set aside "
+            f"({merged.unreadable} could not be opened, {len(merged.invalid)} not valid "
+            "entries): see `journal doctor`."
+        )
+    return "\n".join(lines)
+
+
+class UnlockScreen(Screen[str]):
+    """Ask for the passphrase; dismiss with what the inbox merge did ("" nothing)."""
 
     DEFAULT_CSS = """
     UnlockScreen { align: center middle; }
@@ -74,7 +105,7 @@ class UnlockScreen(Screen[int]):
         try:
             header = unlocking.read_header(path)
             if header is None:  # decrypted meanwhile by another program: nothing to unlock
-                self.app.call_from_thread(self.dismiss, 0)
+                self.post_message(JournalUnlocked(""))
                 return
             keys = unlocking.from_passphrase(path, header, text)
             self.live.use_keys(keys)
@@ -82,12 +113,17 @@ class UnlockScreen(Screen[int]):
         except (JournalError, crypto.CryptoError) as err:
             wrong = "Wrong passphrase" in str(err)
             message = "Wrong passphrase. Try again." if wrong else str(err)
-            self.app.call_from_thread(self._refused, message)
+            self.post_message(PassphraseRefused(message))
             return
-        self.app.call_from_thread(self.dismiss, len(merged.added) if merged else 0)
+        self.post_message(JournalUnlocked(merge_report(merged)))
 
-    def _refused(self, message: str) -> None:
-        self.problem.update(message)
+    @on(JournalUnlocked)
+    def _unlocked(self, event: JournalUnlocked) -> None:
+        self.dismiss(event.report)
+
+    @on(PassphraseRefused)
+    def _refused(self, event: PassphraseRefused) -> None:
+        self.problem.update(event.message)
         self.field.disabled = False
         self.field.value = ""
         self.field.focus()

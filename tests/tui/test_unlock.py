@@ -142,3 +142,30 @@ async def test_a_plain_journal_never_asks(journal_store: JournalStore, settings_
         await asyncio.sleep(1.5)
         await pilot.pause()
         assert not isinstance(app.screen, UnlockScreen) and not app.locked
+
+
+async def test_the_unlock_says_what_the_inbox_merge_did(
+    locked_path: Path, settings_file: Path
+) -> None:
+    header = crypto.split_header(locked_path.read_bytes())[0]
+    entry = {
+        "kind": "note", "title": "Sealed twice", "body": "", "tags": [], "goals": ["g404"],
+        "skills": [], "when": "2026-03-15T09:00:00+01:00",
+        "created": "2026-03-15T09:00:00+01:00", "source": None, "sentiment": None,
+        "starred": False,
+    }  # fmt: skip
+    inbox.capture(locked_path, header.capture_public, entry)
+    sealed = inbox._records(inbox.inbox_path(locked_path))  # the same record twice: a retry
+    inbox.inbox_path(locked_path).write_bytes(b"".join(inbox._chunks(sealed * 2)))
+    other = crypto.wrap(crypto.new_keys(), PASS, crypto.fast_for_tests())
+    inbox.capture(locked_path, other.capture_public, entry)  # another journal's key
+    app = app_on(locked_path, settings_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await type_passphrase(app, pilot, PASS)
+        await settle(app, pilot)
+        said = "\n".join(n.message for n in app._notifications)
+    assert "1 entry came in from the inbox" in said, said
+    assert "1 duplicate dropped" in said, said
+    assert "Unknown links dropped: goal 'g404'." in said, said
+    assert "1 inbox record set aside (1 could not be opened" in said, said
