@@ -169,3 +169,38 @@ async def test_the_unlock_says_what_the_inbox_merge_did(
     assert "1 duplicate dropped" in said, said
     assert "Unknown links dropped: goal 'g404'." in said, said
     assert "1 inbox record set aside (1 could not be opened" in said, said
+
+
+async def test_settings_and_drafts_live_inside_the_encrypted_journal(
+    locked_path: Path, settings_file: Path
+) -> None:
+    import json
+    import os
+
+    from journal import drafts
+
+    header = crypto.split_header(locked_path.read_bytes())[0]
+    store = JournalStore(locked_path)
+    store.storage.use_keys(crypto.unwrap(header, PASS))
+    store.set_meta("settings", {"theme": "nord", "idle_lock_minutes": 0.05})
+    store.close()
+    settings_file.parent.mkdir(parents=True, exist_ok=True)
+    settings_file.write_text(json.dumps({"theme": "gruvbox", "idle_lock_minutes": 100}))
+    before = settings_file.read_bytes()
+    app = make_app(JournalStore(locked_path), now=fixed_now, settings_path=settings_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.idle_lock == 600 and app.theme != "gruvbox"  # defaults at the prompt
+        await type_passphrase(app, pilot, PASS)
+        await settle(app, pilot)
+        assert app.theme == "nord" and app.idle_lock == 3.0  # the journal's own settings
+        drafts.save(locked_path, None, {"title": "secret draft"})
+        assert drafts.load(locked_path, None) is not None
+        await asyncio.sleep(4.5)  # the idle lock
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
+        assert drafts.load(locked_path, None) is None  # sealed with the document
+    assert settings_file.read_bytes() == before
+    runtime = Path(os.environ["XDG_RUNTIME_DIR"])
+    assert not [p for p in runtime.rglob("*") if p.is_file() and b"secret draft" in p.read_bytes()]
+    assert b"secret draft" not in locked_path.read_bytes()
