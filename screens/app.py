@@ -23,7 +23,9 @@ An encrypted journal that is locked opens on `screens.unlock.UnlockScreen` (a ma
 field) and the journal is read only after it; after `idle_lock` seconds without a key or
 a click (settings: `idle_lock_minutes`, default 10) the app locks itself: drafts are
 flushed, the store forgets its keys and document, the screens are handed an empty
-snapshot and the unlock prompt covers them.
+snapshot and the unlock prompt covers them. Its settings (theme, idle lock) and every
+draft live inside the journal document (`journal.drafts.keep_inside`): read from the first
+snapshot after unlock, written through `live.write`, never to the settings file.
 """
 
 from __future__ import annotations
@@ -65,11 +67,15 @@ from screens.messages import (
     SwitchScreen,
 )
 from screens.screenshot import take_screenshot
-from screens.settings import load_settings, save_settings
+from screens.settings import (
+    IDLE_LOCK_MINUTES,
+    SETTINGS_KEY,
+    idle_lock_seconds,
+    load_settings,
+    save_settings,
+)
 
 POLL_SECONDS = 1.0
-IDLE_LOCK_MINUTES = 10  # an encrypted journal locks itself after this long untouched
-SETTINGS_KEY = "settings"  # an encrypted journal's app settings: in its meta record
 HANG_UPS = (signal.SIGHUP, signal.SIGTERM)
 WARM_UP_DELAY = 0.3
 
@@ -467,13 +473,6 @@ def _copy(event: ShowEntry | ShowGoal | ShowSkill) -> ShowEntry | ShowGoal | Sho
     if isinstance(event, ShowGoal):
         return ShowGoal(event.goal_id)
     return ShowSkill(event.skill_id)
-
-
-def idle_lock_seconds(settings: dict[str, Any]) -> float:
-    """The idle lock from the settings' `idle_lock_minutes` (default 10), in seconds."""
-    minutes = settings.get("idle_lock_minutes", IDLE_LOCK_MINUTES)
-    valid = isinstance(minutes, int | float) and minutes > 0
-    return float(minutes if valid else IDLE_LOCK_MINUTES) * 60
 
 
 def make_app(
