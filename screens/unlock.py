@@ -27,7 +27,7 @@ from journal.storage.inbox import Merged
 from screens.messages import JournalUnlocked, PassphraseRefused
 
 
-def merge_report(merged: Merged | None) -> str:
+def merge_report(merged: Merged | None, aside: Path) -> str:
     """What the inbox merge did, in one notice ("" when there was nothing to merge)."""
     if merged is None:
         return ""
@@ -49,7 +49,7 @@ def merge_report(merged: Merged | None) -> str:
         lines.append(
             f"{count(merged.set_aside, 'inbox record')} set aside "
             f"({merged.unreadable} could not be opened, {len(merged.invalid)} not valid "
-            "entries): see `journal doctor`."
+            f"entries): kept in {aside}"
         )
     return "\n".join(lines)
 
@@ -115,14 +115,16 @@ class UnlockScreen(Screen[str]):
             message = "Wrong passphrase. Try again." if wrong else str(err)
             self.post_message(PassphraseRefused(message))
             return
-        self.post_message(JournalUnlocked(merge_report(merged)))
+        self.post_message(JournalUnlocked(merge_report(merged, inbox.unreadable_path(path))))
 
     @on(JournalUnlocked)
     def _unlocked(self, event: JournalUnlocked) -> None:
+        event.stop()  # the screen's own answer: the app hears it through dismiss
         self.dismiss(event.report)
 
     @on(PassphraseRefused)
     def _refused(self, event: PassphraseRefused) -> None:
+        event.stop()
         self.problem.update(event.message)
         self.field.disabled = False
         self.field.value = ""

@@ -169,6 +169,7 @@ async def test_the_unlock_says_what_the_inbox_merge_did(
     assert "1 duplicate dropped" in said, said
     assert "Unknown links dropped: goal 'g404'." in said, said
     assert "1 inbox record set aside (1 could not be opened" in said, said
+    assert str(inbox.unreadable_path(locked_path)) in said, said
 
 
 async def test_settings_and_drafts_live_inside_the_encrypted_journal(
