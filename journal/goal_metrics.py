@@ -124,7 +124,7 @@ def milestone_done(goal: Record, number: int, today: str) -> list[Record]:
 def checkin_item(
     goal: Record, value_text: str, *, when: datetime | str | None, note: str, confidence: str | None
 ) -> dict[str, Any]:
-    """The entry `JournalStore.add_entries` stores for a check-in on `goal`."""
+    """The entry `store.entries.add_many` stores for a check-in on `goal`."""
     metric = goal.get("metric")
     if not metric:
         raise ValidationError(
@@ -154,9 +154,9 @@ def add_checkin(
     confidence: str | None = None,
 ) -> Record:
     """Record a check-in on a goal (one append to the journal, like `journal add`)."""
-    added: Callable[[list[dict[str, Any]]], list[Record]] = store.add_entries
+    added: Callable[[list[dict[str, Any]]], list[Record]] = store.entries.add_many
     # Inside the append-only transaction the goal is read without parsing the entries.
     with store.transaction(append_only=True):
-        goal = store.goal(ref)
+        goal = store.goals.get(ref)
         item = checkin_item(goal, value_text, when=when, note=note, confidence=confidence)
         return added([item])[0]

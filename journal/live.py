@@ -63,7 +63,11 @@ class Snapshot:
     def read(cls, store: JournalStore, generation: int) -> Snapshot:
         """Copy the store's state (the caller holds it still); sort outside the store."""
         raw = list(store.raw_entries())
-        goals, skills, reviews = tuple(store.goals()), tuple(store.skills()), tuple(store.reviews())
+        goals, skills, reviews = (
+            tuple(store.goals.all()),
+            tuple(store.skills.all()),
+            tuple(store.reviews.all()),
+        )
         codes = store.code_map()
         meta = MappingProxyType(dict(store.meta()))  # the coach's snoozes live here
         raw.sort(key=newest_first, reverse=True)  # the same order as `journal list`

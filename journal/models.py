@@ -289,7 +289,7 @@ def _stored_code(record: Record) -> None:
 
 
 def check_goal(goal: Record) -> Record:
-    """Check a goal as stored (what `GoalStore` writes): text, code, scope, status and
+    """Check a goal as stored (what `store.goals` writes): text, code, scope, status and
     dates that read back. The store resolves links; the health check follows them."""
     title = goal.get("title")
     check_text(title if isinstance(title, str) else "", "the goal's title")

@@ -97,8 +97,8 @@ def start_goal_from_feedback(
     def prepare() -> None:
         try:
             with live.reading() as store:  # one state of the journal
-                entry = store.entry(entry_id)
-                goals, skills = store.goals(), store.skills()
+                entry = store.entries.get(entry_id)
+                goals, skills = store.goals.all(), store.skills.all()
                 entries = list(store.raw_entries())
         except (ValidationError, JournalError) as err:
             app.call_from_thread(app.notify, str(err), severity="error", markup=False)
@@ -130,7 +130,7 @@ def start_goal_from_feedback(
             due=values.get("due"),
         )
         if values.get("notes") or values.get("status", "active") != "active":
-            return store.update_goal(
+            return store.goals.update(
                 woven.goal["id"],
                 notes=values.get("notes", ""),
                 status=values.get("status", "active"),

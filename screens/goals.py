@@ -258,8 +258,8 @@ class GoalsScreen(LiveScreen):
         def save(values: dict[str, Any]) -> Record:
             if goal is None:
                 title = values.pop("title")
-                return live.write(lambda store: store.add_goal(title, **values, **fixed)).result
-            return live.write(lambda store: store.update_goal(goal["id"], **values)).result
+                return live.write(lambda store: store.goals.add(title, **values, **fixed)).result
+            return live.write(lambda store: store.goals.update(goal["id"], **values)).result
 
         def done(saved: dict[str, Any] | None) -> None:
             if saved is not None:
@@ -351,7 +351,7 @@ class GoalsScreen(LiveScreen):
     @work(thread=True, group="goals-write")
     def _reparent(self, goal_id: str, parent: str | None) -> None:
         try:
-            saved = self.live.write(lambda store: store.update_goal(goal_id, parent=parent))
+            saved = self.live.write(lambda store: store.goals.update(goal_id, parent=parent))
         except (ValidationError, JournalError) as err:
             self.post_message(WriteFailed("Not moved", str(err)))
             return
@@ -397,7 +397,7 @@ class GoalsScreen(LiveScreen):
     @work(thread=True, group="goals-write")
     def _delete(self, goal: Record) -> None:
         try:
-            dropped = self.live.write(lambda store: store.delete_goal(goal["id"])).result
+            dropped = self.live.write(lambda store: store.goals.delete(goal["id"])).result
         except (ValidationError, JournalError) as err:
             self.post_message(WriteFailed("Not deleted", str(err)))
             return

@@ -269,9 +269,9 @@ class JournalScreen(LiveScreen):
 
         def save(data: dict[str, Any]) -> Record:
             if entry is None:
-                return live.write(lambda store: store.add_entry(**data)).result
+                return live.write(lambda store: store.entries.add(**data)).result
             record, conflicts = live.write(
-                lambda store: store.edit_entry(entry["id"], entry, data)
+                lambda store: store.entries.edit(entry["id"], entry, data)
             ).result
             self._tell_conflicts(record, conflicts)
             return record
@@ -297,7 +297,7 @@ class JournalScreen(LiveScreen):
             ident = entry["id"]
 
             def delete(store: JournalStore) -> Message:
-                record = store.delete_entry(ident)
+                record = store.entries.delete(ident)
                 return EntryDeleted(record["id"], record)
 
             self._write(delete)
@@ -319,7 +319,7 @@ class JournalScreen(LiveScreen):
             return
         record = self._undo.pop()
         self._keep = record["id"]
-        self._write(lambda store: EntryRestored(store.restore_entry(record)["id"]), undo=record)
+        self._write(lambda store: EntryRestored(store.entries.restore(record)["id"]), undo=record)
 
     @on(EntryRestored)
     def _restored(self, event: EntryRestored) -> None:
@@ -329,7 +329,9 @@ class JournalScreen(LiveScreen):
         if (entry := self._require_entry()) is not None:
             ident, starred = entry["id"], not entry.get("starred")
             self._keep = ident
-            self._write(lambda store: EntrySaved(store.update_entry(ident, starred=starred)["id"]))
+            self._write(
+                lambda store: EntrySaved(store.entries.update(ident, starred=starred)["id"])
+            )
 
     def action_development_goal(self) -> None:
         from screens.development import start_goal_from_feedback
@@ -353,7 +355,7 @@ class JournalScreen(LiveScreen):
     def _write_links(self, store: JournalStore, entry: Record, links: Links) -> Message:
         """Add and remove only the links ticked or unticked (in a worker's write)."""
         edited = {"goals": links[0], "skills": links[1]}
-        record, conflicts = store.edit_entry(entry["id"], entry, edited)
+        record, conflicts = store.entries.edit(entry["id"], entry, edited)
         self._tell_conflicts(record, conflicts)
         return EntrySaved(record["id"])
 

@@ -29,6 +29,7 @@ from journal.errors import JournalError, ValidationError
 from journal.live import LiveJournal, Snapshot
 from journal.models import Record
 from journal.query import EntryFilter, find
+from journal.records import entry_order
 from journal.store.journal_store import JournalStore
 from journal.textsafe import plural, visible, visible_line
 from screens.dialogs import Confirm, Picker
@@ -144,7 +145,7 @@ def existing_entries(store: JournalStore, ids: Iterable[str]) -> list[str]:
     kept = []
     for ident in ids:
         try:
-            kept.append(store.entry(ident)["id"])
+            kept.append(store.entries.get(ident)["id"])
         except ValidationError:
             continue
     return kept
@@ -164,8 +165,8 @@ def start_skill_from_feedback(
 
     def save(values: dict[str, Any]) -> Record:
         def change(store: JournalStore) -> Record:  # skill and entry link: one write
-            skill = store.add_skill(values.pop("name"), why=[entry_id], **values)
-            store.link(entry_id, skills=[skill["id"]])
+            skill = store.skills.add(values.pop("name"), why=[entry_id], **values)
+            store.entries.link(entry_id, skills=[skill["id"]])
             return skill
 
         return live.write(change).result
@@ -361,7 +362,7 @@ class SkillsScreen(LiveScreen):
         from screens.development import start_goal_from_feedback
 
         view = self.selected
-        sources = sorted(view.sources, key=lambda e: e["when"][:19]) if view else []
+        sources = sorted(view.sources, key=entry_order) if view else []
         if not sources:
             self.notify(
                 "Select a skill that came from feedback (f starts one).",
@@ -407,9 +408,9 @@ class SkillsScreen(LiveScreen):
         def save(values: dict[str, Any]) -> Record:
             def change(store: JournalStore) -> Record:
                 if view is None:
-                    return store.add_skill(values.pop("name"), **values)
+                    return store.skills.add(values.pop("name"), **values)
                 why = existing_entries(store, view.skill.get("why", []))
-                return store.update_skill(view.id, why=why, **values)
+                return store.skills.update(view.id, why=why, **values)
 
             return live.write(change).result
 
@@ -459,7 +460,7 @@ class SkillsScreen(LiveScreen):
     @work(thread=True, group="skills-write")
     def _delete(self, skill_id: str, neighbour: str | None = None) -> None:
         try:
-            dropped = self.live.write(lambda store: store.delete_skill(skill_id)).result
+            dropped = self.live.write(lambda store: store.skills.delete(skill_id)).result
         except (ValidationError, JournalError) as err:
             self.post_message(WriteFailed("Not deleted", str(err)))
             return

@@ -124,7 +124,7 @@ class WeeklyScreen(Screen[None]):
             questions = load_question_set(choice).questions
             with self.live.reading() as store:  # one state of the journal
                 entries = list(store.raw_entries())
-                goals = store.goals()
+                goals = store.goals.all()
                 codes = store.code_map()
             kept = load_draft(self.live.path)
             material = week_material(entries, now.date())

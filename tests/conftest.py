@@ -41,10 +41,10 @@ def store(db_path: Path) -> Iterator[JournalStore]:
 @pytest.fixture
 def goals_store(store: JournalStore) -> JournalStore:
     """A journal with a small goal tree: revenue > enterprise, and a personal goal."""
-    store.add_goal("Grow enterprise revenue", code="revenue")
-    store.add_goal("Win three enterprise deals", code="enterprise", parent="revenue")
-    store.add_goal("Cut checkout latency", code="latency")
-    store.add_goal(
+    store.goals.add("Grow enterprise revenue", code="revenue")
+    store.goals.add("Win three enterprise deals", code="enterprise", parent="revenue")
+    store.goals.add("Cut checkout latency", code="latency")
+    store.goals.add(
         "Influence across teams", code="influence", scope="personal", supports=["revenue"]
     )
     return store

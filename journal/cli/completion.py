@@ -54,7 +54,7 @@ def list_codes(args: argparse.Namespace, table: str) -> int:
     if not journal_path(getattr(args, "db", None)).exists():
         return 0
     store = open_store(args)
-    records = store.goals() if table == "goal" else store.skills()
+    records = store.goals.all() if table == "goal" else store.skills.all()
     for record in records:
         print(record["code"])
     return 0

@@ -169,7 +169,7 @@ def entry_full(entry: Record, codes: dict[str, str]) -> str:
 
 def run_show(args: argparse.Namespace) -> int:
     store = open_store(args, must_exist=True)
-    entry = store.entry(args.entry)
+    entry = store.entries.get(args.entry)
     codes = store.code_map()
     if args.json:
         print_json(entry_json(entry, codes))
@@ -230,7 +230,7 @@ def with_hashtags(changes: dict[str, Any], entry: Record) -> dict[str, Any]:
 
 def run_edit(args: argparse.Namespace) -> int:
     store = open_store(args, must_exist=True)
-    entry = store.entry(args.entry)
+    entry = store.entries.get(args.entry)
     changes = flag_changes(args, entry)
     if not changes:
         return edit_in_editor(store, entry)
@@ -241,14 +241,14 @@ def run_edit(args: argparse.Namespace) -> int:
 
 def save_changes(store: JournalStore, entry: Record, changes: dict[str, Any]) -> Record:
     """Apply what the user changed since reading `entry` onto the entry as it is now
-    (`JournalStore.edit_entry`): another terminal's tags, star or links set meanwhile stay,
+    (`store.entries.edit`): another terminal's tags, star or links set meanwhile stay,
     and #hashtags join the tags it has now. Links are given by code: ids before merging."""
     edited = with_hashtags(changes, entry)
     if "goals" in edited:
-        edited["goals"] = store.goal_ids(edited["goals"])
+        edited["goals"] = store.goals.ids(edited["goals"])
     if "skills" in edited:
-        edited["skills"] = store.skill_ids(edited["skills"])
-    updated, conflicts = store.edit_entry(entry["id"], entry, edited)
+        edited["skills"] = store.skills.ids(edited["skills"])
+    updated, conflicts = store.entries.edit(entry["id"], entry, edited)
     if conflicts:
         print(
             f"journal: note: {entry['id']} was also changed elsewhere meanwhile; your "
@@ -350,7 +350,7 @@ def run_delete(args: argparse.Namespace) -> int:
     from journal.cli import UsageError
 
     store = open_store(args, must_exist=True)
-    entries = [store.entry(ident) for ident in args.entries]
+    entries = [store.entries.get(ident) for ident in args.entries]
     codes = store.code_map()
     if not args.yes:
         if not sys.stdin.isatty():
@@ -360,7 +360,7 @@ def run_delete(args: argparse.Namespace) -> int:
         if not ask(f"Delete {plural(len(entries), 'entry')}? [y/N] ", False):
             print("Nothing deleted.")
             return 0
-    deleted = store.delete_entries(e["id"] for e in entries)
+    deleted = store.entries.delete_many(e["id"] for e in entries)
     ids = " ".join(e["id"] for e in deleted)
     print(f"Deleted {ids}; `journal undo` brings {'it' if len(deleted) == 1 else 'them'} back.")
     return 0
@@ -376,14 +376,14 @@ def _restored(store: JournalStore, restored: list[Record]) -> int:
 
 def run_undo(args: argparse.Namespace) -> int:
     store = open_store(args, must_exist=True)
-    return _restored(store, store.undo_delete())
+    return _restored(store, store.entries.undo_delete())
 
 
 def run_restore(args: argparse.Namespace) -> int:
     store = open_store(args, must_exist=True)
     if args.entries:
-        return _restored(store, store.restore_deleted(*args.entries))
-    waiting = store.trashed()
+        return _restored(store, store.entries.restore_deleted(*args.entries))
+    waiting = store.entries.trashed()
     codes = store.code_map()
     for entry in waiting:
         print(entry_line(entry, codes))

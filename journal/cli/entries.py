@@ -170,7 +170,7 @@ def run_add(args: argparse.Namespace) -> int:
     from journal.cli.output import open_store  # here: a sealed add never loads the store
 
     store = open_store(args)
-    entry = store.add_entry(
+    entry = store.entries.add(
         kind,
         text,
         when=args.when,
@@ -228,7 +228,7 @@ def add_in_editor(args: argparse.Namespace, kind: str) -> int:
     def apply(fields: Record) -> Record | None:
         if not fields["title"]:
             return None
-        return store.add_entry(
+        return store.entries.add(
             fields["kind"] or kind,
             title=fields["title"],
             body=fields["body"],
@@ -263,8 +263,10 @@ def run_list(args: argparse.Namespace) -> int:
     flt = EntryFilter(
         kind=choose(args.kind, KINDS, "kind") if args.kind else None,
         tags=tuple(normalise_tags(args.tag)),
-        goal_ids=goal_family(store.goal(args.goal)["id"], store.goals()) if args.goal else None,
-        skill_id=store.skill(args.skill)["id"] if args.skill else None,
+        goal_ids=goal_family(store.goals.get(args.goal)["id"], store.goals.all())
+        if args.goal
+        else None,
+        skill_id=store.skills.get(args.skill)["id"] if args.skill else None,
         period=parse_period(args.period) if args.period else None,
         text=args.search or "",
         starred=args.starred,
@@ -291,8 +293,8 @@ def run_link(args: argparse.Namespace) -> int:
 
     store = open_store(args, must_exist=True)
     ref = f"e{args.entry}" if args.entry.isdigit() else args.entry  # `journal link 15`
-    store.entry(ref)  # an unknown entry is refused before the lock file is made
-    entry = store.link(ref, goals=args.goal, skills=args.skill, unlink=args.remove)
+    store.entries.get(ref)  # an unknown entry is refused before the lock file is made
+    entry = store.entries.link(ref, goals=args.goal, skills=args.skill, unlink=args.remove)
     codes = store.code_map()
     print(entry_line(entry, codes))
     return 0

@@ -89,14 +89,14 @@ def run_import(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.file} is not UTF-8 (byte {err.start}): save it as UTF-8") from None
     name = check_code(args.name) if args.name else None
     store = open_store(args)
-    goal_codes = {g["code"]: g["id"] for g in store.goals()}
-    skill_codes = {s["code"]: s["id"] for s in store.skills()}
+    goal_codes = {g["code"]: g["id"] for g in store.goals.all()}
+    skill_codes = {s["code"]: s["id"] for s in store.skills.all()}
     form = parse_form(text, args.file, name, goal_codes, skill_codes)
     if form.name in builtin_forms():
         raise UsageError(
             f"{form.name!r} is a built-in form's name: import it with --name NAME as another"
         )
-    store.save_form(form.to_record(), replace=args.replace)
+    store.forms.save(form.to_record(), replace=args.replace)
     print(
         visible_line(
             f"Imported the form {form.name!r} ({form.title}): {len(form.questions)} questions"
@@ -110,7 +110,7 @@ def _forms(args: argparse.Namespace) -> list[Any]:
     from journal.review.forms import form_from_record
 
     store = open_store(args, must_exist=False)
-    stored = [form_from_record(r) for r in store.forms()] if store.path.exists() else []
+    stored = [form_from_record(r) for r in store.forms.all()] if store.path.exists() else []
     return stored + list(builtin_forms().values())
 
 

@@ -123,7 +123,7 @@ def run_step_add(args: argparse.Namespace) -> int:
 
     due = due_date(args.due)
     store = open_store(args, must_exist=True)
-    store.goal(args.goal)  # unknown codes are refused before the lock file is made
+    store.goals.get(args.goal)  # unknown codes are refused before the lock file is made
     if args.serves:
         serves_id(store, args.serves)
     goal, number = add_step(store, args.goal, args.text, serves=args.serves, due=due)
@@ -135,7 +135,7 @@ def run_step_done(args: argparse.Namespace) -> int:
     from journal.planning.plan_store import done_step, step_index
 
     store = open_store(args, must_exist=True)
-    step_index(store.goal(args.goal), args.number)
+    step_index(store.goals.get(args.goal), args.number)
     goal = done_step(store, args.goal, args.number, undo=args.undo)
     state = "not done" if args.undo else "done"
     text = goal["steps"][args.number - 1]["text"]
@@ -152,7 +152,7 @@ def run_agree(args: argparse.Namespace) -> int:
                 "--undo removes the agreement: give no --with, --when or --support with it"
             )
         store = open_store(args, must_exist=True)
-        store.goal(args.goal)
+        store.goals.get(args.goal)
         goal = undo_agreement(store, args.goal)
         print(visible_line(f"{goal['code']}: agreement removed"))
         return 0
@@ -160,7 +160,7 @@ def run_agree(args: argparse.Namespace) -> int:
         raise ValidationError('say who agreed it: --with WHO (e.g. --with "Dana, manager")')
     when = due_date(args.when)
     store = open_store(args, must_exist=True)
-    store.goal(args.goal)
+    store.goals.get(args.goal)
     goal = agree(store, args.goal, args.who, when=when, support=args.support)
     from journal.planning.describe import agreement_line
 
@@ -172,9 +172,9 @@ def run_check(args: argparse.Namespace) -> int:
     from journal.planning.smart import marks, smart_check
 
     store = open_store(args, must_exist=True)
-    goals = store.goals()
+    goals = store.goals.all()
     if args.goal:
-        chosen = [store.goal(args.goal)]
+        chosen = [store.goals.get(args.goal)]
     else:
         chosen = sorted(
             (g for g in goals if g.get("status", "active") == "active"),
@@ -229,7 +229,7 @@ def run_goal_from_entry(args: argparse.Namespace) -> int:
     store = open_store(args, must_exist=True)
     entry = feedback_entry(store, args.from_entry[0])
     for ref in [*args.supports, *([args.weave_into] if args.weave_into else [])]:
-        store.goal(ref)
+        store.goals.get(ref)
     woven = goal_from_feedback(
         store,
         entry["id"],
@@ -259,7 +259,7 @@ def run_goal_from_entry(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    proposals = rank_company_goals(entry, store.raw_entries(), store.goals())
+    proposals = rank_company_goals(entry, store.raw_entries(), store.goals.all())
     if proposals:
         print("Company goals to weave it into, by overlap with the feedback:")
         for n, p in enumerate(proposals[:5], 1):

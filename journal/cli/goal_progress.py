@@ -122,8 +122,8 @@ def run_milestone_add(args: argparse.Namespace) -> int:
     from journal.goal_metrics import milestone_added
 
     store = open_store(args, must_exist=True)
-    goal = store.goal(args.goal)
-    goal = store.update_goal(goal["id"], milestones=milestone_added(goal, args.text, args.due))
+    goal = store.goals.get(args.goal)
+    goal = store.goals.update(goal["id"], milestones=milestone_added(goal, args.text, args.due))
     print(visible_line(f"{goal['code']}: milestone {len(goal['milestones'])} added: {args.text}"))
     return 0
 
@@ -132,9 +132,9 @@ def run_milestone_done(args: argparse.Namespace) -> int:
     from journal.goal_metrics import milestone_done
 
     store = open_store(args, must_exist=True)
-    goal = store.goal(args.goal)
+    goal = store.goals.get(args.goal)
     today = store.now_iso()[:10]
-    goal = store.update_goal(goal["id"], milestones=milestone_done(goal, args.number, today))
+    goal = store.goals.update(goal["id"], milestones=milestone_done(goal, args.number, today))
     item = goal["milestones"][args.number - 1]
     print(visible_line(f"{goal['code']}: milestone {args.number} done: {item['text']}"))
     return 0
@@ -147,7 +147,7 @@ def run_goal_show(args: argparse.Namespace) -> int:
     from journal.storage.migrate import target_offers
 
     store = open_store(args, must_exist=True)
-    goal = store.goal(args.goal)
+    goal = store.goals.get(args.goal)
     entries = store.raw_entries()
     count, latest = goal_evidence([goal], entries)[goal["id"]]
     now = date.today()
@@ -189,7 +189,7 @@ def run_goal_show(args: argparse.Namespace) -> int:
     lines.append(f"  evidence: {plural(count, 'entry')}" + (f", latest {latest}" if latest else ""))
     from journal.planning.describe import plan_lines  # issue 15: agreement and plan steps
 
-    lines += [f"  {line}" for line in plan_lines(goal, store.goals(), store.skills())]
+    lines += [f"  {line}" for line in plan_lines(goal, store.goals.all(), store.skills.all())]
     if found.checkins:
         lines.append(f"  check-ins ({len(found.checkins)}):")
     for c in found.checkins:

@@ -108,7 +108,7 @@ def run_goal_add(args: argparse.Namespace) -> int:
         raise ValidationError("say what the goal is: journal goal add TITLE")
     changes, needs_baseline = metric_changes(None, metric_flags(args))
     store = open_store(args)
-    goal = store.add_goal(
+    goal = store.goals.add(
         args.title,
         code=args.code,
         scope="personal" if args.personal else "company",
@@ -160,7 +160,7 @@ def goal_json(
 
 def run_goal_list(args: argparse.Namespace) -> int:
     store = open_store(args, must_exist=True)
-    goals = store.goals()
+    goals = store.goals.all()
     codes = store.code_map()
     stats = goal_evidence(goals, store.raw_entries())
     tree = goal_tree(goals)
@@ -310,7 +310,7 @@ def run_goal_edit(args: argparse.Namespace) -> int:
     if not changes and flags == type(flags)() and not args.no_metric:
         raise ValidationError("say what to change: see `journal goal edit --help`")
     store = open_store(args, must_exist=True)
-    before = store.goal(args.goal)  # an unknown goal is refused before the lock file is made
+    before = store.goals.get(args.goal)  # an unknown goal is refused before the lock file is made
     needs_baseline = False
     if args.no_metric:
         changes["metric"] = None
@@ -320,7 +320,7 @@ def run_goal_edit(args: argparse.Namespace) -> int:
             recorded = checkins_by_goal(store.raw_entries()).get(before["id"], [])
             check_unit_kept(before, more, len(recorded))
         changes.update(more)
-    goal = store.update_goal(args.goal, **changes)
+    goal = store.goals.update(args.goal, **changes)
     print(visible_line(f"{goal['code']} changed: {goal['scope']} goal {goal['title']}"))
     if needs_baseline:
         note_no_baseline(goal["code"])
@@ -329,7 +329,7 @@ def run_goal_edit(args: argparse.Namespace) -> int:
 
 def run_goal_status(args: argparse.Namespace) -> int:
     store = open_store(args, must_exist=True)
-    store.goal(args.goal)  # an unknown goal is refused before the lock file is made
-    goal = store.update_goal(args.goal, status=args.status)
+    store.goals.get(args.goal)  # an unknown goal is refused before the lock file is made
+    goal = store.goals.update(args.goal, status=args.status)
     print(visible_line(f"{goal['code']} is now {goal['status']}: {goal['title']}"))
     return 0

@@ -134,7 +134,9 @@ def run_plan_export(args: argparse.Namespace) -> int:
     else:
         fmt = args.format or "md"
     store = open_store(args, must_exist=True)
-    blocks = proposal_blocks(store.goals(), store.skills(), store.raw_entries(), cycle, now.date())
+    blocks = proposal_blocks(
+        store.goals.all(), store.skills.all(), store.raw_entries(), cycle, now.date()
+    )
     text = render_proposal(blocks, fmt, now.date())
     if not to_file:
         sys.stdout.buffer.write(text.encode("utf-8"))
@@ -158,8 +160,8 @@ def run_agenda(args: argparse.Namespace) -> int:
     entries = list(store.raw_entries())
     agenda = build_agenda(
         entries,
-        store.goals(),
-        store.skills(),
+        store.goals.all(),
+        store.skills.all(),
         now.date(),
         who=args.who.strip() if args.who else None,
         since_day=since,

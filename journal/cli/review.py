@@ -91,7 +91,7 @@ def run_export(args: argparse.Namespace) -> int:
         check_output(args.output, args.format)
     fmt = args.format or (format_for(args.output) if to_file else "md")
     store = open_store(args, must_exist=True)
-    review = store.review(args.review) if args.review else None
+    review = store.reviews.get(args.review) if args.review else None
     if period is None:
         assert review is not None
         period = review_period(review)
@@ -134,7 +134,7 @@ def run_list(args: argparse.Namespace) -> int:
     from journal.review.saved import review_period
 
     store = open_store(args, must_exist=True)
-    reviews = sorted(store.reviews(), key=lambda r: str(r.get("updated", "")), reverse=True)
+    reviews = sorted(store.reviews.all(), key=lambda r: str(r.get("updated", "")), reverse=True)
     rows = []
     for review in reviews:
         period = review_period(review)

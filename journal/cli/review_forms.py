@@ -170,12 +170,14 @@ def run_start(args: argparse.Namespace) -> int:
     period = parse_period(args.period, local_now())
     store = open_store(args)
     review = new_review(period, args.title)
-    review["title"] = unique_title(review["title"], [str(r.get("title")) for r in store.reviews()])
+    review["title"] = unique_title(
+        review["title"], [str(r.get("title")) for r in store.reviews.all()]
+    )
     if args.form:
-        form = find_form(args.form, [form_from_record(r) for r in store.forms()])
+        form = find_form(args.form, [form_from_record(r) for r in store.forms.all()])
         review["form"] = form.to_record()
         review["answers"] = {}
-    saved = store.save_review(review)
+    saved = store.reviews.save(review)
     with_form = f" on the form {saved['form']['name']!r}" if args.form else ""
     print(visible_line(f"{saved['id']} started: {saved['title']}{with_form}"))
     return 0
@@ -190,14 +192,14 @@ def run_answer(args: argparse.Namespace) -> int:
     text = read_text(args.text)
     store = open_store(args, must_exist=True)
     with store.transaction():  # read, change and save the review under one lock
-        review = store.review(args.review)
+        review = store.reviews.get(args.review)
         _, _, found = _context(store, review)
         slot = _slot(args, found)
         if slot.question.rating:
             set_rating(review, slot.goal["id"], text.strip() or None)
         else:
             set_answer(review, slot, check_text(text, "the answer") if text.strip() else "")
-        store.save_review(review)
+        store.reviews.save(review)
     size = measure(text, slot.question.limit)
     print(
         visible_line(
@@ -218,7 +220,7 @@ def run_answers(args: argparse.Namespace) -> int:
     from journal.review.answers_out import render
 
     store = open_store(args, must_exist=True)
-    review = store.review(args.review)
+    review = store.reviews.get(args.review)
     _, form, found = _context(store, review)
     text = render(review, form, found, args.format)
     sys.stdout.write(text if args.format == "json" else visible(text))
@@ -231,7 +233,7 @@ def run_copy(args: argparse.Namespace) -> int:
     from journal.review.answers import answer_text, measure, plain_text
 
     store = open_store(args, must_exist=True)
-    review = store.review(args.review)
+    review = store.reviews.get(args.review)
     _, _, found = _context(store, review)
     slot = _slot(args, found)
     text = plain_text(answer_text(review, slot))
@@ -257,10 +259,10 @@ def run_compare(args: argparse.Namespace) -> int:
 
     store = open_store(args, must_exist=True)
     today = local_now().date()
-    first, second = store.review(args.before), store.review(args.after)
+    first, second = store.reviews.get(args.before), store.reviews.get(args.after)
     before = assess_store(store, review_period(first), first, today)
     after = assess_store(store, review_period(second), second, today)
-    result = compare(before, after, store.raw_entries(), store.goals(), store.skills())
+    result = compare(before, after, store.raw_entries(), store.goals.all(), store.skills.all())
     if args.format == "json":
         print_json(to_data(result))
     else:
@@ -280,7 +282,7 @@ def run_readiness(args: argparse.Namespace) -> int:
         raise UsageError("say --review NAME or --period P (one of them)")
     store = open_store(args, must_exist=True)
     now = local_now()
-    review = store.review(args.review) if args.review else None
+    review = store.reviews.get(args.review) if args.review else None
     period = review_period(review) if review else parse_period(args.period, now)
     answered = questions = over = 0
     if review is not None and review.get("form"):

@@ -45,7 +45,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run_skill_add(args: argparse.Namespace) -> int:
     store = open_store(args)
-    skill = store.add_skill(
+    skill = store.skills.add(
         args.name,
         code=args.code,
         why=args.why,
@@ -73,7 +73,7 @@ def skill_json(skill: Record, count: int) -> Record:
 
 def run_skill_list(args: argparse.Namespace) -> int:
     store = open_store(args, must_exist=True)
-    skills = sorted(store.skills(), key=lambda s: s["code"])
+    skills = sorted(store.skills.all(), key=lambda s: s["code"])
     counts = {s["id"]: 0 for s in skills}
     for entry in store.raw_entries():
         for skill_id in entry["skills"]:
@@ -150,7 +150,7 @@ def run_skill_edit(args: argparse.Namespace) -> int:
     if not changes:
         raise ValidationError("say what to change: see `journal skill edit --help`")
     store = open_store(args, must_exist=True)
-    store.skill(args.skill)  # an unknown skill is refused before the lock file is made
-    skill = store.update_skill(args.skill, **changes)
+    store.skills.get(args.skill)  # an unknown skill is refused before the lock file is made
+    skill = store.skills.update(args.skill, **changes)
     print(visible_line(f"{skill['code']} changed: skill {skill['name']}"))
     return 0

@@ -123,7 +123,7 @@ def run_weekly(args: argparse.Namespace) -> int:
     else:
         replies = []
     walk = WeeklyWalk(
-        questions, entries, store.goals(), now, material.goal_ids, store.goal, replies
+        questions, entries, store.goals.all(), now, material.goal_ids, store.goals.get, replies
     )
     previous = signals_stop()
     try:

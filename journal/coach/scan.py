@@ -85,7 +85,7 @@ class Tables:
 
 def tables_of(source: Any) -> Tables:
     """Records from a mapping (table -> records), or an object with `entries`, `goals`,
-    `skills`, `reviews` and `meta` (attributes or methods: a snapshot or a store)."""
+    `skills`, `reviews` and `meta` (a snapshot's tuples, or a store's tables and method)."""
 
     def get(name: str) -> Any:
         if isinstance(source, Mapping):
@@ -93,6 +93,8 @@ def tables_of(source: Any) -> Tables:
         if name == "entries" and hasattr(source, "raw_entries"):
             return source.raw_entries()  # a store: no copies of 10k entries
         value = getattr(source, name, None)
+        if hasattr(value, "all"):
+            return value.all()  # a store's table: `store.goals.all()`
         return value() if callable(value) else value
 
     def listed(value: Any) -> list[Record]:

@@ -14,12 +14,15 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from journal import drafts
 from journal.coach.questions import TOP_THREE, is_top_three
 from journal.coach.streak import WEEKLY_TAG, is_weekly_review
 from journal.models import Record
+
+if TYPE_CHECKING:
+    from journal.store.journal_store import JournalStore
 
 DRAFT_KEY = "weekly"
 WEEK_DAYS = 7
@@ -204,22 +207,13 @@ def reflection_item(draft: WeeklyDraft, now: datetime) -> dict[str, Any]:
     }
 
 
-class WeeklyStore(Protocol):
-    """The part of JournalStore a weekly review is saved with."""
-
-    path: Path
-
-    def goal(self, ref: str) -> Record: ...
-    def add_entries(self, items: list[dict[str, Any]]) -> list[Record]: ...
-
-
-def checkin_items(store: WeeklyStore, draft: WeeklyDraft, now: datetime) -> list[dict[str, Any]]:
+def checkin_items(store: JournalStore, draft: WeeklyDraft, now: datetime) -> list[dict[str, Any]]:
     """The check-in entries of the review (values checked against each goal's unit)."""
     from journal.goal_metrics import checkin_item
 
     return [
         checkin_item(
-            store.goal(answer.goal),
+            store.goals.get(answer.goal),
             answer.value,
             when=now.isoformat(),
             note=answer.note,
@@ -229,10 +223,10 @@ def checkin_items(store: WeeklyStore, draft: WeeklyDraft, now: datetime) -> list
     ]
 
 
-def save_weekly(store: WeeklyStore, draft: WeeklyDraft, now: datetime) -> list[Record]:
+def save_weekly(store: JournalStore, draft: WeeklyDraft, now: datetime) -> list[Record]:
     """Write the reflection and its check-ins at once, then forget the draft."""
     items = [reflection_item(draft, now), *checkin_items(store, draft, now)]
-    saved = store.add_entries(items)
+    saved = store.entries.add_many(items)
     drafts.discard(store.path, DRAFT_KEY)
     return saved
 

@@ -69,7 +69,7 @@ def _body(
 
 
 def weekly_items(now: datetime) -> list[dict[str, Any]]:
-    """The weekly reviews, as entries for `add_entries`."""
+    """The weekly reviews, as entries for `entries.add_many`."""
     items = []
     last: list[str] | None = None
     for days, answers, top in WEEKS:
@@ -94,7 +94,7 @@ def add_review(store: Any, now: datetime) -> None:
     end = now.date() + timedelta(days=21)
     start = (end - timedelta(days=150)).replace(day=1)
     label = f"{start.isoformat()}..{end.isoformat()}"
-    store.save_review(
+    store.reviews.save(
         {
             "title": "Mid-cycle self-assessment",
             "period": {"start": start.isoformat(), "end": end.isoformat(), "label": label},

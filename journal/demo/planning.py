@@ -52,7 +52,7 @@ MEETINGS = [
 
 def planning_entries(now: datetime) -> list[dict[str, Any]]:
     """The 1:1 notes (with their action items, some done) and an `ask`, as entry items for
-    the demo's one `add_entries`, so ids still follow time."""
+    the demo's one `entries.add_many`, so ids still follow time."""
     today = now.date()
     items: list[dict[str, Any]] = []
     for days, text, actions, done in MEETINGS:
@@ -87,7 +87,7 @@ def planning_entries(now: datetime) -> list[dict[str, Any]]:
 def add_planning(store: JournalStore, now: datetime) -> None:
     """Plan steps and agreements on the demo's goals (after they exist)."""
     today = now.date()
-    known = {g["code"] for g in store.goals()} | {s["code"] for s in store.skills()}
+    known = {g["code"] for g in store.goals.all()} | {s["code"] for s in store.skills.all()}
     for goal, text, serves, days, done in STEPS:
         if goal not in known or (serves is not None and serves not in known):
             continue

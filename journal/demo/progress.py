@@ -102,7 +102,7 @@ def set_progress(store: Any, today: date) -> None:
     """Give the demo's goals their metrics and milestones (inside the builder's write)."""
     for code, (unit, baseline, target, _points, _status) in METRICS.items():
         start = today - timedelta(days=STARTED.get(code, START_DAYS_AGO))
-        store.update_goal(
+        store.goals.update(
             code,
             metric={
                 "unit": unit,
@@ -120,9 +120,9 @@ def set_progress(store: Any, today: date) -> None:
             }
             for text, due, done in items
         ]
-        store.update_goal(code, milestones=milestones)
+        store.goals.update(code, milestones=milestones)
     first = today.replace(day=1)
-    store.update_goal(OVERDUE_GOAL, due=(first - timedelta(days=1)).isoformat())
+    store.goals.update(OVERDUE_GOAL, due=(first - timedelta(days=1)).isoformat())
 
 
 def checkin_items(now: datetime, titles: dict[str, str]) -> list[dict[str, Any]]:

@@ -384,7 +384,7 @@ def build_demo(store: JournalStore, now: datetime | None = None, seed: int = 7) 
 
     now = (now or local_now()).replace(microsecond=0)
     now = now if now.tzinfo is not None else now.astimezone()
-    if store.entries() or store.goals() or store.skills():
+    if store.entries.all() or store.goals.all() or store.skills.all():
         raise ValueError(f"build_demo needs an empty journal; {store.path} has data")
     rng = random.Random(f"demo-{seed}")
     anchor_days = {key: days for key, days, *_rest in ANCHORS}
@@ -415,7 +415,7 @@ def build_demo(store: JournalStore, now: datetime | None = None, seed: int = 7) 
     today = now.date()
     with _pinned_clock(store, now), store.transaction():
         for code, title, parent, measure, target, months in COMPANY_GOALS:
-            store.add_goal(
+            store.goals.add(
                 title,
                 code=code,
                 parent=parent,
@@ -424,7 +424,7 @@ def build_demo(store: JournalStore, now: datetime | None = None, seed: int = 7) 
                 due=_month_end(today, months),
             )
         for code, title, parent, supports, measure, target, months in PERSONAL_GOALS:
-            store.add_goal(
+            store.goals.add(
                 title,
                 code=code,
                 scope="personal",
@@ -437,12 +437,12 @@ def build_demo(store: JournalStore, now: datetime | None = None, seed: int = 7) 
         demo_progress.set_progress(store, today)
         demo_coach.add_review(store, now)
         for code, name, level, target_level, plan, _anchor in SKILLS:
-            store.add_skill(name, code=code, level=level, target_level=target_level, plan=plan)
-        added = store.add_entries(items)
+            store.skills.add(name, code=code, level=level, target_level=target_level, plan=plan)
+        added = store.entries.add_many(items)
         ids = {id(item): entry["id"] for item, entry in zip(items, added, strict=True)}
         for code, *_rest, anchor in SKILLS:
             if anchor:
-                store.update_skill(code, why=[ids[id(anchors[anchor])]])
+                store.skills.update(code, why=[ids[id(anchors[anchor])]])
         add_planning(store, now)  # plan steps and agreements (issue 15)
 
 

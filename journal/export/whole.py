@@ -53,13 +53,13 @@ def dump_store(store: Any, period: Period | None = None) -> JournalDump:
         entries = (e for e in entries if start <= e["when"][:10] <= end)
     return JournalDump(
         entries=sorted(entries, key=lambda e: (entry_order(e), int(e["id"][1:]))),
-        goals=by_number(store.goals()),
-        skills=by_number(store.skills()),
-        reviews=by_number(store.reviews()),
+        goals=by_number(store.goals.all()),
+        skills=by_number(store.skills.all()),
+        reviews=by_number(store.reviews.all()),
         counters=dict(store.meta().get("next") or {}),
         exported=store.now_iso(),
         period=period,
-        forms=sorted(store.forms(), key=lambda f: str(f.get("name", ""))),
+        forms=sorted(store.forms.all(), key=lambda f: str(f.get("name", ""))),
     )
 
 

@@ -91,7 +91,7 @@ class Plan:
     def __init__(self, store: JournalStore, rows: list[GoalRow]) -> None:
         self.store = store
         self.rows = rows
-        self.goals = store.goals()
+        self.goals = store.goals.all()
         self.problems: list[str] = []
         self.targets: list[Target] = []
 
@@ -290,7 +290,7 @@ class Plan:
         for target in self.targets:
             if target.existing is None:
                 try:
-                    record = self.store.add_goal(target.values["title"], code=target.code)
+                    record = self.store.goals.add(target.values["title"], code=target.code)
                 except ValidationError as err:  # rare: rules only the store knows
                     self.problem(target.row, str(err))
                     continue
@@ -310,7 +310,7 @@ class Plan:
             )
 
     def _apply_one(self, target: Target, summary: Summary) -> None:
-        current = target.existing or self.store.goal(target.goal_id)
+        current = target.existing or self.store.goals.get(target.goal_id)
         wanted = dict(target.values)
         if target.parent is not None:
             wanted["parent"] = _ident(target.parent)
@@ -318,7 +318,7 @@ class Plan:
             wanted["supports"] = [_ident(s) for s in target.supports]
         changes = {k: v for k, v in wanted.items() if current.get(k) != v}
         if changes:
-            self.store.update_goal(target.goal_id, **changes)
+            self.store.goals.update(target.goal_id, **changes)
         if target.existing is None:
             summary.imported += 1
             summary.details.append(f"added {target.code}: {self._describe(target)}")

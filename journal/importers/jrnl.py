@@ -60,7 +60,7 @@ _HOW_TO_EXPORT = "export it with: jrnl --export json > journal.json"
 
 @dataclass(frozen=True)
 class JrnlEntry:
-    """One checked entry of the export, ready for `JournalStore.add_entries`."""
+    """One checked entry of the export, ready for `store.entries.add_many`."""
 
     index: int
     item: dict[str, Any]
@@ -86,7 +86,7 @@ def import_bytes(
         if not new:
             return new, [], []
         progress("saving entries", 0, len(new))
-        records = store.add_entries([e.item for e in new])
+        records = store.entries.add_many([e.item for e in new])
         progress("saving entries", len(new), len(new))
         return new, records, start_skills(store, new, records, dry_run)
 
@@ -163,7 +163,7 @@ def _where(value: Any) -> str:
 
 
 def _convert(value: Any, symbols: str) -> tuple[dict[str, Any], str, str | None]:
-    """One export entry as an add_entries item, its fingerprint, and a skill name."""
+    """One export entry as an `entries.add_many` item, its fingerprint, and a skill name."""
     if not isinstance(value, dict):
         raise ValidationError(f"expected an object, found {_json_type(value)}")
     for key in ("date", "time", "title"):
@@ -298,19 +298,19 @@ def start_skills(
         if entry.skill:
             name, ids = wanted.setdefault(entry.skill.casefold(), (entry.skill, []))
             ids.append(record["id"])
-    existing = {s["name"].casefold(): s for s in store.skills()}
+    existing = {s["name"].casefold(): s for s in store.skills.all()}
     lines: list[str] = []
     fresh: list[tuple[str, list[str]]] = []
     for folded, (name, ids) in wanted.items():
         found = existing.get(folded)
         if found:
-            skill = store.update_skill(found["id"], why=[*found.get("why", []), *ids])
+            skill = store.skills.update(found["id"], why=[*found.get("why", []), *ids])
             verb = "would be linked to" if dry_run else "linked to"
             lines.append(f"skill {verb}: {skill['code']}  {skill['name']} (from {', '.join(ids)})")
         else:
             fresh.append((name, ids))
     verb = "would be started" if dry_run else "started"
-    started = store.add_skills([{"name": name, "why": ids} for name, ids in fresh])
+    started = store.skills.add_many([{"name": name, "why": ids} for name, ids in fresh])
     for skill, (_, ids) in zip(started, fresh, strict=True):
         lines.append(f"skill {verb}: {skill['code']}  {skill['name']} (from {', '.join(ids)})")
     return lines

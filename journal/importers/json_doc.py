@@ -177,7 +177,7 @@ def import_bytes(store: JournalStore, raw: bytes, name: str, *, dry_run: bool = 
 
     def work() -> None:
         if not store.is_empty():
-            waiting = len(store.trashed())
+            waiting = len(store.entries.trashed())
             trash = f" ({plural(waiting, 'deleted entry')} in the trash)" if waiting else ""
             raise ValidationError(
                 f"{store.path} is not empty{trash}: `journal import json` rebuilds an "
@@ -185,7 +185,7 @@ def import_bytes(store: JournalStore, raw: bytes, name: str, *, dry_run: bool = 
             )
         store.put_records(tables, counters)
         for form in forms:
-            store.save_form(form)
+            store.forms.save(form)
 
     in_one_transaction(store, dry_run, work)
     summary = Summary("json", name, dry_run)

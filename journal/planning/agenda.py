@@ -20,6 +20,7 @@ from datetime import date
 from journal.models import Record
 from journal.planning.describe import agreement_line
 from journal.progress import progress
+from journal.records import entry_order
 
 MEETING_TAG = "1on1"
 ASK_TAG = "ask"
@@ -64,7 +65,7 @@ def is_meeting(entry: Record, who: str | None = None) -> bool:
 
 def meetings(entries: Iterable[Record], who: str | None = None) -> list[Record]:
     """The 1:1 notes (with `who`, when given), oldest first."""
-    return sorted((e for e in entries if is_meeting(e, who)), key=lambda e: e["when"][:19])
+    return sorted((e for e in entries if is_meeting(e, who)), key=entry_order)
 
 
 def action_items(entries: Iterable[Record]) -> list[ActionItem]:
@@ -91,7 +92,7 @@ def after(entry: Record, since: str | None) -> bool:
         return True
     if len(since) == 10:
         return str(entry["when"])[:10] >= since
-    return str(entry["when"])[:19] > since[:19]
+    return entry_order(entry) > since[:19]
 
 
 def manager_answer(body: str) -> str:
@@ -133,9 +134,7 @@ def build_agenda(
         label = f"since the last 1:1 on {since[:10]}"
     else:
         since, label = None, "no earlier 1:1 found: everything so far"
-    recent = sorted(
-        (e for e in entries if after(e, since) and not is_meeting(e)), key=lambda e: e["when"][:19]
-    )
+    recent = sorted((e for e in entries if after(e, since) and not is_meeting(e)), key=entry_order)
     by_id = {g["id"]: g for g in goals}
     counts: dict[str, int] = {}
     for entry in recent:
@@ -184,7 +183,7 @@ def build_agenda(
         feedback=tuple(e for e in recent if e["kind"] == "feedback"),
         not_acted_on=tuple(
             e
-            for e in sorted(entries, key=lambda e: e["when"][:19])
+            for e in sorted(entries, key=entry_order)
             if e["kind"] == "feedback"
             and e.get("sentiment") == "constructive"
             and e["id"] not in acted

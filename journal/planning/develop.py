@@ -29,7 +29,7 @@ class Woven:
 
 def feedback_entry(store: JournalStore, entry_id: str) -> Record:
     """The entry a development goal comes from: it must be feedback."""
-    entry = store.entry(entry_id)
+    entry = store.entries.get(entry_id)
     if entry["kind"] != "feedback":
         raise ValidationError(
             f"{entry['id']} is a {entry['kind']}, not feedback: a development goal comes "
@@ -59,17 +59,17 @@ def goal_from_feedback(
     """Add a personal goal from feedback entry `entry_id`; weave it `into` a company goal."""
     with store.transaction():
         entry = feedback_entry(store, entry_id)
-        company = store.goal(into) if into else None
+        company = store.goals.get(into) if into else None
         if company is not None and company.get("scope") != "company":
             raise ValidationError(
                 f"{company['code']} is a personal goal: weave a development goal into a "
                 "company goal"
             )
-        served = store.goal_ids(supports)
+        served = store.goals.ids(supports)
         if company is not None and company["id"] not in served:
             served.append(company["id"])
-        goal = store.add_goal(
-            title or theme_title(entry, store.skills()),
+        goal = store.goals.add(
+            title or theme_title(entry, store.skills.all()),
             code=code,
             scope="personal",
             supports=served,
@@ -78,8 +78,8 @@ def goal_from_feedback(
             due=due,
             metric=metric,
         )
-        goal = store.update_goal(goal["id"], why=[entry["id"]])
-        store.update_entry(entry["id"], goals=[*entry["goals"], goal["id"]])
+        goal = store.goals.update(goal["id"], why=[entry["id"]])
+        store.entries.update(entry["id"], goals=[*entry["goals"], goal["id"]])
         if company is None:
             return Woven(goal)
         text = step_text or step_text_for(goal["title"])

@@ -28,7 +28,7 @@ def add_meeting(
     extra: dict[str, object] = {"actions": items}
     if who is not None:
         extra["with"] = check_text(who, "who the 1:1 was with (--with)").strip()
-    return store.add_entries(
+    return store.entries.add_many(
         [{"kind": "note", "text": text, "when": when, "tags": [MEETING_TAG, *tags], **extra}]
     )[0]
 
@@ -46,8 +46,8 @@ def done_action(store: JournalStore, number: int, *, undo: bool = False) -> Acti
     """Mark action item `number` done today (or open again, with `undo`)."""
     with store.transaction():
         item = find_action(store.raw_entries(), number)
-        meeting = store.entry(item.meeting_id)
+        meeting = store.entries.get(item.meeting_id)
         actions = [dict(a) for a in meeting.get("actions") or []]
         actions[item.index]["done_on"] = None if undo else store.now_iso()[:10]
-        store.update_entry(meeting["id"], actions=actions)
+        store.entries.update(meeting["id"], actions=actions)
         return find_action(store.raw_entries(), number)

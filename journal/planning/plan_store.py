@@ -22,7 +22,7 @@ def steps_of(goal: Record) -> list[Record]:
 def serves_id(store: JournalStore, ref: str) -> str:
     """The id a step `--for REF` serves: a personal goal or a skill, never a company goal."""
     code = ref.strip().lower()
-    goal = next((g for g in store.goals() if code in (g["code"], g["id"])), None)
+    goal = next((g for g in store.goals.all() if code in (g["code"], g["id"])), None)
     if goal is not None:
         if goal.get("scope") != "personal":
             raise ValidationError(
@@ -30,11 +30,11 @@ def serves_id(store: JournalStore, ref: str) -> str:
                 "(--for); put a company goal under another with `journal goal edit CODE --parent`"
             )
         return str(goal["id"])
-    skill = next((s for s in store.skills() if code in (s["code"], s["id"])), None)
+    skill = next((s for s in store.skills.all() if code in (s["code"], s["id"])), None)
     if skill is not None:
         return str(skill["id"])
-    personal = sorted(g["code"] for g in store.goals() if g.get("scope") == "personal")
-    skills = sorted(s["code"] for s in store.skills())
+    personal = sorted(g["code"] for g in store.goals.all() if g.get("scope") == "personal")
+    skills = sorted(s["code"] for s in store.skills.all())
     known = ", ".join(personal + skills) or "none yet"
     raise ValidationError(
         f"no personal goal or skill {ref!r} for --for (known: {known}); add one with "
@@ -53,7 +53,7 @@ def add_step(
     """Append a step to a goal's plan; returns the goal and the step's number (from 1)."""
     text = check_text(text, "the step's text").strip()
     with store.transaction():
-        goal = store.goal(ref)
+        goal = store.goals.get(ref)
         step: Record = {
             "text": text,
             "due": due.isoformat() if due else None,
@@ -63,7 +63,7 @@ def add_step(
         if step["for"] == goal["id"]:
             raise ValidationError("a goal's step cannot serve the goal itself")
         steps = [*steps_of(goal), step]
-        return store.update_goal(goal["id"], steps=steps), len(steps)
+        return store.goals.update(goal["id"], steps=steps), len(steps)
 
 
 def step_index(goal: Record, number: int) -> int:
@@ -81,11 +81,11 @@ def step_index(goal: Record, number: int) -> int:
 def done_step(store: JournalStore, ref: str, number: int, *, undo: bool = False) -> Record:
     """Mark step `number` done today (or not done again, with `undo`)."""
     with store.transaction():
-        goal = store.goal(ref)
+        goal = store.goals.get(ref)
         steps = steps_of(goal)
         step = steps[step_index(goal, number)]
         step["done_on"] = None if undo else store.now_iso()[:10]
-        return store.update_goal(goal["id"], steps=steps)
+        return store.goals.update(goal["id"], steps=steps)
 
 
 def agree(
@@ -99,16 +99,16 @@ def agree(
     """Record that the goal was agreed with `who` on `when` (today), and the support promised."""
     who = check_text(who, "who the goal was agreed with (--with)").strip()
     with store.transaction():
-        goal = store.goal(ref)
+        goal = store.goals.get(ref)
         day = when.isoformat() if when else store.now_iso()[:10]
         agreement = {"with": who, "when": day, "support": support.strip()}
-        return store.update_goal(goal["id"], agreement=agreement)
+        return store.goals.update(goal["id"], agreement=agreement)
 
 
 def undo_agreement(store: JournalStore, ref: str) -> Record:
     """Remove a goal's agreement; refused (nothing written) when it has none."""
     with store.transaction():
-        goal = store.goal(ref)
+        goal = store.goals.get(ref)
         if not goal.get("agreement"):
             raise ValidationError(f"{goal['code']} has no agreement to undo")
-        return store.update_goal(goal["id"], agreement=None)
+        return store.goals.update(goal["id"], agreement=None)

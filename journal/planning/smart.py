@@ -177,7 +177,7 @@ def time_bound(goal: Record, today: date) -> Check:
 
 def smart_check(goal: Record, goals: Iterable[Record], today: date) -> list[Check]:
     """The five marks for `goal`; `goals` is every goal of the journal (a snapshot's
-    `goals` or `store.goals()`), needed to judge Relevant."""
+    `goals` or `store.goals.all()`), needed to judge Relevant."""
     return [
         specific(goal),
         measurable(goal),

@@ -20,6 +20,7 @@ from typing import Any, cast
 
 from journal.errors import ValidationError
 from journal.models import Record
+from journal.records import entry_order
 from journal.review.counting import count
 from journal.review.forms import ALL_GOALS, ALL_SKILLS, Form, Limit, Question, form_from_record
 from journal.review.saved import goal_part
@@ -265,4 +266,4 @@ def evidence_for(slot: Slot, assessment: Any) -> list[Record]:
     for skill in assessment.skills:
         for entry in skill.practice:
             seen.setdefault(entry["id"], entry)
-    return sorted(seen.values(), key=lambda e: str(e["when"])[:19], reverse=True)
+    return sorted(seen.values(), key=entry_order, reverse=True)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple
 
 from journal.dates import Period
 from journal.goals import STALE_DAYS, GoalGraph, overdue
@@ -24,15 +24,10 @@ from journal.records import entry_order
 from journal.review.feedback import FeedbackReport, feedback_report
 from journal.review.saved import DEFAULT_SCALE, default_title, goal_part, skill_narrative
 
+if TYPE_CHECKING:
+    from journal.store.journal_store import JournalStore
+
 MAX_CHART_MONTHS = 60
-
-
-class Readable(Protocol):
-    """The part of JournalStore the assessment reads."""
-
-    def raw_entries(self) -> Iterable[Record]: ...
-    def goals(self) -> list[Record]: ...
-    def skills(self) -> list[Record]: ...
 
 
 class Evidence(NamedTuple):
@@ -169,10 +164,10 @@ class Assessment:
 
 
 def assess_store(
-    store: Readable, period: Period, review: Record | None = None, today: date | None = None
+    store: JournalStore, period: Period, review: Record | None = None, today: date | None = None
 ) -> Assessment:
     """The assessment of a store's journal (reads only)."""
-    return assess(store.raw_entries(), store.goals(), store.skills(), period, review, today)
+    return assess(store.raw_entries(), store.goals.all(), store.skills.all(), period, review, today)
 
 
 def _number(record: Record) -> tuple[int, str]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from journal.models import Record
 from journal.progress import Progress, measurable
+from journal.records import entry_order
 from journal.review.assess import Assessment, GoalReport
 from journal.review.feedback import SourceCount
 
@@ -160,7 +161,7 @@ def compare(
         skill_ids = {s["id"] for s in named_skills}
         since = sorted(
             (e for e in later if goal_ids & set(e["goals"]) or skill_ids & set(e["skills"])),
-            key=lambda e: e["when"][:19],
+            key=entry_order,
         )
         actions.append(
             Action(text, [g["code"] for g in named_goals], [s["code"] for s in named_skills], since)

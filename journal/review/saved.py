@@ -1,6 +1,6 @@
 """Saved reviews: the record a self-assessment is kept in, and small edits to it.
 
-A review is a plain dict stored by `JournalStore.save_review`:
+A review is a plain dict stored by `store.reviews.save`:
 
     {"id": "r1", "title": "H1 2026 self-assessment",
      "period": {"start": "2026-01-01", "end": "2026-06-30", "label": "H1 2026"},

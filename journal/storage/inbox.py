@@ -137,14 +137,14 @@ def merge(store: JournalStore, keys: crypto.Keys) -> Merged:
             try:
                 item["origin"] = {"source": ORIGIN, "key": capture_id}
                 checked = _checked_links(store, item, result)
-                store.check_new_entry(checked)
+                store.entries.check_new(checked)
             except (ValidationError, TypeError, ValueError, AttributeError, KeyError) as err:
                 result.invalid.append(str(err) or type(err).__name__)
                 bad.append(sealed)
                 continue
             seen.add(capture_id)
             items.append(checked)
-        result.added = [e["id"] for e in store.add_entries(items)]
+        result.added = [e["id"] for e in store.entries.add_many(items)]
         if bad:  # kept, out of the way, for a look; before the staged copy goes
             _set_aside(unreadable_path(journal), bad)
         with contextlib.suppress(FileNotFoundError):
@@ -163,7 +163,7 @@ def _set_aside(path: Path, bad: list[bytes]) -> None:
 
 def _checked_links(store: JournalStore, item: dict[str, Any], result: Merged) -> dict[str, Any]:
     """Links given by code at capture time; a code the journal does not know is dropped."""
-    for name, records in (("goals", store.goals()), ("skills", store.skills())):
+    for name, records in (("goals", store.goals.all()), ("skills", store.skills.all())):
         known = {r["id"] for r in records} | {r.get("code") for r in records}
         given = [str(c).strip().lower() for c in item.get(name) or []]
         result.dropped_links += [f"{name[:-1]} {c!r}" for c in given if c not in known]

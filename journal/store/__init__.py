@@ -1,1 +1,2 @@
-"""JournalStore: entries, goals, skills and reviews on the storage, with the rules they obey."""
+"""JournalStore and its parts: `Tables`, the plumbing, and one object per table with its
+rules (`Entries`, `Goals`, `Skills`, `Reviews`, `Forms`)."""

@@ -47,7 +47,7 @@ def open_answers(screen: ReviewScreen) -> None:
 def _load_forms(screen: ReviewScreen) -> None:
     try:
         with screen.live.reading() as store:
-            stored = [form_from_record(r) for r in store.forms()]
+            stored = [form_from_record(r) for r in store.forms.all()]
     except JournalError as err:
         screen.app.call_from_thread(screen.notify, str(err), severity="error", markup=False)
         return

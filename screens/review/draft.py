@@ -35,7 +35,7 @@ class DraftWriter:
             snapshot.pop("id", None)
             if ident:
                 snapshot["id"] = ident
-            saved = self.live.write(lambda store: store.save_review(snapshot)).result
+            saved = self.live.write(lambda store: store.reviews.save(snapshot)).result
             self._ids[id(live)] = (live, saved["id"])
             self._written = seq
             return saved

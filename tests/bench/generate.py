@@ -156,7 +156,7 @@ def generate_journal(path: str | os.PathLike[str], n_entries: int, seed: int = 1
     try:
         with _pinned_clock(store, BENCH_END), store.transaction():
             for code, scope, parent, supports in BENCH_GOALS:
-                store.add_goal(
+                store.goals.add(
                     code.replace("-", " ").capitalize(),
                     code=code,
                     scope=scope,
@@ -164,7 +164,7 @@ def generate_journal(path: str | os.PathLike[str], n_entries: int, seed: int = 1
                     supports=supports,
                 )
             for code in BENCH_SKILLS:
-                store.add_skill(code.replace("-", " ").capitalize(), code=code)
-            store.add_entries(items)
+                store.skills.add(code.replace("-", " ").capitalize(), code=code)
+            store.entries.add_many(items)
     finally:
         store.close()

@@ -19,7 +19,7 @@ def sample(journal: Run) -> Run:
     db: Path = journal.db  # type: ignore[attr-defined]
     store = JournalStore(db)
     ids = build_sample(store)
-    store.save_review(sample_review(ids))
+    store.reviews.save(sample_review(ids))
     store.close()
     return journal
 

@@ -19,7 +19,7 @@ from screens.app import make_app
 
 async def first_screen(db: Path, title: str) -> str:
     store = JournalStore(db)
-    store.add_entry("win", title)
+    store.entries.add("win", title)
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(50):

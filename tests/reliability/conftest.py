@@ -64,13 +64,13 @@ def run(db: Path) -> Run:
 def seeded(db: Path) -> JournalStore:
     """A small journal with goals, a skill and entries linked to them."""
     store = JournalStore(db)
-    store.add_goal("Grow enterprise revenue", code="revenue")
-    store.add_goal(
+    store.goals.add("Grow enterprise revenue", code="revenue")
+    store.goals.add(
         "Influence across teams", code="influence", scope="personal", supports=["revenue"]
     )
-    store.add_skill("Presenting", code="presenting")
-    store.add_entry("win", "Closed Acme.", goals=["revenue"], tags=["customer"])
-    store.add_entry(
+    store.skills.add("Presenting", code="presenting")
+    store.entries.add("win", "Closed Acme.", goals=["revenue"], tags=["customer"])
+    store.entries.add(
         "feedback",
         "Lead with the problem.",
         source="Priya",

@@ -30,8 +30,8 @@ def main() -> None:
     backups.BACKUP_EVERY = 0
     rng = random.Random(seed)
     store = JournalStore(db)
-    goals = [g["id"] for g in store.goals()]
-    skills = [s["id"] for s in store.skills()]
+    goals = [g["id"] for g in store.goals.all()]
+    skills = [s["id"] for s in store.skills.all()]
     fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
 
     def note(record: dict[str, Any]) -> None:
@@ -78,7 +78,7 @@ def main() -> None:
             # Half the adds come from a fresh store, like a one-shot `journal add`, which
             # may take the storage's quicker append path instead of a full rewrite.
             writer = JournalStore(db) if rng.random() < 0.5 else store
-            made = writer.add_entry(
+            made = writer.entries.add(
                 op["kind"],
                 title=op["title"],
                 body=op["body"],
@@ -87,13 +87,13 @@ def main() -> None:
             )
             note({"done": token, "id": made["id"]})
         elif op["op"] == "edit":
-            store.update_entry(op["id"], title=op["title"], body=op["body"])
+            store.entries.update(op["id"], title=op["title"], body=op["body"])
             note({"done": token})
         elif op["op"] == "delete":
-            store.delete_entry(op["id"])
+            store.entries.delete(op["id"])
             note({"done": token})
         else:
-            store.link(op["id"], goals=op["goals"], skills=op["skills"])
+            store.entries.link(op["id"], goals=op["goals"], skills=op["skills"])
             note({"done": token})
 
 

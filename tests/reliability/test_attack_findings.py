@@ -95,7 +95,7 @@ def titles(db: Path) -> list[str]:
 def test_delete_of_more_than_100_entries_says_undo_but_loses_the_rest(db: Path) -> None:
     store = JournalStore(db)
     for n in range(1, 121):
-        store.add_entry("note", f"entry {n}")
+        store.entries.add("note", f"entry {n}")
     store.close()
     ids = [f"e{n}" for n in range(1, 121)]
     deleted = cli(db, "delete", *ids, "--yes")

@@ -35,7 +35,7 @@ def fake_backups(db: Path, count: int, start: datetime) -> list[Path]:
 def journal_with(db: Path, notes: int) -> JournalStore:
     store = JournalStore(db)
     for n in range(notes):
-        store.add_entry("note", f"note {n}")
+        store.entries.add("note", f"note {n}")
     for old in backups.list_backups(db):
         old.unlink()
     return store
@@ -44,7 +44,7 @@ def journal_with(db: Path, notes: int) -> JournalStore:
 def test_future_backups_do_not_stop_new_ones(db: Path) -> None:
     store = journal_with(db, 1)
     future = fake_backups(db, 3, datetime.now(UTC) + timedelta(days=400))
-    store.add_entry("note", "saved while the backups say the future")
+    store.entries.add("note", "saved while the backups say the future")
     listed = backups.list_backups(db)
     assert len(listed) == 4, listed
     assert listed[0] not in future, "the backup just taken must list as the newest"

@@ -88,7 +88,7 @@ BAD: dict[str, tuple[list[str | bytes], bytes | None, str]] = {
 
 @pytest.fixture
 def seeded_run(db: Path, run: Run) -> Run:
-    seeded(db).add_entry("note", "one more, so a backup exists")
+    seeded(db).entries.add("note", "one more, so a backup exists")
     return run
 
 
@@ -109,14 +109,14 @@ def test_bad_input_exits_2_and_changes_nothing(db: Path, seeded_run: Run, case: 
 def test_goal_parent_cycle_is_refused_and_changes_nothing(db: Path) -> None:
     """`goal add --parent` cannot make a cycle; only an update can, through the store."""
     store = seeded(db)
-    store.add_goal("Enterprise deals", code="enterprise", parent="revenue")
-    store.add_goal("Three logos", code="logos", parent="enterprise")
+    store.goals.add("Enterprise deals", code="enterprise", parent="revenue")
+    store.goals.add("Three logos", code="logos", parent="enterprise")
     before = tree_snapshot(db.parent)
     for parent in ("logos", "enterprise", "revenue"):
         with pytest.raises(ValidationError, match="its own ancestor"):
-            store.update_goal("revenue", parent=parent)
+            store.goals.update("revenue", parent=parent)
     assert tree_snapshot(db.parent) == before
-    assert JournalStore(db).goal("revenue")["parent"] is None
+    assert JournalStore(db).goals.get("revenue")["parent"] is None
 
 
 def test_a_blank_last_line_is_not_an_empty_body(run: Run) -> None:
@@ -198,6 +198,6 @@ printable = st.characters(blacklist_categories=["Cs"], blacklist_characters="\x0
 def test_any_text_round_trips_through_the_store(tmp_path: Path, title: str, body: str) -> None:
     db = tmp_path / "hyp.json"
     store = JournalStore(db)
-    made = store.add_entry("note", title=title, body=body)
-    again = JournalStore(db).entry(made["id"])
+    made = store.entries.add("note", title=title, body=body)
+    again = JournalStore(db).entries.get(made["id"])
     assert (again["title"], again["body"]) == (title, body)

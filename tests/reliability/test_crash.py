@@ -135,9 +135,9 @@ def test_sigkill_during_writes_never_loses_or_tears(tmp_path: Path) -> None:
     db = tmp_path / "data" / "journal.json"
     setup = JournalStore(db)
     for code in ("revenue", "quality", "hiring", "latency"):
-        setup.add_goal(f"Goal {code}", code=code)
+        setup.goals.add(f"Goal {code}", code=code)
     for code in ("presenting", "writing", "sql"):
-        setup.add_skill(f"Skill {code}", code=code)
+        setup.skills.add(f"Skill {code}", code=code)
     setup.close()
     model: Model = {}
     highest_id = 0

@@ -60,7 +60,7 @@ DAMAGE: dict[str, Callable[[bytes], bytes]] = {
 def journal_with_backups(db: Path) -> tuple[Path, Path]:
     """A good journal with one good backup and a newer backup that is itself damaged."""
     store = seeded(db)
-    store.add_entry("note", "Latest thought.")
+    store.entries.add("note", "Latest thought.")
     good_backup = backups.list_backups(db)[0]
     stamp = good_backup.name.split(".")[-2].split("-")[0]  # same second, later suffix
     damaged_backup = good_backup.with_name(f"{db.name}.{stamp}-9.bak")
@@ -154,7 +154,7 @@ def test_unreadable_file(journal_with_backups: tuple[Path, Path]) -> None:
 
 def test_unreadable_file_simulated(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same refusal without relying on privileges: os.open says EACCES."""
-    seeded(db).add_entry("note", "x")
+    seeded(db).entries.add("note", "x")
     before = db.read_bytes()
     real_open = os.open
 
@@ -165,7 +165,7 @@ def test_unreadable_file_simulated(db: Path, monkeypatch: pytest.MonkeyPatch) ->
 
     monkeypatch.setattr(os, "open", denied)
     with pytest.raises(JournalFileError, match="permission denied") as caught:
-        JournalStore(db).entries()  # refused at open or, at the latest, at the first read
+        JournalStore(db).entries.all()  # refused at open or, at the latest, at the first read
     assert str(db) in str(caught.value)
     assert "Newest good backup" in str(caught.value)
     monkeypatch.undo()

@@ -77,7 +77,7 @@ def fill(folder: Path, make: Callable[[int], None]) -> int:
 def test_full_disk_bytes(tmp_path: Path) -> None:
     with tiny_tmpfs(tmp_path / "mnt", "size=256k,mode=0700") as mnt:
         db = mnt / "journal.json"
-        seeded(db).add_entry("note", "Padding.", body="p" * 40_000)
+        seeded(db).entries.add("note", "Padding.", body="p" * 40_000)
         cli(db, "add", "note", "second save, so a backup exists")
         before = db.read_bytes()
 
@@ -117,7 +117,7 @@ def test_full_disk_no_inodes_left(tmp_path: Path) -> None:
 
 
 def test_file_size_limit_in_the_cli(db: Path) -> None:
-    seeded(db).add_entry("note", "Big enough to hit the limit.", body="b" * 20_000)
+    seeded(db).entries.add("note", "Big enough to hit the limit.", body="b" * 20_000)
     before = db.read_bytes()
     limit = len(before) + 100  # the journal fits; the journal plus a 5 kB entry does not
 
@@ -176,16 +176,16 @@ def test_failing_writer_in_process(db: Path, step: str, monkeypatch: pytest.Monk
     if step == "replace-eio":  # where renameat2 is missing, the plain rename is used
         monkeypatch.setattr(fileops, "_rename2", lambda *args: False)
     with pytest.raises(JournalWriteError) as caught:
-        store.add_entry("note", "lost to the failure")
+        store.entries.add("note", "lost to the failure")
     monkeypatch.undo()
     message = str(caught.value)
     assert str(db) in message and "not changed" in message
     assert reason.lower() in message.lower(), message
     assert db.read_bytes() == before
     assert not temp_files(db)
-    assert "lost to the failure" not in [e["title"] for e in store.entries()]
-    store.add_entry("note", "works again")
-    assert "works again" in [e["title"] for e in JournalStore(db).entries()]
+    assert "lost to the failure" not in [e["title"] for e in store.entries.all()]
+    store.entries.add("note", "works again")
+    assert "works again" in [e["title"] for e in JournalStore(db).entries.all()]
 
 
 def test_failing_writer_through_cli_main(

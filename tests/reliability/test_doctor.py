@@ -51,10 +51,10 @@ def test_one_backup_an_hour_and_each_parses(db: Path) -> None:
     first = backups.list_backups(db)[0]
     stamp = (datetime.now(UTC) - timedelta(hours=2)).strftime("%Y%m%dT%H%M%SZ")
     first.rename(first.with_name(f"{db.name}.{stamp}.bak"))  # as if taken two hours ago
-    store.add_entry("note", "an hour later")
+    store.entries.add("note", "an hour later")
     kept = backups.list_backups(db)
     assert len(kept) == 2
-    assert entries_in(kept[0]) == len(store.entries()) - 1  # the journal just before the save
+    assert entries_in(kept[0]) == len(store.entries.all()) - 1  # the journal just before the save
     for backup in kept:
         assert parse_ok(backup.read_bytes())
         assert stat.S_IMODE(backup.stat().st_mode) == 0o600
@@ -65,7 +65,7 @@ def test_backups_list_newest_first_even_within_one_second(db: Path) -> None:
     store = JournalStore(db)
     made = []
     for i in range(backups.KEEP + 3):
-        store.add_entry("note", f"n{i}")
+        store.entries.add("note", f"n{i}")
         made.append(backups.keep(db))
     listed = backups.list_backups(db)
     assert len(listed) == backups.KEEP
@@ -81,7 +81,7 @@ def test_backups_list_newest_first_even_within_one_second(db: Path) -> None:
 def test_doctor_on_a_healthy_journal(db: Path) -> None:
     store = seeded(db)
     backups.keep(db)
-    store.add_entry("note", "one more")
+    store.entries.add("note", "one more")
     result = cli(db, "doctor")
     out = result.stdout.decode()
     assert result.returncode == 0, out
@@ -203,7 +203,7 @@ def test_doctor_fix_mends_links_and_counters(db: Path, kind: str) -> None:
     assert check(db).healthy
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
     if kind == "counter-lags":  # the next id is fresh, never a reused one
-        new = JournalStore(db).add_entry("note", "fresh id")
+        new = JournalStore(db).entries.add("note", "fresh id")
         assert new["id"] == "e3"
 
 
@@ -228,7 +228,7 @@ def with_two_backups(db: Path) -> JournalStore:
     store = seeded(db)  # 2 entries; the first save is backup #2 after the next keep()
     time.sleep(1.01)  # distinct stamps, so numbers and names are unambiguous
     backups.keep(db)  # backup #1: 2 entries
-    store.add_entry("note", "third")
+    store.entries.add("note", "third")
     return store
 
 
@@ -257,7 +257,7 @@ def test_restore_keeps_the_current_file_first(
     kept = [b for b in backups.list_backups(db) if b.read_bytes() == current]
     assert kept and f"Kept the previous journal file as {kept[0]}" in out
     assert not temp_files(db)
-    assert [e["title"] for e in JournalStore(db).entries()] == [
+    assert [e["title"] for e in JournalStore(db).entries.all()] == [
         "Closed Acme.",
         "Lead with the problem.",
     ]
@@ -338,4 +338,4 @@ def test_doctor_on_a_deleted_journal_with_backups_says_how_to_restore(db: Path) 
     assert "no journal yet" not in out
     assert "the journal file is missing" in out and "journal doctor --restore 1" in out
     assert cli(db, "doctor", "--restore", "1").returncode == 0
-    assert len(JournalStore(db).entries()) == 2
+    assert len(JournalStore(db).entries.all()) == 2

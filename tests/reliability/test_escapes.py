@@ -116,7 +116,7 @@ def test_a_goal_file_due_is_quoted_safely(run: Run, tmp_path: Path) -> None:
 
 
 def test_an_output_path_is_quoted_safely(run: Run, tmp_path: Path) -> None:
-    JournalStore(tmp_path / "data" / "journal.json").add_entry("note", "something")
+    JournalStore(tmp_path / "data" / "journal.json").entries.add("note", "something")
     result = run(
         "review", "export", "--period", "this year", "-o", str(tmp_path / f"no{OSC52}" / "x.md")
     )
@@ -125,11 +125,11 @@ def test_an_output_path_is_quoted_safely(run: Run, tmp_path: Path) -> None:
 
 def test_json_output_escapes_every_control(run: Run, db: Path) -> None:
     store = JournalStore(db)
-    store.add_goal(f"Goal {NASTY}", code="revenue")
-    store.add_skill(f"Skill {NASTY}", code="presenting")
+    store.goals.add(f"Goal {NASTY}", code="revenue")
+    store.skills.add(f"Skill {NASTY}", code="presenting")
     every = "".join(b.decode() for b in RAW_BYTES)
     body = f"Body {every} {NASTY} end. é £ ° \u00a0 🎯"
-    store.add_entry(
+    store.entries.add(
         "win",
         f"Title {NASTY}.\n{body}",
         goals=["revenue"],
@@ -148,7 +148,7 @@ def test_json_output_escapes_every_control(run: Run, db: Path) -> None:
         assert b"\\u009d" in result.stdout and b"\\u007f" in result.stdout, name
         json.loads(result.stdout)  # strict JSON
     entry = orjson.loads(outputs["list"].stdout)[0]
-    assert entry["body"] == store.entries()[0]["body"]
+    assert entry["body"] == store.entries.all()[0]["body"]
     assert every in entry["body"] and "é £ ° \u00a0 🎯" in entry["body"]
     assert orjson.loads(outputs["goals"].stdout)[0]["title"] == f"Goal {NASTY}"
     assert orjson.loads(outputs["skills"].stdout)[0]["name"] == f"Skill {NASTY}"
@@ -158,8 +158,8 @@ def test_json_output_escapes_every_control(run: Run, db: Path) -> None:
 
 def test_json_export_to_a_file_escapes_controls_too(run: Run, db: Path, tmp_path: Path) -> None:
     store = JournalStore(db)
-    store.add_goal(f"Goal {NASTY}", code="revenue")
-    store.add_entry("win", f"Title {NASTY}.", goals=["revenue"], when="2026-03-04 10:00")
+    store.goals.add(f"Goal {NASTY}", code="revenue")
+    store.entries.add("win", f"Title {NASTY}.", goals=["revenue"], when="2026-03-04 10:00")
     out = tmp_path / "review.json"
     assert (
         run("review", "export", "--period", "2026", "--format", "json", "-o", str(out)).returncode

@@ -42,13 +42,13 @@ def test_the_reported_sequence_keeps_precious(db: Path) -> None:
     for n in range(3):
         assert cli(db, "add", "note", f"note {n}").returncode == 0
     app = JournalStore(db)
-    precious = app.add_entry("note", "precious")
+    precious = app.entries.add("note", "precious")
     assert precious["id"] == "e4"
-    app.delete_entry("e4")
+    app.entries.delete("e4")
     result = cli(db, "doctor", "--restore", "1")
     assert result.returncode == 0, result.stderr
     app.refresh()
-    app.restore_entry(precious)
+    app.entries.restore(precious)
     app.close()
     said = [cli(db, "add", "note", f"later {n}").stdout.decode() for n in range(3)]
     assert "e4 added" not in "".join(said), said
@@ -63,7 +63,7 @@ def test_the_reported_sequence_keeps_precious(db: Path) -> None:
 def test_a_stale_counter_never_overwrites(db: Path, path: str) -> None:
     store = JournalStore(db)
     for n in range(4):
-        store.add_entry("note", f"old {n}")
+        store.entries.add("note", f"old {n}")
     store.close()
     set_counter(db, "entries", 2)  # ids e1..e4 exist; the counter says e2 is next
     if path == "full":  # a file not in our layout is parsed in full
@@ -76,20 +76,20 @@ def test_a_stale_counter_never_overwrites(db: Path, path: str) -> None:
         db.write_bytes(b"".join(layout.join(head, chunks[1:-1])))
         assert layout.split(db.read_bytes()) is not None
     fresh = JournalStore(db)
-    added = fresh.add_entry("note", "new")
+    added = fresh.entries.add("note", "new")
     assert added["id"] == "e5"
     kept = titles(db)
     assert [kept[f"e{n + 1}"] for n in range(4)] == [f"old {n}" for n in range(4)]
     assert kept["e5"] == "new"
     raw = db.read_bytes()
     assert raw.count(b'"2":{') == 1, "a duplicate JSON key was written"
-    assert fresh.add_entry("note", "next")["id"] == "e6"
+    assert fresh.entries.add("note", "next")["id"] == "e6"
 
 
 def test_a_script_inserting_with_tinydb_does_not_lead_to_an_overwrite(db: Path) -> None:
     from tinydb import TinyDB
 
-    JournalStore(db).add_entry("note", "mine").get("id")
+    JournalStore(db).entries.add("note", "mine").get("id")
     with TinyDB(db) as plain:  # TinyDB's own JSONStorage: our counter is not raised
         plain.table("entries").insert(
             {
@@ -116,22 +116,22 @@ def test_a_script_inserting_with_tinydb_does_not_lead_to_an_overwrite(db: Path) 
 
 def test_restoring_an_entry_raises_the_counter(db: Path) -> None:
     store = JournalStore(db)
-    first = store.add_entry("note", "one")
-    store.delete_entry(first["id"])
+    first = store.entries.add("note", "one")
+    store.entries.delete(first["id"])
     set_counter(db, "entries", 1)
     store.refresh()
-    store.restore_entry(first)
+    store.entries.restore(first)
     assert store.meta()["next"]["entries"] >= 2
-    assert store.add_entry("note", "two")["id"] == "e2"
+    assert store.entries.add("note", "two")["id"] == "e2"
 
 
 @pytest.mark.parametrize("table", ["goals", "skills", "reviews"])
 def test_small_tables_continue_after_the_highest_id(db: Path, table: str) -> None:
     store = JournalStore(db)
     add: dict[str, Any] = {
-        "goals": lambda n: store.add_goal(f"Goal {n}"),
-        "skills": lambda n: store.add_skill(f"Skill {n}"),
-        "reviews": lambda n: store.save_review({"title": f"Review {n}", "period": {}}),
+        "goals": lambda n: store.goals.add(f"Goal {n}"),
+        "skills": lambda n: store.skills.add(f"Skill {n}"),
+        "reviews": lambda n: store.reviews.save({"title": f"Review {n}", "period": {}}),
     }
     for n in range(3):
         add[table](n)
@@ -142,7 +142,7 @@ def test_small_tables_continue_after_the_highest_id(db: Path, table: str) -> Non
 
 
 def test_a_hand_made_id_without_a_counter_does_not_crash_add(db: Path) -> None:
-    JournalStore(db).add_entry("note", "one").get("id")
+    JournalStore(db).entries.add("note", "one").get("id")
     doc = orjson.loads(db.read_bytes())
     doc["entries"]["x1"] = {**doc["entries"]["1"], "id": "x1"}
     del doc["meta"]["1"]["next"]["entries"]
@@ -155,7 +155,7 @@ def test_a_hand_made_id_without_a_counter_does_not_crash_add(db: Path) -> None:
 def test_doctor_flags_a_counter_at_the_highest_id(db: Path) -> None:
     store = JournalStore(db)
     for n in range(3):
-        store.add_entry("note", f"n{n}")
+        store.entries.add("note", f"n{n}")
     store.close()
     set_counter(db, "entries", 3)
     result = cli(db, "doctor")
@@ -171,7 +171,7 @@ def test_the_append_path_still_parses_no_entries(db: Path, monkeypatch: pytest.M
 
     store = JournalStore(db)
     for n in range(3):
-        store.add_entry("note", f"n{n}")
+        store.entries.add("note", f"n{n}")
     store.close()
     set_counter(db, "entries", 2)  # stale, yet the head knows the highest key
 
@@ -179,7 +179,7 @@ def test_the_append_path_still_parses_no_entries(db: Path, monkeypatch: pytest.M
         raise AssertionError("journal add parsed every entry")
 
     monkeypatch.setattr(SafeStorage, "load_fully", no_full_parse)
-    assert JournalStore(db).add_entry("note", "quick")["id"] == "e4"
+    assert JournalStore(db).entries.add("note", "quick")["id"] == "e4"
     monkeypatch.undo()
     assert titles(db)["e4"] == "quick" and titles(db)["e1"] == "n0"
 
@@ -187,9 +187,9 @@ def test_the_append_path_still_parses_no_entries(db: Path, monkeypatch: pytest.M
 def test_ids_are_not_reused_after_a_rollback(db: Path) -> None:
     """doctor --restore puts an older file back; its counter must not go back with it."""
     store = JournalStore(db)
-    store.add_entry("note", "one")
-    store.add_entry("note", "two")  # the first save's file is kept as a backup
-    store.add_entry("note", "three")
+    store.entries.add("note", "one")
+    store.entries.add("note", "two")  # the first save's file is kept as a backup
+    store.entries.add("note", "three")
     store.close()
     result = cli(db, "doctor", "--restore", "1")
     assert result.returncode == 0, result.stderr

@@ -76,8 +76,8 @@ def test_temp_files_are_private_while_they_exist(db: Path, monkeypatch: pytest.M
     old = os.umask(0)
     try:
         store = JournalStore(db)
-        store.add_entry("note", "one")
-        store.add_entry("note", "two")
+        store.entries.add("note", "one")
+        store.entries.add("note", "two")
     finally:
         os.umask(old)
     assert seen == [0o600, 0o600]

@@ -28,7 +28,7 @@ ROUNDS = 6  # per signal
 
 def big_journal(db: Path, entries: int = 15_000) -> int:
     store = JournalStore(db)
-    store.add_entries(
+    store.entries.add_many(
         [
             {"kind": "note", "title": f"Entry {i}", "body": "lorem ipsum dolor " * 25}
             for i in range(entries)
@@ -91,7 +91,7 @@ def test_ctrl_c_inside_the_save_leaves_no_temp_file(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = JournalStore(db)
-    store.add_entry("note", "before")
+    store.entries.add("note", "before")
     before = db.read_bytes()
 
     def interrupted(fd: int) -> None:
@@ -99,9 +99,9 @@ def test_ctrl_c_inside_the_save_leaves_no_temp_file(
 
     monkeypatch.setattr(os, "fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        store.add_entry("note", "interrupted")
+        store.entries.add("note", "interrupted")
     monkeypatch.undo()
     assert db.read_bytes() == before
     assert not temp_files(db), "Ctrl-C mid-save left the temp file (a full copy of the journal)"
-    store.add_entry("note", "after")
-    assert [e["title"] for e in JournalStore(db).entries()] == ["before", "after"]
+    store.entries.add("note", "after")
+    assert [e["title"] for e in JournalStore(db).entries.all()] == ["before", "after"]

@@ -82,7 +82,7 @@ def life_of_an_add(db: Path) -> float:
 @pytest.mark.slow
 def test_a_signal_at_any_moment_never_hides_a_saved_entry(db: Path) -> None:
     store = JournalStore(db)
-    store.add_entries(
+    store.entries.add_many(
         [{"kind": "note", "title": f"Entry {i}", "body": "lorem ipsum " * 20} for i in range(4000)]
     )
     store.close()
@@ -133,7 +133,7 @@ def test_a_signal_at_any_moment_never_hides_a_saved_entry(db: Path) -> None:
 @pytest.mark.parametrize("sig", SIGNALS, ids=lambda s: s.name)
 def test_a_signal_during_start_up_exits_quietly(db: Path, sig: signal.Signals) -> None:
     """Early in the start (imports still running), many times: quiet, nothing written."""
-    JournalStore(db).add_entry("note", "before")
+    JournalStore(db).entries.add("note", "before")
     for delay in (0.04, 0.05, 0.06, 0.07, 0.08):
         proc = start(db, "never")
         time.sleep(delay)

@@ -27,7 +27,7 @@ BOM = b"\xef\xbb\xbf"
 
 @pytest.mark.parametrize("layout_kept", [True, False])
 def test_a_journal_with_a_byte_order_mark_is_accepted(db: Path, layout_kept: bool) -> None:
-    JournalStore(db).add_entry("note", "before the editor added a BOM")
+    JournalStore(db).entries.add("note", "before the editor added a BOM")
     raw = db.read_bytes()
     if not layout_kept:
         raw = orjson.dumps(orjson.loads(raw), option=orjson.OPT_INDENT_2)
@@ -51,7 +51,7 @@ def denied(path: str) -> PermissionError:
 def test_permission_errors_name_the_folder_not_our_lock(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    JournalStore(db).add_entry("note", "one").get("id")
+    JournalStore(db).entries.add("note", "one").get("id")
     real_open = os.open
 
     def no_lock(file: Any, flags: int, *args: Any, **kwargs: Any) -> int:
@@ -61,7 +61,7 @@ def test_permission_errors_name_the_folder_not_our_lock(
 
     monkeypatch.setattr(os, "open", no_lock)
     with pytest.raises(JournalWriteError) as caught:
-        JournalStore(db).add_entry("note", "two")
+        JournalStore(db).entries.add("note", "two")
     message = str(caught.value)
     assert f"the folder {db.parent} is read-only for you" in message, message
     assert ".lock" not in message
@@ -71,14 +71,14 @@ def test_permission_errors_name_the_folder_not_our_temp_file(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = JournalStore(db)
-    store.add_entry("note", "one")
+    store.entries.add("note", "one")
 
     def no_temp(*args: Any, **kwargs: Any) -> Any:
         raise denied(str(db.parent / f".{db.name}.k2j4x.tmp"))
 
     monkeypatch.setattr(tempfile, "mkstemp", no_temp)
     with pytest.raises(JournalWriteError) as caught:
-        store.add_entry("note", "two")
+        store.entries.add("note", "two")
     message = str(caught.value)
     assert f"the folder {db.parent} is read-only for you" in message, message
     assert ".tmp" not in message
@@ -97,16 +97,16 @@ def test_a_read_only_parent_is_named_when_the_folder_cannot_be_made(
 
     monkeypatch.setattr(Path, "mkdir", no_mkdir)
     with pytest.raises(JournalWriteError) as caught:
-        JournalStore(db).add_entry("note", "one")
+        JournalStore(db).entries.add("note", "one")
     assert f"the folder {db.parent.parent} is read-only for you" in str(caught.value)
 
 
 def test_entries_at_the_same_time_list_newest_first(db: Path) -> None:
     store = JournalStore(db)
-    store.add_entries(
+    store.entries.add_many(
         [{"kind": "note", "text": f"n{n}", "when": "2026-03-04T09:00:00+00:00"} for n in range(11)]
     )
-    store.add_entry("note", "earlier", when="2026-03-03T09:00:00+00:00")
+    store.entries.add("note", "earlier", when="2026-03-03T09:00:00+00:00")
     store.close()
     newest_first = [f"e{n}" for n in range(11, 0, -1)] + ["e12"]
     listed = cli(db, "list", "--json")
@@ -137,7 +137,7 @@ def test_refused_imports_on_a_new_path_create_nothing(tmp_path: Path) -> None:
     goals.write_text("- Grow revenue (due: 2026-12-31)\n")
     result = cli(db, "import", "goals", str(goals))
     assert result.returncode == 0, result.stderr
-    assert [g["title"] for g in JournalStore(db).goals()] == ["Grow revenue"]
+    assert [g["title"] for g in JournalStore(db).goals.all()] == ["Grow revenue"]
 
 
 @pytest.mark.parametrize("fmt", ["md", "csv"])
@@ -145,8 +145,8 @@ def test_goal_import_reports_every_clash_with_the_journal_by_line(
     db: Path, tmp_path: Path, fmt: str
 ) -> None:
     store = JournalStore(db)
-    store.add_goal("Grow revenue", code="revenue")
-    store.add_goal("Ship faster", code="speed")
+    store.goals.add("Grow revenue", code="revenue")
+    store.goals.add("Ship faster", code="speed")
     store.close()
     before = db.read_bytes()
     goals = tmp_path / f"goals.{fmt}"

@@ -36,15 +36,15 @@ def entry_titles(path: Path) -> list[str]:
 def test_writes_go_through_the_link(linked: tuple[Path, Path], existing: bool) -> None:
     link, target = linked
     if existing:
-        JournalStore(target).add_entry("note", "before the link was used")
+        JournalStore(target).entries.add("note", "before the link was used")
     for n in range(3):
         result = cli(link, "add", "note", f"via link {n}")
         assert result.returncode == 0, result.stderr
     backups.keep(target)  # an older backup, so the next saves keep none of their own
     assert cli(link, "link", "e1", "--goal", "nope").returncode == 2  # bad input: no write
     store = JournalStore(link)
-    store.add_goal("Grow revenue", code="revenue")
-    store.link("e1", goals=["revenue"])  # the full-parse path
+    store.goals.add("Grow revenue", code="revenue")
+    store.entries.link("e1", goals=["revenue"])  # the full-parse path
     store.close()
     assert link.is_symlink() and link.resolve() == target
     expected = [f"via link {n}" for n in range(3)] + (["before the link was used"] * existing)

@@ -46,7 +46,7 @@ def renameat2_works(folder: Path) -> bool:
 
 def big_journal(db: Path, size: int) -> None:
     store = JournalStore(db)
-    store.add_entries(
+    store.entries.add_many(
         [{"kind": "note", "text": f"Entry {n}. " + "words " * 40} for n in range(size)]
     )
     store.close()
@@ -74,10 +74,10 @@ def test_sync_renames_during_saves_lose_nothing(db: Path) -> None:
             try:
                 if n % 2:
                     fresh = JournalStore(db)  # nothing cached: the append-only path
-                    added.append(fresh.add_entry("note", f"saved {n}")["title"])
+                    added.append(fresh.entries.add("note", f"saved {n}")["title"])
                     fresh.close()
                 else:
-                    long_lived.update_entry("e2", title=f"edited {n}")  # the full path
+                    long_lived.entries.update("e2", title=f"edited {n}")  # the full path
                     title = f"edited {n}"
             except JournalWriteError as err:
                 assert "another program" in str(err), err
@@ -114,7 +114,7 @@ def test_sync_renames_during_saves_lose_nothing(db: Path) -> None:
 
 def test_a_change_to_the_same_record_is_refused_not_merged(db: Path) -> None:
     store = JournalStore(db)
-    store.add_entry("note", "original")
+    store.entries.add("note", "original")
     original = db.read_bytes()
     theirs = orjson.loads(original)
     theirs["entries"]["1"]["title"] = "theirs"
@@ -124,23 +124,23 @@ def test_a_change_to_the_same_record_is_refused_not_merged(db: Path) -> None:
         db.with_name("synced").replace(db)
 
     with pytest.raises(JournalWriteError, match="changed by another program"), store.transaction():
-        store.update_entry("e1", title="ours")
+        store.entries.update("e1", title="ours")
         sync_lands()
     assert orjson.loads(db.read_bytes())["entries"]["1"]["title"] == "theirs"
-    assert store.entry("e1")["title"] == "theirs"  # the store caught up with the file
-    store.update_entry("e1", title="ours again")
+    assert store.entries.get("e1")["title"] == "theirs"  # the store caught up with the file
+    store.entries.update("e1", title="ours again")
     assert orjson.loads(db.read_bytes())["entries"]["1"]["title"] == "ours again"
 
 
 def test_a_different_record_is_merged(db: Path) -> None:
     store = JournalStore(db)
-    store.add_entry("note", "one")
-    store.add_entry("note", "two")
+    store.entries.add("note", "one")
+    store.entries.add("note", "two")
     theirs = orjson.loads(db.read_bytes())
     theirs["entries"]["1"]["title"] = "theirs"
     with store.transaction():
-        store.update_entry("e2", title="ours")
-        added = store.add_entry("note", "three")
+        store.entries.update("e2", title="ours")
+        added = store.entries.add("note", "three")
         db.with_name("synced").write_bytes(orjson.dumps(theirs))
         db.with_name("synced").replace(db)
     doc = orjson.loads(db.read_bytes())

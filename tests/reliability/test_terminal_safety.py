@@ -79,10 +79,10 @@ def assert_terminal_safe(out: str) -> None:
 def test_list_and_friends_under_a_pty(tmp_path: Path) -> None:
     db = tmp_path / "j.json"
     store = JournalStore(db)
-    store.add_goal(f"Goal {EVIL['title']} {MARKUP}", code="evil")
-    store.add_skill(f"Skill {EVIL['osc52']}", code="sk", plan=EVIL["dsr"])
+    store.goals.add(f"Goal {EVIL['title']} {MARKUP}", code="evil")
+    store.skills.add(f"Skill {EVIL['osc52']}", code="sk", plan=EVIL["dsr"])
     for name, text in EVIL.items():
-        store.add_entry(
+        store.entries.add(
             "feedback",
             title=f"{name}: {text} {MARKUP}",
             body=text,
@@ -114,7 +114,7 @@ def test_list_and_friends_under_a_pty(tmp_path: Path) -> None:
 def test_json_output_escapes_controls_but_keeps_them(tmp_path: Path) -> None:
     """`list --json` is for programs: controls are JSON-escaped, so exact and still inert."""
     db = tmp_path / "j.json"
-    JournalStore(db).add_entry("note", title=f"json {EVIL['osc52']} {EVIL['c1-csi']}")
+    JournalStore(db).entries.add("note", title=f"json {EVIL['osc52']} {EVIL['c1-csi']}")
     out = run_in_pty(["list", "--json"], db)
     assert "\x1b" not in out and "\x07" not in out
     assert "\\u001b]52;c;" in out

@@ -87,7 +87,7 @@ async def test_an_unsaved_entry_comes_back_when_the_editor_opens(db: Path) -> No
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         await app.workers.wait_for_complete()
-    saved = [e for e in JournalStore(db).entries() if e["title"] == "Unsaved title"]
+    saved = [e for e in JournalStore(db).entries.all() if e["title"] == "Unsaved title"]
     assert saved and saved[0]["body"] == "and a body"
     assert drafts.load(db) is None, "a saved entry's draft is gone"
 
@@ -131,7 +131,7 @@ async def test_a_draft_for_one_entry_survives_another_entry_opened(db: Path) -> 
 
 async def test_the_terminal_closing_keeps_the_review_narrative(db: Path, no_kill: None) -> None:
     store = seeded(db)
-    revenue = store.goal("revenue")["id"]
+    revenue = store.goals.get("revenue")["id"]
     app = make_app(store, now=fixed_now)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("r")
@@ -152,7 +152,7 @@ async def test_the_terminal_closing_keeps_the_review_narrative(db: Path, no_kill
             pilot,
             lambda: any(
                 r["goals"].get(revenue, {}).get("narrative") == "Signed Acme"
-                for r in JournalStore(db).reviews()
+                for r in JournalStore(db).reviews.all()
             ),
             timeout=FLUSHED,
         )

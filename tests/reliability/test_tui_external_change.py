@@ -33,7 +33,7 @@ def shown_titles(app: JournalApp) -> set[str]:
 
 
 def disk_titles(db: Path) -> set[str]:
-    return {e["title"] for e in JournalStore(db).entries()}
+    return {e["title"] for e in JournalStore(db).entries.all()}
 
 
 def replace_file(db: Path, data: bytes) -> None:
@@ -52,8 +52,8 @@ async def test_other_writer_while_our_editor_is_open(db: Path) -> None:
         assert isinstance(app.screen, EntryEditor)
         await pilot.press(*"Ours, typed slowly")
         other = JournalStore(db)
-        other.add_entry("note", "Theirs, saved while our editor was open.")
-        other.delete_entry("e1")  # "Closed Acme."
+        other.entries.add("note", "Theirs, saved while our editor was open.")
+        other.entries.delete("e1")  # "Closed Acme."
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         await wait_for(
@@ -79,17 +79,19 @@ async def test_our_star_lands_on_their_latest_version(db: Path) -> None:
         screen = app.screen
         assert isinstance(screen, JournalScreen)
         assert screen.entry_list.select_id("e2")
-        JournalStore(db).update_entry("e2", title="Renamed elsewhere.", tags=["retitled"])
+        JournalStore(db).entries.update("e2", title="Renamed elsewhere.", tags=["retitled"])
         await pilot.press("asterisk")
-        await wait_for(pilot, lambda: JournalStore(db).entry("e2")["starred"], timeout=POLL_WAIT)
-    entry = JournalStore(db).entry("e2")
+        await wait_for(
+            pilot, lambda: JournalStore(db).entries.get("e2")["starred"], timeout=POLL_WAIT
+        )
+    entry = JournalStore(db).entries.get("e2")
     assert entry["title"] == "Renamed elsewhere." and entry["tags"] == ["retitled"]
 
 
 async def test_a_restore_under_the_open_app(db: Path) -> None:
     store = seeded(db)  # the first save became backup 1 (no entries yet)
     backups.keep(db)  # backup with the two seeded entries
-    store.add_entry("note", "Written after the backup.")
+    store.entries.add("note", "Written after the backup.")
     app = make_app(store, now=fixed_now)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: "Written after the backup." in shown_titles(app))

@@ -35,7 +35,7 @@ def backup_named(app: JournalApp, db: Path, words: str) -> Path:
 async def test_an_older_copy_renamed_over_the_journal(db: Path) -> None:
     store = seeded(db)
     older = db.read_bytes()
-    store.add_entry("note", "Written after the copy was taken.")
+    store.entries.add("note", "Written after the copy was taken.")
     app = make_app(store, now=fixed_now)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: "Written after the copy was taken." in shown_titles(app))
@@ -63,13 +63,13 @@ async def test_the_journal_deleted_under_the_open_app(db: Path, run: Run) -> Non
     assert result.returncode == 1, out
     assert "missing" in out and "journal doctor --restore 1" in out
     assert run("doctor", "--restore", "1").returncode == 0
-    assert {e["title"] for e in JournalStore(db).entries()} == entries_in(kept)
+    assert {e["title"] for e in JournalStore(db).entries.all()} == entries_in(kept)
 
 
 async def test_a_save_right_after_the_rollback_keeps_what_was_held(db: Path) -> None:
     store = seeded(db)
     older = db.read_bytes()
-    store.add_entry("note", "Written after the copy was taken.")
+    store.entries.add("note", "Written after the copy was taken.")
     app = make_app(store, now=fixed_now)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: "Written after the copy was taken." in shown_titles(app))
@@ -79,14 +79,14 @@ async def test_a_save_right_after_the_rollback_keeps_what_was_held(db: Path) -> 
         await wait_for(pilot, lambda: any(words in n for n in notices(app)), timeout=POLL_WAIT)
         kept = backup_named(app, db, words)
     assert "Written after the copy was taken." in entries_in(kept)
-    on_disk = {e["title"] for e in JournalStore(db).entries()}
+    on_disk = {e["title"] for e in JournalStore(db).entries.all()}
     assert on_disk == {"Closed Acme.", "Lead with the problem.", "Saved before the app looked"}
 
 
 async def test_a_restore_under_the_app_is_told_and_kept_once(db: Path) -> None:
     store = seeded(db)
     backups.keep(db)
-    store.add_entry("note", "Written after the backup.")
+    store.entries.add("note", "Written after the backup.")
     app = make_app(store, now=fixed_now)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: "Written after the backup." in shown_titles(app))

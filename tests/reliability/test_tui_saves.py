@@ -48,7 +48,7 @@ async def test_keys_typed_just_before_ctrl_s_are_all_saved(db: Path) -> None:
             await open_new_entry(pilot, app)
             burst(app, *f"{title} {attempt}", "ctrl+s")
             await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
-    titles = {e["title"] for e in JournalStore(db).entries()}
+    titles = {e["title"] for e in JournalStore(db).entries.all()}
     assert {f"{title} {n}" for n in range(3)} <= titles
 
 
@@ -59,7 +59,7 @@ async def test_keys_right_after_tab_land_in_the_next_field(db: Path) -> None:
         await open_new_entry(pilot, app)
         burst(app, *"Title", "tab", *"Body typed at once", "ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
-    saved = [e for e in JournalStore(db).entries() if e["title"] == "Title"]
+    saved = [e for e in JournalStore(db).entries.all() if e["title"] == "Title"]
     assert saved and saved[0]["body"] == "Body typed at once"
 
 
@@ -80,15 +80,17 @@ async def test_an_edit_keeps_links_made_elsewhere_while_it_was_open(db: Path) ->
         await open_on(pilot, app, "e1", "e")
         assert isinstance(app.screen, EntryEditor)
         await pilot.press("ctrl+u", *"Closed Acme, two years.")
-        JournalStore(db).link("e1", goals=["influence"], skills=["presenting"])  # `journal link`
+        JournalStore(db).entries.link(
+            "e1", goals=["influence"], skills=["presenting"]
+        )  # `journal link`
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         await app.workers.wait_for_complete()
     other = JournalStore(db)
-    entry = other.entry("e1")
+    entry = other.entries.get("e1")
     assert entry["title"] == "Closed Acme, two years."
-    assert entry["goals"] == [other.goal("revenue")["id"], other.goal("influence")["id"]]
-    assert entry["skills"] == [other.skill("presenting")["id"]]
+    assert entry["goals"] == [other.goals.get("revenue")["id"], other.goals.get("influence")["id"]]
+    assert entry["skills"] == [other.skills.get("presenting")["id"]]
     assert entry["tags"] == ["customer"]
 
 
@@ -97,15 +99,15 @@ async def test_the_link_dialog_adds_to_links_made_elsewhere(db: Path) -> None:
     app = make_app(store, now=fixed_now)
     async with app.run_test(size=SIZE) as pilot:
         await open_on(pilot, app, "e1", "l")
-        JournalStore(db).link("e1", skills=["presenting"])
-        JournalStore(db).update_entry("e1", tags=["customer", "renewal"])
+        JournalStore(db).entries.link("e1", skills=["presenting"])
+        JournalStore(db).entries.update("e1", tags=["customer", "renewal"])
         await pilot.press(*"infl", "tab", "space", "ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         await app.workers.wait_for_complete()
     other = JournalStore(db)
-    entry = other.entry("e1")
-    assert entry["goals"] == [other.goal("revenue")["id"], other.goal("influence")["id"]]
-    assert entry["skills"] == [other.skill("presenting")["id"]]
+    entry = other.entries.get("e1")
+    assert entry["goals"] == [other.goals.get("revenue")["id"], other.goals.get("influence")["id"]]
+    assert entry["skills"] == [other.skills.get("presenting")["id"]]
     assert entry["tags"] == ["customer", "renewal"]
 
 
@@ -115,10 +117,10 @@ async def test_both_changed_the_title_ours_is_kept_and_the_user_told(db: Path) -
     async with app.run_test(size=SIZE) as pilot:
         await open_on(pilot, app, "e1", "e")
         await pilot.press("ctrl+u", *"Ours")
-        JournalStore(db).update_entry("e1", title="Theirs")
+        JournalStore(db).entries.update("e1", title="Theirs")
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: any("title" in n and "elsewhere" in n for n in notices(app)))
-    assert JournalStore(db).entry("e1")["title"] == "Ours"
+    assert JournalStore(db).entries.get("e1")["title"] == "Ours"
 
 
 async def test_a_paste_among_fast_keys_keeps_its_place(db: Path) -> None:
@@ -133,5 +135,5 @@ async def test_a_paste_among_fast_keys_keeps_its_place(db: Path) -> None:
         app._driver.send_message(paste)
         burst(app, *" after", "ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
-    titles = {e["title"] for e in JournalStore(db).entries()}
+    titles = {e["title"] for e in JournalStore(db).entries.all()}
     assert "Before pasted after" in titles

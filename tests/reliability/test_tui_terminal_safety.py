@@ -33,9 +33,9 @@ CONTROLS = "\x1b]52;c;aGk=\x07 \x1b]0;pwned\x07 \x1bc \x1b[6n \x9b6n \x07 b\x08s
 
 def evil_store(db: Path) -> JournalStore:
     store = JournalStore(db)
-    store.add_goal(f"Goal {MARKUP} {CONTROLS}", code="evil")
-    store.add_skill(f"Skill {MARKUP} {CONTROLS}", code="sk")
-    store.add_entry(
+    store.goals.add(f"Goal {MARKUP} {CONTROLS}", code="evil")
+    store.skills.add(f"Skill {MARKUP} {CONTROLS}", code="sk")
+    store.entries.add(
         "feedback",
         title=f"{MARKUP} {CONTROLS}",
         body=f"Body {MARKUP}\n\n{CONTROLS}\n\n[click](app.quit) <b>html</b>",
@@ -126,7 +126,7 @@ async def test_journal_screen_link_dialog_and_other_screens(db: Path) -> None:
 async def test_editor_fields(db: Path) -> None:
     """The editor shows the stored text for editing; controls still must not escape."""
     store = JournalStore(db)
-    store.add_entry(
+    store.entries.add(
         "feedback",
         title=f"{CONTROLS} {MARK}",
         body=f"{CONTROLS}\n{MARKUP}",

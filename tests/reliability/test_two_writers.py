@@ -35,7 +35,7 @@ STORE_WRITER = textwrap.dedent(
     store = JournalStore(sys.argv[1])
     rng = random.Random(3)
     for i in range(1, int(sys.argv[2]) + 1):
-        store.add_entry("reflection", f"store {i}", goals=["revenue"])
+        store.entries.add("reflection", f"store {i}", goals=["revenue"])
         time.sleep(rng.uniform(0, float(sys.argv[3])))
     """
 )
@@ -46,7 +46,7 @@ LOCK_HOLDER = textwrap.dedent(
     from journal.store.journal_store import JournalStore
     store = JournalStore(sys.argv[1])
     with store.transaction():
-        store.add_entry("note", "never saved: its writer dies holding the lock")
+        store.entries.add("note", "never saved: its writer dies holding the lock")
         print("locked", flush=True)
         time.sleep(120)
     """
@@ -56,7 +56,7 @@ LOCK_HOLDER = textwrap.dedent(
 @pytest.mark.slow
 def test_cli_and_store_writing_at_once_lose_nothing(db: Path) -> None:
     seeded(db).close()
-    base = len(JournalStore(db).entries())
+    base = len(JournalStore(db).entries.all())
     env = {**os.environ, "JOURNAL_DB": str(db)}
     started = time.monotonic()
     shell = subprocess.Popen(
@@ -130,13 +130,13 @@ def test_killed_lock_holder_does_not_block_the_next_writer(db: Path) -> None:
         holder.wait()
     assert waiter.returncode == 0, err.decode()
     assert waited < 1.0, f"the next writer waited {waited:.2f} s after the holder died"
-    titles = [e["title"] for e in JournalStore(db).entries()]
+    titles = [e["title"] for e in JournalStore(db).entries.all()]
     assert "after the crash" in titles
     assert not any(t.startswith("never saved") for t in titles)
     assert len(titles) == len(orjson.loads(before)["entries"]) + 1
     # And a fresh in-process store is not blocked either.
     again = time.monotonic()
-    JournalStore(db).add_entry("note", "and another")
+    JournalStore(db).entries.add("note", "and another")
     assert time.monotonic() - again < 1.0
     print(f"\nlock holder killed -9: next writer went ahead {waited * 1000:.0f} ms later")
 

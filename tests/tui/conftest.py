@@ -19,19 +19,19 @@ def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def fill(store: JournalStore) -> JournalStore:
     """Goals, skills and a handful of entries of every kind, dated before NOW."""
-    store.add_goal("Grow enterprise revenue", code="revenue")
-    store.add_goal("Win three enterprise deals", code="enterprise", parent="revenue")
-    store.add_goal("Cut checkout latency", code="latency")
-    store.add_goal(
+    store.goals.add("Grow enterprise revenue", code="revenue")
+    store.goals.add("Win three enterprise deals", code="enterprise", parent="revenue")
+    store.goals.add("Cut checkout latency", code="latency")
+    store.goals.add(
         "Influence across teams", code="influence", scope="personal", supports=["revenue"]
     )
-    store.add_skill("Storytelling with data", code="storytelling", level=2, target_level=4)
-    store.add_skill("Giving feedback", code="feedback-giving")
+    store.skills.add("Storytelling with data", code="storytelling", level=2, target_level=4)
+    store.skills.add("Giving feedback", code="feedback-giving")
 
     def at(days: int) -> datetime:
         return NOW - timedelta(days=days, hours=1)
 
-    store.add_entry(
+    store.entries.add(
         "feedback",
         title="Lead with the customer problem",
         body="Priya said the **deck** buried the problem.",
@@ -41,7 +41,7 @@ def fill(store: JournalStore) -> JournalStore:
         goals=["revenue"],
         tags=["deck"],
     )
-    store.add_entry(
+    store.entries.add(
         "win",
         title="Closed the Acme renewal",
         body="Two-year renewal.",
@@ -50,21 +50,21 @@ def fill(store: JournalStore) -> JournalStore:
         tags=["deal"],
         starred=True,
     )
-    store.add_entry(
+    store.entries.add(
         "reflection",
         title="Too many meetings this week",
         body="Block focus time.",
         when=at(9),
         tags=["focus"],
     )
-    store.add_entry(
+    store.entries.add(
         "note",
         title="Checkout p95 is 900 ms",
         body="Profile the tax call.",
         when=at(40),
         goals=["latency"],
     )
-    store.add_entry(
+    store.entries.add(
         "feedback",
         title="Great demo to the sales team",
         when=at(70),
@@ -72,7 +72,7 @@ def fill(store: JournalStore) -> JournalStore:
         sentiment="praise",
         goals=["influence"],
     )
-    store.add_entry("note", title="Read the pricing memo", when=at(120), tags=["reading"])
+    store.entries.add("note", title="Read the pricing memo", when=at(120), tags=["reading"])
     return store
 
 

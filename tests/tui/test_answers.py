@@ -43,11 +43,11 @@ def no_clipboard_tools(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def with_form(store: JournalStore) -> None:
     form = parse_form(FORM, name="tiny")
-    store.save_form(form.to_record())
+    store.forms.save(form.to_record())
     review = new_review(_this_year())
     review["form"] = form.to_record()
     review["answers"] = {}
-    store.save_review(review)
+    store.reviews.save(review)
 
 
 def _this_year() -> Period:
@@ -89,7 +89,7 @@ async def test_type_past_the_limit_warn_refuse_copy_reopen_kept(
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen))
         await pilot.press("ctrl+q")
     reopened = JournalStore(journal_store.path)
-    review = reopened.reviews()[0]
+    review = reopened.reviews.all()[0]
     assert review["answers"]["1"]["text"] == "Signed é Acme"
     app = make_app(reopened, now=fixed_now, settings_path=settings_file)
     async with app.run_test(size=SIZE) as pilot:
@@ -139,7 +139,7 @@ async def test_cite_evidence_and_mark_it_used(
         await settle(pilot)
         live = app.screen_stack[-2]
         assert isinstance(live, ReviewScreen) and live.review is not None
-        key = f"2/{journal_store.goal('revenue')['id']}"
+        key = f"2/{journal_store.goals.get('revenue')['id']}"
         assert live.review["answers"][key]["used"] == [first]
 
 
@@ -163,12 +163,12 @@ async def test_previous_cycle_answer_and_rating_are_shown(
     journal_store: JournalStore, settings_file: Path
 ) -> None:
     form = parse_form(FORM, name="tiny")
-    revenue = journal_store.goal("revenue")["id"]
+    revenue = journal_store.goals.get("revenue")["id"]
     earlier = new_review(parse_period("2025", fixed_now()))
     earlier["form"] = form.to_record()
     earlier["answers"] = {"1": {"text": "Last year: Initech"}}
     set_rating(earlier, revenue, "Exceeded")
-    journal_store.save_review(earlier)
+    journal_store.reviews.save(earlier)
     with_form(journal_store)  # this year's, saved last: the one the screen opens
     app = make_app(journal_store, now=fixed_now, settings_path=settings_file)
     async with app.run_test(size=SIZE) as pilot:

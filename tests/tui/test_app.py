@@ -148,11 +148,11 @@ async def test_entry_added_by_another_process_shows_up_and_survives_our_save(
         )
         await wait_for(pilot, lambda: "From the other terminal." in titles(app), timeout=2.5)
         other = JournalStore(db_path)  # a second store writing while the app runs
-        other.add_entry("note", "From a second store.", when="2026-03-15 13:00")
+        other.entries.add("note", "From a second store.", when="2026-03-15 13:00")
         await wait_for(pilot, lambda: "From a second store." in titles(app), timeout=2.5)
         await pilot.press("a", *"Ours", "ctrl+s")
         await wait_for(pilot, lambda: "Ours" in titles(app))
-    on_disk = {e["title"] for e in JournalStore(db_path).entries()}
+    on_disk = {e["title"] for e in JournalStore(db_path).entries.all()}
     assert {"From the other terminal.", "From a second store.", "Ours"} <= on_disk
     assert len(on_disk) == 9
 

@@ -24,7 +24,7 @@ SIZE = (110, 32)
 
 def coach_store(store: JournalStore) -> JournalStore:
     fill(store)
-    store.update_goal(
+    store.goals.update(
         "latency", metric={"unit": "ms", "baseline": 900.0, "target": 300.0, "start": "2026-01-01"}
     )
     return store
@@ -74,7 +74,7 @@ async def test_enter_on_a_goal_nudge_opens_the_goal(store: JournalStore) -> None
 
 
 async def test_enter_on_feedback_opens_the_skill_dialog(store: JournalStore) -> None:
-    store.add_entry(
+    store.entries.add(
         "feedback",
         title="Slow to reply in reviews",
         when=NOW - timedelta(days=20),
@@ -105,7 +105,7 @@ async def test_enter_on_no_checkin_checks_in(store: JournalStore) -> None:
         await settle(pilot, 3)
         assert isinstance(app.screen, CoachScreen)
         await wait_for(pilot, lambda: "no-checkin:latency" not in keys(app))
-        checkins = [e for e in store.entries() if e["kind"] == "checkin"]
+        checkins = [e for e in store.entries.all() if e["kind"] == "checkin"]
         assert [c["value"] for c in checkins] == [650]
 
 
@@ -158,12 +158,15 @@ async def test_weekly_screen_end_to_end(store: JournalStore) -> None:
         await settle(pilot)
         assert "Saved e7: Weekly review 2026-W12 and 1 check-in." in screen_text(app)
         assert "Weekly review streak: 1 week" in screen_text(app)
-    reflection = store.entry("e7")
+    reflection = store.entries.get("e7")
     assert reflection["tags"] == ["weekly"]
-    assert reflection["goals"] == [store.goal("revenue")["id"], store.goal("enterprise")["id"]]
+    assert reflection["goals"] == [
+        store.goals.get("revenue")["id"],
+        store.goals.get("enterprise")["id"],
+    ]
     assert "## What went well, and what was its impact?\n\nClosed Acme" in reflection["body"]
     assert "- [ ] Ship it" in reflection["body"]
-    assert store.entry("e8")["kind"] == "checkin"
+    assert store.entries.get("e8")["kind"] == "checkin"
     assert load_draft(store.path) is None
 
 

@@ -13,7 +13,7 @@ from tests.tui.test_journal_screen import loaded, titles
 
 async def test_deleting_a_goal_keeps_the_place(goals_store: JournalStore) -> None:
     s = goals_store
-    enterprise, influence = s.goal("enterprise")["id"], s.goal("influence")["id"]
+    enterprise, influence = s.goals.get("enterprise")["id"], s.goals.get("influence")["id"]
     async with app_on_screen(s, "g", GoalsScreen, DEMO_NOW) as (app, pilot):
         screen = app.screen
         assert isinstance(screen, GoalsScreen)
@@ -28,8 +28,8 @@ async def test_deleting_a_goal_keeps_the_place(goals_store: JournalStore) -> Non
 
 async def test_deleting_a_skill_keeps_the_place(store: JournalStore) -> None:
     for name in ("Alpha skill", "Beta skill", "Gamma skill"):
-        store.add_skill(name)
-    beta, gamma = store.skill("beta-skill")["id"], store.skill("gamma-skill")["id"]
+        store.skills.add(name)
+    beta, gamma = store.skills.get("beta-skill")["id"], store.skills.get("gamma-skill")["id"]
     async with app_on_screen(store, "s", SkillsScreen, DEMO_NOW) as (app, pilot):
         screen = app.screen
         assert isinstance(screen, SkillsScreen)

@@ -56,14 +56,14 @@ async def test_an_empty_title_is_refused(app: JournalApp, journal_store: Journal
         await pilot.pause(0.1)
         assert app.screen is editor
         assert "Write a title before saving" in screen_text(app)
-    assert len(journal_store.entries()) == 6
+    assert len(journal_store.entries.all()) == 6
 
 
 async def test_a_failed_save_keeps_the_editor_and_its_content(
     app: JournalApp, journal_store: JournalStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[dict[str, Any]] = []
-    real_add = journal_store.add_entry
+    real_add = journal_store.entries.add
 
     def disk_full(*args: Any, **kwargs: Any) -> Any:
         calls.append(kwargs)
@@ -72,7 +72,7 @@ async def test_a_failed_save_keeps_the_editor_and_its_content(
             "The journal on disk was not changed."
         )
 
-    monkeypatch.setattr(journal_store, "add_entry", disk_full)
+    monkeypatch.setattr(journal_store.entries, "add", disk_full)
     before = journal_store.path.read_bytes()
     async with app.run_test(size=SIZE) as pilot:
         editor = await open_editor(pilot, app)
@@ -84,11 +84,11 @@ async def test_a_failed_save_keeps_the_editor_and_its_content(
         assert editor.query_one("#title").value == "Precious"  # type: ignore[attr-defined]
         assert editor.body_area.text == "every word"
         assert journal_store.path.read_bytes() == before
-        monkeypatch.setattr(journal_store, "add_entry", real_add)  # space freed: save again
+        monkeypatch.setattr(journal_store.entries, "add", real_add)  # space freed: save again
         await pilot.press("ctrl+s", "ctrl+s")  # a double press still writes once
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
     assert len(calls) == 1
-    saved = [e for e in journal_store.entries() if e["title"] == "Precious"]
+    saved = [e for e in journal_store.entries.all() if e["title"] == "Precious"]
     assert len(saved) == 1 and saved[0]["body"] == "every word"
 
 
@@ -121,5 +121,5 @@ async def test_filter_then_tab_then_space_ticks_the_first_match(
         await pilot.press(*"rev", "tab", "space", "ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         await app.workers.wait_for_complete()
-    added = [e for e in journal_store.entries() if e["title"] == "Spoke at the all-hands"]
-    assert added and added[0]["goals"] == [journal_store.goal("revenue")["id"]]
+    added = [e for e in journal_store.entries.all() if e["title"] == "Spoke at the all-hands"]
+    assert added and added[0]["goals"] == [journal_store.goals.get("revenue")["id"]]

@@ -26,7 +26,7 @@ async def test_impact_only_for_wins_and_saved(app: JournalApp, journal_store: Jo
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         await settle(pilot)
-    saved = [e for e in journal_store.entries() if e["title"] == "Cut checkout p95"]
+    saved = [e for e in journal_store.entries.all() if e["title"] == "Cut checkout p95"]
     assert saved and saved[0]["kind"] == "win" and saved[0]["impact"] == "p95 -34%"
 
 
@@ -42,5 +42,5 @@ async def test_a_note_saves_no_impact(app: JournalApp, journal_store: JournalSto
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         await settle(pilot)
-    saved = [e for e in journal_store.entries() if e["title"] == "Just a note"]
+    saved = [e for e in journal_store.entries.all() if e["title"] == "Just a note"]
     assert saved and "impact" not in saved[0]

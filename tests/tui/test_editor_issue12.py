@@ -26,7 +26,7 @@ async def test_a_body_only_entry_takes_its_first_sentence_as_title(
         await pilot.press("tab", *"Met with Priya. She liked the plan.", "ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         await settle(pilot)
-    added = [e for e in journal_store.entries() if e["title"] == "Met with Priya."]
+    added = [e for e in journal_store.entries.all() if e["title"] == "Met with Priya."]
     assert len(added) == 1 and added[0]["body"] == "She liked the plan."
 
 
@@ -76,7 +76,7 @@ async def test_a_future_date_is_warned_about_and_saved(
         await pilot.press("ctrl+u", *"2026-04-02", "ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         await settle(pilot)
-    added = [e for e in journal_store.entries() if e["title"] == "Planning day"]
+    added = [e for e in journal_store.entries.all() if e["title"] == "Planning day"]
     assert len(added) == 1 and added[0]["when"].startswith("2026-04-02")
 
 
@@ -88,7 +88,7 @@ bound leaves room for a loaded test machine and still catches that regression.""
 async def test_escape_on_a_1_mb_body_is_fast(store: JournalStore, settings_file: Path) -> None:
     body = "\n".join(f"line {n} of a long pasted log, kept exactly" for n in range(25_000))
     assert len(body) > 1_000_000
-    store.add_entry("note", title="A huge paste", body=body, when=NOW)
+    store.entries.add("note", title="A huge paste", body=body, when=NOW)
     app = make_app(store, now=lambda: NOW, settings_path=settings_file)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(
@@ -120,5 +120,5 @@ async def test_escape_on_a_1_mb_body_is_fast(store: JournalStore, settings_file:
         assert took < ESCAPE_LIMIT, f"escape with changes took {took:.2f} s"
         await pilot.press("y")
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen), timeout=10)
-    kept = [e for e in store.entries() if e["title"] == "A huge paste"]
+    kept = [e for e in store.entries.all() if e["title"] == "A huge paste"]
     assert kept[0]["body"] == body

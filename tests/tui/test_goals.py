@@ -85,7 +85,7 @@ async def test_create_company_goal_then_personal_goal_under_it(store: JournalSto
         assert isinstance(app.screen, GoalForm)
         await pilot.press(*"Grow revenue", "tab", *"revenue", "ctrl+s")
         await settle(pilot)
-        revenue = store.goal("revenue")
+        revenue = store.goals.get("revenue")
         assert (revenue["title"], revenue["scope"]) == ("Grow revenue", "company")
         assert goals_screen(app).selected is not None
         assert goals_screen(app).selected.id == revenue["id"]  # type: ignore[union-attr]
@@ -94,7 +94,7 @@ async def test_create_company_goal_then_personal_goal_under_it(store: JournalSto
         assert isinstance(app.screen, GoalForm)
         await pilot.press(*"Speak up in reviews", "enter")
         await settle(pilot)
-        personal = store.goal("speak-up-in-reviews")
+        personal = store.goals.get("speak-up-in-reviews")
         assert personal["scope"] == "personal"
         assert personal["supports"] == [revenue["id"]]
         rows = nodes(app)
@@ -104,23 +104,23 @@ async def test_create_company_goal_then_personal_goal_under_it(store: JournalSto
         await select(pilot, personal["id"])  # p on a personal goal hangs the new one under it
         await pilot.press("p", *"Ask first", "enter")
         await settle(pilot)
-        assert store.goal("ask-first")["parent"] == personal["id"]
+        assert store.goals.get("ask-first")["parent"] == personal["id"]
 
 
 async def test_personal_goal_shows_under_each_goal_it_supports(goals_store: JournalStore) -> None:
-    goals_store.update_goal("influence", supports=["revenue", "latency"])
+    goals_store.goals.update("influence", supports=["revenue", "latency"])
     async with goals_app(goals_store) as (app, pilot):
-        influence = goals_store.goal("influence")["id"]
+        influence = goals_store.goals.get("influence")["id"]
         under = sorted(
             n.parent.data for n in nodes(app) if n.data == influence and n.parent and n.parent.data
         )
-        expected = [goals_store.goal("revenue")["id"], goals_store.goal("latency")["id"]]
+        expected = [goals_store.goals.get("revenue")["id"], goals_store.goals.get("latency")["id"]]
         assert under == sorted(expected)
 
 
 async def test_edit_goal_with_due_date_in_words(goals_store: JournalStore) -> None:
     async with goals_app(goals_store) as (app, pilot):
-        await select(pilot, goals_store.goal("latency")["id"])
+        await select(pilot, goals_store.goals.get("latency")["id"])
         await pilot.press("e")
         form = app.screen
         assert isinstance(form, GoalForm)
@@ -131,7 +131,7 @@ async def test_edit_goal_with_due_date_in_words(goals_store: JournalStore) -> No
         assert "30 Jun 2026" in str(form.due_hint.render())
         await pilot.press("ctrl+s")
         await settle(pilot)
-        goal = goals_store.goal("latency")
+        goal = goals_store.goals.get("latency")
         assert goal["title"] == "p95 < 300ms"
         assert (goal["measure"], goal["target"], goal["due"]) == ("p95", "300ms", "2026-06-30")
         assert "30 Jun 2026" in detail_text(app)
@@ -142,7 +142,7 @@ async def test_unreadable_due_date_is_refused_and_escape_writes_nothing(
 ) -> None:
     before = goals_store.path.read_bytes()
     async with goals_app(goals_store) as (app, pilot):
-        await select(pilot, goals_store.goal("latency")["id"])
+        await select(pilot, goals_store.goals.get("latency")["id"])
         await pilot.press("e")
         form = app.screen
         assert isinstance(form, GoalForm)
@@ -162,7 +162,7 @@ async def test_unreadable_due_date_is_refused_and_escape_writes_nothing(
 
 async def test_reparent_refuses_a_cycle_and_moves_otherwise(goals_store: JournalStore) -> None:
     revenue, enterprise, latency = (
-        goals_store.goal(c)["id"] for c in ("revenue", "enterprise", "latency")
+        goals_store.goals.get(c)["id"] for c in ("revenue", "enterprise", "latency")
     )
     async with goals_app(goals_store) as (app, pilot):
 
@@ -176,23 +176,23 @@ async def test_reparent_refuses_a_cycle_and_moves_otherwise(goals_store: Journal
             await settle(pilot)
 
         await move(revenue, enterprise)  # enterprise sits under revenue: a cycle
-        assert goals_store.goal("revenue")["parent"] is None
+        assert goals_store.goals.get("revenue")["parent"] is None
         assert any("cycle" in n for n in notices(app))
         assert isinstance(app.screen, GoalsScreen)
 
         await move(enterprise, latency)
-        assert goals_store.goal("enterprise")["parent"] == latency
+        assert goals_store.goals.get("enterprise")["parent"] == latency
         parent_of = {n.data: n.parent.data for n in nodes(app) if n.parent is not None}
         assert parent_of[enterprise] == latency
 
         await move(enterprise, "")  # the first choice: top level
-        assert goals_store.goal("enterprise")["parent"] is None
+        assert goals_store.goals.get("enterprise")["parent"] is None
 
 
 async def test_delete_asks_with_the_link_count(goals_store: JournalStore) -> None:
     for text in ("Shaved 40 ms", "Cache warmed", "Unrelated"):
-        goals_store.add_entry("win", text, goals=["latency"] if text != "Unrelated" else [])
-    latency = goals_store.goal("latency")["id"]
+        goals_store.entries.add("win", text, goals=["latency"] if text != "Unrelated" else [])
+    latency = goals_store.goals.get("latency")["id"]
     async with goals_app(goals_store) as (app, pilot):
         await select(pilot, latency)
         await pilot.press("d")
@@ -202,29 +202,29 @@ async def test_delete_asks_with_the_link_count(goals_store: JournalStore) -> Non
         assert "2 entry links will be dropped" in confirm.question.plain
         await pilot.press("n")
         await settle(pilot)
-        assert goals_store.goal("latency")
+        assert goals_store.goals.get("latency")
 
         await pilot.press("d")
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
-        assert all(g["id"] != latency for g in goals_store.goals())
-        assert len(goals_store.entries()) == 3
-        assert all(latency not in e["goals"] for e in goals_store.entries())
+        assert all(g["id"] != latency for g in goals_store.goals.all())
+        assert len(goals_store.entries.all()) == 3
+        assert all(latency not in e["goals"] for e in goals_store.entries.all())
         assert any("2 entry links dropped" in n for n in notices(app))
         assert latency not in labels(app)
 
 
 async def test_evidence_count_latest_date_and_stale_mark(goals_store: JournalStore) -> None:
     s = goals_store
-    s.add_goal("Old finished goal", code="finished", status="done")
-    s.add_entry("win", "Signed Acme", when="2026-03-01 10:00", goals=["enterprise"])
-    s.add_entry("win", "Demo to Globex", when="2026-02-10 10:00", goals=["revenue"])
-    s.add_entry("reflection", "Helped sales", when="2026-01-20 10:00", goals=["influence"])
-    s.add_entry("win", "Cut p95", when="2025-12-01 10:00", goals=["latency"])
+    s.goals.add("Old finished goal", code="finished", status="done")
+    s.entries.add("win", "Signed Acme", when="2026-03-01 10:00", goals=["enterprise"])
+    s.entries.add("win", "Demo to Globex", when="2026-02-10 10:00", goals=["revenue"])
+    s.entries.add("reflection", "Helped sales", when="2026-01-20 10:00", goals=["influence"])
+    s.entries.add("win", "Cut p95", when="2025-12-01 10:00", goals=["latency"])
     async with goals_app(s) as (app, pilot):
         rows = {
-            s.goal(code)["code"]: labels(app)[s.goal(code)["id"]][0]
+            s.goals.get(code)["code"]: labels(app)[s.goals.get(code)["id"]][0]
             for code in ("revenue", "enterprise", "latency", "influence", "finished")
         }
         # revenue counts its sub-goal's and its personal goal's evidence too
@@ -238,30 +238,32 @@ async def test_evidence_count_latest_date_and_stale_mark(goals_store: JournalSto
 
     # the screen and `journal goal list` agree on every count and date
     def by_family(goal_id: str) -> tuple[int, str | None]:  # the slow, obvious way
-        family = goal_family(goal_id, s.goals())
+        family = goal_family(goal_id, s.goals.all())
         hits = [e["when"][:10] for e in s.raw_entries() if not family.isdisjoint(e["goals"])]
         return len(hits), max(hits, default=None)
 
-    cli = {g["id"]: by_family(g["id"]) for g in s.goals()}
-    views = goal_views(s.goals(), s.raw_entries(), DEMO_NOW)
+    cli = {g["id"]: by_family(g["id"]) for g in s.goals.all()}
+    views = goal_views(s.goals.all(), s.raw_entries(), DEMO_NOW)
     assert {v.id: (v.count, v.latest) for v in views} == cli
 
 
 async def test_evidence_exactly_60_days_old_is_not_stale(store: JournalStore) -> None:
-    store.add_goal("Edge", code="edge")
-    store.add_goal("Past edge", code="past")
-    store.add_entry("win", "On the edge", when="2026-01-14 10:00", goals=["edge"])
-    store.add_entry("win", "Past the edge", when="2026-01-13 10:00", goals=["past"])
-    views = {v.goal["code"]: v for v in goal_views(store.goals(), store.raw_entries(), DEMO_NOW)}
+    store.goals.add("Edge", code="edge")
+    store.goals.add("Past edge", code="past")
+    store.entries.add("win", "On the edge", when="2026-01-14 10:00", goals=["edge"])
+    store.entries.add("win", "Past the edge", when="2026-01-13 10:00", goals=["past"])
+    views = {
+        v.goal["code"]: v for v in goal_views(store.goals.all(), store.raw_entries(), DEMO_NOW)
+    }
     assert not views["edge"].stale
     assert views["past"].stale
 
 
 async def test_markup_and_control_characters_show_literally(store: JournalStore) -> None:
-    store.add_goal("[/] [bold red]x\x1b[31m", code="weird", notes="[link=x]notes[/link]\x07")
+    store.goals.add("[/] [bold red]x\x1b[31m", code="weird", notes="[link=x]notes[/link]\x07")
     async with goals_app(store) as (app, pilot):
-        await select(pilot, store.goal("weird")["id"])
-        row = labels(app)[store.goal("weird")["id"]][0]
+        await select(pilot, store.goals.get("weird")["id"])
+        row = labels(app)[store.goals.get("weird")["id"]][0]
         assert "[/] [bold red]x␛[31m" in row
         detail = detail_text(app)
         assert "[/] [bold red]x␛[31m" in detail
@@ -280,21 +282,21 @@ async def test_markup_and_control_characters_show_literally(store: JournalStore)
 async def test_counts_follow_writes_from_elsewhere(goals_store: JournalStore) -> None:
     """Another process tags an entry: the app's poll tells the screen, which recounts."""
     other = JournalStore(goals_store.path)
-    revenue = goals_store.goal("revenue")["id"]
+    revenue = goals_store.goals.get("revenue")["id"]
     async with goals_app(goals_store) as (app, pilot):
         assert "revenue (0) ⚠ no evidence" in labels(app)[revenue][0]
-        other.add_entry("win", "Signed Acme", when="2026-03-14 09:00", goals=["enterprise"])
+        other.entries.add("win", "Signed Acme", when="2026-03-14 09:00", goals=["enterprise"])
         await wait_for(pilot, lambda: "(1 · 14 Mar 2026)" in labels(app)[revenue][0])
         await pilot.press("j")  # and again when the screen comes back into view
         await settle(pilot)
-        other.add_entry("win", "Demo to Globex", when="2026-03-15 09:00", goals=["revenue"])
+        other.entries.add("win", "Demo to Globex", when="2026-03-15 09:00", goals=["revenue"])
         await pilot.press("g")
         await wait_for(pilot, lambda: "(2 · 15 Mar 2026)" in labels(app)[revenue][0])
     other.close()
 
 
 async def test_show_goal_selects_it(goals_store: JournalStore) -> None:
-    latency = goals_store.goal("latency")["id"]
+    latency = goals_store.goals.get("latency")["id"]
     async with goals_app(goals_store) as (app, pilot):
         await pilot.press("j")
         await settle(pilot)
@@ -320,12 +322,12 @@ async def test_empty_journal_says_how_to_start(store: JournalStore) -> None:
 async def test_collapsed_goal_stays_collapsed_and_a_hand_made_cycle_still_shows(
     goals_store: JournalStore,
 ) -> None:
-    revenue = goals_store.goal("revenue")["id"]
+    revenue = goals_store.goals.get("revenue")["id"]
     async with goals_app(goals_store) as (app, pilot):
         await select(pilot, revenue)
         await pilot.press("space")  # collapse revenue
         await settle(pilot)
-        ids = {g["code"]: g["id"] for g in goals_store.goals()}
+        ids = {g["code"]: g["id"] for g in goals_store.goals.all()}
         doc = json.loads(goals_store.path.read_text())  # a cycle no store call would write
         for record in doc["goals"].values():
             if record["code"] == "latency":
@@ -343,6 +345,6 @@ async def test_collapsed_goal_stays_collapsed_and_a_hand_made_cycle_still_shows(
             ),
         )
         rows = labels(app)
-        assert set(rows) == {g["id"] for g in goals_store.goals()}  # every goal still shows
+        assert set(rows) == {g["id"] for g in goals_store.goals.all()}  # every goal still shows
         revenue_node = next(n for n in nodes(app) if n.data == revenue)
         assert not revenue_node.is_expanded

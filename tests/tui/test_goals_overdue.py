@@ -10,8 +10,8 @@ from tests.tui.test_goals import labels
 
 
 async def test_an_overdue_goal_is_flagged_on_the_goals_screen(store: JournalStore) -> None:
-    late = store.add_goal("Ship the beta", code="beta", due="2026-03-01")["id"]
-    later = store.add_goal("Ship the GA", code="ga", due="2026-12-31")["id"]
+    late = store.goals.add("Ship the beta", code="beta", due="2026-03-01")["id"]
+    later = store.goals.add("Ship the GA", code="ga", due="2026-12-31")["id"]
     async with app_on_screen(store, "g", GoalsScreen, DEMO_NOW) as (app, pilot):
         rows = labels(app)
         assert "overdue" in rows[late][0] and "overdue" not in rows[later][0]
@@ -19,8 +19,8 @@ async def test_an_overdue_goal_is_flagged_on_the_goals_screen(store: JournalStor
 
 
 async def test_an_overdue_goal_is_flagged_in_the_review(store: JournalStore) -> None:
-    store.add_goal("Ship the beta", code="beta", due="2026-03-01")
-    store.add_goal("Launched the app", code="app", status="done", due="2026-02-01")
+    store.goals.add("Ship the beta", code="beta", due="2026-03-01")
+    store.goals.add("Launched the app", code="app", status="done", due="2026-02-01")
     async with app_on_screen(store, "r", ReviewScreen, DEMO_NOW) as (app, pilot):
         screen = app.screen
         await wait_for(pilot, lambda: screen.assessment is not None)
@@ -36,16 +36,19 @@ async def test_the_goal_form_edits_what_a_personal_goal_supports(goals_store: Jo
 
     s = goals_store
     async with app_on_screen(s, "g", GoalsScreen, DEMO_NOW) as (app, pilot):
-        await select(pilot, s.goal("influence")["id"])
+        await select(pilot, s.goals.get("influence")["id"])
         await pilot.press("e")
         form = app.screen
         assert isinstance(form, GoalForm) and form.supports_list is not None
-        assert form.supports_list.chosen == [s.goal("revenue")["id"]]
+        assert form.supports_list.chosen == [s.goals.get("revenue")["id"]]
         form.supports_list.filter_input.focus()
         await pilot.press(*"latency", "space", "ctrl+s")
         await settle(pilot)
         assert not isinstance(app.screen, GoalForm)
-    assert s.goal("influence")["supports"] == [s.goal("revenue")["id"], s.goal("latency")["id"]]
+    assert s.goals.get("influence")["supports"] == [
+        s.goals.get("revenue")["id"],
+        s.goals.get("latency")["id"],
+    ]
 
 
 async def test_a_company_goal_form_has_no_supports(goals_store: JournalStore) -> None:
@@ -53,6 +56,6 @@ async def test_a_company_goal_form_has_no_supports(goals_store: JournalStore) ->
     from tests.tui.test_goals import select
 
     async with app_on_screen(goals_store, "g", GoalsScreen, DEMO_NOW) as (app, pilot):
-        await select(pilot, goals_store.goal("revenue")["id"])
+        await select(pilot, goals_store.goals.get("revenue")["id"])
         await pilot.press("e")
         assert isinstance(app.screen, GoalForm) and app.screen.supports_list is None

@@ -17,15 +17,15 @@ NOW = datetime(2026, 3, 15, 12, 0, tzinfo=timezone(timedelta(hours=1)))
 
 
 def metric_store(store: JournalStore) -> JournalStore:
-    store.add_goal(
+    store.goals.add(
         "Cut checkout latency",
         code="latency",
         due="2026-12-31",
         target="300 ms",
         metric={"unit": "ms", "baseline": 420, "target": 300, "start": "2026-01-01"},
     )
-    store.add_goal("Ship the design system", code="design")
-    store.add_entries(
+    store.goals.add("Ship the design system", code="design")
+    store.entries.add_many(
         [
             {
                 "kind": "checkin",
@@ -40,7 +40,7 @@ def metric_store(store: JournalStore) -> JournalStore:
 
 
 def row(app: object, store: JournalStore, code: str) -> str:
-    return labels(app)[store.goal(code)["id"]][0]  # type: ignore[arg-type]
+    return labels(app)[store.goals.get(code)["id"]][0]  # type: ignore[arg-type]
 
 
 async def test_check_in_from_the_goals_screen_moves_the_bar(store: JournalStore) -> None:
@@ -49,7 +49,7 @@ async def test_check_in_from_the_goals_screen_moves_the_bar(store: JournalStore)
         before = row(app, store, "latency")
         assert "17% " in before and "on track" in before and "\u2588" in before
         assert "%" not in row(app, store, "design")  # a binary goal shows no bar
-        await select(pilot, store.goal("latency")["id"])
+        await select(pilot, store.goals.get("latency")["id"])
         assert "420 ms \u2192 400 ms \u2192 300 ms" in detail_text(app)
         await pilot.press("k")
         form = app.screen
@@ -66,7 +66,7 @@ async def test_check_in_from_the_goals_screen_moves_the_bar(store: JournalStore)
         await wait_for(pilot, lambda: "50% " in row(app, store, "latency"))
         after = row(app, store, "latency")
         assert after.count("\u2588") > before.count("\u2588")
-        (checkin,) = [e for e in store.entries() if e["value"] == 360]
+        (checkin,) = [e for e in store.entries.all() if e["value"] == 360]
         assert checkin["kind"] == "checkin" and checkin["body"] == "cache change"
         assert checkin["when"].startswith("2026-03-15")  # the app's clock
         assert "420 ms \u2192 360 ms \u2192 300 ms" in detail_text(app)
@@ -77,19 +77,19 @@ async def test_check_in_from_the_goals_screen_moves_the_bar(store: JournalStore)
 async def test_escape_and_no_metric_write_nothing(store: JournalStore) -> None:
     metric_store(store)
     async with app_on_screen(store, "g", GoalsScreen, NOW) as (app, pilot):
-        await select(pilot, store.goal("latency")["id"])
+        await select(pilot, store.goals.get("latency")["id"])
         await pilot.press("k", *"350", "escape")
         await settle(pilot)
-        assert len(store.entries()) == 1
-        await select(pilot, store.goal("design")["id"])
+        assert len(store.entries.all()) == 1
+        await select(pilot, store.goals.get("design")["id"])
         await pilot.press("k")
         await settle(pilot)
         assert not isinstance(app.screen, CheckinForm)
         assert any("no metric" in n for n in notices(app))
-        await select(pilot, store.goal("latency")["id"])
+        await select(pilot, store.goals.get("latency")["id"])
         await pilot.press("k", "enter")  # an empty value is refused inside the dialog
         await pilot.pause()
-        assert isinstance(app.screen, CheckinForm) and len(store.entries()) == 1
+        assert isinstance(app.screen, CheckinForm) and len(store.entries.all()) == 1
 
 
 async def test_the_review_calls_out_at_risk_goals_and_achievements(store: JournalStore) -> None:
@@ -97,13 +97,13 @@ async def test_the_review_calls_out_at_risk_goals_and_achievements(store: Journa
     from tests.tui.helpers import screen_text
 
     metric_store(store)
-    store.add_goal(
+    store.goals.add(
         "Win three deals",
         code="deals",
         due="2026-12-31",
         metric={"unit": "deals", "baseline": 0, "target": 3, "start": "2025-04-01"},
     )
-    store.add_entries(
+    store.entries.add_many(
         [
             {
                 "kind": "checkin",
@@ -114,13 +114,13 @@ async def test_the_review_calls_out_at_risk_goals_and_achievements(store: Journa
             }
         ]
     )
-    store.add_goal(
+    store.goals.add(
         "Halve onboarding",
         code="onboarding",
         due="2026-12-31",
         metric={"unit": "days", "baseline": 14, "target": 7, "start": "2026-01-01"},
     )
-    store.add_entries(
+    store.entries.add_many(
         [
             {
                 "kind": "checkin",

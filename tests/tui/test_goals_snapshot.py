@@ -35,25 +35,25 @@ async def _on_revenue(pilot: Pilot[None]) -> None:
 
 
 def small_app(store: JournalStore) -> JournalApp:
-    store.add_goal(
+    store.goals.add(
         "Grow [bold]enterprise[/] revenue",
         code="revenue",
         measure="ARR",
         target="+30%",
         due="2026-06-30",
     )
-    store.add_goal("Win three deals", code="deals", parent="revenue")
-    store.add_goal("Cut checkout latency [/]", code="latency")
-    store.add_goal(
+    store.goals.add("Win three deals", code="deals", parent="revenue")
+    store.goals.add("Cut checkout latency [/]", code="latency")
+    store.goals.add(
         "Influence across teams",
         code="influence",
         scope="personal",
         supports=["revenue", "latency"],
         notes="Ask [link=x]Priya[/link]",
     )
-    store.add_goal("Old launch", code="launch", status="done")
-    store.add_entry("win", "Signed Acme", when="2026-03-01 10:00", goals=["deals"])
-    store.add_entry("note", "p95 at 900 ms", when="2025-11-20 10:00", goals=["latency"])
+    store.goals.add("Old launch", code="launch", status="done")
+    store.entries.add("win", "Signed Acme", when="2026-03-01 10:00", goals=["deals"])
+    store.entries.add("note", "p95 at 900 ms", when="2025-11-20 10:00", goals=["latency"])
     return make_app(store, now=lambda: DEMO_NOW)
 
 

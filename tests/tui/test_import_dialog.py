@@ -45,7 +45,7 @@ async def test_preview_then_import_then_close(store: JournalStore) -> None:
         assert not store.path.exists()
         await pilot.click("#import-run")
         await wait_for(pilot, lambda: "10 imported" in summary_text(app))
-        assert len(store.entries()) == 10
+        assert len(store.entries.all()) == 10
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ImportScreen)
@@ -77,7 +77,7 @@ async def test_goals_file_and_errors_are_shown_literally(
         await pilot.click("#import-close")
         await pilot.pause()
     assert app.results[0] is not None and app.results[0].kind == "goals"
-    assert len(store.goals()) == 7
+    assert len(store.goals.all()) == 7
 
 
 async def test_empty_path_asks_for_one(store: JournalStore) -> None:

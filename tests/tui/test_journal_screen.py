@@ -33,7 +33,7 @@ async def loaded(pilot, app: JournalApp) -> JournalScreen:  # type: ignore[no-un
 async def test_add_an_entry_of_each_kind(
     app: JournalApp, journal_store: JournalStore, kind: str
 ) -> None:
-    before = len(journal_store.entries())
+    before = len(journal_store.entries.all())
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
         await pilot.press("a")
@@ -47,7 +47,7 @@ async def test_add_an_entry_of_each_kind(
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         await wait_for(pilot, lambda: "New" in titles(app))
         assert journal(app).entry_list.highlighted["title"] == "New"  # type: ignore[index]
-    entries = journal_store.entries()
+    entries = journal_store.entries.all()
     assert len(entries) == before + 1
     added = next(e for e in entries if e["title"] == "New")
     assert added["kind"] == kind
@@ -65,11 +65,11 @@ async def test_edit_an_entry(app: JournalApp, journal_store: JournalStore) -> No
         assert isinstance(app.screen, EntryEditor)
         await pilot.press("end", *" (edited)", "ctrl+s")
         await wait_for(pilot, lambda: "Lead with the customer problem (edited)" in titles(app))
-    record = journal_store.entry(ident)
+    record = journal_store.entries.get(ident)
     assert record["title"] == "Lead with the customer problem (edited)"
     assert record["when"] == "2026-03-14T09:00:00+01:00"  # untouched date kept exactly
     assert record["source"] == "Priya"
-    assert len(journal_store.entries()) == 6
+    assert len(journal_store.entries.all()) == 6
 
 
 async def test_enter_opens_the_editor_and_escape_never_writes(
@@ -95,13 +95,13 @@ async def test_delete_and_undo(app: JournalApp, journal_store: JournalStore) -> 
         assert victim is not None and victim["title"] == "Closed the Acme renewal"
         await pilot.press("d")
         await wait_for(pilot, lambda: "Closed the Acme renewal" not in titles(app))
-        assert len(journal_store.entries()) == 5
+        assert len(journal_store.entries.all()) == 5
         await pilot.press("u")
         await wait_for(pilot, lambda: "Closed the Acme renewal" in titles(app))
         assert screen.entry_list.highlighted["id"] == victim["id"]  # type: ignore[index]
         await pilot.press("u")  # nothing left to undo: a notice, no crash
         await pilot.pause(0.1)
-    assert journal_store.entry(victim["id"]) == victim
+    assert journal_store.entries.get(victim["id"]) == victim
 
 
 async def test_star(app: JournalApp, journal_store: JournalStore) -> None:
@@ -109,7 +109,7 @@ async def test_star(app: JournalApp, journal_store: JournalStore) -> None:
         screen = await loaded(pilot, app)
         ident = screen.entry_list.highlighted["id"]  # type: ignore[index]
         await pilot.press("asterisk")
-        await wait_for(pilot, lambda: journal_store.entry(ident)["starred"])
+        await wait_for(pilot, lambda: journal_store.entries.get(ident)["starred"])
         await wait_for(pilot, lambda: bool(screen.entry_list.highlighted["starred"]))  # type: ignore[index]
         assert screen.entry_list.highlighted["id"] == ident  # type: ignore[index]
 
@@ -191,10 +191,10 @@ async def test_link_an_entry_to_a_goal_and_a_skill(
         await pilot.press(*"latency", "enter", "space")  # filter goals, tick the match
         await pilot.press("tab", *"story", "enter", "space")  # the same in skills
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: journal_store.entry(ident)["skills"] != [])
-    record = journal_store.entry(ident)
-    assert record["goals"] == [journal_store.goal("latency")["id"]]
-    assert record["skills"] == [journal_store.skill("storytelling")["id"]]
+        await wait_for(pilot, lambda: journal_store.entries.get(ident)["skills"] != [])
+    record = journal_store.entries.get(ident)
+    assert record["goals"] == [journal_store.goals.get("latency")["id"]]
+    assert record["skills"] == [journal_store.skills.get("storytelling")["id"]]
 
 
 async def test_editor_links_goals_through_its_searchable_list(
@@ -208,8 +208,8 @@ async def test_editor_links_goals_through_its_searchable_list(
         editor.query_one("#goals").query_one("Input").focus()
         await pilot.press(*"lat", "enter", "space", "ctrl+s")
         await wait_for(pilot, lambda: "Shipped the cache" in titles(app))
-    added = next(e for e in journal_store.entries() if e["title"] == "Shipped the cache")
-    assert added["goals"] == [journal_store.goal("latency")["id"]]
+    added = next(e for e in journal_store.entries.all() if e["title"] == "Shipped the cache")
+    assert added["goals"] == [journal_store.goals.get("latency")["id"]]
 
 
 async def test_mouse_click_highlights_and_double_click_edits(app: JournalApp) -> None:
@@ -228,7 +228,7 @@ async def test_mouse_click_highlights_and_double_click_edits(app: JournalApp) ->
 async def test_a_long_list_scrolls_with_the_cursor(
     app: JournalApp, journal_store: JournalStore
 ) -> None:
-    journal_store.add_entries(
+    journal_store.entries.add_many(
         [
             {"kind": "note", "title": f"Bulk {n:03}", "when": f"2025-01-01 {n % 24:02}:00"}
             for n in range(300)

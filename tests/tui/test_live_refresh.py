@@ -51,7 +51,7 @@ async def test_entry_from_another_process_shows_after_visiting_goals(
 
 
 def add_win(store: JournalStore, title: str) -> Record:
-    return store.add_entry("win", title, goals=["latency"])
+    return store.entries.add("win", title, goals=["latency"])
 
 
 async def test_a_hidden_screen_waits_and_catches_up_when_shown(

@@ -32,17 +32,17 @@ async def test_feedback_to_a_development_goal_woven_into_a_company_goal(
         assert isinstance(form, DevelopmentGoalForm)
         assert form.title_input.value == "Improve my deck"  # the theme, not the sentence
         assert [p.goal["code"] for p in form.proposals][0] == "revenue"  # linked: ranked first
-        assert form.weave_select.value == journal_store.goal("revenue")["id"]
+        assert form.weave_select.value == journal_store.goals.get("revenue")["id"]
         assert "Priya" in screen_text(app) and "Weave into" in screen_text(app)
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         await settle(pilot)
-    goal = next(g for g in journal_store.goals() if g["title"] == "Improve my deck")
+    goal = next(g for g in journal_store.goals.all() if g["title"] == "Improve my deck")
     assert goal["scope"] == "personal" and goal["why"] == [entry["id"]]
-    revenue = journal_store.goal("revenue")
+    revenue = journal_store.goals.get("revenue")
     assert goal["supports"] == [revenue["id"]]
     assert revenue["steps"][-1]["for"] == goal["id"]
-    assert goal["id"] in journal_store.entry(entry["id"])["goals"]
+    assert goal["id"] in journal_store.entries.get(entry["id"])["goals"]
 
 
 async def test_skills_screen_key_opens_the_development_goal_form(
@@ -50,11 +50,11 @@ async def test_skills_screen_key_opens_the_development_goal_form(
 ) -> None:
     feedback = next(
         e
-        for e in journal_store.entries()
+        for e in journal_store.entries.all()
         if e["kind"] == "feedback" and e.get("sentiment") == "constructive"
     )
     for code in ("storytelling", "feedback-giving"):  # whichever row is selected
-        journal_store.update_skill(code, why=[feedback["id"]])
+        journal_store.skills.update(code, why=[feedback["id"]])
     async with app_on_screen(journal_store, "s", SkillsScreen, NOW, SIZE) as (app, pilot):
         await pilot.press("v")
         await wait_for(pilot, lambda: isinstance(app.screen, DevelopmentGoalForm))
@@ -62,7 +62,7 @@ async def test_skills_screen_key_opens_the_development_goal_form(
         assert isinstance(form, DevelopmentGoalForm) and form.entry["id"] == feedback["id"]
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, SkillsScreen))
-    assert not any(g["title"] == "Improve my deck" for g in journal_store.goals())
+    assert not any(g["title"] == "Improve my deck" for g in journal_store.goals.all())
 
 
 async def test_a_non_feedback_entry_is_refused_with_a_notice(

@@ -37,7 +37,7 @@ async def go_to(pilot, screen: ReviewScreen, key: str) -> None:  # type: ignore[
 
 
 def goal_id(store: JournalStore, code: str) -> str:
-    return store.goal(code)["id"]
+    return store.goals.get(code)["id"]
 
 
 async def test_rate_a_goal_write_a_narrative_quit_reopen_still_there(
@@ -60,7 +60,7 @@ async def test_rate_a_goal_write_a_narrative_quit_reopen_still_there(
     journal_store.close()
 
     reopened = JournalStore(path)
-    [saved] = reopened.reviews()
+    [saved] = reopened.reviews.all()
     assert saved["goals"][revenue]["rating"] == "Met"
     assert saved["goals"][revenue]["narrative"] == "Signed Acme [/] mid-sente"
     assert saved["status"] == "draft" and saved["period"]["label"] == "2026"
@@ -102,7 +102,7 @@ async def test_space_drops_evidence_and_the_counts_follow(journal_store: Journal
         await pilot.press("space")  # and back in
         await wait_for(pilot, lambda: len(screen._report(f"goal:{revenue}").evidence) == found)
         await pilot.press("ctrl+q")
-    assert journal_store.reviews() == []  # dropped and taken back: nothing written in
+    assert journal_store.reviews.all() == []  # dropped and taken back: nothing written in
 
 
 async def test_period_in_words_and_a_bad_one(journal_store: JournalStore, app) -> None:  # type: ignore[no-untyped-def]
@@ -171,8 +171,8 @@ async def test_works_with_the_wall_clock_and_user_text_is_never_markup(
     store: JournalStore,
 ) -> None:
     """`make_app` with no clock given (the harness never shapes the screen's code)."""
-    store.add_goal("[bold]Goal[/] \x1b[31m", code="odd")
-    store.add_entry("win", "[/] closing tag first", goals=["odd"])
+    store.goals.add("[bold]Goal[/] \x1b[31m", code="odd")
+    store.entries.add("win", "[/] closing tag first", goals=["odd"])
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
@@ -182,7 +182,7 @@ async def test_works_with_the_wall_clock_and_user_text_is_never_markup(
         )
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
-        await go_to(pilot, screen, f"goal:{store.goal('odd')['id']}")
+        await go_to(pilot, screen, f"goal:{store.goals.get('odd')['id']}")
         text = screen_text(app)
         assert "[bold]Goal[/] \u241b[31m" in text
         assert "[/] closing tag" in text
@@ -201,5 +201,5 @@ def test_draft_writer_keeps_the_newest_version_and_one_record(store: JournalStor
     assert first is not None
     assert writer.write(live, {**live, "summary": "v3"}, 3) is not None
     assert writer.write(live, {**live, "summary": "v2 (late)"}, 2) is None  # lost the race
-    [saved] = store.reviews()
+    [saved] = store.reviews.all()
     assert saved["id"] == first["id"] and saved["summary"] == "v3"

@@ -41,7 +41,7 @@ async def test_x_c_n_do_nothing_outside_the_goal_list(journal_store: JournalStor
         await pilot.press("x", "c", "n")
         await settle(pilot)
         assert not isinstance(app.screen, ExportPrompt)
-        assert app.clipboard == "" and journal_store.reviews() == []
+        assert app.clipboard == "" and journal_store.reviews.all() == []
         assert screen.review is None or not screen.review.get("id")
         screen.goal_list.focus()
         await pilot.press("x")

@@ -18,7 +18,7 @@ REVIEW_NOW = datetime(2026, 7, 6, 10, 0, tzinfo=timezone(timedelta(hours=1)))
 
 def reviewed_app(store: JournalStore) -> JournalApp:
     ids = build_sample(store)
-    store.save_review(sample_review(ids))
+    store.reviews.save(sample_review(ids))
     return make_app(store, now=lambda: REVIEW_NOW)
 
 

@@ -31,7 +31,7 @@ async def test_a_renamed_review_exports_and_copies_under_its_new_title(
 
 
 async def test_no_company_goals_is_not_every_goal_has_evidence(store: JournalStore) -> None:
-    store.add_goal("Learn to delegate", code="delegate", scope="personal")
+    store.goals.add("Learn to delegate", code="delegate", scope="personal")
     app = make_app(store, now=fixed_now)
     async with app.run_test(size=SIZE) as pilot:
         await open_review(pilot, app)
@@ -57,7 +57,7 @@ async def test_a_new_reviews_title_is_the_saved_one_and_follows_the_period(
         await pilot.press(*"Q1 2026")
         await wait_for(pilot, lambda: title.value == "Q1 2026 self-assessment")
         await pilot.press("ctrl+q")
-    [saved] = journal_store.reviews()
+    [saved] = journal_store.reviews.all()
     assert saved["title"] == "Q1 2026 self-assessment"
     assert saved["period"]["label"] == "Q1 2026" and saved["summary"] == "A good quarter"
 
@@ -81,7 +81,7 @@ async def test_a_title_of_ones_own_stays_when_the_period_moves(
         await settle(pilot)
         assert title.value == "Brag doc"
         await pilot.press("ctrl+q")
-    [saved] = journal_store.reviews()
+    [saved] = journal_store.reviews.all()
     assert saved["title"] == "Brag doc" and saved["period"]["label"] == "Q1 2026"
 
 
@@ -94,7 +94,7 @@ async def test_a_stray_letter_saves_no_review(journal_store: JournalStore, app) 
         await pilot.press("escape", "j")  # away and back: the screen saves on suspend
         await settle(pilot)
         await pilot.press("ctrl+q")
-    assert journal_store.reviews() == []
+    assert journal_store.reviews.all() == []
 
 
 async def test_n_starts_a_review_that_is_saved_once_written_in(
@@ -106,14 +106,14 @@ async def test_n_starts_a_review_that_is_saved_once_written_in(
         await pilot.press(*"First one", "escape")
         await pilot.pause(1.0)
         await settle(pilot)
-        assert len(journal_store.reviews()) == 1
+        assert len(journal_store.reviews.all()) == 1
         await pilot.press("n")
         await settle(pilot)
-        assert len(journal_store.reviews()) == 1  # nothing written in the new one yet
+        assert len(journal_store.reviews.all()) == 1  # nothing written in the new one yet
         assert screen.query_one("#review-title", Input).value == "2026 self-assessment (2)"
         assert screen.query_one("#summary", TextArea).text == ""
         screen.query_one("#summary", TextArea).focus()
         await pilot.press(*"Second one")
         await pilot.press("ctrl+q")
-    titles = sorted(r["title"] for r in journal_store.reviews())
+    titles = sorted(r["title"] for r in journal_store.reviews.all())
     assert titles == ["2026 self-assessment", "2026 self-assessment (2)"]

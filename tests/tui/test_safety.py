@@ -28,7 +28,7 @@ RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 @pytest.fixture
 def nasty_store(journal_store: JournalStore) -> JournalStore:
     for n, (title, _) in enumerate(NASTY):
-        journal_store.add_entry(
+        journal_store.entries.add(
             "feedback",
             title=title,
             body=f"{title}\n\n[@click=app.quit]body[/] \x1b]52;c;aGk=\x07",
@@ -115,7 +115,7 @@ async def test_editing_an_escape_title_keeps_it_exactly(
     app: JournalApp, nasty_store: JournalStore
 ) -> None:
     title = NASTY[-1][0]
-    ident = next(e["id"] for e in nasty_store.entries() if e["title"] == title)
+    ident = next(e["id"] for e in nasty_store.entries.all() if e["title"] == title)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(
             pilot,
@@ -129,4 +129,4 @@ async def test_editing_an_escape_title_keeps_it_exactly(
         await pilot.press("e", "ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         await pilot.pause(0.2)
-    assert nasty_store.entry(ident)["title"] == title
+    assert nasty_store.entries.get(ident)["title"] == title

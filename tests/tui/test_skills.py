@@ -38,41 +38,41 @@ def notices(app: App[None]) -> list[str]:
 def feedback(store: JournalStore) -> dict[str, Record]:
     """Feedback of every sentiment; one constructive piece already has its skill."""
     s = store
-    covered = s.add_entry(
+    covered = s.entries.add(
         "feedback",
         "Estimates slip",
         source="Priya",
         sentiment="constructive",
         when="2026-01-05 10:00",
     )
-    s.add_skill("Estimating", code="estimating", why=[covered["id"]], level=2, target_level=3)
+    s.skills.add("Estimating", code="estimating", why=[covered["id"]], level=2, target_level=3)
     return {
         "covered": covered,
-        "old": s.add_entry(
+        "old": s.entries.add(
             "feedback",
             "Docs are thin. Write more.",
             source="Ana",
             sentiment="constructive",
             when="2026-02-01 10:00",
         ),
-        "praise": s.add_entry(
+        "praise": s.entries.add(
             "feedback", "Great demo", source="Sam", sentiment="praise", when="2026-03-01 10:00"
         ),
-        "new": s.add_entry(
+        "new": s.entries.add(
             "feedback",
             "Your updates ramble; lead with the decision.",
             source="Dana",
             sentiment="constructive",
             when="2026-03-10 10:00",
         ),
-        "mixed": s.add_entry(
+        "mixed": s.entries.add(
             "feedback",
             "Solid fix, slow review",
             source="Lee",
             sentiment="mixed",
             when="2026-03-05 10:00",
         ),
-        "win": s.add_entry("win", "Shipped it", when="2026-03-11 10:00"),
+        "win": s.entries.add("win", "Shipped it", when="2026-03-11 10:00"),
     }
 
 
@@ -80,7 +80,7 @@ def test_feedback_waiting_for_a_skill_is_constructive_unlinked_and_newest_first(
     store: JournalStore,
     feedback: dict[str, Record],
 ) -> None:
-    waiting = feedback_wanting_skill(store.raw_entries(), store.skills())
+    waiting = feedback_wanting_skill(store.raw_entries(), store.skills.all())
     assert [e["id"] for e in waiting] == [feedback[k]["id"] for k in ("new", "mixed", "old")]
 
 
@@ -115,12 +115,12 @@ async def test_turn_feedback_into_a_skill_with_f(
         await pilot.press("ctrl+u", *"Leading with the decision", "ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, SkillsScreen)
-        skill = store.skill("leading-with-the")
+        skill = store.skills.get("leading-with-the")
         entry_id = feedback["new"]["id"]
         assert skill["name"] == "Leading with the decision"
         assert skill["why"] == [entry_id]
         assert (skill["level"], skill["target_level"]) == (2, 4)
-        assert store.entry(entry_id)["skills"] == [skill["id"]]
+        assert store.entries.get(entry_id)["skills"] == [skill["id"]]
         screen = skills_screen(app)
         assert screen.selected is not None and screen.selected.id == skill["id"]
         detail = str(screen.detail.render())
@@ -148,16 +148,16 @@ async def test_create_skill_from_feedback_is_callable_from_elsewhere(
         assert isinstance(app.screen, SkillForm)
         await pilot.press("escape")  # cancel writes nothing
         await settle(pilot)
-        assert len(store.skills()) == 1
-        assert store.entry(feedback["old"]["id"])["skills"] == []
+        assert len(store.skills.all()) == 1
+        assert store.entries.get(feedback["old"]["id"])["skills"] == []
 
         skills_screen(app).create_skill_from_feedback(feedback["old"]["id"])
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        made = [s for s in store.skills() if s["why"] == [feedback["old"]["id"]]]
+        made = [s for s in store.skills.all() if s["why"] == [feedback["old"]["id"]]]
         assert len(made) == 1 and made[0]["name"] == "Docs are thin"
-        assert store.entry(feedback["old"]["id"])["skills"] == [made[0]["id"]]
+        assert store.entries.get(feedback["old"]["id"])["skills"] == [made[0]["id"]]
 
 
 async def test_nothing_waiting_says_so(store: JournalStore) -> None:
@@ -169,13 +169,13 @@ async def test_nothing_waiting_says_so(store: JournalStore) -> None:
 
 
 async def test_add_edit_and_delete_a_skill(store: JournalStore) -> None:
-    entry = store.add_entry("win", "Ran the planning session")
+    entry = store.entries.add("win", "Ran the planning session")
     async with skills_app(store) as (app, pilot):
         await pilot.press("a", *"Facilitation", "enter")
         await settle(pilot)
-        skill = store.skill("facilitation")
+        skill = store.skills.get("facilitation")
         assert (skill["level"], skill["target_level"], skill["why"]) == (None, None, [])
-        store.link(entry["id"], skills=["facilitation"])
+        store.entries.link(entry["id"], skills=["facilitation"])
 
         await pilot.press("e")
         form = app.screen
@@ -184,7 +184,7 @@ async def test_add_edit_and_delete_a_skill(store: JournalStore) -> None:
         await pilot.press(*"Run two retros")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert store.skill("facilitation")["plan"] == "Run two retros"
+        assert store.skills.get("facilitation")["plan"] == "Run two retros"
 
         await pilot.press("d")
         confirm = app.screen
@@ -192,30 +192,30 @@ async def test_add_edit_and_delete_a_skill(store: JournalStore) -> None:
         assert "1 entry link will be dropped" in confirm.question.plain
         await pilot.press("y")
         await settle(pilot)
-        assert store.skills() == []
-        assert store.entry(entry["id"])["skills"] == []
+        assert store.skills.all() == []
+        assert store.entries.get(entry["id"])["skills"] == []
 
 
 async def test_edit_still_saves_after_its_feedback_was_deleted(
     store: JournalStore,
     feedback: dict[str, Record],
 ) -> None:
-    store.delete_entry(feedback["covered"]["id"])
+    store.entries.delete(feedback["covered"]["id"])
     async with skills_app(store) as (app, pilot):
         await pilot.press("e")
         assert isinstance(app.screen, SkillForm)
         await pilot.press("ctrl+u", *"Estimating well", "ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, SkillsScreen)
-        skill = store.skill("estimating")
+        skill = store.skills.get("estimating")
         assert skill["name"] == "Estimating well" and skill["why"] == []
 
 
 async def test_markup_in_skills_and_feedback_shows_literally(store: JournalStore) -> None:
-    fb = store.add_entry(
+    fb = store.entries.add(
         "feedback", "[bold]Too[/] terse\x1b]52;c;x\x07", source="[red]Kim", sentiment="constructive"
     )
-    store.add_skill("[/] Writing", code="writing", plan="[link=x]read[/link]", why=[fb["id"]])
+    store.skills.add("[/] Writing", code="writing", plan="[link=x]read[/link]", why=[fb["id"]])
     async with skills_app(store) as (app, pilot):
         detail = str(skills_screen(app).detail.render())
         assert "[/] Writing" in detail
@@ -224,8 +224,8 @@ async def test_markup_in_skills_and_feedback_shows_literally(store: JournalStore
 
 
 async def test_show_skill_selects_it(store: JournalStore, feedback: dict[str, Record]) -> None:
-    store.add_skill("Active listening", code="listening")
-    wanted = store.skill("listening")["id"]
+    store.skills.add("Active listening", code="listening")
+    wanted = store.skills.get("listening")["id"]
     async with skills_app(store) as (app, pilot):
         assert skills_screen(app).selected.id != wanted  # type: ignore[union-attr]
         await pilot.press("j")

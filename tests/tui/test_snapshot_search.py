@@ -7,8 +7,8 @@ from screens.snapshot import apply_filter
 
 
 def test_filter_text_matches_all_words_across_source_and_tags(store: JournalStore) -> None:
-    store.add_entry("feedback", "Great demo\nThe pool fix", source="Ana Lopez", tags=["latency"])
-    store.add_entry("note", "Demo prep")
+    store.entries.add("feedback", "Great demo\nThe pool fix", source="Ana Lopez", tags=["latency"])
+    store.entries.add("note", "Demo prep")
     snapshot = LiveJournal(store).snapshot()
 
     def titles(text: str, previous=None):  # type: ignore[no-untyped-def]

@@ -18,9 +18,9 @@ from tests.tui.test_skills import notices, skills_app
 
 
 async def test_deleting_a_goal_with_one_link_and_one_without(store: JournalStore) -> None:
-    one = store.add_goal("Grow revenue", code="revenue")
-    none = store.add_goal("Cut latency", code="latency")
-    store.add_entry("win", "Closed Acme.", goals=["revenue"])
+    one = store.goals.add("Grow revenue", code="revenue")
+    none = store.goals.add("Cut latency", code="latency")
+    store.entries.add("win", "Closed Acme.", goals=["revenue"])
     async with goals_app(store) as (app, pilot):
         await select(pilot, none["id"])
         await pilot.press("d")
@@ -40,8 +40,8 @@ async def test_deleting_a_goal_with_one_link_and_one_without(store: JournalStore
 
 
 async def test_deleting_a_skill_with_one_link(store: JournalStore) -> None:
-    store.add_skill("Presenting", code="presenting")
-    store.add_entry("win", "Ran the demo.", skills=["presenting"])
+    store.skills.add("Presenting", code="presenting")
+    store.entries.add("win", "Ran the demo.", skills=["presenting"])
     async with skills_app(store) as (app, pilot):
         await pilot.press("d")
         await settle(pilot)
@@ -61,7 +61,7 @@ async def test_no_feedback_at_all_is_not_every_piece_has_a_skill(store: JournalS
 
 def test_a_cut_source_list_says_how_many_more(store: JournalStore) -> None:
     for n in range(8):
-        store.add_entry(
+        store.entries.add(
             "feedback",
             f"Point {n}.",
             source=f"Person {n}",

@@ -44,7 +44,7 @@ def filled(store: JournalStore) -> tuple[dict, list]:  # type: ignore[type-arg]
     )
     review = new_review(H1)
     review["form"] = form.to_record()
-    review = store.save_review(review)
+    review = store.reviews.save(review)
     assessment = assess_store(store, H1, review, TODAY)
     found = slots(
         form, [r.goal for r in assessment.company_goals()], [r.skill for r in assessment.skills]

@@ -95,12 +95,12 @@ def test_stale_is_measured_from_today_while_the_period_is_running(sample) -> Non
 
 
 def test_stale_boundary_is_exactly_sixty_days(store: JournalStore) -> None:
-    store.add_goal("Ship it", code="ship")
-    store.add_entry("win", "on the edge", when="2026-05-01 12:00", goals=["ship"])
+    store.goals.add("Ship it", code="ship")
+    store.entries.add("win", "on the edge", when="2026-05-01 12:00", goals=["ship"])
     period = Period(date(2026, 1, 1), date(2026, 6, 30), "H1")
     assert assess_store(store, period).stale == []  # 30 Jun - 60 days = 1 May: not older
-    store.add_goal("Other", code="other")
-    store.add_entry("win", "a day earlier", when="2026-04-30 12:00", goals=["other"])
+    store.goals.add("Other", code="other")
+    store.entries.add("win", "a day earlier", when="2026-04-30 12:00", goals=["other"])
     assert [g.code for g in assess_store(store, period).stale] == ["other"]
 
 
@@ -188,9 +188,9 @@ def test_a_saved_review_applies_ratings_narratives_and_dropped_evidence(sample) 
 
 
 def test_done_and_dropped_goals_only_show_with_evidence(store: JournalStore) -> None:
-    store.add_goal("Old goal", code="old", status="done")
-    store.add_goal("Dropped goal", code="dropped", status="dropped")
-    store.add_entry("win", "late win", when="2026-02-01", goals=["dropped"])
+    store.goals.add("Old goal", code="old", status="done")
+    store.goals.add("Dropped goal", code="dropped", status="dropped")
+    store.entries.add("win", "late win", when="2026-02-01", goals=["dropped"])
     a = assess_store(store, H1)
     assert [g.code for g in a.goals] == ["dropped"]
     assert a.gaps == [] and a.readiness.goals == 1
@@ -231,16 +231,16 @@ def test_review_records() -> None:
 
 def test_saved_review_round_trips_through_the_store(sample) -> None:
     store, ids = sample
-    saved = store.save_review(sample_review(ids))
+    saved = store.reviews.save(sample_review(ids))
     assert saved["id"].startswith("r")
-    loaded = store.review("h1 2026 self-assessment")
+    loaded = store.reviews.get("h1 2026 self-assessment")
     a = run(sample, loaded)
     assert a.goals[0].rating == "Exceeded" and a.review_id == saved["id"]
 
 
 def test_a_goal_done_in_the_period_shows_without_evidence(store: JournalStore) -> None:
-    store.add_goal("Launch the beta", code="beta", status="done", due="2026-05-31")
-    store.add_goal("Old launch", code="old", status="done", due="2025-05-31")
+    store.goals.add("Launch the beta", code="beta", status="done", due="2026-05-31")
+    store.goals.add("Old launch", code="old", status="done", due="2025-05-31")
     a = assess_store(store, H1)
     [beta] = a.goals
     assert beta.code == "beta" and beta.done_in_period and not beta.evidence
@@ -248,17 +248,17 @@ def test_a_goal_done_in_the_period_shows_without_evidence(store: JournalStore) -
 
 
 def test_done_on_is_recorded_and_cleared(store: JournalStore) -> None:
-    goal = store.add_goal("Launch the beta", code="beta")
+    goal = store.goals.add("Launch the beta", code="beta")
     assert "done_on" not in goal
-    done = store.update_goal("beta", status="done")
+    done = store.goals.update("beta", status="done")
     assert done["done_on"] == store.now_iso()[:10]
-    assert "done_on" not in store.update_goal("beta", status="active")
+    assert "done_on" not in store.goals.update("beta", status="active")
 
 
 def test_an_overdue_active_goal_is_flagged(store: JournalStore) -> None:
-    store.add_goal("Ship the beta", code="beta", due="2026-03-31")
-    store.add_goal("Ship the GA", code="ga", due="2026-12-31")
-    store.add_goal("Shipped", code="shipped", due="2026-03-31", status="done")
+    store.goals.add("Ship the beta", code="beta", due="2026-03-31")
+    store.goals.add("Ship the GA", code="ga", due="2026-12-31")
+    store.goals.add("Shipped", code="shipped", due="2026-03-31", status="done")
     a = assess_store(store, H1)
     assert [g.code for g in a.overdue] == ["beta"]
     from journal.export.assessment import render

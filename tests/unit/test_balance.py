@@ -28,9 +28,9 @@ def test_recent_start() -> None:
 
 
 def _goal_with(store: JournalStore, days: list[date]) -> bool:
-    store.add_goal("Grow revenue", code="revenue")
+    store.goals.add("Grow revenue", code="revenue")
     for n, day in enumerate(days):
-        store.add_entry("win", f"Win {n}", when=at(day), goals=["revenue"])
+        store.entries.add("win", f"Win {n}", when=at(day), goals=["revenue"])
     a = assess_store(store, P, None, date(2026, 5, 1))
     return recency_warning(a.goals[0], P, a.as_of)
 
@@ -73,13 +73,13 @@ def test_quarters_of_a_period() -> None:
 
 def test_readiness_and_to_do(store: JournalStore) -> None:
     h1 = Period(date(2026, 1, 1), date(2026, 6, 30), "H1 2026")
-    store.add_goal("Grow revenue", code="revenue")
-    store.add_goal("Cut latency", code="latency")
-    store.add_goal("Hire", code="hiring")
-    store.add_entry(
+    store.goals.add("Grow revenue", code="revenue")
+    store.goals.add("Cut latency", code="latency")
+    store.goals.add("Hire", code="hiring")
+    store.entries.add(
         "win", "Signed Acme", when=at(date(2026, 2, 1)), goals=["revenue"], starred=True
     )
-    store.add_entry(
+    store.entries.add(
         "win",
         "Signed Globex",
         when=at(date(2026, 5, 1)),
@@ -87,11 +87,11 @@ def test_readiness_and_to_do(store: JournalStore) -> None:
         starred=True,
         impact="$1.2M ARR",
     )
-    store.add_entry(
+    store.entries.add(
         "win", "Profiled checkout", when=at(date(2026, 6, 20)), goals=["latency"], starred=True
     )
     review = new_review(h1)
-    ids = {g["code"]: g["id"] for g in store.goals()}
+    ids = {g["code"]: g["id"] for g in store.goals.all()}
     set_rating(review, ids["revenue"], "Met")
     set_narrative(review, ids["revenue"], "Two deals.")
     result = balance(assess_store(store, h1, review, date(2026, 7, 10)))
@@ -118,13 +118,13 @@ def test_readiness_and_to_do(store: JournalStore) -> None:
 
 def test_a_complete_review_scores_100(store: JournalStore) -> None:
     h1 = Period(date(2026, 1, 1), date(2026, 6, 30), "H1 2026")
-    store.add_goal("Grow revenue", code="revenue")
-    store.add_entry(
+    store.goals.add("Grow revenue", code="revenue")
+    store.entries.add(
         "win", "Signed Acme", when=at(date(2026, 2, 1)), goals=["revenue"], impact="$1M"
     )
-    store.add_entry("win", "Renewal +20%", when=at(date(2026, 5, 1)), goals=["revenue"])
+    store.entries.add("win", "Renewal +20%", when=at(date(2026, 5, 1)), goals=["revenue"])
     review = new_review(h1)
-    gid = store.goals()[0]["id"]
+    gid = store.goals.all()[0]["id"]
     set_rating(review, gid, "Met")
     set_narrative(review, gid, "Two deals.")
     review["summary"] = "Good."
@@ -134,7 +134,7 @@ def test_a_complete_review_scores_100(store: JournalStore) -> None:
 
 def test_form_answers_count_instead_of_narratives(store: JournalStore) -> None:
     h1 = Period(date(2026, 1, 1), date(2026, 6, 30), "H1 2026")
-    store.add_goal("Grow revenue", code="revenue")
+    store.goals.add("Grow revenue", code="revenue")
     a = assess_store(store, h1, None, date(2026, 7, 10))
     result = balance(a, answered=1, questions=4, over_limit=1)
     assert "answer 3 questions of the form" in result.todo

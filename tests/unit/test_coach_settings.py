@@ -77,7 +77,7 @@ def test_streak_counts_one_week_once() -> None:
 def test_snooze_dismiss_and_wake_are_stored_in_the_journal(tmp_path: Path) -> None:
     path = tmp_path / "journal.json"
     store = JournalStore(path)
-    store.add_goal("Revenue", code="revenue")
+    store.goals.add("Revenue", code="revenue")
     snooze(store, "quiet-goal:revenue", date(2026, 12, 16))
     dismiss(store, "weekly-review-due:weekly")
     reread = from_meta(JournalStore(path).meta())

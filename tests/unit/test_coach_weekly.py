@@ -113,10 +113,10 @@ def test_last_top_three_and_carrying_forward() -> None:
 
 def test_save_is_one_write_of_the_reflection_and_its_checkins(tmp_path: Path) -> None:
     store = JournalStore(tmp_path / "journal.json", clock=lambda: NOW)
-    goal = store.add_goal(
+    goal = store.goals.add(
         "Latency", code="latency", metric={"unit": "ms", "baseline": 500, "target": 200}
     )
-    store.add_goal("Revenue", code="revenue")
+    store.goals.add("Revenue", code="revenue")
     draft = WeeklyDraft(
         questions=list(DEFAULT),
         answers={DEFAULT[0]: "Faster pages."},
@@ -135,19 +135,19 @@ def test_save_is_one_write_of_the_reflection_and_its_checkins(tmp_path: Path) ->
     assert reflection["body"] == f"## {DEFAULT[0]}\n\nFaster pages."
     assert (checkin["kind"], checkin["value"], checkin["confidence"]) == ("checkin", 375, "high")
     assert load_draft(store.path) is None
-    assert len(JournalStore(store.path).entries()) == 2
+    assert len(JournalStore(store.path).entries.all()) == 2
 
 
 def test_a_bad_checkin_writes_nothing_and_keeps_the_draft(tmp_path: Path) -> None:
     store = JournalStore(tmp_path / "journal.json")
-    goal = store.add_goal(
+    goal = store.goals.add(
         "Latency", code="latency", metric={"unit": "ms", "baseline": 500, "target": 200}
     )
     draft = WeeklyDraft(questions=list(DEFAULT), checkins=[CheckinAnswer(goal["id"], "3 kg")])
     keep_draft(store.path, draft)
     with pytest.raises(ValidationError):
         save_weekly(store, draft, NOW)
-    assert store.entries() == []
+    assert store.entries.all() == []
     assert load_draft(store.path) is not None
 
 

@@ -30,10 +30,10 @@ def at(text: str) -> datetime:
 
 @pytest.fixture
 def cycles(store: JournalStore) -> Comparison:
-    store.add_goal("Grow revenue", code="revenue")
-    store.add_goal("Cut latency", code="latency")
-    store.add_skill("Presenting to leadership", code="presenting")
-    add = store.add_entry
+    store.goals.add("Grow revenue", code="revenue")
+    store.goals.add("Cut latency", code="latency")
+    store.skills.add("Presenting to leadership", code="presenting")
+    add = store.entries.add
     add("win", "Signed Acme", when=at("2026-02-01 10:00"), goals=["revenue"])
     add("win", "Signed Initech", when=at("2026-03-01 10:00"), goals=["revenue"])
     add("feedback", "Great demo", when=at("2026-03-02 10:00"), source="Priya", sentiment="praise")
@@ -51,7 +51,7 @@ def cycles(store: JournalStore) -> Comparison:
     add("feedback", "Clear plan", when=at("2026-11-02 10:00"), sentiment="praise")
     add("feedback", "Clear deck", when=at("2026-11-03 10:00"), sentiment="praise")
     add("feedback", "Mixed", when=at("2026-11-04 10:00"), sentiment="mixed")
-    ids = {g["code"]: g["id"] for g in store.goals()}
+    ids = {g["code"]: g["id"] for g in store.goals.all()}
     first = new_review(H1)
     set_rating(first, ids["revenue"], "Met")
     set_rating(first, ids["latency"], "Partially met")
@@ -63,11 +63,11 @@ def cycles(store: JournalStore) -> Comparison:
     second = new_review(H2)
     set_rating(second, ids["revenue"], "Exceeded")
     set_rating(second, ids["latency"], "Partially met")
-    first, second = store.save_review(first), store.save_review(second)
+    first, second = store.reviews.save(first), store.reviews.save(second)
     today = date(2027, 1, 10)
     before: Assessment = assess_store(store, H1, first, today)
     after: Assessment = assess_store(store, H2, second, today)
-    return compare(before, after, store.raw_entries(), store.goals(), store.skills())
+    return compare(before, after, store.raw_entries(), store.goals.all(), store.skills.all())
 
 
 def test_ratings_and_evidence_per_goal(cycles: Comparison) -> None:
@@ -145,19 +145,19 @@ def test_progress_at_each_cycles_end(store: JournalStore) -> None:
     """A measurable goal shows where it stood at the end of each cycle; others show none."""
     from journal.goal_metrics import add_checkin
 
-    store.add_goal("Grow revenue", code="revenue")
+    store.goals.add("Grow revenue", code="revenue")
     metric = {"unit": "ms", "baseline": 400.0, "target": 200.0, "start": "2026-01-01"}
-    store.add_goal("Cut latency", code="latency", due="2026-12-31", metric=metric)
+    store.goals.add("Cut latency", code="latency", due="2026-12-31", metric=metric)
     add_checkin(store, "latency", "350", when=at("2026-05-01 10:00"))  # 25% by H1's end
     add_checkin(store, "latency", "250", when=at("2026-11-01 10:00"))  # 75% by H2's end
-    first, second = store.save_review(new_review(H1)), store.save_review(new_review(H2))
+    first, second = store.reviews.save(new_review(H1)), store.reviews.save(new_review(H2))
     today = date(2027, 1, 10)
     c = compare(
         assess_store(store, H1, first, today),
         assess_store(store, H2, second, today),
         store.raw_entries(),
-        store.goals(),
-        store.skills(),
+        store.goals.all(),
+        store.skills.all(),
     )
     by_code = {g.code: g for g in c.goals}
     latency = by_code["latency"]

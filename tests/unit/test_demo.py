@@ -34,15 +34,15 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> JournalStore:
 
 
 def test_counts_and_every_kind(demo: JournalStore) -> None:
-    entries = demo.entries()
+    entries = demo.entries.all()
     assert 230 <= len(entries) <= 290
     kinds = Counter(e["kind"] for e in entries)
     assert set(kinds) == {"feedback", "reflection", "win", "note", "checkin"}
     assert min(n for kind, n in kinds.items() if kind != "checkin") >= 25
     assert 10 <= kinds["checkin"] <= 40
-    goals = demo.goals()
+    goals = demo.goals.all()
     assert Counter(g["scope"] for g in goals) == {"company": 6, "personal": 4}
-    assert len(demo.skills()) == 4
+    assert len(demo.skills.all()) == 4
     assert 10 <= sum(e["starred"] for e in entries) <= 80
     assert all(e["tags"] and e["tags"] == [t.lower() for t in e["tags"]] for e in entries)
     assert sum(bool(e["goals"]) for e in entries) > len(entries) * 0.6
@@ -50,7 +50,7 @@ def test_counts_and_every_kind(demo: JournalStore) -> None:
 
 
 def test_a_year_ending_now_in_time_order(demo: JournalStore) -> None:
-    entries = sorted(demo.entries(), key=lambda e: int(e["id"][1:]))
+    entries = sorted(demo.entries.all(), key=lambda e: int(e["id"][1:]))
     whens = [datetime.fromisoformat(e["when"]) for e in entries]
     assert whens == sorted(whens), "ids follow time"
     assert NOW - timedelta(days=366) <= whens[0] and whens[-1] <= NOW
@@ -59,17 +59,17 @@ def test_a_year_ending_now_in_time_order(demo: JournalStore) -> None:
 
 
 def test_feedback_has_named_sources_and_every_sentiment(demo: JournalStore) -> None:
-    feedback = [e for e in demo.entries() if e["kind"] == "feedback"]
+    feedback = [e for e in demo.entries.all() if e["kind"] == "feedback"]
     sources = {e["source"] for e in feedback}
     assert {"Priya (manager)", "Ana (peer)", "Tom"} <= sources
     assert any("VP" in s for s in sources)
     assert {e["sentiment"] for e in feedback} == {"praise", "constructive", "mixed"}
-    others = [e for e in demo.entries() if e["kind"] != "feedback"]
+    others = [e for e in demo.entries.all() if e["kind"] != "feedback"]
     assert all(e["source"] is None and e["sentiment"] is None for e in others)
 
 
 def test_text_reads_like_a_person_with_some_markdown(demo: JournalStore) -> None:
-    entries = demo.entries()
+    entries = demo.entries.all()
     assert len({e["title"] for e in entries}) >= 100, "titles are varied"
     assert sum(bool(e["body"]) for e in entries) > len(entries) * 0.7
     assert any("**" in e["body"] for e in entries)
@@ -79,7 +79,7 @@ def test_text_reads_like_a_person_with_some_markdown(demo: JournalStore) -> None
 
 
 def test_personal_goals_are_woven_into_company_goals(demo: JournalStore) -> None:
-    goals = {g["id"]: g for g in demo.goals()}
+    goals = {g["id"]: g for g in demo.goals.all()}
     by_code = {g["code"]: g for g in goals.values()}
     for goal in goals.values():
         if goal["scope"] == "personal":
@@ -92,24 +92,24 @@ def test_personal_goals_are_woven_into_company_goals(demo: JournalStore) -> None
 
 
 def test_skills_grow_from_constructive_feedback(demo: JournalStore) -> None:
-    skills = demo.skills()
+    skills = demo.skills.all()
     assert all(1 <= s["level"] < s["target_level"] <= 5 and s["plan"] for s in skills)
-    sources = [demo.entry(i) for s in skills for i in s["why"]]
+    sources = [demo.entries.get(i) for s in skills for i in s["why"]]
     assert any(e["kind"] == "feedback" and e["sentiment"] == "constructive" for e in sources)
-    storytelling = demo.skill("storytelling")
-    origin = demo.entry(storytelling["why"][0])
+    storytelling = demo.skills.get("storytelling")
+    origin = demo.entries.get(storytelling["why"][0])
     assert origin["source"] == "Priya (manager)" and "customer problem" in origin["title"]
-    practice = [e for e in demo.entries() if storytelling["id"] in e["skills"]]
+    practice = [e for e in demo.entries.all() if storytelling["id"] in e["skills"]]
     assert practice and all(e["when"] > origin["when"] for e in practice)
 
 
 def test_one_company_goal_has_gone_quiet(demo: JournalStore) -> None:
-    goals = demo.goals()
+    goals = demo.goals.all()
     recent = (NOW - timedelta(days=90)).date().isoformat()
     latest: dict[str, str] = {}
     for goal in (g for g in goals if g["scope"] == "company"):
         family = goal_family(goal["id"], goals)
-        hits = [e["when"][:10] for e in demo.entries() if not family.isdisjoint(e["goals"])]
+        hits = [e["when"][:10] for e in demo.entries.all() if not family.isdisjoint(e["goals"])]
         assert hits, f"{goal['code']} has evidence"
         latest[goal["code"]] = max(hits)
     stale = {code for code, day in latest.items() if day < recent}
@@ -120,11 +120,11 @@ def test_same_now_and_seed_give_the_same_journal(tmp_path: Path) -> None:
     first, second = fresh(tmp_path, "a.json"), fresh(tmp_path, "b.json")
     assert first.path.read_bytes() == second.path.read_bytes()
     other = fresh(tmp_path, "c.json", seed=8)
-    assert [e["title"] for e in other.entries()] != [e["title"] for e in first.entries()]
+    assert [e["title"] for e in other.entries.all()] != [e["title"] for e in first.entries.all()]
 
 
 def test_build_demo_refuses_a_journal_with_data(store: JournalStore) -> None:
-    store.add_entry("note", "Mine, not the demo's.")
+    store.entries.add("note", "Mine, not the demo's.")
     before = store.path.read_bytes()
     with pytest.raises(ValueError, match="empty journal"):
         build_demo(store, now=NOW)
@@ -141,7 +141,7 @@ def test_demo_store_is_a_private_throwaway(monkeypatch: pytest.MonkeyPatch, tmp_
         assert store.path.parent.parent == tmp_path
         assert stat.S_IMODE(store.path.parent.stat().st_mode) == 0o700
         assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
-        assert len(store.entries()) >= 230
+        assert len(store.entries.all()) >= 230
     finally:
         shutil.rmtree(store.path.parent)
 
@@ -173,8 +173,8 @@ def test_generate_journal_is_repeatable_and_realistic(tmp_path: Path) -> None:
     spread = [e["when"][:4] for e in entries]
     assert len(set(spread)) >= 3
     store = JournalStore(tmp_path / "a.json")
-    revenue = goal_family(store.goal("revenue")["id"], store.goals())
-    assert any(store.goal(g)["scope"] == "personal" for g in revenue)
+    revenue = goal_family(store.goals.get("revenue")["id"], store.goals.all())
+    assert any(store.goals.get(g)["scope"] == "personal" for g in revenue)
 
 
 def test_generate_journal_never_overwrites(tmp_path: Path) -> None:
@@ -189,9 +189,9 @@ def test_goal_progress_shows_every_status(demo: JournalStore) -> None:
     from journal.demo.progress import METRICS
     from journal.progress import STATUSES, checkins_by_goal, progress
 
-    found = checkins_by_goal(demo.entries())
-    status = {g["code"]: progress(g, found.get(g["id"], []), NOW).status for g in demo.goals()}
+    found = checkins_by_goal(demo.entries.all())
+    status = {g["code"]: progress(g, found.get(g["id"], []), NOW).status for g in demo.goals.all()}
     assert set(status.values()) == set(STATUSES)
     assert {code: status[code] for code in METRICS} == {c: m[4] for c, m in METRICS.items()}
-    checkins = [e for e in demo.entries() if e["kind"] == "checkin"]
+    checkins = [e for e in demo.entries.all() if e["kind"] == "checkin"]
     assert all(len(e["goals"]) == 1 and e["body"] for e in checkins)

@@ -188,8 +188,8 @@ def test_any_title_renders_as_exactly_that_text(title: str) -> None:
 
 
 def test_control_characters_are_made_visible(store: JournalStore) -> None:
-    store.add_goal("Goal", code="g")
-    store.add_entry("note", "bell \x07 and escape \x1b[31m", when="2026-03-01", goals=["g"])
+    store.goals.add("Goal", code="g")
+    store.entries.add("note", "bell \x07 and escape \x1b[31m", when="2026-03-01", goals=["g"])
     a = assess_store(store, H1, None, TODAY)
     for fmt in ("md", "txt", "html"):
         out = render(a, fmt)
@@ -235,8 +235,8 @@ def test_json_keeps_the_documented_field_names(reviewed: Assessment) -> None:
 
 
 def test_evidence_lists_are_capped_in_human_formats_but_not_json(store: JournalStore) -> None:
-    store.add_goal("Busy goal", code="busy")
-    store.add_entries(
+    store.goals.add("Busy goal", code="busy")
+    store.entries.add_many(
         [
             {"kind": "note", "text": f"note {n}", "when": f"2026-03-{n:02d}", "goals": ["busy"]}
             for n in range(1, 13)

@@ -16,7 +16,7 @@ from journal.store.journal_store import JournalStore
 @pytest.fixture
 def full(goals_store: JournalStore) -> JournalStore:
     s = goals_store
-    s.add_entry(
+    s.entries.add(
         "feedback",
         "Lead with the problem.\nSaid after [the] review \x1b[31m.",
         when="2026-03-04 17:40",
@@ -25,11 +25,11 @@ def full(goals_store: JournalStore) -> JournalStore:
         goals=["revenue"],
         tags=["design"],
     )
-    gone = s.add_entry("note", "Deleted later")
-    win = s.add_entry(
+    gone = s.entries.add("note", "Deleted later")
+    win = s.entries.add(
         "win", "Closed Acme ✓", when="2025-11-02", goals=["enterprise", "influence"], starred=True
     )
-    s.add_skill(
+    s.skills.add(
         "Influencing",
         code="influencing",
         why=[win["id"]],
@@ -37,9 +37,9 @@ def full(goals_store: JournalStore) -> JournalStore:
         target_level=4,
         plan="mentoring",
     )
-    s.delete_entry(gone["id"])
-    s.update_goal("latency", status="done", due="2026-06-30")
-    s.save_review(
+    s.entries.delete(gone["id"])
+    s.goals.update("latency", status="done", due="2026-06-30")
+    s.reviews.save(
         {
             "title": "H1",
             "period": {"start": "2026-01-01", "end": "2026-06-30"},
@@ -52,7 +52,7 @@ def full(goals_store: JournalStore) -> JournalStore:
 
 def tables(store: JournalStore) -> dict:
     return {
-        t: sorted(store._raw(t).values(), key=lambda r: r["id"])  # noqa: SLF001
+        t: sorted(store.tables.raw(t).values(), key=lambda r: r["id"])
         for t in ("entries", "goals", "skills", "reviews")
     }
 
@@ -64,8 +64,10 @@ def test_json_round_trip_into_an_empty_journal(full: JournalStore, tmp_path: Pat
     assert summary.imported == 2
     assert tables(JournalStore(target.path)) == tables(full)
     # the counters moved past every id, the deleted one too: no id is handed out twice
-    assert target.add_entry("note", "next")["id"] == full.add_entry("note", "next")["id"] == "e4"
-    assert target.add_goal("Another")["id"] == "g5"
+    assert (
+        target.entries.add("note", "next")["id"] == full.entries.add("note", "next")["id"] == "e4"
+    )
+    assert target.goals.add("Another")["id"] == "g5"
 
 
 def test_import_refuses_a_journal_that_is_not_empty(full: JournalStore) -> None:

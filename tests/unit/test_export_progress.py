@@ -33,41 +33,41 @@ def metric(baseline: float, target: float, unit: str) -> dict[str, object]:
 @pytest.fixture
 def assessment(tmp_path: Path) -> Assessment:
     store = JournalStore(tmp_path / "j.json", clock=lambda: NOW)
-    store.add_goal(
+    store.goals.add(
         "Cut checkout latency",
         code="latency",
         target="300 ms",
         due="2026-12-31",
         metric=metric(420, 300, "ms"),
     )
-    store.add_goal(
+    store.goals.add(
         "Win three enterprise deals",
         code="deals",
         target="3 deals",
         due="2026-12-31",
         metric=metric(0, 3, "deals"),
     )
-    store.add_goal(
+    store.goals.add(
         "Raise NPS", code="nps", target="40%", due="2026-05-31", metric=metric(20, 40, "%")
     )
-    store.add_goal(
+    store.goals.add(
         "Halve onboarding time",
         code="onboarding",
         target="7 days (from 14)",
         due="2026-12-31",
         metric=metric(14, 7, "days"),
     )
-    store.add_goal("Ship the design system", code="design")
-    store.add_goal("Influence across teams", code="influence", scope="personal")
-    store.update_goal(
+    store.goals.add("Ship the design system", code="design")
+    store.goals.add("Influence across teams", code="influence", scope="personal")
+    store.goals.update(
         "influence",
         milestones=[
             {"text": "Run the API guild", "due": "2026-03-31", "done_on": "2026-03-15"},
             {"text": "Write the cross-team RFC", "due": None, "done_on": None},
         ],
     )
-    store.update_goal("design", status="done")  # done 20 Jun, no entry linked
-    store.add_entries(
+    store.goals.update("design", status="done")  # done 20 Jun, no entry linked
+    store.entries.add_many(
         [
             {
                 "kind": "checkin",
@@ -179,10 +179,10 @@ def test_the_whole_journal_export_shows_progress_and_check_ins(tmp_path: Path) -
     from journal.export.whole import render as render_journal
 
     store = JournalStore(tmp_path / "j.json", clock=lambda: NOW)
-    store.add_goal(
+    store.goals.add(
         "Cut checkout latency", code="latency", due="2026-12-31", metric=metric(420, 300, "ms")
     )
-    store.add_entries(
+    store.entries.add_many(
         [
             {
                 "kind": "checkin",

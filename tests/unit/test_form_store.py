@@ -11,28 +11,28 @@ from journal.store.journal_store import JournalStore
 
 def test_forms_are_saved_by_name_and_replaced_only_when_asked(store: JournalStore) -> None:
     form = parse_form("# Mine\n- Q (limit: 3 words)", name="mine")
-    store.save_form(form.to_record())
-    assert [form_from_record(r) for r in store.forms()] == [form]
+    store.forms.save(form.to_record())
+    assert [form_from_record(r) for r in store.forms.all()] == [form]
     with pytest.raises(ValidationError, match="already in the journal"):
-        store.save_form(form.to_record())
+        store.forms.save(form.to_record())
     other = parse_form("# Mine again\n- Other", name="MINE")
-    store.save_form(other.to_record(), replace=True)
-    assert [r["title"] for r in store.forms()] == ["Mine again"]
+    store.forms.save(other.to_record(), replace=True)
+    assert [r["title"] for r in store.forms.all()] == ["Mine again"]
     reopened = JournalStore(store.path)
-    assert [r["name"] for r in reopened.forms()] == ["MINE"]
+    assert [r["name"] for r in reopened.forms.all()] == ["MINE"]
 
 
 def test_impact_on_a_win(store: JournalStore) -> None:
-    win = store.add_entry("win", "Cut p95", impact="  p95   -34% ")
+    win = store.entries.add("win", "Cut p95", impact="  p95   -34% ")
     assert win["impact"] == "p95 -34%"
-    plain = store.add_entry("win", "No impact", impact="  ")
+    plain = store.entries.add("win", "No impact", impact="  ")
     assert "impact" not in plain
     with pytest.raises(ValidationError, match="only applies to wins"):
-        store.add_entry("note", "x", impact="y")
+        store.entries.add("note", "x", impact="y")
     with pytest.raises(ValidationError, match="keep it under"):
-        store.add_entry("win", "x", impact="y" * 201)
-    changed = store.update_entry(win["id"], impact="p95 -40%")
-    assert store.entry(win["id"])["impact"] == changed["impact"] == "p95 -40%"
+        store.entries.add("win", "x", impact="y" * 201)
+    changed = store.entries.update(win["id"], impact="p95 -40%")
+    assert store.entries.get(win["id"])["impact"] == changed["impact"] == "p95 -40%"
 
 
 def test_impact_in_the_editor_text() -> None:

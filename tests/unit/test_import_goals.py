@@ -17,7 +17,7 @@ DATA = Path(__file__).parents[1] / "data"
 
 
 def goals_by_code(store: JournalStore) -> dict[str, dict[str, Any]]:
-    return {g["code"]: g for g in store.goals()}
+    return {g["code"]: g for g in store.goals.all()}
 
 
 def parent_code(store: JournalStore, code: str) -> str | None:
@@ -148,8 +148,8 @@ def test_csv_parent_may_be_an_existing_goal(goals_store: JournalStore) -> None:
 
 def test_existing_codes_are_updated_not_duplicated(goals_store: JournalStore) -> None:
     store = goals_store
-    store.add_entry("win", "Deal.", goals=["revenue"])
-    revenue = store.goal("revenue")
+    store.entries.add("win", "Deal.", goals=["revenue"])
+    revenue = store.goals.get("revenue")
     summary = imp(
         store,
         "title,code,due,measure\n"
@@ -166,7 +166,7 @@ def test_existing_codes_are_updated_not_duplicated(goals_store: JournalStore) ->
     assert goals["latency"]["due"] == "2026-09-30"  # matched by its title (no code given)
     assert goals["latency"]["measure"] == "p95"
     assert goals["enterprise"]["parent"] == revenue["id"]  # an empty cell keeps the value
-    assert store.entries()[0]["goals"] == [revenue["id"]]
+    assert store.entries.all()[0]["goals"] == [revenue["id"]]
     assert any(line.startswith("updated revenue: title") for line in summary.details)
 
 
@@ -188,7 +188,7 @@ def test_dry_run_writes_nothing(goals_store: JournalStore) -> None:
         "Dry run: goals 3 added, 3 updated, 1 unchanged; nothing was written."
     )
     assert goals_store.path.read_bytes() == before
-    assert len(goals_store.goals()) == 4
+    assert len(goals_store.goals.all()) == 4
 
 
 BAD_ROWS = [

@@ -46,14 +46,14 @@ def entry(
 
 
 def by_when(store: JournalStore) -> list[dict[str, Any]]:
-    return sorted(store.entries(), key=lambda e: (e["when"], e["id"]))
+    return sorted(store.entries.all(), key=lambda e: (e["when"], e["id"]))
 
 
 def test_sample_every_field_matches_the_source(store: JournalStore) -> None:
     source = json.loads(SAMPLE.read_text(encoding="utf-8"))["entries"]
     summary = import_path(store, SAMPLE)
     assert (summary.imported, summary.skipped) == (len(source), 0)
-    imported = sorted(store.entries(), key=lambda e: int(e["id"][1:]))
+    imported = sorted(store.entries.all(), key=lambda e: int(e["id"][1:]))
     assert len(imported) == len(source) == 10
     kinds = {"feedback", "reflection", "win"}
     for src, got in zip(source, imported, strict=True):
@@ -74,7 +74,7 @@ def test_sample_every_field_matches_the_source(store: JournalStore) -> None:
             assert got["kind"] == "note"
     assert [e["kind"] for e in imported].count("feedback") == 3
     assert "🎯" in imported[8]["body"] and "Café" in imported[8]["body"]
-    [skill] = store.skills()
+    [skill] = store.skills.all()
     assert skill["name"] == "Presenting to senior leadership"
     assert skill["why"] == [imported[6]["id"]]
     assert "skill" in imported[6]["tags"]
@@ -87,7 +87,7 @@ def test_reimport_adds_nothing_and_writes_nothing(store: JournalStore) -> None:
     assert (again.imported, again.skipped) == (0, 10)
     assert again.headline() == "0 imported, 10 skipped (already imported)"
     assert store.path.read_bytes() == before
-    assert len(store.skills()) == 1
+    assert len(store.skills.all()) == 1
 
 
 def test_a_later_export_adds_only_the_new_entries(store: JournalStore) -> None:
@@ -96,7 +96,7 @@ def test_a_later_export_adds_only_the_new_entries(store: JournalStore) -> None:
     later = export(entry("One."), entry("Two.", date="2026-02-04"), entry("Three.", "new"))
     summary = import_bytes(store, later, "x.json")
     assert (summary.imported, summary.skipped) == (1, 2)
-    assert sorted(e["title"] for e in store.entries()) == ["One.", "Three.", "Two."]
+    assert sorted(e["title"] for e in store.entries.all()) == ["One.", "Three.", "Two."]
 
 
 def test_dry_run_writes_nothing_but_reports_the_same(store: JournalStore) -> None:
@@ -111,20 +111,20 @@ def test_dry_run_writes_nothing_but_reports_the_same(store: JournalStore) -> Non
     before = store.path.read_bytes()
     import_path(store, SAMPLE, dry_run=True)
     assert store.path.read_bytes() == before
-    assert len(store.entries()) == 10
+    assert len(store.entries.all()) == 10
 
 
 def test_import_into_a_journal_with_entries_goals_and_skills(goals_store: JournalStore) -> None:
     store = goals_store
-    mine = store.add_entry("win", "Closed Acme. Big one.", goals=["revenue"], starred=True)
-    store.add_skill("Presenting to senior leadership", code="presenting")
-    goals_before = store.goals()
+    mine = store.entries.add("win", "Closed Acme. Big one.", goals=["revenue"], starred=True)
+    store.skills.add("Presenting to senior leadership", code="presenting")
+    goals_before = store.goals.all()
     import_path(store, SAMPLE)
-    assert store.entry(mine["id"]) == mine
-    assert store.goals() == goals_before
-    assert len(store.entries()) == 11
-    assert {e["id"] for e in store.entries()} >= {"e2", "e11"}
-    [skill] = store.skills()  # the existing skill of that name gets the entry, no duplicate
+    assert store.entries.get(mine["id"]) == mine
+    assert store.goals.all() == goals_before
+    assert len(store.entries.all()) == 11
+    assert {e["id"] for e in store.entries.all()} >= {"e2", "e11"}
+    [skill] = store.skills.all()  # the existing skill of that name gets the entry, no duplicate
     assert skill["code"] == "presenting" and len(skill["why"]) == 1
 
 
@@ -156,7 +156,7 @@ def test_tags_absent_come_from_the_text_with_the_exports_symbols(store: JournalS
         "time": "11:02",
     }
     import_bytes(store, export(old, tags={"#win": 1, "#team-a": 1}), "old.json")
-    [got] = store.entries()
+    [got] = store.entries.all()
     assert got["tags"] == ["win", "team-a", "c++"]
     assert got["kind"] == "win" and got["starred"] is False
 
@@ -182,7 +182,7 @@ def test_identical_entries_are_all_kept_and_skipped_together(store: JournalStore
     raw = export(entry("Same."), entry("Same."), entry("Same."))
     assert import_bytes(store, raw, "d.json").imported == 3
     assert import_bytes(store, raw, "d.json").skipped == 3
-    assert len({e["origin"]["key"] for e in store.entries()}) == 3
+    assert len({e["origin"]["key"] for e in store.entries.all()}) == 3
 
 
 def test_skills_group_by_name_and_names_are_trimmed(store: JournalStore) -> None:
@@ -196,7 +196,7 @@ def test_skills_group_by_name_and_names_are_trimmed(store: JournalStore) -> None
         entry("@skill", "", tags=["@skill"], date="2026-02-05"),
     )
     import_bytes(store, raw, "s.json")
-    skills = sorted(store.skills(), key=lambda s: s["name"])
+    skills = sorted(store.skills.all(), key=lambda s: s["name"])
     assert [(s["name"], len(s["why"])) for s in skills] == [
         ("Saying no", 2),
         ("Skill from 2026-02-05", 1),

@@ -17,8 +17,8 @@ PASS = "correct horse battery staple"
 @pytest.fixture
 def encrypted_store(db_path: Path) -> tuple[JournalStore, crypto.Keys]:
     store = JournalStore(db_path)
-    store.add_goal("Grow revenue", code="revenue")
-    store.add_entry("note", "already here")
+    store.goals.add("Grow revenue", code="revenue")
+    store.entries.add("note", "already here")
     store.close()
     keys, _ = encrypting.encrypt(db_path, PASS, crypto.fast_for_tests())
     opened = JournalStore(db_path)
@@ -53,7 +53,7 @@ def test_capture_then_merge(encrypted_store: tuple[JournalStore, crypto.Keys]) -
     merged = inbox.merge(store, keys)
     assert merged.added == ["e2", "e3", "e4"] and merged.duplicates == 0
     assert not path.exists() and not inbox.merging_path(store.path).exists()
-    assert [e["goals"] for e in store.entries() if e["title"].startswith("captured")] == [
+    assert [e["goals"] for e in store.entries.all() if e["title"].startswith("captured")] == [
         ["g1"]
     ] * 3
     assert b"captured" not in store.path.read_bytes()
@@ -70,7 +70,7 @@ def test_a_merge_cut_short_after_the_journal_write_drops_the_repeats(
     os.chmod(inbox.merging_path(store.path), 0o600)
     again = inbox.merge(store, keys)
     assert again.added == [] and again.duplicates == 1
-    assert [e["title"] for e in store.entries()].count("once") == 1
+    assert [e["title"] for e in store.entries.all()].count("once") == 1
 
 
 def test_unknown_links_are_dropped_and_named(
@@ -102,7 +102,7 @@ def test_an_invalid_record_is_set_aside_and_the_rest_merge(
     inbox.capture(store.path, keys.capture_public(), item("ours"))
     merged = inbox.merge(store, keys)
     assert len(merged.invalid) == 2 and "bogus" in merged.invalid[0]
-    assert [store.entry(i)["title"] for i in merged.added] == ["ours"]
+    assert [store.entries.get(i)["title"] for i in merged.added] == ["ours"]
     aside = inbox.unreadable_path(store.path)
     assert len(inbox._records(aside)) == 2
     assert not inbox.merging_path(store.path).exists() and inbox.pending(store.path) == 0

@@ -20,9 +20,9 @@ NOW = datetime(2026, 3, 16, 10, 0, tzinfo=UTC)
 
 @pytest.fixture
 def live(store: JournalStore) -> LiveJournal:
-    store.add_goal("Grow revenue", code="revenue")
-    store.add_entry("note", "First", when="2026-03-01")
-    store.add_entry("win", "Second", when="2026-03-02", goals=["revenue"])
+    store.goals.add("Grow revenue", code="revenue")
+    store.entries.add("note", "First", when="2026-03-01")
+    store.entries.add("win", "Second", when="2026-03-02", goals=["revenue"])
     return LiveJournal(store, now=lambda: NOW)
 
 
@@ -60,7 +60,7 @@ def test_snapshot_is_the_same_until_something_changes(live: LiveJournal) -> None
 
 def test_write_returns_the_result_and_a_newer_snapshot(live: LiveJournal) -> None:
     before = live.snapshot()
-    written = live.write(lambda store: store.add_entry("note", "Third", when="2026-03-03"))
+    written = live.write(lambda store: store.entries.add("note", "Third", when="2026-03-03"))
     assert written.result["title"] == "Third"
     assert written.snapshot.generation > before.generation
     assert written.snapshot is live.snapshot()
@@ -72,14 +72,14 @@ def test_write_runs_in_one_transaction(live: LiveJournal, db_path: Path) -> None
     """Two changes in one write: both saved, or (on an error) neither."""
 
     def two_then_fail(store: JournalStore) -> None:
-        store.add_entry("note", "Half")
-        store.update_entry("e1", title="Renamed")
+        store.entries.add("note", "Half")
+        store.entries.update("e1", title="Renamed")
         raise ValidationError("refused")
 
     before = live.snapshot()
     with pytest.raises(ValidationError):
         live.write(two_then_fail)
-    on_disk = {e["title"] for e in JournalStore(db_path).entries()}
+    on_disk = {e["title"] for e in JournalStore(db_path).entries.all()}
     assert on_disk == {"First", "Second"}
     assert live.snapshot() is before, "nothing changed: the same snapshot"
 
@@ -87,7 +87,7 @@ def test_write_runs_in_one_transaction(live: LiveJournal, db_path: Path) -> None
 def test_another_process_write_is_news_for_every_reader(live: LiveJournal, db_path: Path) -> None:
     """The bug of issue 11: the first reader to notice used the change up."""
     seen = live.snapshot().generation
-    JournalStore(db_path).add_entry("note", "From elsewhere")
+    JournalStore(db_path).entries.add("note", "From elsewhere")
     # A reader that goes to the store itself notices first (as the goals screen did)...
     with live.reading() as store:
         assert any(e["title"] == "From elsewhere" for e in store.raw_entries())
@@ -105,9 +105,9 @@ def test_reading_sees_one_state(live: LiveJournal, db_path: Path) -> None:
     other = JournalStore(db_path)
     with live.reading() as store:
         before = len(list(store.raw_entries()))
-        other.add_entry("note", "Meanwhile")
+        other.entries.add("note", "Meanwhile")
         assert len(list(store.raw_entries())) == before
-        assert len(store.goals()) == 1
+        assert len(store.goals.all()) == 1
     with live.reading() as store:
         assert len(list(store.raw_entries())) == before + 1
 
@@ -123,7 +123,7 @@ def test_a_failed_read_keeps_the_last_snapshot(live: LiveJournal, db_path: Path)
 
 
 def add_note(store: JournalStore, title: str) -> Record:
-    return store.add_entry("note", title)
+    return store.entries.add("note", title)
 
 
 def test_threads_write_and_read_without_losing_anything(live: LiveJournal) -> None:
@@ -168,7 +168,7 @@ def test_read_then_write_in_one_write_sees_one_state(live: LiveJournal) -> None:
 
     def add_numbered(store: JournalStore) -> None:
         count = len(list(store.raw_entries()))
-        store.add_entry("note", f"number {count + 1}")
+        store.entries.add("note", f"number {count + 1}")
 
     threads = [threading.Thread(target=lambda: live.write(add_numbered)) for _ in range(8)]
     for thread in threads:

@@ -35,9 +35,9 @@ def test_the_copy_is_a_schema_1_journal() -> None:
 def test_an_old_journal_opens_and_reads_unchanged(old_journal: Path) -> None:
     before = old_journal.read_bytes()
     store = JournalStore(old_journal)
-    assert {g["code"] for g in store.goals()} == {"deals", "latency", "onboarding", "influence"}
-    assert len(store.entries()) == 3
-    found = progress(store.goal("deals"), store.entries(), date(2026, 6, 1))
+    assert {g["code"] for g in store.goals.all()} == {"deals", "latency", "onboarding", "influence"}
+    assert len(store.entries.all()) == 3
+    found = progress(store.goals.get("deals"), store.entries.all(), date(2026, 6, 1))
     assert found.status == "no data" and found.target is None
     store.close()
     assert old_journal.read_bytes() == before  # reading writes nothing
@@ -45,7 +45,7 @@ def test_an_old_journal_opens_and_reads_unchanged(old_journal: Path) -> None:
 
 def test_the_first_write_migrates_and_records_it(old_journal: Path) -> None:
     store = JournalStore(old_journal)
-    store.add_goal(
+    store.goals.add(
         "Cut cloud cost",
         code="cost",
         target="$40,000",
@@ -67,9 +67,9 @@ def test_the_first_write_migrates_and_records_it(old_journal: Path) -> None:
     assert doc["goals"]["1"]["target"] == "5 deals"  # the free text stays as written
     assert "metric" not in doc["goals"]["1"]  # a baseline is the user's to give
     again = JournalStore(old_journal)
-    again.add_entry("note", "a second write runs nothing again")
+    again.entries.add("note", "a second write runs nothing again")
     assert len(again.meta()["migrations"]) == 1
-    assert again.goal("cost")["metric"]["start"] == again.goal("cost")["created"][:10]
+    assert again.goals.get("cost")["metric"]["start"] == again.goals.get("cost")["created"][:10]
 
 
 def test_migrating_is_idempotent() -> None:
@@ -79,7 +79,7 @@ def test_migrating_is_idempotent() -> None:
 
 def test_a_new_journal_starts_at_schema_2(tmp_path: Path) -> None:
     store = JournalStore(tmp_path / "new.json")
-    store.add_entry("note", "hello")
+    store.entries.add("note", "hello")
     assert store.meta()["schema"] == 2 and store.meta()["migrations"] == []
 
 
@@ -108,10 +108,10 @@ def test_deleting_a_goal_keeps_its_check_ins_readable(tmp_path: Path) -> None:
     from journal.doctor.checks import check
 
     store = JournalStore(tmp_path / "j.json")
-    store.add_goal("G", code="g", metric={"unit": "", "baseline": 0, "target": 1, "start": None})
-    store.add_entries([{"kind": "checkin", "title": "t", "goals": ["g"], "value": 0.5}])
-    assert store.delete_goal("g") == 1
-    (entry,) = store.entries()
+    store.goals.add("G", code="g", metric={"unit": "", "baseline": 0, "target": 1, "start": None})
+    store.entries.add_many([{"kind": "checkin", "title": "t", "goals": ["g"], "value": 0.5}])
+    assert store.goals.delete("g") == 1
+    (entry,) = store.entries.all()
     assert entry["goals"] == [] and entry["value"] == 0.5
-    store.update_entry(entry["id"], title="still editable")
+    store.entries.update(entry["id"], title="still editable")
     assert not check(tmp_path / "j.json", with_backups=False).problems

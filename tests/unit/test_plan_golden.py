@@ -27,21 +27,25 @@ def sample(tmp_path: Path) -> JournalStore:
 
 @pytest.mark.parametrize("fmt", ["md", "txt", "html"])
 def test_golden_proposal(sample: JournalStore, fmt: str) -> None:
-    blocks = proposal_blocks(sample.goals(), sample.skills(), sample.raw_entries(), H1_2027, TODAY)
+    blocks = proposal_blocks(
+        sample.goals.all(), sample.skills.all(), sample.raw_entries(), H1_2027, TODAY
+    )
     check_golden(f"proposal.{fmt}", render_proposal(blocks, fmt, TODAY))
 
 
 @pytest.mark.parametrize("fmt", ["md", "txt"])
 def test_golden_agenda(sample: JournalStore, fmt: str) -> None:
     agenda = build_agenda(
-        list(sample.raw_entries()), sample.goals(), sample.skills(), TODAY, who="Dana"
+        list(sample.raw_entries()), sample.goals.all(), sample.skills.all(), TODAY, who="Dana"
     )
     check_golden(f"agenda.{fmt}", render_agenda(agenda, fmt))
 
 
 def test_the_proposal_says_what_the_sample_holds(sample: JournalStore) -> None:
     text = render_proposal(
-        proposal_blocks(sample.goals(), sample.skills(), sample.raw_entries(), H1_2027, TODAY),
+        proposal_blocks(
+            sample.goals.all(), sample.skills.all(), sample.raw_entries(), H1_2027, TODAY
+        ),
         "md",
         TODAY,
     )

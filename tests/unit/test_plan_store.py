@@ -24,7 +24,7 @@ def sample(tmp_path: Path) -> JournalStore:
 
 
 def test_the_sample_is_woven_as_described(sample: JournalStore) -> None:
-    revenue, influence = sample.goal("revenue"), sample.goal("influence")
+    revenue, influence = sample.goals.get("revenue"), sample.goals.get("influence")
     assert [s["text"] for s in revenue["steps"]] == [
         "Co-run the pricing workshop with sales",
         "Close the Initech renewal",
@@ -32,20 +32,20 @@ def test_the_sample_is_woven_as_described(sample: JournalStore) -> None:
     assert revenue["steps"][0]["for"] == influence["id"]
     assert revenue["steps"][1]["done_on"] == "2026-11-20"  # the store's clock
     assert influence["supports"] == [revenue["id"]] and influence["why"] == ["e1"]
-    assert influence["id"] in sample.entry("e1")["goals"]  # linked both ways
+    assert influence["id"] in sample.entries.get("e1")["goals"]  # linked both ways
     assert influence["agreement"] == {
         "with": "Dana",
         "when": "2026-10-10",
         "support": "Monthly coaching; an intro to the sales VP",
     }
-    assert [(g["code"], n) for g, n, _ in woven_through(influence, sample.goals())] == [
+    assert [(g["code"], n) for g, n, _ in woven_through(influence, sample.goals.all())] == [
         ("revenue", 1)
     ]
-    assert sample.goal("delegation")["title"] == "Improve my delegation"
+    assert sample.goals.get("delegation")["title"] == "Improve my delegation"
 
 
 def test_plan_lines_show_agreement_steps_and_where_a_goal_is_pursued(sample: JournalStore) -> None:
-    lines = plan_lines(sample.goal("influence"), sample.goals(), sample.skills())
+    lines = plan_lines(sample.goals.get("influence"), sample.goals.all(), sample.skills.all())
     assert lines == [
         "Agreement: agreed with Dana on 2026-10-10; support: Monthly coaching; "
         "an intro to the sales VP",
@@ -53,7 +53,7 @@ def test_plan_lines_show_agreement_steps_and_where_a_goal_is_pursued(sample: Jou
         "Pursued through:",
         "  revenue step 1: Co-run the pricing workshop with sales",
     ]
-    lines = plan_lines(sample.goal("revenue"), sample.goals(), sample.skills())
+    lines = plan_lines(sample.goals.get("revenue"), sample.goals.all(), sample.skills.all())
     assert lines[2] == "  1. [ ] Co-run the pricing workshop with sales (for influence)"
     assert lines[3] == "  2. [x] Close the Initech renewal (due 2027-02-28, done 2026-11-20)"
 
@@ -93,10 +93,10 @@ def test_a_refused_change_says_why_and_writes_nothing(sample: JournalStore, chan
 
 def test_undo_and_agreement_removal(sample: JournalStore) -> None:
     done_step(sample, "revenue", 2, undo=True)
-    assert sample.goal("revenue")["steps"][1]["done_on"] is None
+    assert sample.goals.get("revenue")["steps"][1]["done_on"] is None
     assert undo_agreement(sample, "influence")["agreement"] is None
     agree(sample, "revenue", "Dana")
-    assert sample.goal("revenue")["agreement"]["when"] == "2026-11-20"
+    assert sample.goals.get("revenue")["agreement"]["when"] == "2026-11-20"
 
 
 def test_action_done_marks_the_numbered_item_in_its_meeting(sample: JournalStore) -> None:
@@ -115,11 +115,11 @@ def test_action_done_marks_the_numbered_item_in_its_meeting(sample: JournalStore
 def test_stored_fields_are_checked_by_the_model(sample: JournalStore) -> None:
     from journal.models import check_entry, check_goal
 
-    bad_goal = {**sample.goal("revenue"), "steps": [{"text": "x", "due": "soon"}]}
+    bad_goal = {**sample.goals.get("revenue"), "steps": [{"text": "x", "due": "soon"}]}
     with pytest.raises(ValidationError, match="step 1's due date"):
         check_goal(bad_goal)
     with pytest.raises(ValidationError, match="agreement's 'with'"):
-        check_goal({**sample.goal("revenue"), "agreement": {"with": ""}})
+        check_goal({**sample.goals.get("revenue"), "agreement": {"with": ""}})
     with pytest.raises(ValidationError, match="action 1"):
-        check_entry({**sample.entry("e4"), "actions": [{"text": 3}]})
-    assert date.fromisoformat(sample.goal("influence")["agreement"]["when"])
+        check_entry({**sample.entries.get("e4"), "actions": [{"text": 3}]})
+    assert date.fromisoformat(sample.goals.get("influence")["agreement"]["when"])

@@ -9,15 +9,15 @@ def titles(found: list[dict]) -> list[str]:
 
 
 def test_goal_family_rolls_up_sub_goals_and_personal_goals(goals_store: JournalStore) -> None:
-    ids = {g["code"]: g["id"] for g in goals_store.goals()}
-    family = goal_family(ids["revenue"], goals_store.goals())
+    ids = {g["code"]: g["id"] for g in goals_store.goals.all()}
+    family = goal_family(ids["revenue"], goals_store.goals.all())
     assert family == {ids["revenue"], ids["enterprise"], ids["influence"]}
-    assert goal_family(ids["latency"], goals_store.goals()) == {ids["latency"]}
+    assert goal_family(ids["latency"], goals_store.goals.all()) == {ids["latency"]}
 
 
 def test_filters_combine(goals_store: JournalStore) -> None:
     s = goals_store
-    s.add_entry(
+    s.entries.add(
         "win",
         "Acme renewed",
         when="2026-04-29 18:05",
@@ -25,8 +25,8 @@ def test_filters_combine(goals_store: JournalStore) -> None:
         tags=["customer"],
         starred=True,
     )
-    s.add_entry("reflection", "Spoke up in the planning", when="2026-05-02", goals=["influence"])
-    s.add_entry(
+    s.entries.add("reflection", "Spoke up in the planning", when="2026-05-02", goals=["influence"])
+    s.entries.add(
         "feedback",
         "Great pool work",
         when="2026-03-02",
@@ -35,9 +35,9 @@ def test_filters_combine(goals_store: JournalStore) -> None:
         sentiment="praise",
         tags=["peer"],
     )
-    s.add_entry("note", "Lunch with the team about CUSTOMER onboarding", when="2026-07-01")
-    family = goal_family(s.goal("revenue")["id"], s.goals())
-    entries = s.entries()
+    s.entries.add("note", "Lunch with the team about CUSTOMER onboarding", when="2026-07-01")
+    family = goal_family(s.goals.get("revenue")["id"], s.goals.all())
+    entries = s.entries.all()
     assert titles(find(entries, EntryFilter(goal_ids=family))) == [
         "Spoke up in the planning",
         "Acme renewed",
@@ -55,27 +55,27 @@ def test_filters_combine(goals_store: JournalStore) -> None:
 
 
 def test_text_search_covers_body(store: JournalStore) -> None:
-    store.add_entry("note", "Title\nThe body mentions Kubernetes")
-    assert titles(find(store.entries(), EntryFilter(text="kubernetes"))) == ["Title"]
+    store.entries.add("note", "Title\nThe body mentions Kubernetes")
+    assert titles(find(store.entries.all(), EntryFilter(text="kubernetes"))) == ["Title"]
 
 
 def test_skill_filter(store: JournalStore) -> None:
-    skill = store.add_skill("Presenting", code="presenting")
-    store.add_entry("reflection", "VP talk", skills=["presenting"])
-    store.add_entry("note", "other")
-    assert titles(find(store.entries(), EntryFilter(skill_id=skill["id"]))) == ["VP talk"]
+    skill = store.skills.add("Presenting", code="presenting")
+    store.entries.add("reflection", "VP talk", skills=["presenting"])
+    store.entries.add("note", "other")
+    assert titles(find(store.entries.all(), EntryFilter(skill_id=skill["id"]))) == ["VP talk"]
 
 
 def test_search_matches_all_words_in_any_order_across_fields(store: JournalStore) -> None:
-    store.add_entry(
+    store.entries.add(
         "feedback",
         "Great demo\nThe pool fix landed",
         source="Ana Lopez",
         sentiment="praise",
         tags=["latency"],
     )
-    store.add_entry("note", "Demo prep for Friday")
-    entries = store.entries()
+    store.entries.add("note", "Demo prep for Friday")
+    entries = store.entries.all()
     assert titles(find(entries, EntryFilter(text="fix great"))) == ["Great demo"]
     assert titles(find(entries, EntryFilter(text="lopez DEMO"))) == ["Great demo"]
     assert titles(find(entries, EntryFilter(text="latency demo"))) == ["Great demo"]
@@ -84,11 +84,11 @@ def test_search_matches_all_words_in_any_order_across_fields(store: JournalStore
 
 
 def test_source_and_sentiment_filters(store: JournalStore) -> None:
-    store.add_entry("feedback", "Praise from Ana", source="Ana Lopez", sentiment="praise")
-    store.add_entry("feedback", "Push from Ana", source="ana", sentiment="constructive")
-    store.add_entry("feedback", "From Bo", source="Bo", sentiment="praise")
-    store.add_entry("note", "A note")
-    entries = store.entries()
+    store.entries.add("feedback", "Praise from Ana", source="Ana Lopez", sentiment="praise")
+    store.entries.add("feedback", "Push from Ana", source="ana", sentiment="constructive")
+    store.entries.add("feedback", "From Bo", source="Bo", sentiment="praise")
+    store.entries.add("note", "A note")
+    entries = store.entries.all()
     assert sorted(titles(find(entries, EntryFilter(source="ANA")))) == [
         "Praise from Ana",
         "Push from Ana",
@@ -104,9 +104,9 @@ def test_source_and_sentiment_filters(store: JournalStore) -> None:
 def test_matches_agrees_with_find(store: JournalStore) -> None:
     from journal.query import matches
 
-    store.add_entry("feedback", "Great demo\nfix", source="Ana", sentiment="praise", tags=["x"])
-    store.add_entry("win", "Other", tags=["x"], starred=True)
-    entries = store.entries()
+    store.entries.add("feedback", "Great demo\nfix", source="Ana", sentiment="praise", tags=["x"])
+    store.entries.add("win", "Other", tags=["x"], starred=True)
+    entries = store.entries.all()
     for flt in (
         EntryFilter(text="fix demo"),
         EntryFilter(source="ana"),

@@ -21,21 +21,21 @@ def undeclared(records: list[dict[str, Any]], shape: type) -> set[str]:
 
 def test_every_field_the_demo_writes_is_declared(store: JournalStore) -> None:
     build_demo(store, now=NOW)
-    assert store.entries() and store.goals() and store.skills()
-    assert undeclared(store.entries(), Entry) == set()
-    assert undeclared(store.goals(), Goal) == set()
-    assert undeclared(store.skills(), Skill) == set()
-    assert undeclared(store.reviews(), Review) == set()
+    assert store.entries.all() and store.goals.all() and store.skills.all()
+    assert undeclared(store.entries.all(), Entry) == set()
+    assert undeclared(store.goals.all(), Goal) == set()
+    assert undeclared(store.skills.all(), Skill) == set()
+    assert undeclared(store.reviews.all(), Review) == set()
 
 
 def test_every_field_a_saved_review_holds_is_declared(store: JournalStore) -> None:
     ids = build_sample(store)
-    store.save_review(sample_review(ids))
-    assert store.reviews()
-    assert undeclared(store.reviews(), Review) == set()
-    assert undeclared(store.entries(), Entry) == set()
-    assert undeclared(store.goals(), Goal) == set()
-    assert undeclared(store.skills(), Skill) == set()
+    store.reviews.save(sample_review(ids))
+    assert store.reviews.all()
+    assert undeclared(store.reviews.all(), Review) == set()
+    assert undeclared(store.entries.all(), Entry) == set()
+    assert undeclared(store.goals.all(), Goal) == set()
+    assert undeclared(store.skills.all(), Skill) == set()
 
 
 def test_the_new_optional_fields_are_declared() -> None:

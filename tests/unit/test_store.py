@@ -13,7 +13,7 @@ from journal.store.journal_store import JournalStore
 
 
 def test_add_entry_splits_text_and_gets_an_id(store: JournalStore) -> None:
-    entry = store.add_entry(
+    entry = store.entries.add(
         "win", "Shipped the fix. p95 down 27%.", tags=["@Latency"], starred=True
     )
     assert entry["id"] == "e1"
@@ -21,128 +21,133 @@ def test_add_entry_splits_text_and_gets_an_id(store: JournalStore) -> None:
     assert entry["body"] == "p95 down 27%."
     assert entry["tags"] == ["latency"]
     assert entry["starred"] is True
-    assert store.entry("e1")["title"] == "Shipped the fix."
+    assert store.entries.get("e1")["title"] == "Shipped the fix."
 
 
 def test_ids_are_never_reused_after_delete(store: JournalStore) -> None:
-    first = store.add_entry("note", "one")
-    second = store.add_entry("note", "two")
-    store.delete_entry(second["id"])
-    third = store.add_entry("note", "three")
+    first = store.entries.add("note", "one")
+    second = store.entries.add("note", "two")
+    store.entries.delete(second["id"])
+    third = store.entries.add("note", "three")
     assert (first["id"], second["id"], third["id"]) == ("e1", "e2", "e3")
     # a new store on the same file continues the same counter
-    assert JournalStore(store.path).add_entry("note", "four")["id"] == "e4"
+    assert JournalStore(store.path).entries.add("note", "four")["id"] == "e4"
 
 
 def test_delete_and_undo_restore_the_same_entry(goals_store: JournalStore) -> None:
-    entry = goals_store.add_entry("win", "Closed Acme", goals=["revenue"])
-    deleted = goals_store.delete_entry(entry["id"])
-    assert not goals_store.entries()
-    restored = goals_store.restore_entry(deleted)
+    entry = goals_store.entries.add("win", "Closed Acme", goals=["revenue"])
+    deleted = goals_store.entries.delete(entry["id"])
+    assert not goals_store.entries.all()
+    restored = goals_store.entries.restore(deleted)
     assert restored == entry
-    assert goals_store.entry(entry["id"]) == entry
+    assert goals_store.entries.get(entry["id"]) == entry
 
 
 def test_unknown_entry_goal_and_skill_are_clear_errors(goals_store: JournalStore) -> None:
     with pytest.raises(ValidationError, match="no entry 'e99'"):
-        goals_store.entry("e99")
+        goals_store.entries.get("e99")
     with pytest.raises(ValidationError, match="no goal 'nope'.*known: enterprise, influence"):
-        goals_store.add_entry("note", "x", goals=["nope"])
+        goals_store.entries.add("note", "x", goals=["nope"])
     with pytest.raises(ValidationError, match="no skill 'nope'"):
-        goals_store.add_entry("note", "x", skills=["nope"])
-    assert goals_store.entries() == []
+        goals_store.entries.add("note", "x", skills=["nope"])
+    assert goals_store.entries.all() == []
 
 
 def test_failed_validation_writes_nothing(goals_store: JournalStore) -> None:
     before = goals_store.path.read_bytes()
     with pytest.raises(ValidationError):
-        goals_store.add_entry("memo", "x")
+        goals_store.entries.add("memo", "x")
     with pytest.raises(ValueError):
-        goals_store.add_entry("note", "x", when="whenever")
+        goals_store.entries.add("note", "x", when="whenever")
     assert goals_store.path.read_bytes() == before
 
 
 def test_goal_codes_derived_unique_and_checked(store: JournalStore) -> None:
-    goal = store.add_goal("Grow enterprise revenue")
+    goal = store.goals.add("Grow enterprise revenue")
     assert goal["code"] == "grow-enterprise"
-    assert store.add_goal("Grow enterprise revenue fast")["code"] == "grow-enterprise-2"
+    assert store.goals.add("Grow enterprise revenue fast")["code"] == "grow-enterprise-2"
     with pytest.raises(ValidationError, match="titled 'grow enterprise REVENUE' already exists"):
-        store.add_goal("grow enterprise REVENUE")
+        store.goals.add("grow enterprise REVENUE")
     with pytest.raises(ValidationError, match="already exists"):
-        store.add_goal("Other", code="grow-enterprise")
+        store.goals.add("Other", code="grow-enterprise")
     with pytest.raises(ValidationError, match="no goal 'ghost'"):
-        store.add_goal("Child", parent="ghost")
+        store.goals.add("Child", parent="ghost")
 
 
 def test_goal_parent_cycle_is_refused(goals_store: JournalStore) -> None:
     with pytest.raises(ValidationError, match="cycle"):
-        goals_store.update_goal("revenue", parent="enterprise")
+        goals_store.goals.update("revenue", parent="enterprise")
     with pytest.raises(ValidationError, match="cycle"):
-        goals_store.update_goal("revenue", parent="revenue")
+        goals_store.goals.update("revenue", parent="revenue")
 
 
 def test_supports_and_parents_follow_the_model(goals_store: JournalStore) -> None:
     with pytest.raises(ValidationError, match="company goals only"):
-        goals_store.add_goal("Speak up", scope="personal", supports=["influence"])
+        goals_store.goals.add("Speak up", scope="personal", supports=["influence"])
     with pytest.raises(ValidationError, match="only personal goals support"):
-        goals_store.add_goal("Sell more", supports=["revenue"])
+        goals_store.goals.add("Sell more", supports=["revenue"])
     with pytest.raises(ValidationError, match="cannot sit under a personal goal"):
-        goals_store.add_goal("Sell more", parent="influence")
-    assert goals_store.add_goal("Speak up", scope="personal", parent="influence")["parent"]
+        goals_store.goals.add("Sell more", parent="influence")
+    assert goals_store.goals.add("Speak up", scope="personal", parent="influence")["parent"]
 
 
 def test_goal_due_date_is_parsed(store: JournalStore) -> None:
-    assert store.add_goal("Ship it", due="2026-06-30")["due"] == "2026-06-30"
+    assert store.goals.add("Ship it", due="2026-06-30")["due"] == "2026-06-30"
     with pytest.raises(ValueError, match="someday"):
-        store.add_goal("Later", due="someday")
+        store.goals.add("Later", due="someday")
 
 
 def test_deleting_a_goal_keeps_entries_and_counts_dropped_links(goals_store: JournalStore) -> None:
-    goals_store.add_entry("win", "a", goals=["revenue", "latency"])
-    goals_store.add_entry("win", "b", goals=["revenue"])
-    goals_store.add_entry("win", "c", goals=["latency"])
-    assert goals_store.delete_goal("revenue") == 2
-    assert len(goals_store.entries()) == 3
-    assert goals_store.goal("enterprise")["parent"] is None
-    assert goals_store.goal("influence")["supports"] == []
-    latency = goals_store.goal("latency")["id"]
-    assert sorted(e["title"] for e in goals_store.entries() if latency in e["goals"]) == ["a", "c"]
+    goals_store.entries.add("win", "a", goals=["revenue", "latency"])
+    goals_store.entries.add("win", "b", goals=["revenue"])
+    goals_store.entries.add("win", "c", goals=["latency"])
+    assert goals_store.goals.delete("revenue") == 2
+    assert len(goals_store.entries.all()) == 3
+    assert goals_store.goals.get("enterprise")["parent"] is None
+    assert goals_store.goals.get("influence")["supports"] == []
+    latency = goals_store.goals.get("latency")["id"]
+    assert sorted(e["title"] for e in goals_store.entries.all() if latency in e["goals"]) == [
+        "a",
+        "c",
+    ]
 
 
 def test_link_and_unlink(goals_store: JournalStore) -> None:
-    skill = goals_store.add_skill(
+    skill = goals_store.skills.add(
         "Presenting to leadership", code="presenting", level=2, target_level=4
     )
-    entry = goals_store.add_entry("reflection", "VP talk went ok")
-    linked = goals_store.link(entry["id"], goals=["revenue", "revenue"], skills=["presenting"])
-    assert linked["goals"] == [goals_store.goal("revenue")["id"]]
+    entry = goals_store.entries.add("reflection", "VP talk went ok")
+    linked = goals_store.entries.link(
+        entry["id"], goals=["revenue", "revenue"], skills=["presenting"]
+    )
+    assert linked["goals"] == [goals_store.goals.get("revenue")["id"]]
     assert linked["skills"] == [skill["id"]]
-    unlinked = goals_store.link(entry["id"], goals=["revenue"], unlink=True)
+    unlinked = goals_store.entries.link(entry["id"], goals=["revenue"], unlink=True)
     assert unlinked["goals"] == []
 
 
 def test_skill_from_feedback_entry(store: JournalStore) -> None:
-    entry = store.add_entry(
+    entry = store.entries.add(
         "feedback", "Lead with the customer.", sentiment="constructive", source="Priya"
     )
-    skill = store.add_skill("Presenting", why=[entry["id"]], level=2, target_level=4)
+    skill = store.skills.add("Presenting", why=[entry["id"]], level=2, target_level=4)
     assert skill["why"] == [entry["id"]]
     with pytest.raises(ValidationError, match="between 1 and 5"):
-        store.add_skill("Other", level=9)
+        store.skills.add("Other", level=9)
     with pytest.raises(ValidationError, match="no entry"):
-        store.add_skill("Other", why=["e42"])
+        store.skills.add("Other", why=["e42"])
 
 
 def test_reviews_round_trip(store: JournalStore) -> None:
-    review = store.save_review(
+    review = store.reviews.save(
         {"title": "H1 2026", "period": {"start": "2026-01-01", "end": "2026-06-30"}}
     )
     assert review["id"] == "r1" and review["status"] == "draft"
     review["summary"] = "A good half."
-    store.save_review(review)
-    assert store.review("h1 2026")["summary"] == "A good half."
+    store.reviews.save(review)
+    assert store.reviews.get("h1 2026")["summary"] == "A good half."
     with pytest.raises(ValidationError, match="no review"):
-        store.review("H2")
+        store.reviews.get("H2")
 
 
 # -- the storage rules -------------------------------------------------------------------
@@ -153,7 +158,7 @@ def test_file_is_0600_and_folder_0700_even_under_umask_000(tmp_path: Path) -> No
     try:
         path = tmp_path / "private" / "journal.json"
         s = JournalStore(path)
-        s.add_entry("note", "hello")
+        s.entries.add("note", "hello")
     finally:
         os.umask(old)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -164,7 +169,7 @@ def test_file_is_0600_and_folder_0700_even_under_umask_000(tmp_path: Path) -> No
 
 
 def test_meta_holds_the_schema_version(store: JournalStore) -> None:
-    store.add_entry("note", "x")
+    store.entries.add("note", "x")
     doc = orjson.loads(store.path.read_bytes())
     assert doc["meta"]["1"]["schema"] == SCHEMA_VERSION
     assert store.meta()["schema"] == SCHEMA_VERSION
@@ -173,44 +178,44 @@ def test_meta_holds_the_schema_version(store: JournalStore) -> None:
 def test_two_stores_on_one_file_never_lose_writes(db_path: Path) -> None:
     a, b = JournalStore(db_path), JournalStore(db_path)
     for i in range(20):
-        a.add_entry("note", f"from a {i}")
-        b.add_entry("note", f"from b {i}")
-    assert a.add_goal("Shared goal", code="shared")
-    b.add_entry("win", "linked", goals=["shared"])  # b sees a's goal without reopening
+        a.entries.add("note", f"from a {i}")
+        b.entries.add("note", f"from b {i}")
+    assert a.goals.add("Shared goal", code="shared")
+    b.entries.add("win", "linked", goals=["shared"])  # b sees a's goal without reopening
     fresh = JournalStore(db_path)
-    titles = [e["title"] for e in fresh.entries()]
+    titles = [e["title"] for e in fresh.entries.all()]
     assert len(titles) == 41
-    assert len({e["id"] for e in fresh.entries()}) == 41
+    assert len({e["id"] for e in fresh.entries.all()}) == 41
 
 
 def test_add_splices_into_our_layout_and_falls_back_on_foreign_files(db_path: Path) -> None:
     s = JournalStore(db_path)
-    s.add_entry("note", "one\nbody with a newline")
-    s.add_entries([{"kind": "win", "text": f"w{i}"} for i in range(3)])
+    s.entries.add("note", "one\nbody with a newline")
+    s.entries.add_many([{"kind": "win", "text": f"w{i}"} for i in range(3)])
     spliced = JournalStore(db_path)
-    spliced.add_entry("note", "spliced")  # head-only: the entries are not parsed
+    spliced.entries.add("note", "spliced")  # head-only: the entries are not parsed
     assert not spliced.storage.appending
-    titles = [e["title"] for e in JournalStore(db_path).entries()]
+    titles = [e["title"] for e in JournalStore(db_path).entries.all()]
     assert titles == ["one", "w0", "w1", "w2", "spliced"]
     # a valid journal in another layout (say, pretty-printed by hand) is parsed in full
     doc = orjson.loads(db_path.read_bytes())
     db_path.write_bytes(orjson.dumps(doc, option=orjson.OPT_INDENT_2))
-    JournalStore(db_path).add_entry("note", "after hand edit")
-    assert len(JournalStore(db_path).entries()) == 6
+    JournalStore(db_path).entries.add("note", "after hand edit")
+    assert len(JournalStore(db_path).entries.all()) == 6
     # entries changed behind the CRC's back: parsed in full, nothing lost
     raw = db_path.read_bytes().replace(b'"w0"', b'"W0"')
     db_path.write_bytes(raw)
-    JournalStore(db_path).add_entry("note", "last")
-    assert "W0" in [e["title"] for e in JournalStore(db_path).entries()]
+    JournalStore(db_path).entries.add("note", "last")
+    assert "W0" in [e["title"] for e in JournalStore(db_path).entries.all()]
 
 
 def test_document_is_reread_only_when_the_file_changes(store: JournalStore) -> None:
-    store.add_entry("note", "x")
+    store.entries.add("note", "x")
     assert store.refresh() is False
     other = JournalStore(store.path)
-    other.add_entry("note", "y")
+    other.entries.add("note", "y")
     assert store.refresh() is True
-    assert len(store.entries()) == 2
+    assert len(store.entries.all()) == 2
 
 
 @pytest.mark.parametrize(
@@ -230,7 +235,7 @@ def test_unreadable_file_is_refused_and_left_byte_for_byte(db_path: Path, conten
     db_path.parent.mkdir(parents=True)
     db_path.write_bytes(content)
     with pytest.raises(JournalFileError) as err:
-        JournalStore(db_path).add_entry("note", "x")
+        JournalStore(db_path).entries.add("note", "x")
     assert str(db_path) in str(err.value)
     assert "left untouched" in str(err.value)
     assert db_path.read_bytes() == content
@@ -241,25 +246,25 @@ def test_newer_schema_is_refused(db_path: Path) -> None:
     content = orjson.dumps({"meta": {"1": {"schema": SCHEMA_VERSION + 1}}, "entries": {}})
     db_path.write_bytes(content)
     with pytest.raises(JournalFileError, match="newer version"):
-        JournalStore(db_path).entries()
+        JournalStore(db_path).entries.all()
     assert db_path.read_bytes() == content
 
 
 def test_refusal_names_the_newest_good_backup(db_path: Path) -> None:
     s = JournalStore(db_path)
-    s.add_entry("note", "x")
-    s.add_entry("note", "y")  # the first save's file is now a backup
+    s.entries.add("note", "x")
+    s.entries.add("note", "y")  # the first save's file is now a backup
     good = backups.list_backups(db_path)
     assert good, "a backup is kept on the first overwrite"
     db_path.write_bytes(b"{ torn")
     with pytest.raises(JournalFileError, match="Newest good backup: .*" + good[0].name):
-        JournalStore(db_path).add_entry("note", "z")
+        JournalStore(db_path).entries.add("note", "z")
 
 
 def test_write_failure_leaves_journal_unchanged_and_store_usable(
     store: JournalStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store.add_entry("note", "kept")
+    store.entries.add("note", "kept")
     before = store.path.read_bytes()
 
     def full_disk(fd: int, data: object) -> int:
@@ -267,15 +272,15 @@ def test_write_failure_leaves_journal_unchanged_and_store_usable(
 
     monkeypatch.setattr(os, "write", full_disk)
     with pytest.raises(JournalWriteError, match="(?s)disk is full.*not changed"):
-        store.add_entry("note", "lost")
+        store.entries.add("note", "lost")
     monkeypatch.undo()
     assert store.path.read_bytes() == before
-    assert [e["title"] for e in store.entries()] == ["kept"]
+    assert [e["title"] for e in store.entries.all()] == ["kept"]
     assert not [p for p in store.path.parent.iterdir() if p.name.endswith(".tmp")]
 
 
 def test_stale_temp_files_are_cleaned_at_open(store: JournalStore) -> None:
-    store.add_entry("note", "x")
+    store.entries.add("note", "x")
     stale = store.path.parent / f".{store.path.name}.crashed.tmp"
     stale.write_bytes(b"half")
     JournalStore(store.path)
@@ -285,7 +290,7 @@ def test_stale_temp_files_are_cleaned_at_open(store: JournalStore) -> None:
 def test_backups_rotate(store: JournalStore, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(backups, "BACKUP_EVERY", 0)
     for i in range(backups.KEEP + 5):
-        store.add_entry("note", f"n{i}")
+        store.entries.add("note", f"n{i}")
     kept = backups.list_backups(store.path)
     assert len(kept) == backups.KEEP
     for backup in kept:
@@ -293,43 +298,43 @@ def test_backups_rotate(store: JournalStore, monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_skill_stays_editable_after_its_feedback_is_deleted(store: JournalStore) -> None:
-    entry = store.add_entry("feedback", "Lead with the customer.", sentiment="constructive")
-    store.add_skill("Presenting", code="presenting", why=[entry["id"]])
-    deleted = store.delete_entry(entry["id"])
-    assert store.update_skill("presenting", level=3)["why"] == [entry["id"]]
-    store.restore_entry(deleted)  # undo brings the link back to life
+    entry = store.entries.add("feedback", "Lead with the customer.", sentiment="constructive")
+    store.skills.add("Presenting", code="presenting", why=[entry["id"]])
+    deleted = store.entries.delete(entry["id"])
+    assert store.skills.update("presenting", level=3)["why"] == [entry["id"]]
+    store.entries.restore(deleted)  # undo brings the link back to life
     with pytest.raises(ValidationError, match="no entry"):
-        store.update_skill("presenting", why=[entry["id"], "e99"])
+        store.skills.update("presenting", why=[entry["id"], "e99"])
 
 
 def test_update_keeps_a_full_timestamp_and_its_offset(store: JournalStore) -> None:
-    entry = store.add_entry("note", "x", when="2026-03-04T17:40:00+05:30")
+    entry = store.entries.add("note", "x", when="2026-03-04T17:40:00+05:30")
     assert entry["when"] == "2026-03-04T17:40:00+05:30"
-    assert store.update_entry(entry["id"], when=entry["when"])["when"] == entry["when"]
-    moved = store.update_entry(entry["id"], when="2026-03-05 09:00")["when"]
+    assert store.entries.update(entry["id"], when=entry["when"])["when"] == entry["when"]
+    moved = store.entries.update(entry["id"], when="2026-03-05 09:00")["when"]
     assert moved.startswith("2026-03-05T09:00:00")
 
 
 def test_a_head_only_save_without_new_entries_keeps_them(store: JournalStore) -> None:
-    store.add_entries([{"kind": "note", "text": f"n{i}"} for i in range(3)])
+    store.entries.add_many([{"kind": "note", "text": f"n{i}"} for i in range(3)])
     fresh = JournalStore(store.path)
     with fresh.transaction(append_only=True):
-        fresh._table("meta").update({"note": "touched"}, doc_ids=[1])  # head only
-    assert [e["title"] for e in JournalStore(store.path).entries()] == ["n0", "n1", "n2"]
+        fresh.tables.table("meta").update({"note": "touched"}, doc_ids=[1])  # head only
+    assert [e["title"] for e in JournalStore(store.path).entries.all()] == ["n0", "n1", "n2"]
     assert JournalStore(store.path).meta()["note"] == "touched"
 
 
 def test_add_skills_in_bulk_gives_unique_codes_and_checks_each(store: JournalStore) -> None:
-    entry = store.add_entry("feedback", "Speak up earlier.", sentiment="constructive")
-    store.add_skill("Presenting", code="presenting")
-    added = store.add_skills(
+    entry = store.entries.add("feedback", "Speak up earlier.", sentiment="constructive")
+    store.skills.add("Presenting", code="presenting")
+    added = store.skills.add_many(
         [{"name": "Presenting!", "why": [entry["id"]]}, {"name": "Presenting?"}]
     )
     assert [s["code"] for s in added] == ["presenting-2", "presenting-3"]
     assert added[0]["why"] == [entry["id"]]
     before = store.path.read_bytes()
     with pytest.raises(ValidationError, match="no entry"):
-        store.add_skills([{"name": "Fine"}, {"name": "Broken", "why": ["e99"]}])
+        store.skills.add_many([{"name": "Fine"}, {"name": "Broken", "why": ["e99"]}])
     assert store.path.read_bytes() == before  # all or none
 
 
@@ -338,17 +343,17 @@ def test_store_clock_stamps_records(db_path: Path) -> None:
 
     fixed = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
     s = JournalStore(db_path, clock=lambda: fixed)
-    entry = s.add_entry("note", "x")
+    entry = s.entries.add("note", "x")
     assert entry["created"] == entry["updated"] == "2026-01-02T03:04:05+00:00"
     assert entry["when"] == "2026-01-02T03:04:05+00:00"
 
 
 def test_a_read_only_journal_is_not_replaced(store: JournalStore) -> None:
-    store.add_entry("note", "kept")
+    store.entries.add("note", "kept")
     store.path.chmod(0o444)
     before = store.path.read_bytes()
     with pytest.raises(JournalWriteError, match="(?s)read-only.*chmod u\\+w.*not changed"):
-        JournalStore(store.path).add_entry("note", "refused")
+        JournalStore(store.path).entries.add("note", "refused")
     assert store.path.read_bytes() == before
     assert stat.S_IMODE(store.path.stat().st_mode) == 0o444
     store.path.chmod(0o600)
@@ -358,47 +363,47 @@ def test_deleted_entries_wait_in_the_trash_and_undo_brings_back_the_last_batch(
     goals_store: JournalStore,
 ) -> None:
     s = goals_store
-    skill = s.add_skill("Influencing", code="influencing")
-    first = s.add_entry("win", "Closed Acme", goals=["revenue"], skills=["influencing"])
-    second = s.add_entry("note", "Second")
-    third = s.add_entry("note", "Third")
-    s.delete_entries([first["id"]])
-    s.delete_entries([second["id"], third["id"]])
-    assert [e["id"] for e in s.trashed()] == [third["id"], second["id"], first["id"]]
-    assert s.entries() == []
-    restored = s.undo_delete()
+    skill = s.skills.add("Influencing", code="influencing")
+    first = s.entries.add("win", "Closed Acme", goals=["revenue"], skills=["influencing"])
+    second = s.entries.add("note", "Second")
+    third = s.entries.add("note", "Third")
+    s.entries.delete_many([first["id"]])
+    s.entries.delete_many([second["id"], third["id"]])
+    assert [e["id"] for e in s.entries.trashed()] == [third["id"], second["id"], first["id"]]
+    assert s.entries.all() == []
+    restored = s.entries.undo_delete()
     assert sorted(e["id"] for e in restored) == [second["id"], third["id"]]
-    assert [e["id"] for e in s.trashed()] == [first["id"]]
+    assert [e["id"] for e in s.entries.trashed()] == [first["id"]]
     again = JournalStore(s.path)  # the trash is in the file, not in memory
-    [back] = again.restore_deleted(first["id"])
+    [back] = again.entries.restore_deleted(first["id"])
     assert back == first
-    assert again.entry(first["id"])["goals"] == [s.goal("revenue")["id"]]
-    assert again.entry(first["id"])["skills"] == [skill["id"]]
-    assert again.trashed() == []
+    assert again.entries.get(first["id"])["goals"] == [s.goals.get("revenue")["id"]]
+    assert again.entries.get(first["id"])["skills"] == [skill["id"]]
+    assert again.entries.trashed() == []
     with pytest.raises(ValidationError, match="nothing to undo"):
-        again.undo_delete()
+        again.entries.undo_delete()
     with pytest.raises(ValidationError, match="e99 is not in the trash"):
-        again.restore_deleted("e99")
+        again.entries.restore_deleted("e99")
 
 
 def test_the_trash_keeps_only_the_newest_deletions(store: JournalStore) -> None:
-    from journal.store.journal_store import TRASH_KEEP
+    from journal.store.entries import TRASH_KEEP
 
     ids = [
         e["id"]
-        for e in store.add_entries(
+        for e in store.entries.add_many(
             [{"kind": "note", "text": f"n{i}"} for i in range(TRASH_KEEP + 5)]
         )
     ]
     for ident in ids:
-        store.delete_entry(ident)
-    kept = [e["id"] for e in store.trashed()]
+        store.entries.delete(ident)
+    kept = [e["id"] for e in store.entries.trashed()]
     assert len(kept) == TRASH_KEEP
     assert kept[0] == ids[-1] and ids[0] not in kept
 
 
 def test_restore_entry_takes_it_out_of_the_trash(store: JournalStore) -> None:
-    entry = store.add_entry("note", "one")
-    deleted = store.delete_entry(entry["id"])
-    store.restore_entry(deleted)
-    assert store.trashed() == []
+    entry = store.entries.add("note", "one")
+    deleted = store.entries.delete(entry["id"])
+    store.entries.restore(deleted)
+    assert store.entries.trashed() == []

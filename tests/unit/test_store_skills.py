@@ -17,48 +17,48 @@ def store(tmp_path: Path) -> JournalStore:
 
 
 def test_a_second_skill_with_the_same_name_is_refused(store: JournalStore) -> None:
-    store.add_skill("Presenting to leadership")
+    store.skills.add("Presenting to leadership")
     with pytest.raises(ValidationError, match="already exists"):
-        store.add_skill("  presenting to LEADERSHIP ")
+        store.skills.add("  presenting to LEADERSHIP ")
     with pytest.raises(ValidationError, match="already exists"):
-        store.add_skills([{"name": "Writing"}, {"name": "writing"}])
-    assert [s["name"] for s in store.skills()] == ["Presenting to leadership"]
+        store.skills.add_many([{"name": "Writing"}, {"name": "writing"}])
+    assert [s["name"] for s in store.skills.all()] == ["Presenting to leadership"]
 
 
 def test_renaming_a_skill_onto_another_is_refused(store: JournalStore) -> None:
-    store.add_skill("Presenting")
-    other = store.add_skill("Writing")
+    store.skills.add("Presenting")
+    other = store.skills.add("Writing")
     with pytest.raises(ValidationError, match="already exists"):
-        store.update_skill(other["id"], name="presenting")
-    assert store.update_skill(other["id"], name="Writing well")["name"] == "Writing well"
+        store.skills.update(other["id"], name="presenting")
+    assert store.skills.update(other["id"], name="Writing well")["name"] == "Writing well"
 
 
 def test_a_target_below_the_level_is_refused(store: JournalStore) -> None:
     with pytest.raises(ValidationError, match="below"):
-        store.add_skill("Negotiating", level=4, target_level=2)
-    skill = store.add_skill("Negotiating", level=2, target_level=4)
+        store.skills.add("Negotiating", level=4, target_level=2)
+    skill = store.skills.add("Negotiating", level=2, target_level=4)
     with pytest.raises(ValidationError, match="below"):
-        store.update_skill(skill["id"], target_level=1)
-    assert store.update_skill(skill["id"], level=4)["level"] == 4  # reaching it is fine
+        store.skills.update(skill["id"], target_level=1)
+    assert store.skills.update(skill["id"], level=4)["level"] == 4  # reaching it is fine
 
 
 def test_an_old_skill_past_its_target_can_still_be_linked(store: JournalStore) -> None:
     """A skill stored before this rule, level above target, does not block other edits
-    (an import links feedback to it with update_skill(why=...))."""
-    skill = store.add_skill("Listening", level=3, target_level=3)
+    (an import links feedback to it with skills.update(why=...))."""
+    skill = store.skills.add("Listening", level=3, target_level=3)
     with pytest.raises(ValidationError, match="below"):
-        store.update_skill(skill["id"], level=5)  # raise the target with it
+        store.skills.update(skill["id"], level=5)  # raise the target with it
     with store.transaction():  # as an older version wrote it
-        store._replace("skills", {**store.skill(skill["id"]), "level": 5})
-    entry = store.add_entry("feedback", "Great listening.", source="Ana")
-    assert store.update_skill(skill["id"], why=[entry["id"]])["why"] == [entry["id"]]
-    assert store.update_skill(skill["id"], level=5, target_level=5)["target_level"] == 5
+        store.tables.replace("skills", {**store.skills.get(skill["id"]), "level": 5})
+    entry = store.entries.add("feedback", "Great listening.", source="Ana")
+    assert store.skills.update(skill["id"], why=[entry["id"]])["why"] == [entry["id"]]
+    assert store.skills.update(skill["id"], level=5, target_level=5)["target_level"] == 5
 
 
 def test_twins_made_before_the_rule_can_still_be_edited(store: JournalStore) -> None:
-    first = store.add_skill("Presenting")
-    twin = store.add_skill("Presenting later")
+    first = store.skills.add("Presenting")
+    twin = store.skills.add("Presenting later")
     with store.transaction():  # as an older version let `skill add` make it
-        store._replace("skills", {**store.skill(twin["id"]), "name": "Presenting"})
-    entry = store.add_entry("feedback", "Slow down.", source="Ana")
-    assert store.update_skill(first["id"], why=[entry["id"]])["why"] == [entry["id"]]
+        store.tables.replace("skills", {**store.skills.get(twin["id"]), "name": "Presenting"})
+    entry = store.entries.add("feedback", "Slow down.", source="Ana")
+    assert store.skills.update(first["id"], why=[entry["id"]])["why"] == [entry["id"]]

@@ -29,25 +29,25 @@ def at(text: str) -> datetime:
 def planning_store(path: Path) -> JournalStore:
     """A store on `path` filled with the sample, its clock fixed at NOW."""
     store = JournalStore(path, clock=lambda: NOW)
-    store.add_goal(
+    store.goals.add(
         "Grow enterprise revenue",
         code="revenue",
         measure="New enterprise ARR",
         target="$2M",
         due="2027-06-30",
     )
-    store.add_goal(
+    store.goals.add(
         "Win three enterprise deals", code="enterprise", parent="revenue", due="2027-03-31"
     )
-    store.add_goal("Onboarding", code="onboarding")  # not SMART: a bare noun, no dates
-    store.add_skill(
+    store.goals.add("Onboarding", code="onboarding")  # not SMART: a bare noun, no dates
+    store.skills.add(
         "Presenting to leadership",
         code="presenting",
         level=2,
         target_level=4,
         plan="A storytelling course",
     )
-    feedback = store.add_entry(
+    feedback = store.entries.add(
         "feedback",
         "Bring sales along before the pricing decision.",
         when=at("2026-10-02 16:00"),
@@ -56,14 +56,14 @@ def planning_store(path: Path) -> JournalStore:
         tags=["influencing"],
         goals=["revenue"],
     )
-    store.add_entry(
+    store.entries.add(
         "win",
         "Pricing workshop agreed with sales",
         when=at("2026-10-05 10:00"),
         goals=["revenue"],
         tags=["influencing"],
     )
-    store.add_entry(
+    store.entries.add(
         "feedback",
         "Hand over more of the release work.",
         when=at("2026-10-20 11:00"),
@@ -107,10 +107,10 @@ def planning_store(path: Path) -> JournalStore:
         when=at("2026-11-05 14:00"),
     )
     done_action(store, 2)
-    store.add_entry(
+    store.entries.add(
         "win", "Signed Initech's renewal", when=at("2026-11-10 09:00"), goals=["revenue"]
     )
-    store.add_entry(
+    store.entries.add(
         "note", "Need a budget line for the course", when=at("2026-11-12 09:00"), tags=["ask"]
     )
     return store

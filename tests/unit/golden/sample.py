@@ -121,19 +121,19 @@ ENTRIES: list[dict[str, Any]] = [
 
 def build_sample(store: JournalStore) -> dict[str, str]:
     """Fill `store`; return code -> id for goals and skills, and e1.. names -> entry ids."""
-    store.add_goal(
+    store.goals.add(
         "Grow enterprise revenue",
         code="revenue",
         measure="New enterprise ARR",
         target="$2M",
         due="2026-12-31",
     )
-    store.add_goal("Win three enterprise deals", code="enterprise", parent="revenue")
-    store.add_goal(
+    store.goals.add("Win three enterprise deals", code="enterprise", parent="revenue")
+    store.goals.add(
         "Cut checkout latency", code="latency", measure="p95 checkout time", target="under 300 ms"
     )
-    store.add_goal("Build the platform team", code="hiring")
-    store.add_goal(
+    store.goals.add("Build the platform team", code="hiring")
+    store.goals.add(
         "Influence across teams",
         code="influence",
         scope="personal",
@@ -142,13 +142,13 @@ def build_sample(store: JournalStore) -> dict[str, str]:
         target="2",
         due="2026-06-30",
     )
-    store.add_goal("Mentor a junior engineer", code="mentor", scope="personal", parent="hiring")
-    store.add_skill("Data modelling", code="modelling", level=3, target_level=4)
-    ids = {g["code"]: g["id"] for g in store.goals()}
+    store.goals.add("Mentor a junior engineer", code="mentor", scope="personal", parent="hiring")
+    store.skills.add("Data modelling", code="modelling", level=3, target_level=4)
+    ids = {g["code"]: g["id"] for g in store.goals.all()}
     items = [{k: v for k, v in e.items() if k != "skills"} for e in ENTRIES]
-    added = store.add_entries(items)
+    added = store.entries.add_many(items)
     names = {f"e{n}": rec["id"] for n, rec in enumerate(added, 1)}
-    skill = store.add_skill(
+    skill = store.skills.add(
         "Presenting to leadership",
         code="presenting",
         why=[names["e4"]],
@@ -156,10 +156,10 @@ def build_sample(store: JournalStore) -> dict[str, str]:
         target_level=4,
         plan="Monthly demo to the VP; a storytelling course",
     )
-    ids |= {s["code"]: s["id"] for s in store.skills()}
+    ids |= {s["code"]: s["id"] for s in store.skills.all()}
     for n, entry in enumerate(ENTRIES, 1):
         if entry.get("skills"):
-            store.link(names[f"e{n}"], skills=entry["skills"])
+            store.entries.link(names[f"e{n}"], skills=entry["skills"])
     assert skill["id"] == ids["presenting"]
     return ids | names
 

@@ -1,4 +1,4 @@
-"""The store's plumbing: TinyDB on our SafeStorage, transactions, ids, raw tables.
+"""The store's plumbing (`Tables`): TinyDB on our SafeStorage, transactions, ids, raw tables.
 
 Every change runs inside `transaction()`: the file lock is held, the document is caught
 up with the disk, the change is checked, and the file is written once, atomically.
@@ -19,7 +19,6 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from journal.dates import local_now, to_iso
-from journal.errors import ValidationError
 from journal.models import PREFIX, Record
 from journal.storage import backups
 from journal.storage.document import SCHEMA_VERSION
@@ -30,8 +29,9 @@ from journal.storage.safe import SafeStorage
 TABLES = tuple(PREFIX)
 
 
-class StoreBase:
-    """The journal file, read and written safely; the record APIs build on this."""
+class Tables:
+    """The journal file, read and written safely: the plumbing every record class
+    (`store.entries`, `store.goals`, ...) holds a reference to and writes through."""
 
     def __init__(
         self, path: str | os.PathLike[str], clock: Callable[[], datetime] = local_now
@@ -67,10 +67,10 @@ class StoreBase:
 
     # -- plumbing --------------------------------------------------------------------
 
-    def _table(self, name: str) -> Table:
+    def table(self, name: str) -> Table:
         return self._db.table(name, cache_size=0)
 
-    def _raw(self, name: str) -> dict[str, dict[str, Any]]:
+    def raw(self, name: str) -> dict[str, dict[str, Any]]:
         """The stored records of a table, not copied: callers must not mutate them."""
         if name == "entries" and self.storage.appending:
             self.storage.load_fully()
@@ -93,7 +93,7 @@ class StoreBase:
             yield
 
     def _ensure_meta(self) -> None:
-        meta = self._table("meta")
+        meta = self.table("meta")
         if not meta.contains(doc_id=1):
             record = {
                 "schema": SCHEMA_VERSION,
@@ -103,25 +103,25 @@ class StoreBase:
             }
             meta.insert(Document(record, doc_id=1))
             return
-        stored = self._raw("meta")["1"]
+        stored = self.raw("meta")["1"]
         if stored.get("schema") != SCHEMA_VERSION:
             from journal.storage.migrate import migrate_meta  # only an older journal's first write
 
-            upgraded = migrate_meta(stored, self._raw("goals").values(), self.now_iso())
+            upgraded = migrate_meta(stored, self.raw("goals").values(), self.now_iso())
             if upgraded is not None:
                 meta.update(upgraded, doc_ids=[1])
 
     def meta(self) -> Record:
-        return dict(self._raw("meta").get("1", {"schema": SCHEMA_VERSION}))
+        return dict(self.raw("meta").get("1", {"schema": SCHEMA_VERSION}))
 
     def set_meta(self, name: str, value: Any) -> None:
         """Keep a small value in the meta record (the coach's snoozes), in one write."""
         if name in ("schema", "created", "migrations", "next"):
             raise ValueError(f"meta {name!r} belongs to the store")
         with self.transaction():
-            self._table("meta").update({name: value}, doc_ids=[1])
+            self.table("meta").update({name: value}, doc_ids=[1])
 
-    def _new_ids(self, table: str, count: int) -> range:
+    def new_ids(self, table: str, count: int) -> range:
         """Allocate the next `count` id numbers of a table (inside a transaction)."""
         record = self.storage.read()["meta"]["1"]
         counters = dict(record.get("next", {}))
@@ -131,7 +131,7 @@ class StoreBase:
         # Never trust the counter alone: a restored backup or a script can leave it behind.
         first = max(counter, self.storage.highest_key(table) + 1, self._highest_trashed(table) + 1)
         counters[table] = first + count
-        self._table("meta").update({"next": counters}, doc_ids=[1])
+        self.table("meta").update({"next": counters}, doc_ids=[1])
         return range(first, first + count)
 
     def _highest_trashed(self, table: str) -> int:
@@ -143,23 +143,23 @@ class StoreBase:
         prefix = PREFIX[table]
         numbers = [
             int(ident[len(prefix) :])
-            for t in self._raw("trash").values()
+            for t in self.raw("trash").values()
             if isinstance(ident := t.get("entry", {}).get("id"), str)
             and ident.startswith(prefix)
             and ident[len(prefix) :].isdigit()
         ]
         return max(numbers, default=0)
 
-    def _claim(self, table: str, number: int) -> None:
+    def claim(self, table: str, number: int) -> None:
         """Raise the table's counter past `number` (a record put back under its own id)."""
         counters = dict(self.storage.read()["meta"]["1"].get("next", {}))
         counter = counters.get(table)
         if isinstance(counter, int) and not isinstance(counter, bool) and counter > number:
             return
         counters[table] = number + 1
-        self._table("meta").update({"next": counters}, doc_ids=[1])
+        self.table("meta").update({"next": counters}, doc_ids=[1])
 
-    def _records(self, table: str) -> dict[str, dict[str, Any]]:
+    def records(self, table: str) -> dict[str, dict[str, Any]]:
         """A table's records for changing in place, inside a transaction.
 
         Entries are written here directly, in TinyDB's own layout: TinyDB's Table rebuilds
@@ -171,9 +171,9 @@ class StoreBase:
         self.storage.mark_dirty()
         return self.storage.read().setdefault(table, {})
 
-    def _insert_many(self, table: str, records: list[Record]) -> list[Record]:
+    def insert_many(self, table: str, records: list[Record]) -> list[Record]:
         """Give records fresh ids and store them."""
-        numbers = self._new_ids(table, len(records))
+        numbers = self.new_ids(table, len(records))
         stored = [
             {**record, "id": f"{PREFIX[table]}{n}"}
             for n, record in zip(numbers, records, strict=True)
@@ -184,15 +184,15 @@ class StoreBase:
             )
         else:
             docs = [Document(r, doc_id=n) for n, r in zip(numbers, stored, strict=True)]
-            self._table(table).insert_multiple(docs)
+            self.table(table).insert_multiple(docs)
         return [dict(record) for record in stored]
 
-    def _insert(self, table: str, record: Record) -> Record:
-        return self._insert_many(table, [record])[0]
+    def insert(self, table: str, record: Record) -> Record:
+        return self.insert_many(table, [record])[0]
 
-    def _rewrite_links(self, table: str, field: str, ident: str) -> int:
+    def rewrite_links(self, table: str, field: str, ident: str) -> int:
         """Drop `ident` from a list field of every record; return how many had it."""
-        records = self._records(table)
+        records = self.records(table)
         hits = 0
         for key, record in records.items():
             if ident in record.get(field, []):
@@ -200,41 +200,26 @@ class StoreBase:
                 hits += 1
         return hits
 
-    def _get(self, table: str, ident: str) -> Record | None:
-        raw = self._raw(table).get(ident[len(PREFIX[table]) :] if ident else "")
+    def get(self, table: str, ident: str) -> Record | None:
+        raw = self.raw(table).get(ident[len(PREFIX[table]) :] if ident else "")
         if raw is None or raw.get("id") != ident:
             return None
         return dict(raw)
 
-    def _replace(self, table: str, record: Record) -> None:
+    def replace(self, table: str, record: Record) -> None:
         number = int(record["id"][len(PREFIX[table]) :])
-        self._claim(table, number)
+        self.claim(table, number)
         if table == "entries":
-            self._records(table)[str(number)] = dict(record)
+            self.records(table)[str(number)] = dict(record)
         else:
-            self._table(table).upsert(Document(record, doc_id=number))
+            self.table(table).upsert(Document(record, doc_id=number))
 
-    def _remove(self, table: str, ident: str) -> None:
+    def remove(self, table: str, ident: str) -> None:
         number = int(ident[len(PREFIX[table]) :])
         if table == "entries":
-            self._records(table).pop(str(number), None)
+            self.records(table).pop(str(number), None)
         else:
-            self._table(table).remove(doc_ids=[number])
-
-    # -- entries, read ---------------------------------------------------------------
-
-    def raw_entries(self) -> Iterable[Record]:
-        """All entries as stored, for fast read-only queries: do not mutate them."""
-        return self._raw("entries").values()
-
-    def entries(self) -> list[Record]:
-        return [dict(e) for e in self.raw_entries()]
-
-    def entry(self, ident: str) -> Record:
-        record = self._get("entries", ident.strip().lower())
-        if record is None:
-            raise ValidationError(f"no entry {ident!r}: `journal list` shows entry ids")
-        return record
+            self.table(table).remove(doc_ids=[number])
 
 
 def unique(items: Iterable[str]) -> list[str]:
