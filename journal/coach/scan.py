@@ -92,7 +92,7 @@ def tables_of(source: Any) -> Tables:
             return source.get(name)
         if name == "entries" and hasattr(source, "raw_entries"):
             return source.raw_entries()  # a store: no copies of 10k entries
-        value = getattr(source, name, None)
+        value: Any = getattr(source, name, None)
         if hasattr(value, "all"):
             return value.all()  # a store's table: `store.goals.all()`
         return value() if callable(value) else value
