@@ -274,7 +274,7 @@ class FormPicker(ModalScreen[Form | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-picker"):
-            yield Label("Which form does this review answer?")
+            yield Label("Which form does this review answer?", markup=False)
             yield OptionList(
                 *[
                     Option(

@@ -89,7 +89,7 @@ class OverviewPane(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(id="readiness", markup=False)
         with Horizontal(classes="row"):
-            yield Label("Title", classes="field-label")
+            yield Label("Title", classes="field-label", markup=False)
             yield Input(id="review-title", compact=True)
             yield Select(
                 [("Draft", "draft"), ("Final", "final")],
@@ -98,11 +98,11 @@ class OverviewPane(VerticalScroll):
                 id="review-status",
                 compact=True,
             )
-        yield Label("Summary (what a manager reads first)", classes="field-label")
+        yield Label("Summary (what a manager reads first)", classes="field-label", markup=False)
         yield TextArea(id="summary", compact=True, soft_wrap=True)
         yield Static(id="gaps", markup=False)
         yield Static(id="feedback", markup=False)
-        yield Label("Next period: development actions", classes="field-label")
+        yield Label("Next period: development actions", classes="field-label", markup=False)
         yield TextArea(id="next-steps", compact=True, soft_wrap=True)
 
     def show(self, a: Assessment, rebuild: bool) -> None:
@@ -125,12 +125,14 @@ class GoalPane(Vertical):
         yield Sparkline([], id="goal-chart", summary_function=max)
         yield Static(id="goal-chart-caption", markup=False)
         with Horizontal(classes="row"):
-            yield Label("Rating", classes="field-label")
+            yield Label("Rating", classes="field-label", markup=False)
             yield Select[str]([], prompt="Not rated", id="rating", compact=True)
             yield Static(id="previous-rating", markup=False)
-        yield Label("Narrative: what happened, and why it matters", classes="field-label")
+        yield Label(
+            "Narrative: what happened, and why it matters", classes="field-label", markup=False
+        )
         yield TextArea(id="narrative", compact=True, soft_wrap=True)
-        yield Label("Evidence (space keeps or drops an item)", classes="field-label")
+        yield Label("Evidence (space keeps or drops an item)", classes="field-label", markup=False)
         yield EvidenceList(id="evidence", compact=True)
 
     def show(self, a: Assessment, rep: GoalReport, rebuild: bool) -> None:
@@ -166,7 +168,7 @@ class SkillPane(Vertical):
     """One skill: its narrative for this review, then level, plan, origin and practice."""
 
     def compose(self) -> ComposeResult:
-        yield Label("How the skill grew this period", classes="field-label")
+        yield Label("How the skill grew this period", classes="field-label", markup=False)
         yield TextArea(id="skill-narrative", compact=True, soft_wrap=True)
         with VerticalScroll(id="skill-info-scroll"):
             yield Static(id="skill-info", markup=False)
