@@ -186,8 +186,14 @@ def run_decrypt(args: argparse.Namespace) -> int:
     header = header_of(path)
     assert header is not None
     keys = keys_of(path, header)
-    merge_inbox(path, keys)
-    done = encrypting.decrypt(path, keys)
+    for attempt in range(3):  # a locked add may land between the merge and the rewrite
+        merge_inbox(path, keys)
+        try:
+            done = encrypting.decrypt(path, keys)
+            break
+        except encrypting.InboxWaiting:
+            if attempt == 2:
+                raise
     keycache.forget(header.journal_id)
     unlocking.forget_remembered(header)
     say(f"Decrypted {path} and {plural(done.backups, 'backup')}: the journal is plain JSON now.")

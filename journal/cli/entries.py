@@ -165,8 +165,15 @@ def run_add(args: argparse.Namespace) -> int:
         return add_in_editor(args, kind)
     text = read_text(args.text)
     if sealed_for is not None:
-        add_sealed(args, kind, text, [*args.tag, *hashtags(text)], path, sealed_for)
-        return 0
+        from journal.storage.inbox import JournalRekeyed
+
+        try:
+            add_sealed(args, kind, text, [*args.tag, *hashtags(text)], path, sealed_for)
+            return 0
+        except JournalRekeyed:
+            if file_is_encrypted(path):
+                raise
+            # decrypted meanwhile (`journal decrypt` in another terminal): an ordinary add
     from journal.cli.output import open_store  # here: a sealed add never loads the store
 
     store = open_store(args)

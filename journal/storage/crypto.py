@@ -31,9 +31,12 @@ ID_BYTES = 16
 HEADER_LIMIT = 4096  # a header line longer than this is damage, not a header
 MIN_PASSPHRASE = 12
 
-# libsodium's bounds for Argon2id, so a damaged header cannot ask for absurd work.
-OPS_RANGE = (1, 4_294_967_295)
-MEM_RANGE = (8192, 4 * 1024**3)
+# Argon2id work a header may ask for: from libsodium's minimum up to its SENSITIVE limits
+# (4 passes, 1 GiB, a few seconds). libsodium itself accepts up to 2**32-1 passes, which a
+# damaged or hostile header could use to keep an unlock busy for hours; we never write
+# more than MODERATE, so anything above SENSITIVE is refused before deriving.
+OPS_RANGE = (1, 4)
+MEM_RANGE = (8192, 1024**3)
 
 
 class CryptoError(ValueError):

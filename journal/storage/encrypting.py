@@ -16,7 +16,11 @@ from pathlib import Path
 from journal.errors import JournalError, JournalFileError
 from journal.storage import backups, crypto, layout
 from journal.storage.document import load_quietly, parse_ok, without_bom
-from journal.storage.fileops import replace_atomically, take_lock
+from journal.storage.fileops import real_path, replace_atomically, take_lock
+
+
+class InboxWaiting(JournalError):
+    """Entries were captured into the inbox after decrypt merged it: merge them again."""
 
 
 @dataclass
@@ -61,7 +65,11 @@ def plaintext_of(path: Path, raw: bytes) -> bytes:
 
 
 def encrypt(path: Path, text: str, kdf: crypto.KdfParams) -> tuple[crypto.Keys, Rewritten]:
-    """Encrypt the journal and every backup with fresh keys wrapped under `text`."""
+    """Encrypt the journal and every backup with fresh keys wrapped under `text`.
+
+    Through a symbolic link the real file is rewritten (and its backups, which sit beside
+    it): an atomic replace of the link itself would leave the real journal in plaintext."""
+    path = real_path(path)
     keys = crypto.new_keys()
     header = crypto.wrap(keys, text, kdf)
     fd = take_lock(path)
@@ -69,6 +77,7 @@ def encrypt(path: Path, text: str, kdf: crypto.KdfParams) -> tuple[crypto.Keys, 
         raw = _read(path)
         if crypto.is_encrypted(raw):
             raise JournalError(f"The journal {path} is already encrypted: nothing was changed.")
+        backups.remove_stale_temps(path)  # a killed writer's temp file holds plaintext
         sealed = crypto.seal(header, keys, plaintext_of(path, raw))
         done = Rewritten()
         for backup in backups.list_backups(path):  # damaged ones too: they hold plaintext
@@ -83,8 +92,11 @@ def encrypt(path: Path, text: str, kdf: crypto.KdfParams) -> tuple[crypto.Keys, 
 
 
 def decrypt(path: Path, keys: crypto.Keys) -> Rewritten:
-    """Write the journal and its backups back as plaintext."""
-    return _rewrite(path, keys, lambda plain: [plain])
+    """Write the journal and its backups back as plaintext.
+
+    Refused (InboxWaiting) while captured entries wait: the plaintext journal keeps no
+    capture key, so an inbox left behind could never be opened again."""
+    return _rewrite(path, keys, lambda plain: [plain], inbox_must_be_empty=True)
 
 
 def rewrap(path: Path, keys: crypto.Keys, text: str, kdf: crypto.KdfParams) -> Rewritten:
@@ -93,9 +105,22 @@ def rewrap(path: Path, keys: crypto.Keys, text: str, kdf: crypto.KdfParams) -> R
     return _rewrite(path, keys, lambda plain: crypto.seal(header, keys, plain))
 
 
-def _rewrite(path: Path, keys: crypto.Keys, make: Callable[[bytes], list[bytes]]) -> Rewritten:
+def _rewrite(
+    path: Path,
+    keys: crypto.Keys,
+    make: Callable[[bytes], list[bytes]],
+    inbox_must_be_empty: bool = False,
+) -> Rewritten:
+    from journal.storage import inbox
+
+    path = real_path(path)  # as in encrypt: the file a link names, not the link
     fd = take_lock(path)
     try:
+        if inbox_must_be_empty and inbox.pending(path):
+            raise InboxWaiting(
+                f"An entry was captured into the inbox of {path} meanwhile: nothing was "
+                "changed; merge it (`journal unlock`) and run this again."
+            )
         raw = _read(path)
         if not crypto.is_encrypted(raw):
             raise JournalError(f"The journal {path} is not encrypted: nothing was changed.")

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from journal.errors import JournalFileError, ValidationError
+from journal.errors import JournalError, JournalFileError, ValidationError
 from journal.storage import crypto
-from journal.storage.fileops import replace_atomically, take_lock
+from journal.storage.fileops import real_path, replace_atomically, take_lock
 
 if TYPE_CHECKING:
     from journal.store.journal_store import JournalStore
@@ -32,12 +32,23 @@ LENGTH = struct.Struct(">I")
 ORIGIN = "inbox"
 
 
+def _beside(journal: Path, suffix: str) -> Path:
+    """A file beside the real journal (links followed), where the storage's merge looks:
+    a capture through a link must land where the unlock that merges it reads."""
+    real = real_path(journal)
+    return real.with_name(real.name + suffix)
+
+
 def inbox_path(journal: Path) -> Path:
-    return journal.with_name(journal.name + ".inbox")
+    return _beside(journal, ".inbox")
 
 
 def merging_path(journal: Path) -> Path:
-    return journal.with_name(journal.name + ".inbox.merging")
+    return _beside(journal, ".inbox.merging")
+
+
+class JournalRekeyed(JournalError):
+    """The journal was decrypted (or replaced) between reading its header and the lock."""
 
 
 def _records(path: Path) -> list[bytes]:
@@ -78,11 +89,27 @@ def capture(journal: Path, capture_public: bytes, item: dict[str, Any]) -> None:
     plain = orjson.dumps({"capture_id": os.urandom(16).hex(), "item": item})
     sealed = crypto.seal_for_inbox(capture_public, plain)
     path = inbox_path(journal)
-    fd = take_lock(journal)  # the journal's lock: a merge never misses a record
+    fd = take_lock(real_path(journal))  # the journal's lock: a merge never misses a record
     try:
+        _still_sealed_to(journal, capture_public)
         replace_atomically(path, _chunks([*_records(path), sealed]))
     finally:
         os.close(fd)
+
+
+def _still_sealed_to(journal: Path, capture_public: bytes) -> None:
+    """Under the lock: the journal still takes records sealed to this key (a decrypt that
+    ran since the header was read would leave the record where nothing can open it)."""
+    start = crypto.read_start(real_path(journal), len(crypto.MAGIC) + crypto.HEADER_LIMIT)
+    try:
+        current = crypto.split_header(start)[0].capture_public
+    except crypto.CryptoError:
+        current = None
+    if current != capture_public:
+        raise JournalRekeyed(
+            f"The journal {journal} was decrypted or replaced while this entry was being "
+            "sealed for its inbox: nothing was written; run the command again."
+        )
 
 
 @dataclass
@@ -101,7 +128,7 @@ class Merged:
 
 
 def unreadable_path(journal: Path) -> Path:
-    return journal.with_name(journal.name + ".inbox.unreadable")
+    return _beside(journal, ".inbox.unreadable")
 
 
 def merge(store: JournalStore, keys: crypto.Keys) -> Merged:

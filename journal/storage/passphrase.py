@@ -25,7 +25,8 @@ def from_file() -> str | None:
     if not name:
         return None
     try:
-        fd = os.open(name, os.O_RDONLY | os.O_CLOEXEC)
+        # O_NONBLOCK: a FIFO (or a device) must get the "not a file" refusal, not hang open()
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as err:
         raise PassphraseError(
             f"cannot read the passphrase file {name} ({FILE_VAR}): {err.strerror}"

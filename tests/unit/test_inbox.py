@@ -83,9 +83,11 @@ def test_unknown_links_are_dropped_and_named(
 
 
 def test_a_record_for_another_journal_is_kept_aside(
-    encrypted_store: tuple[JournalStore, crypto.Keys],
+    encrypted_store: tuple[JournalStore, crypto.Keys], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store, keys = encrypted_store
+    # anyone may write the inbox file: a record sealed to another key, as another tool could
+    monkeypatch.setattr(inbox, "_still_sealed_to", lambda journal, key: None)
     inbox.capture(store.path, crypto.new_keys().capture_public(), item("foreign"))
     inbox.capture(store.path, keys.capture_public(), item("ours"))
     merged = inbox.merge(store, keys)
@@ -150,3 +152,30 @@ def test_a_locked_add_loads_neither_the_store_nor_tinydb(
     assert done.returncode == 0, done.stdout + done.stderr
     assert "sealed for the inbox" in done.stdout
     assert inbox.pending(store.path) == 1
+
+
+def test_decrypt_refuses_while_captured_entries_wait(
+    encrypted_store: tuple[JournalStore, crypto.Keys],
+) -> None:
+    """A locked add that lands between decrypt's merge and its rewrite would be sealed to a
+    key the plaintext journal no longer has: decrypt says so instead of orphaning it."""
+    store, keys = encrypted_store
+    store.close()
+    inbox.capture(store.path, keys.capture_public(), item("landed in between"))
+    before = store.path.read_bytes()
+    with pytest.raises(encrypting.InboxWaiting):
+        encrypting.decrypt(store.path, keys)
+    assert store.path.read_bytes() == before
+    assert inbox.pending(store.path) == 1
+
+
+def test_a_capture_for_a_journal_decrypted_meanwhile_is_refused(
+    encrypted_store: tuple[JournalStore, crypto.Keys],
+) -> None:
+    """The header read before the lock may be stale: checked again under the lock."""
+    store, keys = encrypted_store
+    store.close()
+    encrypting.decrypt(store.path, keys)
+    with pytest.raises(inbox.JournalRekeyed, match="nothing was written"):
+        inbox.capture(store.path, keys.capture_public(), item("too late"))
+    assert not inbox.inbox_path(store.path).exists()
