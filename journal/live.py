@@ -35,6 +35,10 @@ if TYPE_CHECKING:
     from journal.store.journal_store import JournalStore
 
 T = TypeVar("T")
+# An encrypted journal keeps the app's settings (theme, idle_lock_minutes) in its meta
+# record under this key, not in the config folder (screens/settings.py reads them).
+APP_SETTINGS_KEY = "settings"
+IDLE_LOCK_MINUTES = 10  # an encrypted journal's app locks itself after this long untouched
 Signature = tuple[int, int, int] | None
 
 

@@ -50,7 +50,7 @@ from journal import drafts
 from journal.coach.settings import CoachSettings
 from journal.dates import local_now
 from journal.errors import JournalError
-from journal.live import LiveJournal, Snapshot
+from journal.live import APP_SETTINGS_KEY, IDLE_LOCK_MINUTES, LiveJournal, Snapshot
 from journal.store.journal_store import JournalStore
 from screens.commands import EntryCommands, GoalCommands, ScreenCommands, SkillCommands
 from screens.journal import JournalScreen
@@ -67,13 +67,7 @@ from screens.messages import (
     SwitchScreen,
 )
 from screens.screenshot import take_screenshot
-from screens.settings import (
-    IDLE_LOCK_MINUTES,
-    SETTINGS_KEY,
-    idle_lock_seconds,
-    load_settings,
-    save_settings,
-)
+from screens.settings import idle_lock_seconds, load_settings, save_settings
 
 POLL_SECONDS = 1.0
 HANG_UPS = (signal.SIGHUP, signal.SIGTERM)
@@ -320,7 +314,7 @@ class JournalApp(App[None]):
         for screen in self._live_screens:
             screen.snapshot = snapshot
         if not self._inside_settings_read and self.live.encrypted:
-            self._use_inside_settings(snapshot.meta.get(SETTINGS_KEY))
+            self._use_inside_settings(snapshot.meta.get(APP_SETTINGS_KEY))
         if event.external:
             self.notify("The journal was changed by another program; reloaded.", markup=False)
         self.set_timer(WARM_UP_DELAY, lambda: self._warm_up(snapshot))
@@ -443,9 +437,9 @@ class JournalApp(App[None]):
     @work(thread=True, exclusive=True, group="settings", description="save settings")
     def _save_theme_inside(self, name: str) -> None:
         def change(store: JournalStore) -> None:
-            kept = store.meta().get(SETTINGS_KEY)
+            kept = store.meta().get(APP_SETTINGS_KEY)
             store.set_meta(
-                SETTINGS_KEY, {**(kept if isinstance(kept, dict) else {}), "theme": name}
+                APP_SETTINGS_KEY, {**(kept if isinstance(kept, dict) else {}), "theme": name}
             )
 
         try:

@@ -12,10 +12,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from journal.live import IDLE_LOCK_MINUTES
 from journal.storage.fileops import ensure_folder, write_atomically
-
-IDLE_LOCK_MINUTES = 10  # an encrypted journal locks itself after this long untouched
-SETTINGS_KEY = "settings"  # an encrypted journal's app settings: in its meta record
 
 
 def load_settings(path: Path | None) -> dict[str, Any]:

@@ -81,6 +81,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also remove a passphrase kept in the OS keyring by `unlock --remember`",
     )
+    lock.add_argument(
+        "--idle",
+        metavar="DURATION",
+        help="instead of locking now, set how long the app may sit idle before it locks "
+        "itself: 5m, 1h (default 10m; kept inside the encrypted journal)",
+    )
     lock.set_defaults(run=run_lock)
 
 
@@ -331,9 +337,27 @@ def run_lock(args: argparse.Namespace) -> int:
     path = journal_path(getattr(args, "db", None))
     header = header_of(path)
     assert header is not None
+    if args.idle is not None:
+        return set_idle_lock(args, path, header, unlocking.parse_duration(args.idle))
     had = keycache.forget(header.journal_id)
     sweep_edit_leftovers(path)
     if args.forget and unlocking.forget_remembered(header):
         say("The passphrase was removed from the OS keyring.")
     say("locked" if had else "locked (it was not unlocked)")
+    return 0
+
+
+def set_idle_lock(args: argparse.Namespace, path: Path, header: crypto.Header, idle: Any) -> int:
+    """`lock --idle`: the app's idle lock, in the journal's own (encrypted) settings."""
+    from journal.cli.output import open_store
+    from journal.live import APP_SETTINGS_KEY
+
+    unlocking.allow_prompt()
+    store = open_store(args)
+    minutes = max(1, round(idle.total_seconds() / 60))
+    with store.transaction():
+        kept = store.meta().get(APP_SETTINGS_KEY)
+        settings = {**(kept if isinstance(kept, dict) else {}), "idle_lock_minutes": minutes}
+        store.set_meta(APP_SETTINGS_KEY, settings)
+    say(f"The app locks itself after {plural(minutes, 'minute')} idle (kept inside {path}).")
     return 0

@@ -212,3 +212,33 @@ def test_decrypt_brings_plain_json_back(encrypted: Run, tmp_path: Path) -> None:
     assert json.loads(db.read_bytes())["entries"]
     assert encrypted("unlock", "--status").stdout.strip() == "not encrypted"
     assert len(json.loads(encrypted("list", "--json").stdout)) == 2
+
+
+def test_lock_idle_sets_the_apps_idle_lock_inside_the_journal(
+    encrypted: Run, tmp_path: Path
+) -> None:
+    from journal.live import APP_SETTINGS_KEY
+    from journal.storage import keycache, unlocking
+    from journal.store.journal_store import JournalStore
+    from screens.settings import idle_lock_seconds
+
+    done = encrypted("lock", "--idle", "15m")
+    assert done.returncode == 0, done.stderr
+    assert "after 15 minutes idle" in done.stdout
+    db = encrypted.db  # type: ignore[attr-defined]
+    header = unlocking.read_header(db)
+    assert header is not None
+    found = keycache.load(header.journal_id)
+    assert found is not None  # it set the idle lock, it did not lock now
+    store = JournalStore(db)
+    store.storage.use_keys(found[0])
+    assert idle_lock_seconds(store.meta()[APP_SETTINGS_KEY]) == 15 * 60
+    store.close()
+    bad = encrypted("lock", "--idle", "soon")
+    assert bad.returncode != 0 and "duration" in bad.stderr
+
+
+def test_lock_idle_refuses_a_plain_journal(journal: Run) -> None:
+    assert journal("add", "note", "plain").returncode == 0
+    done = journal("lock", "--idle", "15m")
+    assert done.returncode == 1 and "not encrypted" in done.stderr

@@ -156,9 +156,9 @@ async def test_the_unlock_says_what_the_inbox_merge_did(
     }  # fmt: skip
     inbox.capture(locked_path, header.capture_public, entry)
     sealed = inbox._records(inbox.inbox_path(locked_path))  # the same record twice: a retry
-    inbox.inbox_path(locked_path).write_bytes(b"".join(inbox._chunks(sealed * 2)))
     other = crypto.wrap(crypto.new_keys(), PASS, crypto.fast_for_tests())
-    inbox.capture(locked_path, other.capture_public, entry)  # another journal's key
+    foreign = crypto.seal_for_inbox(other.capture_public, b"{}")  # another journal's key
+    inbox.inbox_path(locked_path).write_bytes(b"".join(inbox._chunks([*sealed * 2, foreign])))
     app = app_on(locked_path, settings_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
