@@ -3,9 +3,7 @@
 Screens are Textual MODES, one per top-level screen (`j` journal, `g` goals, `s` skills,
 `r` review, `o` coach, `w` weekly review): each keeps its own stack, so an open editor
 stays with its screen and a screen keeps its filters and cursor while you look elsewhere.
-The others come from `screens.goals` / `screens.skills` / `screens.review.screen` /
-`screens.coach` / `screens.weekly`, each built as `XScreen(live)`, and are imported only
-when first opened.
+The others are built by `screens.modes` when first opened.
 
 The app owns `live` (`journal.live.LiveJournal`: the store, the clock, the current
 snapshot). Data goes down: after our own write (a `JournalWritten` event bubbling up) or
@@ -19,22 +17,12 @@ the storage keeps what the app held as a backup (`journal.storage.rollback`) and
 says so. The theme is remembered in a small settings file: read once in `make_app` before
 the app starts, written in a worker when the theme changes.
 
-An encrypted journal that is locked opens on `screens.unlock.UnlockScreen` (a masked
-field) and the journal is read only after it; after `idle_lock` seconds without a key or
-a click (settings: `idle_lock_minutes`, default 10) the app locks itself: drafts are
-flushed, the store forgets its keys and document, the screens are handed an empty
-snapshot and the unlock prompt covers them. Its settings (theme, idle lock) and every
-draft live inside the journal document (`journal.drafts.keep_inside`): read from the first
-snapshot after unlock, written through `live.write`, never to the settings file.
+An encrypted journal's lifecycle (the unlock prompt, the idle lock, its settings kept
+inside it) is `screens.locking.JournalLock`, which the app holds as `locking`.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import importlib
-import signal
-import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -50,37 +38,31 @@ from journal import drafts
 from journal.coach.settings import CoachSettings
 from journal.dates import local_now
 from journal.errors import JournalError
-from journal.live import APP_SETTINGS_KEY, IDLE_LOCK_MINUTES, LiveJournal, Snapshot
+from journal.live import IDLE_LOCK_MINUTES, LiveJournal, Snapshot
 from journal.store.journal_store import JournalStore
+from screens import hang_ups
 from screens.commands import EntryCommands, GoalCommands, ScreenCommands, SkillCommands
 from screens.journal import JournalScreen
 from screens.key_order import KeyOrder
 from screens.live_screen import LiveScreen
+from screens.locking import JournalLock
 from screens.messages import (
     DiskProblem,
     JournalRead,
     JournalWritten,
     RolledBack,
+    SettingsNotSaved,
     ShowEntry,
     ShowGoal,
     ShowSkill,
     SwitchScreen,
 )
+from screens.modes import ScreenUnavailable, build_screen, forward_copy
 from screens.screenshot import take_screenshot
 from screens.settings import idle_lock_seconds, load_settings, save_settings
 
 POLL_SECONDS = 1.0
-HANG_UPS = (signal.SIGHUP, signal.SIGTERM)
 WARM_UP_DELAY = 0.3
-
-COACHED_SCREENS = ("coach", "weekly")
-LAZY_SCREENS: dict[str, tuple[str, str]] = {
-    "goals": ("screens.goals", "GoalsScreen"),
-    "skills": ("screens.skills", "SkillsScreen"),
-    "review": ("screens.review.screen", "ReviewScreen"),
-    "coach": ("screens.coach", "CoachScreen"),
-    "weekly": ("screens.weekly", "WeeklyScreen"),
-}
 
 
 class JournalApp(App[None]):
@@ -123,24 +105,20 @@ class JournalApp(App[None]):
         super().__init__()
         self.live = LiveJournal(store, now=now or local_now)
         self.coach_settings = coach_settings or CoachSettings()
-        self.idle_lock = idle_lock  # seconds; None: never (only an encrypted journal locks)
-        self.locked = False
-        self._last_activity = time.monotonic()
+        self.locking = JournalLock(self, idle_lock)
         self.settings_path = settings_path
         self.snapshot: Snapshot | None = None  # the one every screen was last given
         self._live_screens: list[LiveScreen] = []
         self._modes_added: set[str] = set()
         self._disk_problem: str | None = None
         self._keys = KeyOrder(self, super().on_event)
-        self.idle_lock_fixed = False  # True: `idle_lock` was given; the journal's setting waits
-        self._inside_settings_read = False  # an encrypted journal's settings, read once unlocked
         drafts.keep_inside(self.live)  # an encrypted journal keeps its drafts in its document
         self._add_screen_mode("journal", JournalScreen(self.live, self.coach_settings))
 
     async def on_event(self, event: events.Event) -> None:
         """Keys (and pastes) are handled one after another, in order (`screens.key_order`)."""
         if isinstance(event, events.Key | events.Paste | events.MouseDown):
-            self._last_activity = time.monotonic()
+            self.locking.touched()
         if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
             await self._keys.arrived(event)
             return
@@ -162,23 +140,10 @@ class JournalApp(App[None]):
         """Register a lazily imported screen's mode; False (with a notice) if unavailable."""
         if name in self._modes_added:
             return True
-        if name not in LAZY_SCREENS:
-            self.notify(f"There is no {name} screen.", severity="warning", markup=False)
-            return False
-        module_name, class_name = LAZY_SCREENS[name]
         try:
-            screen_class = getattr(importlib.import_module(module_name), class_name)
-            coached = name in COACHED_SCREENS  # the coach's settings, given, never looked up
-            screen = (
-                screen_class(self.live, self.coach_settings) if coached else screen_class(self.live)
-            )
-        except ModuleNotFoundError as err:
-            if err.name == module_name:
-                self.notify(
-                    f"The {name} screen is not available yet.", severity="warning", markup=False
-                )
-                return False
-            self._screen_failed(name, err)
+            screen = build_screen(name, self.live, self.coach_settings)
+        except ScreenUnavailable as err:
+            self.notify(str(err), severity="warning", markup=False)
             return False
         except Exception as err:  # noqa: BLE001 - a broken screen must not take the app down
             self._screen_failed(name, err)
@@ -192,7 +157,7 @@ class JournalApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Inside a dialog, plain letters never switch screens or quit (ctrl+q still quits)."""
-        if self.locked and action in ("switch", "command_palette", "import", "change_theme"):
+        if self.locking.blocks(action):
             return False  # nothing of the journal while the unlock prompt is up
         return not (action in ("switch", "leave") and isinstance(self.screen, ModalScreen))
 
@@ -246,7 +211,7 @@ class JournalApp(App[None]):
         if not self._ensure_mode(mode):
             return
         await self.switch_mode(mode)
-        forwarded = _copy(event)
+        forwarded = forward_copy(event)
         forwarded.stop()  # handled by the screen only: it must not bubble back up to us
         self.screen_stack[0].post_message(forwarded)
 
@@ -254,26 +219,16 @@ class JournalApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        if self._needs_unlock():
-            self._show_unlock()
-        else:
-            self.reload()
+        self.locking.open()
         self.set_interval(POLL_SECONDS, self._poll)
-        loop = asyncio.get_running_loop()
-        for sig in HANG_UPS:
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(sig, self._hung_up)
+        hang_ups.catch(self._hung_up)
 
     def on_unmount(self) -> None:
-        loop = asyncio.get_running_loop()
-        for sig in HANG_UPS:
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.remove_signal_handler(sig)
+        hang_ups.release()
 
     def _hung_up(self) -> None:
-        """The terminal closed (SIGHUP) or a polite kill (SIGTERM): by default the process
-        would end at once, losing what was typed since the last debounced save. Keep every
-        draft first, synchronously, then leave."""
+        """The terminal closed or a polite kill (`screens.hang_ups`): keep every draft
+        first, synchronously, then leave."""
         self.flush_drafts()
         self.exit()
 
@@ -310,14 +265,17 @@ class JournalApp(App[None]):
         snapshot = event.snapshot
         if self.snapshot is not None and snapshot.generation <= self.snapshot.generation:
             return  # an older read finishing late
-        self.snapshot = snapshot
-        for screen in self._live_screens:
-            screen.snapshot = snapshot
-        if not self._inside_settings_read and self.live.encrypted:
-            self._use_inside_settings(snapshot.meta.get(APP_SETTINGS_KEY))
+        self.hand_out(snapshot)
+        self.locking.snapshot_read(snapshot)
         if event.external:
             self.notify("The journal was changed by another program; reloaded.", markup=False)
         self.set_timer(WARM_UP_DELAY, lambda: self._warm_up(snapshot))
+
+    def hand_out(self, snapshot: Snapshot) -> None:
+        """This snapshot to every screen (the locked one too: empty)."""
+        self.snapshot = snapshot
+        for screen in self._live_screens:
+            screen.snapshot = snapshot
 
     @work(thread=True, exclusive=True, group="warm-up", description="fold search text")
     def _warm_up(self, snapshot: Snapshot) -> None:
@@ -325,66 +283,8 @@ class JournalApp(App[None]):
         snapshot.haystacks  # noqa: B018 - a cached property: reading it computes it
 
     def _poll(self) -> None:
-        if self.locked:
-            return
-        idle = time.monotonic() - self._last_activity
-        if self.idle_lock is not None and idle >= self.idle_lock and self.live.encrypted:
-            self.lock_now()
-            return
-        self._check_disk()
-
-    # -- an encrypted journal ----------------------------------------------------------
-
-    def _needs_unlock(self) -> bool:
-        """Encrypted, and no key at hand (none given, none cached by `journal unlock`)."""
-        from journal.storage import crypto, unlocking
-
-        if not crypto.file_is_encrypted(self.live.path):
-            return False
-        try:
-            header = unlocking.read_header(self.live.path)
-        except crypto.CryptoError:
-            return False  # damaged: the storage's refusal says so, with the backup to use
-        if header is None or self.live.has_keys_for(header.journal_id):
-            return False
-        cached = unlocking.cached(header)
-        if cached is not None:
-            self.live.use_keys(cached)
-            return False
-        return True
-
-    def _show_unlock(self, reason: str = "") -> None:
-        from screens.unlock import UnlockScreen
-
-        self.locked = True
-        self.push_screen(UnlockScreen(self.live, reason), self._unlocked)
-
-    def _unlocked(self, report: str | None) -> None:
-        """Unlocked: read the journal, and say what the inbox merge did (if anything)."""
-        self.locked = False
-        self._last_activity = time.monotonic()
-        self.reload()
-        if report:
-            aside = "set aside" in report or "dropped" in report
-            self.notify(
-                report,
-                title="Inbox",
-                severity="warning" if aside else "information",
-                timeout=15,
-                markup=False,
-            )
-
-    def lock_now(self) -> None:
-        """The idle lock: keep drafts, drop the keys and every decrypted copy, ask again."""
-        if self.locked:
-            return
-        self.flush_drafts()
-        self._inside_settings_read = False
-        self.snapshot = self.live.lock()
-        for screen in self._live_screens:
-            screen.snapshot = self.snapshot
-        minutes = round((self.idle_lock or 0) / 60)
-        self._show_unlock(f"Locked after {minutes} minutes without a key press.")
+        if not self.locking.idle_check():
+            self._check_disk()
 
     @work(thread=True, exclusive=True, group="poll", description="check the file")
     def _check_disk(self) -> None:
@@ -415,58 +315,22 @@ class JournalApp(App[None]):
 
     # -- theme -----------------------------------------------------------------------
 
-    def _use_inside_settings(self, kept: object) -> None:
-        """An encrypted journal's settings (its meta record), once it is unlocked."""
-        self._inside_settings_read = True
-        settings = kept if isinstance(kept, dict) else {}
-        if not self.idle_lock_fixed:
-            self.idle_lock = idle_lock_seconds(settings)
-        theme = settings.get("theme")
-        if isinstance(theme, str) and theme != self.theme and self.get_theme(theme) is not None:
-            self.theme = theme
-
     def _theme_changed(self, theme: Theme) -> None:
-        from journal.storage.crypto import file_is_encrypted
-
-        if file_is_encrypted(self.live.path):  # kept inside it, never in the config folder
-            if self._inside_settings_read and not self.locked:
-                self._save_theme_inside(theme.name)
+        if self.locking.keeps_settings():  # kept inside it, never in the config folder
+            self.locking.save_theme(theme.name)
         elif self.settings_path is not None:
             self._save_theme(self.settings_path, theme.name)
-
-    @work(thread=True, exclusive=True, group="settings", description="save settings")
-    def _save_theme_inside(self, name: str) -> None:
-        def change(store: JournalStore) -> None:
-            kept = store.meta().get(APP_SETTINGS_KEY)
-            store.set_meta(
-                APP_SETTINGS_KEY, {**(kept if isinstance(kept, dict) else {}), "theme": name}
-            )
-
-        try:
-            self.live.write(change)
-        except JournalError as err:
-            self.post_message(DiskProblem(f"Could not remember the theme: {err}"))
 
     @work(thread=True, exclusive=True, group="settings", description="save settings")
     def _save_theme(self, path: Path, name: str) -> None:
         try:
             save_settings(path, {"theme": name})
         except (OSError, JournalError) as err:  # JournalError: its folder cannot be made
-            self.call_from_thread(
-                self.notify,
-                f"Could not remember the theme: {err}",
-                severity="warning",
-                markup=False,
-            )
+            self.post_message(SettingsNotSaved(f"Could not remember the theme: {err}"))
 
-
-def _copy(event: ShowEntry | ShowGoal | ShowSkill) -> ShowEntry | ShowGoal | ShowSkill:
-    """A fresh message for the target screen (a message is handled once)."""
-    if isinstance(event, ShowEntry):
-        return ShowEntry(event.entry_id)
-    if isinstance(event, ShowGoal):
-        return ShowGoal(event.goal_id)
-    return ShowSkill(event.skill_id)
+    @on(SettingsNotSaved)
+    def _settings_not_saved(self, event: SettingsNotSaved) -> None:
+        self.notify(event.message, severity="warning", markup=False)
 
 
 def make_app(
@@ -494,7 +358,7 @@ def make_app(
         coach_settings=coach_settings,
         idle_lock=idle_lock,
     )
-    app.idle_lock_fixed = fixed
+    app.locking.idle_lock_fixed = fixed
     theme = settings.get("theme")
     if isinstance(theme, str) and app.get_theme(theme) is not None:
         app.theme = theme

@@ -155,7 +155,7 @@ class CoachScreen(LiveScreen):
         elif nudge.kind == "idle-skill" and nudge.target:
             self.post_message(ShowSkill(nudge.target))
         elif nudge.kind == "feedback-to-act-on" and nudge.target:
-            from screens.skills import start_skill_from_feedback
+            from screens.skill_feedback import start_skill_from_feedback
 
             snapshot = self.snapshot or Snapshot()
             start_skill_from_feedback(self.app, self.live, snapshot, nudge.target)

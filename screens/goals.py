@@ -4,7 +4,9 @@ A goal's evidence is what `journal.goals.goal_family` says (its own entries, its
 sub-goals' and those of the personal goals woven into it), so the counts here match
 `journal goal list` and the review. The views are computed from the app's `snapshot`
 in a thread worker (posting `GoalsCounted`), and writes go through `live.write` in
-workers; the tree is rebuilt on the main thread.
+workers; the tree is rebuilt on the main thread (`screens.widgets.goal_tree`). What a
+goal's row and detail say: `screens.goal_views`; what the dialogs ask:
+`screens.goal_dialogs`.
 """
 
 from __future__ import annotations
@@ -24,32 +26,19 @@ from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
 
 from journal.errors import JournalError, ValidationError
-from journal.goals import goal_tree, unique
 from journal.live import LiveJournal, Snapshot
 from journal.models import Record
 from journal.textsafe import plural, visible_line
 from screens.checkin_dialog import CheckinForm, checkin_saver
 from screens.dialogs import Confirm, Picker
+from screens.goal_dialogs import delete_question, move_choices
 from screens.goal_form import GoalForm
-from screens.goal_progress import (
-    CheckinSparkline,
-)
+from screens.goal_progress import CheckinSparkline
 from screens.goal_views import LEGEND, GoalView, goal_detail, goal_label, goal_views
 from screens.live_screen import LiveScreen
 from screens.messages import GoalSaved, ShowGoal, WriteFailed
 from screens.planning import AgendaScreen, PlanScreen, plan_text
-
-
-def _descendants(node: TreeNode[str]) -> list[TreeNode[str]]:
-    found: list[TreeNode[str]] = []
-    for child in node.children:
-        found.append(child)
-        found.extend(_descendants(child))
-    return found
-
-
-class GoalTree(Tree[str]):
-    """The goal tree; each node's data is a goal id (a goal may appear under several)."""
+from screens.widgets.goal_tree import GoalTree
 
 
 class GoalDetail(Static):
@@ -120,11 +109,7 @@ class GoalsScreen(LiveScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
-            tree = GoalTree("Goals", id="goal-tree")
-            tree.show_root = False
-            tree.guide_depth = 3
-            tree.border_title = LEGEND
-            yield tree
+            yield GoalTree(LEGEND, id="goal-tree")
             with VerticalScroll(id="goal-detail-pane"):
                 yield GoalDetail(Text("Loading goals…"), id="goal-detail")
                 yield CheckinSparkline([], id="goal-sparkline")
@@ -188,38 +173,15 @@ class GoalsScreen(LiveScreen):
             return  # nothing changed: keep the tree as the user left it
         self._shown = True
         self.views = {v.id: v for v in views}
-        tree = self.goals_tree
-        collapsed = {n.data for n in _descendants(tree.root) if not n.is_expanded}
-        tree.clear()
         goals = [v.goal for v in views]
-        target: list[TreeNode[str]] = []
-        path: list[TreeNode[str]] = [tree.root]  # the open node at each depth
-        for depth, goal in goal_tree(goals):  # the same tree as `journal goal list`
-            del path[depth + 1 :]
-            child = path[-1].add(
-                goal_label(self.views[goal["id"]]),
-                data=goal["id"],
-                expand=goal["id"] not in collapsed,
-            )
-            path.append(child)
-            if goal["id"] == select and not target:
-                target.append(child)
-        for node in _descendants(tree.root):
-            node.allow_expand = bool(node.children)
+        target = self.goals_tree.rebuild(goals, lambda g: goal_label(self.views[g["id"]]), select)
         if not goals:
             self.detail.update(Text("No goals yet. Press a to add a company goal."))
-        self.call_after_refresh(self._place_cursor, target[0] if target else None)
+        self.call_after_refresh(self._place_cursor, target)
 
     def _place_cursor(self, target: TreeNode[str] | None) -> None:
-        """Put the cursor on `target`, else keep its line, else the first row."""
-        tree = self.goals_tree
-        if tree.last_line < 0:  # reading last_line lays the new tree out
-            return
-        if target is not None:
-            tree.move_cursor(target)
-        elif tree.cursor_node is None:
-            tree.move_cursor_to_line(0)
-        self._show_detail()
+        if self.goals_tree.place_cursor(target):
+            self._show_detail()
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         self._show_detail()
@@ -334,13 +296,7 @@ class GoalsScreen(LiveScreen):
         view = self._need_selection()
         if view is None:
             return
-        items: list[tuple[Any, Text]] = [("", Text("(top level: no parent)", style="italic"))]
-        for depth, goal in unique(goal_tree([v.goal for v in self.views.values()])):
-            if goal["id"] != view.id:
-                label = Text("  " * depth)
-                label.append(visible_line(goal["code"]), style="bold")
-                label.append(f"  {visible_line(goal['title'])}")
-                items.append((goal["id"], label))
+        items = move_choices([v.goal for v in self.views.values()], view.id)
 
         def chosen(parent: str | None) -> None:
             if parent is not None:
@@ -376,17 +332,8 @@ class GoalsScreen(LiveScreen):
 
     @on(DeletionCounted)
     def _confirm_delete(self, event: DeletionCounted) -> None:
-        goal, links, kids = event.goal, event.links, event.kids
-        question = Text(f"Delete goal {visible_line(goal['code'])} ", style="bold")
-        question.append(f"“{visible_line(goal['title'])}”?\n", style="")
-        if links:
-            question.append(
-                f"{plural(links, 'entry link')} will be dropped (the entries stay).", style=""
-            )
-        else:
-            question.append("No entry links to it.", style="")
-        if kids:
-            question.append(f"\n{kids} sub-goal{'s' * (kids != 1)} will move to the top level.")
+        goal = event.goal
+        question = delete_question(goal, event.links, event.kids)
 
         def answered(yes: bool | None) -> None:
             if yes:

@@ -145,3 +145,10 @@ class JournalUnlocked(Message):
     """The unlock prompt's check worked; `report` says what the inbox merge did ("" none)."""
 
     report: str
+
+
+@dataclass
+class SettingsNotSaved(Message, bubble=False):
+    """Writing the settings file failed: `message` says what could not be remembered."""
+
+    message: str

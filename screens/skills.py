@@ -3,141 +3,39 @@
 The headline flow: constructive feedback becomes a skill in one step. `f` lists the
 constructive (and mixed) feedback no skill covers yet, newest first; choosing one opens
 the skill form pre-filled, and saving creates the skill with `why=[entry]` and tags the
-entry with the skill, in one write. The journal screen starts the same flow through
-`SkillsScreen.create_skill_from_feedback` or `start_skill_from_feedback`.
+entry with the skill, in one write (`screens.skill_feedback`). The journal screen starts
+the same flow through `SkillsScreen.create_skill_from_feedback` or
+`start_skill_from_feedback`. What each row and the detail pane show: `screens.skill_views`.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from rich.text import Text
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
-from journal.dates import human_date
 from journal.errors import JournalError, ValidationError
 from journal.live import LiveJournal, Snapshot
 from journal.models import Record
-from journal.query import EntryFilter, find
 from journal.records import entry_order
 from journal.store.journal_store import JournalStore
-from journal.textsafe import plural, visible, visible_line
+from journal.textsafe import plural, visible_line
 from screens.dialogs import Confirm, Picker
 from screens.live_screen import LiveScreen
 from screens.messages import ShowSkill, SkillSaved, WriteFailed
-from screens.skill_form import LEVEL_NAMES, SkillForm, feedback_line
+from screens.skill_feedback import WANTS_SKILL, feedback_wanting_skill, start_skill_from_feedback
+from screens.skill_form import SkillForm, feedback_line
+from screens.skill_views import SkillView, level_text, skill_detail, skill_views
 from screens.widgets.skill_table import SkillTable
-
-DEFAULT_LEVEL, DEFAULT_TARGET = 2, 4
-WANTS_SKILL = ("constructive", "mixed")
-
-
-@dataclass(frozen=True)
-class SkillView:
-    """One skill as shown: the record, its evidence, and the feedback entries it came from."""
-
-    skill: Record
-    count: int
-    latest: str | None
-    sources: tuple[Record, ...]
-
-    @property
-    def id(self) -> str:
-        return str(self.skill["id"])
-
-
-def skill_views(skills: list[Record], entries: Iterable[Record]) -> list[SkillView]:
-    """Evidence per skill in one pass; `sources` keeps only the why-entries that still exist."""
-    counts = {s["id"]: 0 for s in skills}
-    latest: dict[str, str] = {}
-    wanted = {w for s in skills for w in s.get("why", [])}
-    found: dict[str, Record] = {}
-    for entry in entries:
-        if entry["id"] in wanted:
-            found[entry["id"]] = dict(entry)
-        for skill_id in entry["skills"]:
-            if skill_id in counts:
-                counts[skill_id] += 1
-                latest[skill_id] = max(latest.get(skill_id, ""), entry["when"])
-    ordered = sorted(skills, key=lambda s: (s.get("status") != "active", s["code"]))
-    return [
-        SkillView(
-            s,
-            counts[s["id"]],
-            latest[s["id"]][:10] if s["id"] in latest else None,
-            tuple(found[w] for w in s.get("why", []) if w in found),
-        )
-        for s in ordered
-    ]
-
-
-def feedback_wanting_skill(entries: Iterable[Record], skills: list[Record]) -> list[Record]:
-    """Constructive or mixed feedback that no skill covers yet, newest first."""
-    covered = {w for s in skills for w in s.get("why", [])}
-    feedback = find(entries, EntryFilter(kind="feedback"))
-    return [
-        dict(e)
-        for e in feedback
-        if e.get("sentiment") in WANTS_SKILL and not e["skills"] and e["id"] not in covered
-    ]
-
-
-SUGGEST_WORDS, SUGGEST_WIDTH = 5, 32
-
-
-def suggest_name(title: str) -> str:
-    """A short skill name from a feedback title: its first clause, at most five words.
-
-    A starting point to edit, not the whole sentence: 'Your updates ramble; lead with the
-    ask.' gives 'Your updates ramble'. Capitalised, no end punctuation.
-    """
-    clause = re.split(r"[,;:.!?\u2014\u2013]| - ", visible_line(title).strip(), maxsplit=1)[0]
-    name = ""
-    for word in clause.split()[:SUGGEST_WORDS]:
-        if name and len(name) + len(word) + 1 > SUGGEST_WIDTH:
-            break
-        name = f"{name} {word}".strip()
-    name = name[:SUGGEST_WIDTH].rstrip(".!?;:, ")
-    return name[:1].upper() + name[1:] if name else "New skill"
-
-
-def level_text(skill: Record) -> str:
-    level, target = skill.get("level"), skill.get("target_level")
-    return f"{level or '?'} → {target or '?'}"
-
-
-def skill_detail(view: SkillView) -> Text:
-    """The detail pane, as Text so a name or plan like `[/]` shows literally."""
-    skill = view.skill
-    text = Text()
-    text.append(visible_line(skill["name"]) + "\n", style="bold")
-    text.append(f"{visible_line(skill['code'])} · {skill.get('status', 'active')}\n\n", style="dim")
-    level = LEVEL_NAMES.get(skill.get("level") or 0, "not set")
-    target = LEVEL_NAMES.get(skill.get("target_level") or 0, "not set")
-    text.append("Level: ", style="bold")
-    text.append(f"{level} → {target}\n")
-    text.append("Evidence: ", style="bold")
-    latest = f", latest {human_date(date.fromisoformat(view.latest))}" if view.latest else ""
-    text.append(f"{plural(view.count, 'entry')}{latest}\n")
-    text.append("\nPlan\n", style="bold")
-    text.append(visible(skill.get("plan") or "") or "—")
-    text.append("\n\nCame from\n", style="bold")
-    if not view.sources:
-        text.append("— (press f to start a skill from feedback)", style="dim")
-    for entry in view.sources:
-        text.append_text(feedback_line(entry))
-        text.append("\n")
-    return text
 
 
 def existing_entries(store: JournalStore, ids: Iterable[str]) -> list[str]:
@@ -149,55 +47,6 @@ def existing_entries(store: JournalStore, ids: Iterable[str]) -> list[str]:
         except ValidationError:
             continue
     return kept
-
-
-def start_skill_from_feedback(
-    app: App[Any],
-    live: LiveJournal,
-    snapshot: Snapshot,
-    entry_id: str,
-    on_saved: Callable[[Record], None] | None = None,
-) -> None:
-    """Open the skill form pre-filled from a feedback entry; saving links the two both ways.
-
-    Works from any screen: it runs on the app, not on a screen that may not be shown.
-    """
-
-    def save(values: dict[str, Any]) -> Record:
-        def change(store: JournalStore) -> Record:  # skill and entry link: one write
-            skill = store.skills.add(values.pop("name"), why=[entry_id], **values)
-            store.entries.link(entry_id, skills=[skill["id"]])
-            return skill
-
-        return live.write(change).result
-
-    def open_form(entry: Record) -> None:
-        prefill = {
-            "name": suggest_name(entry["title"]),
-            "level": DEFAULT_LEVEL,
-            "target_level": DEFAULT_TARGET,
-        }
-
-        def done(saved: dict[str, Any] | None) -> None:
-            if saved is not None:
-                app.notify(f"Skill {saved['code']} created from {entry_id}", markup=False)
-                app.post_message(SkillSaved(saved["id"]))
-                if on_saved is not None:
-                    on_saved(saved)
-
-        app.push_screen(SkillForm("New skill from feedback", prefill, save, [entry]), done)
-
-    entry = snapshot.entry(entry_id.strip().lower())
-    if entry is None:
-        app.notify(
-            f"no entry {entry_id!r}: `journal list` shows entry ids", severity="error", markup=False
-        )
-    elif entry["kind"] != "feedback":
-        app.notify(
-            f"{entry_id} is a {entry['kind']}, not feedback", severity="warning", markup=False
-        )
-    else:
-        open_form(dict(entry))
 
 
 @dataclass

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from journal.store.journal_store import JournalStore
-from screens import app as app_module
+from screens import modes
 from screens.app import JournalApp, make_app
 from screens.help import HelpScreen
 from screens.journal import JournalScreen
@@ -93,7 +93,7 @@ async def test_palette_offers_screens_and_goals(app: JournalApp) -> None:
 async def test_a_missing_screen_is_a_notice_not_a_crash(
     app: JournalApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(app_module.LAZY_SCREENS, "review", ("screens.not_written_yet", "X"))
+    monkeypatch.setitem(modes.LAZY_SCREENS, "review", ("screens.not_written_yet", "X"))
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot, app)
         await pilot.press("r")
@@ -114,6 +114,21 @@ async def test_theme_choice_is_remembered(journal_store: JournalStore, settings_
     assert settings_file.stat().st_mode & 0o777 == 0o600
     again = make_app(journal_store, now=fixed_now, settings_path=settings_file)
     assert again.theme == "nord"
+
+
+async def test_a_theme_that_cannot_be_remembered_is_a_warning(
+    journal_store: JournalStore, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the config folder should be")
+    app = make_app(journal_store, now=fixed_now, settings_path=blocked / "settings.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        app.theme = "nord"
+        await wait_for(
+            pilot, lambda: any("Could not remember the theme" in n for n in notices(app))
+        )
+    assert blocked.read_text() == "a file where the config folder should be"
 
 
 def test_a_damaged_settings_file_means_defaults(

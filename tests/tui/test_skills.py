@@ -13,8 +13,9 @@ from journal.store.journal_store import JournalStore
 from screens.app import JournalApp
 from screens.dialogs import Confirm, Picker
 from screens.messages import ShowSkill
+from screens.skill_feedback import feedback_wanting_skill, suggest_name
 from screens.skill_form import SkillForm
-from screens.skills import SkillsScreen, feedback_wanting_skill, suggest_name
+from screens.skills import SkillsScreen
 from tests.tui.helpers import DEMO_NOW, app_on_screen, settle, wait_for
 
 SIZE = (100, 30)

@@ -55,12 +55,12 @@ async def test_locked_journal_opens_on_the_masked_prompt(
         await settle(app, pilot)
         assert isinstance(app.screen, UnlockScreen)
         assert app.screen.field.password is True
-        assert app.locked and app.snapshot is None
+        assert app.locking.locked and app.snapshot is None
         await pilot.press("g")  # a letter goes into the field, never to another screen
         assert isinstance(app.screen, UnlockScreen)
         await type_passphrase(app, pilot, PASS)
         assert not isinstance(app.screen, UnlockScreen)
-        assert not app.locked
+        assert not app.locking.locked
         assert app.snapshot is not None and len(app.snapshot.entries) == 6
 
 
@@ -141,7 +141,7 @@ async def test_a_plain_journal_never_asks(journal_store: JournalStore, settings_
         await settle(app, pilot)
         await asyncio.sleep(1.5)
         await pilot.pause()
-        assert not isinstance(app.screen, UnlockScreen) and not app.locked
+        assert not isinstance(app.screen, UnlockScreen) and not app.locking.locked
 
 
 async def test_the_unlock_says_what_the_inbox_merge_did(
@@ -191,10 +191,10 @@ async def test_settings_and_drafts_live_inside_the_encrypted_journal(
     app = make_app(JournalStore(locked_path), now=fixed_now, settings_path=settings_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        assert app.idle_lock == 600 and app.theme != "gruvbox"  # defaults at the prompt
+        assert app.locking.idle_lock == 600 and app.theme != "gruvbox"  # defaults at the prompt
         await type_passphrase(app, pilot, PASS)
         await settle(app, pilot)
-        assert app.theme == "nord" and app.idle_lock == 3.0  # the journal's own settings
+        assert app.theme == "nord" and app.locking.idle_lock == 3.0  # the journal's own settings
         drafts.save(locked_path, None, {"title": "secret draft"})
         assert drafts.load(locked_path, None) is not None
         await asyncio.sleep(4.5)  # the idle lock
