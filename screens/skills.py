@@ -27,9 +27,8 @@ from textual.worker import get_current_worker
 from journal.dates import human_date
 from journal.errors import JournalError, ValidationError
 from journal.live import LiveJournal, Snapshot
-from journal.models import Record
 from journal.query import EntryFilter, find
-from journal.records import entry_order
+from journal.records import Entry, Skill, entry_order
 from journal.store.journal_store import JournalStore
 from journal.textsafe import plural, visible, visible_line
 from screens.dialogs import Confirm, Picker
@@ -46,25 +45,25 @@ WANTS_SKILL = ("constructive", "mixed")
 class SkillView:
     """One skill as shown: the record, its evidence, and the feedback entries it came from."""
 
-    skill: Record
+    skill: Skill
     count: int
     latest: str | None
-    sources: tuple[Record, ...]
+    sources: tuple[Entry, ...]
 
     @property
     def id(self) -> str:
         return str(self.skill["id"])
 
 
-def skill_views(skills: list[Record], entries: Iterable[Record]) -> list[SkillView]:
+def skill_views(skills: list[Skill], entries: Iterable[Entry]) -> list[SkillView]:
     """Evidence per skill in one pass; `sources` keeps only the why-entries that still exist."""
     counts = {s["id"]: 0 for s in skills}
     latest: dict[str, str] = {}
     wanted = {w for s in skills for w in s.get("why", [])}
-    found: dict[str, Record] = {}
+    found: dict[str, Entry] = {}
     for entry in entries:
         if entry["id"] in wanted:
-            found[entry["id"]] = dict(entry)
+            found[entry["id"]] = entry.copy()
         for skill_id in entry["skills"]:
             if skill_id in counts:
                 counts[skill_id] += 1
@@ -81,12 +80,12 @@ def skill_views(skills: list[Record], entries: Iterable[Record]) -> list[SkillVi
     ]
 
 
-def feedback_wanting_skill(entries: Iterable[Record], skills: list[Record]) -> list[Record]:
+def feedback_wanting_skill(entries: Iterable[Entry], skills: list[Skill]) -> list[Entry]:
     """Constructive or mixed feedback that no skill covers yet, newest first."""
     covered = {w for s in skills for w in s.get("why", [])}
     feedback = find(entries, EntryFilter(kind="feedback"))
     return [
-        dict(e)
+        e.copy()
         for e in feedback
         if e.get("sentiment") in WANTS_SKILL and not e["skills"] and e["id"] not in covered
     ]
@@ -111,7 +110,7 @@ def suggest_name(title: str) -> str:
     return name[:1].upper() + name[1:] if name else "New skill"
 
 
-def level_text(skill: Record) -> str:
+def level_text(skill: Skill) -> str:
     level, target = skill.get("level"), skill.get("target_level")
     return f"{level or '?'} → {target or '?'}"
 
@@ -156,29 +155,29 @@ def start_skill_from_feedback(
     live: LiveJournal,
     snapshot: Snapshot,
     entry_id: str,
-    on_saved: Callable[[Record], None] | None = None,
+    on_saved: Callable[[Skill], None] | None = None,
 ) -> None:
     """Open the skill form pre-filled from a feedback entry; saving links the two both ways.
 
     Works from any screen: it runs on the app, not on a screen that may not be shown.
     """
 
-    def save(values: dict[str, Any]) -> Record:
-        def change(store: JournalStore) -> Record:  # skill and entry link: one write
+    def save(values: dict[str, Any]) -> Skill:
+        def change(store: JournalStore) -> Skill:  # skill and entry link: one write
             skill = store.skills.add(values.pop("name"), why=[entry_id], **values)
             store.entries.link(entry_id, skills=[skill["id"]])
             return skill
 
         return live.write(change).result
 
-    def open_form(entry: Record) -> None:
-        prefill = {
+    def open_form(entry: Entry) -> None:
+        prefill: Skill = {
             "name": suggest_name(entry["title"]),
             "level": DEFAULT_LEVEL,
             "target_level": DEFAULT_TARGET,
         }
 
-        def done(saved: dict[str, Any] | None) -> None:
+        def done(saved: Skill | None) -> None:
             if saved is not None:
                 app.notify(f"Skill {saved['code']} created from {entry_id}", markup=False)
                 app.post_message(SkillSaved(saved["id"]))
@@ -197,7 +196,7 @@ def start_skill_from_feedback(
             f"{entry_id} is a {entry['kind']}, not feedback", severity="warning", markup=False
         )
     else:
-        open_form(dict(entry))
+        open_form(entry.copy())
 
 
 @dataclass
@@ -212,7 +211,7 @@ class SkillsCounted(Message):
 class FeedbackFound(Message):
     """Feedback no skill covers yet (`waiting`); `some`: is there any such feedback at all."""
 
-    waiting: list[Record]
+    waiting: list[Entry]
     some: bool
 
 
@@ -343,7 +342,7 @@ class SkillsScreen(LiveScreen):
 
     # -- actions -----------------------------------------------------------------------
 
-    def _saved(self, skill: Record) -> None:
+    def _saved(self, skill: Skill) -> None:
         """Select it once the new journal arrives (the app hands it to every screen)."""
         self._want = skill["id"]
 
@@ -405,8 +404,8 @@ class SkillsScreen(LiveScreen):
     def _open_form(self, heading: str, view: SkillView | None) -> None:
         live = self.live
 
-        def save(values: dict[str, Any]) -> Record:
-            def change(store: JournalStore) -> Record:
+        def save(values: dict[str, Any]) -> Skill:
+            def change(store: JournalStore) -> Skill:
                 if view is None:
                     return store.skills.add(values.pop("name"), **values)
                 why = existing_entries(store, view.skill.get("why", []))
@@ -414,7 +413,7 @@ class SkillsScreen(LiveScreen):
 
             return live.write(change).result
 
-        def done(saved: dict[str, Any] | None) -> None:
+        def done(saved: Skill | None) -> None:
             if saved is not None:
                 self.notify(f"Saved {saved['code']}", markup=False)
                 self._saved(saved)
