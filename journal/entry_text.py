@@ -16,9 +16,11 @@ Pure functions: the CLI resolves codes and dates and the store validates the rec
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from journal.errors import ValidationError
-from journal.models import Record, split_title
+from journal.models import split_title
+from journal.records import Entry, StoredRecord
 
 # header name -> entry field, in the order they are written
 FIELDS = {
@@ -49,7 +51,7 @@ def hashtags(text: str) -> list[str]:
     return found
 
 
-def entry_text(entry: Record, codes: dict[str, str]) -> str:
+def entry_text(entry: Entry, codes: dict[str, str]) -> str:
     """The entry to edit: links by code, the date exactly as stored."""
     values = {
         "kind": entry["kind"],
@@ -76,7 +78,7 @@ def entry_text(entry: Record, codes: dict[str, str]) -> str:
 def template(kind: str, **given: object) -> str:
     """A new entry to write: the kind (and any fields given as flags) filled in, `when`
     empty for now, the body to write below the blank line."""
-    blank: Record = {
+    blank: Entry = {
         "kind": kind,
         "when": "",
         "title": "",
@@ -88,19 +90,21 @@ def template(kind: str, **given: object) -> str:
         "source": None,
         "sentiment": None,
     }
-    blank.update({k: v for k, v in given.items() if v is not None})
-    return entry_text(blank, {})
+    # the flags given, by name: a draft to edit, not a stored entry
+    return entry_text(
+        cast(Entry, {**blank, **{k: v for k, v in given.items() if v is not None}}), {}
+    )
 
 
 def _split_list(value: str) -> list[str]:
     return [part for part in re.split(r"[,\s]+", value) if part]
 
 
-def parse_entry_text(text: str) -> Record:
+def parse_entry_text(text: str) -> StoredRecord:
     """The fields written in `text`; raises ValidationError naming the line at fault."""
     text = text.replace("\r\n", "\n")
     header, _, body = text.partition("\n\n")
-    fields: Record = {
+    fields: StoredRecord = {
         "when": "",
         "title": "",
         "source": None,

@@ -13,14 +13,14 @@ text only (and the command line says how to add the baseline).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from journal.errors import ValidationError
 from journal.measure import check_unit, parse_target_text, same_unit, value_for, with_unit
-from journal.models import Record
+from journal.records import Entry, Goal, Milestone
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class MetricFlags:
     start: str | None = None  # a date phrase, read by journal.dates
 
 
-def metric_changes(goal: Record | None, flags: MetricFlags) -> tuple[dict[str, Any], bool]:
+def metric_changes(goal: Goal | None, flags: MetricFlags) -> tuple[dict[str, Any], bool]:
     """The goal fields the flags change (`target`, `metric`), and whether a numeric target
     was given without any baseline (so no metric could be made yet)."""
     from journal.dates import parse_date
@@ -41,8 +41,9 @@ def metric_changes(goal: Record | None, flags: MetricFlags) -> tuple[dict[str, A
     changes: dict[str, Any] = {}
     if flags.target is not None:
         changes["target"] = flags.target
-    old = dict((goal or {}).get("metric") or {})
-    text = flags.target if flags.target is not None else (goal or {}).get("target")
+    current: Mapping[str, Any] = goal or {}
+    old: dict[str, Any] = dict(current.get("metric") or {})
+    text = flags.target if flags.target is not None else current.get("target")
     offered = parse_target_text(text) if isinstance(text, str) else None
     if flags.target is None and old:
         offered = None  # the metric so far stands unless a new --target is given
@@ -76,10 +77,16 @@ def metric_changes(goal: Record | None, flags: MetricFlags) -> tuple[dict[str, A
     return changes, False
 
 
-def check_unit_kept(goal: Record, changes: dict[str, Any], checkins: int) -> None:
+def metric_unit(metric: Mapping[str, Any] | None) -> Any:
+    """A metric's unit as stored (None without a metric)."""
+    return (metric or {}).get("unit")
+
+
+def check_unit_kept(goal: Goal, changes: dict[str, Any], checkins: int) -> None:
     """Refuse a new unit on a goal with check-ins: their numbers would not be re-scaled, so
     375 recorded in ms would read 375 s. Spelling a unit the same way (any case) is fine."""
-    old = (goal.get("metric") or {}).get("unit") or ""
+    metric = goal.get("metric")
+    old = (metric.get("unit") if metric else None) or ""
     new = (changes.get("metric") or {}).get("unit")
     if not checkins or not old or new is None or same_unit(new, old):
         return
@@ -90,13 +97,13 @@ def check_unit_kept(goal: Record, changes: dict[str, Any], checkins: int) -> Non
     )
 
 
-def milestone_added(goal: Record, text: str, due: str | None) -> list[Record]:
+def milestone_added(goal: Goal, text: str, due: str | None) -> list[Milestone]:
     """The goal's milestones with one more at the end."""
     from journal.dates import parse_date
 
     if not text.strip():
         raise ValidationError("the milestone is empty: say what it is")
-    item = {
+    item: Milestone = {
         "text": text.strip(),
         "due": parse_date(due).isoformat() if due else None,
         "done_on": None,
@@ -104,9 +111,9 @@ def milestone_added(goal: Record, text: str, due: str | None) -> list[Record]:
     return [*(goal.get("milestones") or []), item]
 
 
-def milestone_done(goal: Record, number: int, today: str) -> list[Record]:
+def milestone_done(goal: Goal, number: int, today: str) -> list[Milestone]:
     """The goal's milestones with number N (1 is the first) marked done today."""
-    milestones = [dict(m) for m in goal.get("milestones") or []]
+    milestones = [m.copy() for m in goal.get("milestones") or []]
     if not milestones:
         raise ValidationError(
             f"{goal['code']} has no milestones: add one with "
@@ -122,7 +129,7 @@ def milestone_done(goal: Record, number: int, today: str) -> list[Record]:
 
 
 def checkin_item(
-    goal: Record, value_text: str, *, when: datetime | str | None, note: str, confidence: str | None
+    goal: Goal, value_text: str, *, when: datetime | str | None, note: str, confidence: str | None
 ) -> dict[str, Any]:
     """The entry `store.entries.add_many` stores for a check-in on `goal`."""
     metric = goal.get("metric")
@@ -152,9 +159,9 @@ def add_checkin(
     when: datetime | str | None = None,
     note: str = "",
     confidence: str | None = None,
-) -> Record:
+) -> Entry:
     """Record a check-in on a goal (one append to the journal, like `journal add`)."""
-    added: Callable[[list[dict[str, Any]]], list[Record]] = store.entries.add_many
+    added: Callable[[list[dict[str, Any]]], list[Entry]] = store.entries.add_many
     # Inside the append-only transaction the goal is read without parsing the entries.
     with store.transaction(append_only=True):
         goal = store.goals.get(ref)

@@ -15,13 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from journal.models import Record
+from journal.records import Goal
 
 STALE_DAYS = 60
 """A goal with no evidence in this many days before a date is stale (review and app)."""
 
 
-def goal_family(goal_id: str, goals: Iterable[Record]) -> frozenset[str]:
+def goal_family(goal_id: str, goals: Iterable[Goal]) -> frozenset[str]:
     """`goal_id`, its sub-goals, and the personal goals woven into any of them."""
     goals = list(goals)
     family = {goal_id}
@@ -44,14 +44,14 @@ def goal_family(goal_id: str, goals: Iterable[Record]) -> frozenset[str]:
 class GoalGraph:
     """The goals (in the order given) with every family worked out once."""
 
-    goals: list[Record]
-    by_id: dict[str, Record]
+    goals: list[Goal]
+    by_id: dict[str, Goal]
     families: dict[str, frozenset[str]]
     credit: dict[str, list[str]]
     """Per goal id, the goals a link to it counts toward (itself first), in goal order."""
 
     @classmethod
-    def of(cls, goals: Iterable[Record]) -> GoalGraph:
+    def of(cls, goals: Iterable[Goal]) -> GoalGraph:
         goals = list(goals)
         families = {g["id"]: goal_family(g["id"], goals) for g in goals}
         credit: dict[str, list[str]] = {g["id"]: [] for g in goals}
@@ -60,11 +60,11 @@ class GoalGraph:
                 credit.setdefault(member, []).append(goal_id)
         return cls(goals, {g["id"]: g for g in goals}, families, credit)
 
-    def company_tree(self) -> tuple[list[Record], dict[str, list[Record]]]:
+    def company_tree(self) -> tuple[list[Goal], dict[str, list[Goal]]]:
         """Company goals as the review shows them: the tops, and each one's sub-goals
         (a company goal under a personal one is a top)."""
-        children: dict[str, list[Record]] = {}
-        tops: list[Record] = []
+        children: dict[str, list[Goal]] = {}
+        tops: list[Goal] = []
         for goal in self.goals:
             if goal.get("scope") != "company":
                 continue
@@ -76,32 +76,32 @@ class GoalGraph:
         return tops, children
 
 
-def anchors(goal: Record, known: set[str]) -> list[str | None]:
+def anchors(goal: Goal, known: set[str]) -> list[str | None]:
     """Where a goal hangs: under its parent and, for personal goals, each goal it supports."""
     found = [a for a in [goal.get("parent"), *goal.get("supports", [])] if a in known]
     return list(dict.fromkeys(found)) or [None]
 
 
-def tree_order(goal: Record) -> tuple[str, str]:
+def tree_order(goal: Goal) -> tuple[str, str]:
     """Company goals before personal ones, then by code."""
     return (str(goal.get("scope", "")), str(goal.get("code", "")))
 
 
-def goal_tree(goals: list[Record]) -> list[tuple[int, Record]]:
+def goal_tree(goals: list[Goal]) -> list[tuple[int, Goal]]:
     """Goals in tree order with their depth; a goal appears under each of its anchors.
 
     A cycle written by hand never loops: a goal is not walked again below itself, and a
     goal reachable from no root still shows at the top level.
     """
     known = {g["id"] for g in goals}
-    children: dict[str | None, list[Record]] = {}
+    children: dict[str | None, list[Goal]] = {}
     for goal in goals:
         for anchor in anchors(goal, known):
             children.setdefault(anchor, []).append(goal)
-    ordered: list[tuple[int, Record]] = []
+    ordered: list[tuple[int, Goal]] = []
     shown: set[str] = set()
 
-    def walk(goal: Record, depth: int, path: frozenset[str]) -> None:
+    def walk(goal: Goal, depth: int, path: frozenset[str]) -> None:
         ordered.append((depth, goal))
         shown.add(goal["id"])
         for sub in sorted(children.get(goal["id"], []), key=tree_order):
@@ -116,7 +116,7 @@ def goal_tree(goals: list[Record]) -> list[tuple[int, Record]]:
     return ordered
 
 
-def unique(tree: list[tuple[int, Record]]) -> list[tuple[int, Record]]:
+def unique(tree: list[tuple[int, Goal]]) -> list[tuple[int, Goal]]:
     """Each goal once, at its first place in the tree."""
     seen: set[str] = set()
     out = []
@@ -127,7 +127,7 @@ def unique(tree: list[tuple[int, Record]]) -> list[tuple[int, Record]]:
     return out
 
 
-def overdue(goal: Record, today: date) -> bool:
+def overdue(goal: Goal, today: date) -> bool:
     """An active goal whose due date has passed."""
     due = goal.get("due")
     if not due or goal.get("status", "active") != "active":

@@ -26,8 +26,8 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from journal.dates import local_now
-from journal.models import Record
 from journal.query import haystack, newest_first
+from journal.records import Entry, Goal, Review, Skill
 
 if TYPE_CHECKING:
     from journal.storage import crypto, inbox
@@ -55,10 +55,10 @@ class Snapshot:
     """
 
     generation: int = 0
-    entries: tuple[Record, ...] = ()
-    goals: tuple[Record, ...] = ()
-    skills: tuple[Record, ...] = ()
-    reviews: tuple[Record, ...] = ()
+    entries: tuple[Entry, ...] = ()
+    goals: tuple[Goal, ...] = ()
+    skills: tuple[Skill, ...] = ()
+    reviews: tuple[Review, ...] = ()
     codes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     position: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     meta: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
@@ -90,13 +90,13 @@ class Snapshot:
     def __repr__(self) -> str:  # the default would print every entry
         return f"Snapshot(generation {self.generation}, {len(self.entries)} entries)"
 
-    def goal(self, goal_id: str) -> Record | None:
+    def goal(self, goal_id: str) -> Goal | None:
         return next((g for g in self.goals if g["id"] == goal_id), None)
 
-    def skill(self, skill_id: str) -> Record | None:
+    def skill(self, skill_id: str) -> Skill | None:
         return next((s for s in self.skills if s["id"] == skill_id), None)
 
-    def entry(self, entry_id: str) -> Record | None:
+    def entry(self, entry_id: str) -> Entry | None:
         index = self.position.get(entry_id)
         return None if index is None else self.entries[index]
 

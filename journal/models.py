@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import Any, Literal, TypeVar
 
 from journal.errors import ValidationError
+from journal.records import Confidence, Entry, Goal, Metric, Milestone, Skill
 
 KINDS = ("feedback", "reflection", "win", "note", "checkin")
 # A check-in (`journal checkin`) is an entry of kind "checkin": a value on one goal's
 # metric, with the note as its body and an optional confidence.
-CONFIDENCES = ("low", "medium", "high")
+CONFIDENCES: tuple[Confidence, ...] = ("low", "medium", "high")
 PREFIX = {"entries": "e", "goals": "g", "skills": "s", "reviews": "r"}
 """Each table's id prefix: e12 is entry 12."""
 SENTIMENTS = ("praise", "constructive", "mixed")
@@ -30,18 +32,22 @@ LEVELS = range(1, 6)
 MAX_TEXT_BYTES = 2_000_000
 
 Record = dict[str, Any]
+"""Deprecated, kept for older tests and branches: code takes the TypedDict of its kind
+(journal.records: Entry, Goal, Skill, Review) or, when generic over kinds, `StoredRecord`."""
+_Choice = TypeVar("_Choice", bound=str)
 
 _TAG = re.compile(r"^[^\s,]+$")
 _CODE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-def choose(value: str, allowed: tuple[str, ...], what: str) -> str:
+def choose(value: str, allowed: tuple[_Choice, ...], what: str) -> _Choice:
     """Return `value` lower-cased if it is one of `allowed`, else explain the choices."""
     lowered = value.strip().lower()
-    if lowered not in allowed:
-        raise ValidationError(f"unknown {what} {value!r}: use one of {', '.join(allowed)}")
-    return lowered
+    for choice in allowed:
+        if choice == lowered:
+            return choice
+    raise ValidationError(f"unknown {what} {value!r}: use one of {', '.join(allowed)}")
 
 
 def check_text(text: str, what: str) -> str:
@@ -129,7 +135,7 @@ def check_levels(level: int | None, target: int | None) -> None:
         )
 
 
-def check_entry(entry: Record) -> Record:
+def check_entry(entry: Entry) -> Entry:
     """Validate a complete entry record in place and return it."""
     entry["kind"] = choose(entry.get("kind", ""), KINDS, "kind")
     check_text(entry.get("title", ""), "the entry's text")
@@ -137,10 +143,10 @@ def check_entry(entry: Record) -> Record:
         check_text(entry["body"], "the entry's body")
     entry["tags"] = normalise_tags(entry.get("tags", []))
     if entry["kind"] == "feedback":
-        if entry.get("sentiment"):
-            entry["sentiment"] = choose(entry["sentiment"], SENTIMENTS, "sentiment")
-        if entry.get("source") is not None:
-            entry["source"] = entry["source"].strip() or None
+        if sentiment := entry.get("sentiment"):
+            entry["sentiment"] = choose(sentiment, SENTIMENTS, "sentiment")
+        if (source := entry.get("source")) is not None:
+            entry["source"] = source.strip() or None
     else:
         if entry.get("sentiment"):
             raise ValidationError("--sentiment only applies to feedback entries")
@@ -168,10 +174,13 @@ def _number(value: Any) -> bool:
     )
 
 
-def _check_checkin_fields(entry: Record) -> None:
+_CHECKIN_ONLY: tuple[Literal["value", "confidence"], ...] = ("value", "confidence")
+
+
+def _check_checkin_fields(entry: Entry) -> None:
     """A check-in carries a value on one goal; no other kind carries a value."""
     if entry["kind"] != "checkin":
-        for name in ("value", "confidence"):
+        for name in _CHECKIN_ONLY:
             if entry.get(name) is not None:
                 raise ValidationError(
                     f"only check-ins carry a {name}: record one with `journal checkin CODE VALUE`"
@@ -192,7 +201,7 @@ def _check_checkin_fields(entry: Record) -> None:
         entry["confidence"] = None
 
 
-def check_metric(metric: Any) -> Record | None:
+def check_metric(metric: Any) -> Metric | None:
     """A goal's numeric metric: unit, baseline, target, start. None is no metric."""
     if metric is None:
         return None
@@ -212,26 +221,28 @@ def check_metric(metric: Any) -> Record | None:
     start = metric.get("start")
     if start is not None:
         _iso_date(start, "metric's start")
-    return {
+    checked: Metric = {
         "unit": unit.strip(),
         "baseline": metric["baseline"],
         "target": metric["target"],
         "start": start,
     }
+    return checked
 
 
-def check_milestones(milestones: Any) -> list[Record]:
+def check_milestones(milestones: Any) -> list[Milestone]:
     """A goal's milestones: text, an optional due date and the day it was done."""
     if milestones is None:
         return []
     if not isinstance(milestones, list):
         raise ValidationError("its milestones are not a list")
-    checked = []
+    checked: list[Milestone] = []
     for item in milestones:
         if not isinstance(item, dict):
             raise ValidationError(f"a milestone {item!r} is not a record")
         text = item.get("text")
-        check_text(text if isinstance(text, str) else "", "a milestone's text")
+        text = text if isinstance(text, str) else ""
+        check_text(text, "a milestone's text")
         for name in ("due", "done_on"):
             if item.get(name) is not None:
                 _iso_date(item[name], f"milestone's {name}")
@@ -249,7 +260,7 @@ def _iso_date(value: Any, what: str) -> None:
 MAX_IMPACT = 200  # characters: "p95 -34%", "$1.2M ARR", a line, not a paragraph
 
 
-def check_impact(entry: Record) -> None:
+def check_impact(entry: Entry) -> None:
     """A win's `impact` (issue 16): short one-line text; absent when empty, wins only."""
     impact = entry.get("impact")
     if impact is None or (isinstance(impact, str) and not impact.strip()):
@@ -276,19 +287,19 @@ def check_impact(entry: Record) -> None:
 MAX_ID_NUMBER = 2**53
 
 
-def _one_of(record: Record, name: str, allowed: tuple[str, ...]) -> None:
+def _one_of(record: Mapping[str, Any], name: str, allowed: tuple[str, ...]) -> None:
     value = record.get(name)
     if value is not None and value not in allowed:
         raise ValidationError(f"unknown {name} {value!r}: use one of {', '.join(allowed)}")
 
 
-def _stored_code(record: Record) -> None:
+def _stored_code(record: Mapping[str, Any]) -> None:
     code = record.get("code")
     if not isinstance(code, str) or check_code(code) != code:
         raise ValidationError(f"code {code!r} is not a lower-case slug such as 'revenue'")
 
 
-def check_goal(goal: Record) -> Record:
+def check_goal(goal: Goal) -> Goal:
     """Check a goal as stored (what `store.goals` writes): text, code, scope, status and
     dates that read back. The store resolves links; the health check follows them."""
     title = goal.get("title")
@@ -314,7 +325,7 @@ def check_goal(goal: Record) -> Record:
     return goal
 
 
-def check_skill(skill: Record) -> Record:
+def check_skill(skill: Skill) -> Skill:
     """Check a skill as stored: name, code, levels 1-5 and status."""
     name = skill.get("name")
     check_text(name if isinstance(name, str) else "", "the skill's name")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from journal.models import Record
+from journal.records import Entry, Goal
 
 # Points (of 100) that actual progress may trail the expected progress and still be on
 # track; from here up to AT_RISK_POINTS it is behind; beyond that, at risk.
@@ -98,19 +98,19 @@ def summary(p: Progress, arrow: str = "\u2192") -> str:
     )
 
 
-def measurable(goal: Record) -> bool:
+def measurable(goal: Goal) -> bool:
     """A goal with something to show progress on: a metric or milestones."""
     return bool(goal.get("metric") or goal.get("milestones"))
 
 
-def checkins_of(goal_id: str, entries: Iterable[Record]) -> list[Record]:
+def checkins_of(goal_id: str, entries: Iterable[Entry]) -> list[Entry]:
     """The check-in entries recorded on one goal."""
     return [e for e in entries if e.get("kind") == "checkin" and goal_id in e.get("goals", ())]
 
 
-def checkins_by_goal(entries: Iterable[Record]) -> dict[str, list[Record]]:
+def checkins_by_goal(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
     """Every goal's check-in entries, in one pass over the journal."""
-    found: dict[str, list[Record]] = {}
+    found: dict[str, list[Entry]] = {}
     for entry in entries:
         if entry.get("kind") == "checkin":
             for goal_id in entry.get("goals", ()):
@@ -129,7 +129,7 @@ def _as_date(text: Any) -> date | None:
         return None
 
 
-def _checkins(goal: Record, entries: Iterable[Record], today: date) -> tuple[CheckIn, ...]:
+def _checkins(goal: Goal, entries: Iterable[Entry], today: date) -> tuple[CheckIn, ...]:
     """The goal's check-ins dated up to today, oldest first (a later one is not yet)."""
     found = []
     for entry in entries:
@@ -156,10 +156,10 @@ def _checkins(goal: Record, entries: Iterable[Record], today: date) -> tuple[Che
     return tuple(c for _, c in found)
 
 
-def start_of(goal: Record) -> date | None:
+def start_of(goal: Goal) -> date | None:
     """When the goal started: its metric's start, else the day it was added."""
-    metric = goal.get("metric") or {}
-    return _as_date(metric.get("start")) or _as_date(goal.get("created"))
+    metric = goal.get("metric")
+    return _as_date(metric.get("start") if metric else None) or _as_date(goal.get("created"))
 
 
 def expected_percent(start: date | None, due: date | None, today: date) -> float | None:
@@ -190,7 +190,7 @@ def status_for(percent: float, expected: float | None) -> str:
     return AT_RISK
 
 
-def progress(goal: Record, checkins: Iterable[Record], now: date | datetime) -> Progress:
+def progress(goal: Goal, checkins: Iterable[Entry], now: date | datetime) -> Progress:
     """The goal's progress at `now` from its check-in entries (others are ignored)."""
     today = _day(now)
     found = _checkins(goal, checkins, today)

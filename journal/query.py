@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 from journal.dates import Period
 from journal.goals import GoalGraph
-from journal.models import Record
-from journal.records import entry_order
+from journal.records import Entry, Goal, entry_order
 
 
 @dataclass(frozen=True)
@@ -33,7 +32,7 @@ class EntryFilter:
     sentiment: str | None = None
 
 
-Predicate = Callable[[Record], bool]
+Predicate = Callable[[Entry], bool]
 
 
 def search_words(text: str) -> list[str]:
@@ -41,13 +40,13 @@ def search_words(text: str) -> list[str]:
     return text.casefold().split()
 
 
-def haystack(entry: Record) -> str:
+def haystack(entry: Entry) -> str:
     """The text a search looks in: title, body, source and tags, folded for case."""
     parts = [entry["title"], entry["body"], entry.get("source") or "", *entry["tags"]]
     return "\n".join(parts).casefold()
 
 
-def _source_words(entry: Record) -> set[str]:
+def _source_words(entry: Entry) -> set[str]:
     return set((entry.get("source") or "").casefold().split())
 
 
@@ -90,12 +89,12 @@ def predicates(flt: EntryFilter) -> list[Predicate]:
     return tests
 
 
-def matches(entry: Record, flt: EntryFilter) -> bool:
+def matches(entry: Entry, flt: EntryFilter) -> bool:
     """True when one entry passes every part of the filter."""
     return all(test(entry) for test in predicates(flt))
 
 
-def find(entries: Iterable[Record], flt: EntryFilter, limit: int | None = None) -> list[Record]:
+def find(entries: Iterable[Entry], flt: EntryFilter, limit: int | None = None) -> list[Entry]:
     """Entries passing the filter, newest first (by the local time they were written, then id).
 
     One pass per active test, cheapest first: at 50k entries this is 3x faster than
@@ -111,16 +110,14 @@ def find(entries: Iterable[Record], flt: EntryFilter, limit: int | None = None) 
     return found
 
 
-def newest_first(entry: Record) -> tuple[str, int, str]:
+def newest_first(entry: Entry) -> tuple[str, int, str]:
     """Sort key, used reversed: the local time written, then the id, so entries written at
     the same minute list the later-added first ("e10" after "e9": by length, then text)."""
     ident = str(entry.get("id", ""))
     return entry_order(entry), len(ident), ident
 
 
-def goal_evidence(
-    goals: list[Record], entries: Iterable[Record]
-) -> dict[str, tuple[int, str | None]]:
+def goal_evidence(goals: list[Goal], entries: Iterable[Entry]) -> dict[str, tuple[int, str | None]]:
     """Per goal id: how many entries are evidence for it and the newest one's date.
 
     One pass over the entries: each goal a link can count toward (the graph's credit,

@@ -11,6 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal, TypedDict
 
+StoredRecord = dict[str, Any]
+"""A record of any table as TinyDB holds it: the store's plumbing, tables and JSON
+documents, which handle every kind alike. Code about one kind takes its TypedDict."""
+
 
 class Metric(TypedDict):
     """How a goal's progress is measured: from `baseline` on `start` to `target`."""
@@ -18,7 +22,7 @@ class Metric(TypedDict):
     unit: str
     baseline: float
     target: float
-    start: str  # YYYY-MM-DD
+    start: str | None  # YYYY-MM-DD; the store sets it to the day the goal was added
 
 
 class Milestone(TypedDict):
@@ -47,6 +51,9 @@ _MeetingFields = TypedDict(
 )
 
 
+Confidence = Literal["low", "medium", "high"]
+
+
 class Entry(_MeetingFields, total=False):
     id: str  # "e12"
     kind: str  # models.KINDS: feedback, reflection, win, note (and checkin)
@@ -64,8 +71,9 @@ class Entry(_MeetingFields, total=False):
     updated: str
     # a check-in (kind "checkin"): the measured value and how sure the writer is
     value: float
-    confidence: Literal["low", "medium", "high"] | None
+    confidence: Confidence | None
     impact: str  # what the work changed (the forms feature)
+    origin: dict[str, str]  # an inbox capture's {"source", "key"} (journal.storage.inbox)
 
 
 class Goal(TypedDict, total=False):
@@ -87,6 +95,7 @@ class Goal(TypedDict, total=False):
     milestones: list[Milestone]
     steps: list[Step]
     agreement: Agreement | None
+    why: list[str]  # the feedback entry ids the goal came from (the planning feature)
 
 
 class Skill(TypedDict, total=False):
@@ -126,7 +135,7 @@ class Review(TypedDict, total=False):
     status: str  # models.REVIEW_STATUSES
     created: str
     updated: str
-    form: str  # the review form it was written with (the forms feature)
+    form: dict[str, Any]  # a copy of the form it was written with (journal.review.forms)
     answers: dict[str, Any]  # that form's answers, by question
 
 

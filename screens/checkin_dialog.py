@@ -7,6 +7,7 @@ It reads VALUE exactly as `journal checkin` does (`journal.measure.value_for`), 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rich.text import Text
@@ -16,17 +17,18 @@ from textual.widgets import Input, Select, Static
 from journal.errors import ValidationError
 from journal.live import LiveJournal
 from journal.measure import value_for, with_unit
-from journal.models import CONFIDENCES, Record
+from journal.models import CONFIDENCES
+from journal.records import Entry, Goal
 from journal.store.journal_store import JournalStore
 from screens.dialogs import RecordForm, Save, row
 
 
-class CheckinForm(RecordForm):
+class CheckinForm(RecordForm[Entry]):
     """Value (parsed live), note, confidence; saving writes one check-in entry."""
 
-    def __init__(self, goal: Record, save: Save) -> None:
+    def __init__(self, goal: Goal, save: Save[Entry]) -> None:
         super().__init__(f"Check in on {goal['code']}: {goal['title']}", save)
-        metric = goal.get("metric") or {}
+        metric: Mapping[str, Any] = goal.get("metric") or {}
         self.unit = str(metric.get("unit") or "")
         self.value_input = Input(
             placeholder="the value now, e.g. 375" + (f" or 375{self.unit}" if self.unit else ""),
@@ -90,14 +92,14 @@ class CheckinForm(RecordForm):
         }
 
 
-def checkin_saver(live: LiveJournal, goal: Record) -> Save:
+def checkin_saver(live: LiveJournal, goal: Goal) -> Save[Entry]:
     """The form's `save`: one check-in on `goal`, dated by the live journal's clock, in one
     write (the Goals screen's `k` and the coach's no-checkin nudge both use it)."""
 
-    def save(values: dict[str, Any]) -> Record:
+    def save(values: dict[str, Any]) -> Entry:
         from journal.goal_metrics import add_checkin
 
-        def change(store: JournalStore) -> Record:
+        def change(store: JournalStore) -> Entry:
             return add_checkin(
                 store,
                 goal["id"],

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -29,6 +29,7 @@ from journal.coach.snoozes import dismiss, snooze
 from journal.coach.streak import review_days, streak
 from journal.errors import JournalError, ValidationError
 from journal.live import LiveJournal, Snapshot
+from journal.records import Entry
 from journal.store.journal_store import JournalStore
 from journal.textsafe import visible_line
 from screens.live_screen import LiveScreen
@@ -174,7 +175,7 @@ class CoachScreen(LiveScreen):
         if goal is None:
             return
 
-        def done(saved: dict[str, Any] | None) -> None:
+        def done(saved: Entry | None) -> None:
             if saved is not None:
                 self.notify(visible_line(f"Checked in: {saved['title']}"), markup=False)
                 self.post_message(JournalWritten())

@@ -19,9 +19,9 @@ from textual.widgets import Select, Static
 
 from journal.errors import JournalError, ValidationError
 from journal.live import LiveJournal
-from journal.models import Record
 from journal.planning.develop import goal_from_feedback
 from journal.planning.weave import Proposal, rank_company_goals, theme_title
+from journal.records import Entry, Goal, Skill
 from journal.store.journal_store import JournalStore
 from journal.textsafe import visible_line
 from screens.dialogs import Save, row
@@ -42,14 +42,14 @@ class DevelopmentGoalForm(GoalForm):
 
     def __init__(
         self,
-        entry: Record,
+        entry: Entry,
         proposals: list[Proposal],
-        skills: list[Record],
-        goals: list[Record],
-        save: Save,
+        skills: list[Skill],
+        goals: list[Goal],
+        save: Save[Goal],
         now: datetime,
     ) -> None:
-        prefill = {"title": theme_title(entry, skills), "scope": "personal"}
+        prefill: Goal = {"title": theme_title(entry, skills), "scope": "personal"}
         super().__init__(
             "New development goal from feedback", prefill, save, now, goals=goals, scope="personal"
         )
@@ -74,7 +74,7 @@ class DevelopmentGoalForm(GoalForm):
         if event.select is self.weave_select:
             self.show_smart()
 
-    def typed_goal(self) -> Record:
+    def typed_goal(self) -> Goal:
         goal = super().typed_goal()
         chosen = str(self.weave_select.value or "")
         return {**goal, "supports": [chosen] if chosen else []}
@@ -90,7 +90,7 @@ def start_goal_from_feedback(
     app: App[Any],
     live: LiveJournal,
     entry_id: str,
-    on_saved: Callable[[Record], None] | None = None,
+    on_saved: Callable[[Goal], None] | None = None,
 ) -> None:
     """Open the development goal form for feedback `entry_id` (from any screen)."""
 
@@ -115,10 +115,10 @@ def start_goal_from_feedback(
         proposals = rank_company_goals(entry, entries, goals)
         app.call_from_thread(open_form, entry, proposals, skills, goals)
 
-    def save(values: dict[str, Any]) -> Record:
+    def save(values: dict[str, Any]) -> Goal:
         return live.write(lambda store: weave(store, values)).result
 
-    def weave(store: JournalStore, values: dict[str, Any]) -> Record:
+    def weave(store: JournalStore, values: dict[str, Any]) -> Goal:
         woven = goal_from_feedback(
             store,
             entry_id,
@@ -138,9 +138,9 @@ def start_goal_from_feedback(
         return woven.goal
 
     def open_form(
-        entry: Record, proposals: list[Proposal], skills: list[Record], goals: list[Record]
+        entry: Entry, proposals: list[Proposal], skills: list[Skill], goals: list[Goal]
     ) -> None:
-        def done(saved: dict[str, Any] | None) -> None:
+        def done(saved: Goal | None) -> None:
             if saved is None:
                 return
             woven = saved.get("supports") or []

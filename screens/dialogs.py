@@ -8,9 +8,9 @@ is lost. Escape always closes without writing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from rich.text import Text
 from textual import on, work
@@ -24,9 +24,11 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal.errors import JournalError
-from journal.models import Record
 
-Save = Callable[[dict[str, Any]], Record]
+Saved = TypeVar("Saved", bound=Mapping[str, Any])
+"""The kind of record a form saves: Goal, Skill, Entry."""
+Save = Callable[[dict[str, Any]], Saved]
+"""Writes the form's values and returns the stored record (`Save[Goal]`, ...)."""
 
 FORM_CSS = """
 RecordForm, Picker, Confirm { align: center middle; }
@@ -56,10 +58,10 @@ def row(label: str, widget: Widget) -> Horizontal:
 
 
 @dataclass
-class FormSaved(Message):
+class FormSaved(Message, Generic[Saved]):
     """The form's write worked: it closes with the stored record."""
 
-    record: Record
+    record: Saved
 
 
 @dataclass
@@ -69,7 +71,7 @@ class SaveRefused(Message):
     message: str
 
 
-class RecordForm(ModalScreen[dict[str, Any] | None]):
+class RecordForm(ModalScreen[Saved | None]):
     """Shared form behaviour: ctrl+s or enter saves once, escape cancels, errors stay in view."""
 
     DEFAULT_CSS = FORM_CSS
@@ -78,7 +80,7 @@ class RecordForm(ModalScreen[dict[str, Any] | None]):
         Binding("ctrl+s", "save", "Save", tooltip="Save and close"),
     ]
 
-    def __init__(self, heading: str, save: Save) -> None:
+    def __init__(self, heading: str, save: Save[Saved]) -> None:
         super().__init__()
         self.heading = heading
         self.save = save
@@ -132,7 +134,7 @@ class RecordForm(ModalScreen[dict[str, Any] | None]):
         self.show_error(event.message)
 
     @on(FormSaved)
-    def _form_saved(self, event: FormSaved) -> None:
+    def _form_saved(self, event: FormSaved[Saved]) -> None:
         self.dismiss(event.record)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

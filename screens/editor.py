@@ -37,7 +37,8 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from journal import drafts
 from journal.dates import FUTURE_NOTE, from_iso, human_date, in_future, parse_when
 from journal.errors import DateError, JournalError, ValidationError
-from journal.models import KINDS, SENTIMENTS, Record, normalise_tags, split_title
+from journal.models import KINDS, SENTIMENTS, normalise_tags, split_title
+from journal.records import Entry, Goal, Skill
 from journal.textsafe import visible, visible_line
 from screens.dialogs import Confirm
 from screens.widgets.pick_list import PickList
@@ -47,11 +48,11 @@ DRAFT_DELAY = 0.6
 
 # As `journal add` (journal.cli.entries.report_added): the slack, and its words on stderr.
 
-Save = Callable[[dict[str, Any]], Record]
+Save = Callable[[dict[str, Any]], Entry]
 """Writes the form's fields to the journal and returns the stored record (runs in a thread)."""
 
 
-class EntryEditor(ModalScreen[Record | None]):
+class EntryEditor(ModalScreen[Entry | None]):
     """Add or edit one entry."""
 
     CSS_PATH = "editor.tcss"
@@ -68,9 +69,9 @@ class EntryEditor(ModalScreen[Record | None]):
         *,
         save: Save,
         now: datetime,
-        goals: Sequence[Record] = (),
-        skills: Sequence[Record] = (),
-        entry: Record | None = None,
+        goals: Sequence[Goal] = (),
+        skills: Sequence[Skill] = (),
+        entry: Entry | None = None,
         kind: str = "note",
         journal: Path | None = None,
     ) -> None:

@@ -8,11 +8,11 @@ from typing import Any
 from rich.text import Text
 
 from journal.goals import goal_tree, unique
-from journal.models import Record
+from journal.records import Goal
 from journal.textsafe import plural, visible_line
 
 
-def move_choices(goals: list[Record], moving: str) -> list[tuple[Any, Text]]:
+def move_choices(goals: list[Goal], moving: str) -> list[tuple[Any, Text]]:
     """The picker's rows: top level ("" as its value), then every other goal, indented."""
     items: list[tuple[Any, Text]] = [("", Text("(top level: no parent)", style="italic"))]
     for depth, goal in unique(goal_tree(goals)):
@@ -24,7 +24,7 @@ def move_choices(goals: list[Record], moving: str) -> list[tuple[Any, Text]]:
     return items
 
 
-def delete_question(goal: Record, links: int, kids: int) -> Text:
+def delete_question(goal: Goal, links: int, kids: int) -> Text:
     """Delete this goal? With the entry links it drops and the sub-goals that move up."""
     question = Text(f"Delete goal {visible_line(goal['code'])} ", style="bold")
     question.append(f"“{visible_line(goal['title'])}”?\n", style="")

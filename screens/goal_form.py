@@ -7,7 +7,7 @@ and closes only once the write worked, so nothing typed is lost on a refusal.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,13 +15,14 @@ from textual.widgets import Input, Select, Static, TextArea
 
 from journal.dates import human_date, parse_date
 from journal.errors import DateError
-from journal.models import GOAL_STATUSES, Record
+from journal.models import GOAL_STATUSES
+from journal.records import Goal
 from screens.dialogs import RecordForm, Save, row
 from screens.widgets.pick_list import PickList
 from screens.widgets.smart_marks import SmartMarks
 
 
-class GoalForm(RecordForm):
+class GoalForm(RecordForm[Goal]):
     """Title, code, measure, target, due (typed in words, parsed live), status, notes.
 
     A personal goal also gets Supports: the company goals it serves (`company`, as
@@ -32,18 +33,18 @@ class GoalForm(RecordForm):
     def __init__(
         self,
         heading: str,
-        goal: Record | None,
-        save: Save,
+        goal: Goal | None,
+        save: Save[Goal],
         now: datetime,
         company: list[tuple[str, str]] | None = None,
         supports: list[str] | None = None,
-        goals: list[Record] | None = None,
+        goals: list[Goal] | None = None,
         scope: str | None = None,
     ) -> None:
         super().__init__(heading, save)
         goal = goal or {}
         self.now = now
-        self.base_goal = dict(goal)
+        self.base_goal: dict[str, Any] = dict(goal)  # the screen may fix more fields
         self.scope = scope or goal.get("scope") or "company"
         self.all_goals = goals
         self.smart_marks = SmartMarks(id="goal-smart") if goals is not None else None
@@ -124,7 +125,7 @@ class GoalForm(RecordForm):
     def on_pick_list_changed(self) -> None:
         self.show_smart()
 
-    def typed_goal(self) -> Record:
+    def typed_goal(self) -> Goal:
         """The goal as the form reads now, for the SMART marks (an unreadable date: none)."""
         try:
             due = self._parse_due(self.due_input.value)
@@ -135,7 +136,7 @@ class GoalForm(RecordForm):
             if self.supports_list is not None
             else self.base_goal.get("supports", [])
         )
-        return {
+        draft = {
             **self.base_goal,
             "id": self.base_goal.get("id", "(new)"),
             "code": self.code_input.value.strip() or self.base_goal.get("code", "CODE"),
@@ -147,6 +148,7 @@ class GoalForm(RecordForm):
             "status": str(self.status_select.value),
             "supports": supports,
         }
+        return cast(Goal, draft)  # what is typed so far, read as a goal
 
     def show_smart(self) -> None:
         if self.smart_marks is not None and self.all_goals is not None:

@@ -14,9 +14,9 @@ from rich.text import Text
 
 from journal.dates import human_date
 from journal.goals import STALE_DAYS, overdue
-from journal.models import Record
 from journal.progress import Progress, checkins_by_goal, measurable, progress
 from journal.query import goal_evidence
+from journal.records import Entry, Goal
 from journal.textsafe import plural, visible, visible_line
 from screens.goal_progress import (
     progress_cells,
@@ -29,7 +29,7 @@ from screens.goal_progress import (
 class GoalView:
     """One goal as shown: the record plus its evidence, computed off the UI thread."""
 
-    goal: Record
+    goal: Goal
     count: int
     latest: str | None  # local ISO date of the newest evidence
     stale: bool
@@ -41,7 +41,7 @@ class GoalView:
         return str(self.goal["id"])
 
 
-def goal_views(goals: list[Record], entries: Iterable[Record], now: datetime) -> list[GoalView]:
+def goal_views(goals: list[Goal], entries: Iterable[Entry], now: datetime) -> list[GoalView]:
     """Evidence count, latest date and staleness per goal, in one pass over the entries.
 
     Staleness is only for active goals: a done or dropped goal needs no fresh evidence.
@@ -107,7 +107,7 @@ def goal_label(view: GoalView) -> Text:
     return label
 
 
-def goal_detail(view: GoalView, by_id: dict[str, Record]) -> Text:
+def goal_detail(view: GoalView, by_id: dict[str, Goal]) -> Text:
     """The detail pane for one goal, built as Text so nothing typed is read as markup."""
     goal = view.goal
     text = Text()
@@ -124,12 +124,12 @@ def goal_detail(view: GoalView, by_id: dict[str, Record]) -> Text:
     def refs(ids: list[str]) -> str:
         return ", ".join(f"{by_id[i]['code']} ({by_id[i]['title']})" for i in ids if i in by_id)
 
-    field("Parent", refs([goal["parent"]] if goal.get("parent") else []))
+    field("Parent", refs([parent] if (parent := goal.get("parent")) else []))
     if goal.get("scope") == "personal":
         field("Supports", refs(goal.get("supports", [])))
-    field("Measure", goal.get("measure", ""))
-    field("Target", goal.get("target", ""))
-    field("Due", human_date(date.fromisoformat(goal["due"])) if goal.get("due") else "")
+    field("Measure", goal.get("measure") or "")
+    field("Target", goal.get("target") or "")
+    field("Due", human_date(date.fromisoformat(due)) if (due := goal.get("due")) else "")
     if view.overdue:
         text.append("⚠ overdue: past its due date and still active\n", style="bold red")
     if view.progress is not None and measurable(goal):

@@ -27,7 +27,7 @@ from textual.worker import get_current_worker
 
 from journal.errors import JournalError, ValidationError
 from journal.live import LiveJournal, Snapshot
-from journal.models import Record
+from journal.records import Entry, Goal
 from journal.textsafe import plural, visible_line
 from screens.checkin_dialog import CheckinForm, checkin_saver
 from screens.dialogs import Confirm, Picker
@@ -57,7 +57,7 @@ class GoalsCounted(Message):
 class DeletionCounted(Message):
     """What deleting `goal` would drop, counted off the UI thread: ask the user now."""
 
-    goal: Record
+    goal: Goal
     links: int
     kids: int
 
@@ -66,7 +66,7 @@ class DeletionCounted(Message):
 class GoalDeleted(Message):
     """A goal is gone; `dropped` entry links went with it."""
 
-    goal: Record
+    goal: Goal
     dropped: int
 
 
@@ -213,17 +213,17 @@ class GoalsScreen(LiveScreen):
             self.notify("Select a goal first.", severity="warning", markup=False)
         return view
 
-    def _open_form(self, heading: str, goal: Record | None, **fixed: Any) -> None:
+    def _open_form(self, heading: str, goal: Goal | None, **fixed: Any) -> None:
         """Add (goal None, with `fixed` scope/parent/supports) or edit a goal in the form."""
         live = self.live
 
-        def save(values: dict[str, Any]) -> Record:
+        def save(values: dict[str, Any]) -> Goal:
             if goal is None:
                 title = values.pop("title")
                 return live.write(lambda store: store.goals.add(title, **values, **fixed)).result
             return live.write(lambda store: store.goals.update(goal["id"], **values)).result
 
-        def done(saved: dict[str, Any] | None) -> None:
+        def done(saved: Goal | None) -> None:
             if saved is not None:
                 self.notify(f"Saved {visible_line(saved['code'])}", markup=False)
                 self._written(saved["id"])
@@ -285,7 +285,7 @@ class GoalsScreen(LiveScreen):
             )
             return
 
-        def done(saved: dict[str, Any] | None) -> None:
+        def done(saved: Entry | None) -> None:
             if saved is not None:
                 self.notify(visible_line(f"Checked in: {saved['title']}"), markup=False)
                 self._written(goal["id"])
@@ -323,7 +323,7 @@ class GoalsScreen(LiveScreen):
             self._ask_delete(view.goal)
 
     @work(thread=True, group="goals-write")
-    def _ask_delete(self, goal: Record) -> None:
+    def _ask_delete(self, goal: Goal) -> None:
         """Count what a deletion would drop before asking, so the question is honest."""
         snapshot = self.snapshot or Snapshot()
         links = sum(goal["id"] in e["goals"] for e in snapshot.entries)
@@ -342,7 +342,7 @@ class GoalsScreen(LiveScreen):
         self.app.push_screen(Confirm(question), answered)
 
     @work(thread=True, group="goals-write")
-    def _delete(self, goal: Record) -> None:
+    def _delete(self, goal: Goal) -> None:
         try:
             dropped = self.live.write(lambda store: store.goals.delete(goal["id"])).result
         except (ValidationError, JournalError) as err:

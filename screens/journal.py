@@ -30,8 +30,8 @@ from journal.dates import parse_period
 from journal.errors import DateError, JournalError, ValidationError
 from journal.goals import goal_family
 from journal.live import LiveJournal, Snapshot
-from journal.models import Record
 from journal.query import EntryFilter
+from journal.records import Entry
 from journal.store.journal_store import JournalStore
 from journal.textsafe import plural, plural_word, visible_line
 from screens.editor import EntryEditor
@@ -89,10 +89,10 @@ class JournalScreen(LiveScreen):
         self._snapshot: Snapshot | None = None
         self._result: FilterResult | None = None
         self._keep: str | None = None
-        self._undo: list[Record] = []
+        self._undo: list[Entry] = []
         self._problem: str | None = None
-        self._pending: Record | None = None
-        self._previewed: Record | None = None
+        self._pending: Entry | None = None
+        self._previewed: Entry | None = None
         self._preview_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -123,7 +123,7 @@ class JournalScreen(LiveScreen):
         return self.query_one("#status", Static)
 
     @property
-    def current(self) -> Record | None:
+    def current(self) -> Entry | None:
         return self.entry_list.highlighted
 
     def on_mount(self) -> None:
@@ -263,11 +263,11 @@ class JournalScreen(LiveScreen):
         if (entry := self._require_entry()) is not None:
             self._open_editor(entry)
 
-    def _open_editor(self, entry: Record | None) -> None:
+    def _open_editor(self, entry: Entry | None) -> None:
         snapshot = self._snapshot or Snapshot()
         live = self.live
 
-        def save(data: dict[str, Any]) -> Record:
+        def save(data: dict[str, Any]) -> Entry:
             if entry is None:
                 return live.write(lambda store: store.entries.add(**data)).result
             record, conflicts = live.write(
@@ -286,7 +286,7 @@ class JournalScreen(LiveScreen):
         )
         self.app.push_screen(editor, self._edited)
 
-    def _edited(self, record: Record | None) -> None:
+    def _edited(self, record: Entry | None) -> None:
         if record is not None:
             self._keep = record["id"]
             self.post_message(EntrySaved(record["id"]))
@@ -352,14 +352,14 @@ class JournalScreen(LiveScreen):
 
         self.app.push_screen(LinkDialog(entry, snapshot.goals, snapshot.skills), chosen)
 
-    def _write_links(self, store: JournalStore, entry: Record, links: Links) -> Message:
+    def _write_links(self, store: JournalStore, entry: Entry, links: Links) -> Message:
         """Add and remove only the links ticked or unticked (in a worker's write)."""
         edited = {"goals": links[0], "skills": links[1]}
         record, conflicts = store.entries.edit(entry["id"], entry, edited)
         self._tell_conflicts(record, conflicts)
         return EntrySaved(record["id"])
 
-    def _tell_conflicts(self, record: Record, conflicts: list[str]) -> None:
+    def _tell_conflicts(self, record: Entry, conflicts: list[str]) -> None:
         """From a worker: another program changed what the user changed too."""
         if conflicts:
             self.post_message(EditedInTwoPlaces(record["id"], conflicts))
@@ -376,14 +376,14 @@ class JournalScreen(LiveScreen):
             markup=False,
         )
 
-    def _require_entry(self) -> Record | None:
+    def _require_entry(self) -> Entry | None:
         entry = self.current
         if entry is None:
             self.notify("No entry selected.", markup=False)
         return entry
 
     @work(thread=True, group="write", description="save a change")
-    def _write(self, change: Callable[[JournalStore], Message], undo: Record | None = None) -> None:
+    def _write(self, change: Callable[[JournalStore], Message], undo: Entry | None = None) -> None:
         """One change through the live journal; the event it returns says what happened
         (`EntrySaved`, ...), or `WriteFailed` does."""
         try:

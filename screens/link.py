@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from journal.models import Record
+from journal.records import Entry, Goal, Skill
 from journal.textsafe import visible_line
 from screens.widgets.pick_list import PickList
 
@@ -30,7 +30,7 @@ class LinkDialog(ModalScreen[Links | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, entry: Record, goals: Sequence[Record], skills: Sequence[Record]) -> None:
+    def __init__(self, entry: Entry, goals: Sequence[Goal], skills: Sequence[Skill]) -> None:
         super().__init__()
         self._entry, self._goals, self._skills = entry, goals, skills
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from journal.live import Snapshot
-from journal.models import Record
+from journal.records import Entry
 
 
 @dataclass
@@ -64,7 +64,7 @@ class EntryDeleted(JournalWritten):
     """An entry was deleted (the screen keeps `record` for undo)."""
 
     entry_id: str
-    record: Record | None = None
+    record: Entry | None = None
 
 
 @dataclass
@@ -80,7 +80,7 @@ class WriteFailed(Message):
 
     title: str
     message: str
-    undo: Record | None = None  # a deletion being undone goes back on the undo list
+    undo: Entry | None = None  # a deletion being undone goes back on the undo list
 
 
 @dataclass

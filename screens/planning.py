@@ -24,9 +24,9 @@ from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 from journal.dates import parse_period
 from journal.errors import DateError, JournalError
 from journal.live import LiveJournal
-from journal.models import Record
 from journal.planning.describe import plan_lines
 from journal.planning.smart import smart_check
+from journal.records import Entry, Goal, Skill
 from journal.textsafe import visible_line
 from screens.clipboard import copy_in_thread
 from screens.review.export import ExportPrompt
@@ -42,7 +42,7 @@ PlanScreen, AgendaScreen { layout: vertical; }
 """
 
 
-def plan_text(goal: Record, goals: list[Record], skills: Iterable[Record], today: date) -> Text:
+def plan_text(goal: Goal, goals: list[Goal], skills: Iterable[Skill], today: date) -> Text:
     """The Goals screen's extra detail: SMART marks, agreement, plan steps, woven in."""
     text = Text("\n\nSMART  ", style="bold")
     text.append_text(marks_text(smart_check(goal, goals, today)))
@@ -118,9 +118,9 @@ class PlanningText(Screen[None]):
 
     def render_text(
         self,
-        goals: list[Record],
-        skills: list[Record],
-        entries: list[Record],
+        goals: list[Goal],
+        skills: list[Skill],
+        entries: list[Entry],
         inputs: dict[str, Any],
     ) -> str:
         raise NotImplementedError
@@ -173,18 +173,18 @@ class PlanScreen(PlanningText):
 
     def render_text(
         self,
-        goals: list[Record],
-        skills: list[Record],
-        entries: list[Record],
+        goals: list[Goal],
+        skills: list[Skill],
+        entries: list[Entry],
         inputs: dict[str, Any],
     ) -> str:
         return self.proposal(goals, skills, entries, inputs["cycle"], "md")
 
     def proposal(
         self,
-        goals: list[Record],
-        skills: list[Record],
-        entries: list[Record],
+        goals: list[Goal],
+        skills: list[Skill],
+        entries: list[Entry],
         cycle_text: str,
         fmt: str,
     ) -> str:
@@ -244,9 +244,9 @@ class AgendaScreen(PlanningText):
 
     def render_text(
         self,
-        goals: list[Record],
-        skills: list[Record],
-        entries: list[Record],
+        goals: list[Goal],
+        skills: list[Skill],
+        entries: list[Entry],
         inputs: dict[str, Any],
     ) -> str:
         from journal.planning.agenda import build_agenda

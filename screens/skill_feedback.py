@@ -16,8 +16,8 @@ from typing import Any
 from textual.app import App
 
 from journal.live import LiveJournal, Snapshot
-from journal.models import Record
 from journal.query import EntryFilter, find
+from journal.records import Entry, Skill
 from journal.store.journal_store import JournalStore
 from journal.textsafe import visible_line
 from screens.messages import SkillSaved
@@ -27,12 +27,12 @@ DEFAULT_LEVEL, DEFAULT_TARGET = 2, 4
 WANTS_SKILL = ("constructive", "mixed")
 
 
-def feedback_wanting_skill(entries: Iterable[Record], skills: list[Record]) -> list[Record]:
+def feedback_wanting_skill(entries: Iterable[Entry], skills: list[Skill]) -> list[Entry]:
     """Constructive or mixed feedback that no skill covers yet, newest first."""
     covered = {w for s in skills for w in s.get("why", [])}
     feedback = find(entries, EntryFilter(kind="feedback"))
     return [
-        dict(e)
+        e.copy()
         for e in feedback
         if e.get("sentiment") in WANTS_SKILL and not e["skills"] and e["id"] not in covered
     ]
@@ -62,29 +62,29 @@ def start_skill_from_feedback(
     live: LiveJournal,
     snapshot: Snapshot,
     entry_id: str,
-    on_saved: Callable[[Record], None] | None = None,
+    on_saved: Callable[[Skill], None] | None = None,
 ) -> None:
     """Open the skill form pre-filled from a feedback entry; saving links the two both ways.
 
     Works from any screen: it runs on the app, not on a screen that may not be shown.
     """
 
-    def save(values: dict[str, Any]) -> Record:
-        def change(store: JournalStore) -> Record:  # skill and entry link: one write
+    def save(values: dict[str, Any]) -> Skill:
+        def change(store: JournalStore) -> Skill:  # skill and entry link: one write
             skill = store.skills.add(values.pop("name"), why=[entry_id], **values)
             store.entries.link(entry_id, skills=[skill["id"]])
             return skill
 
         return live.write(change).result
 
-    def open_form(entry: Record) -> None:
-        prefill = {
+    def open_form(entry: Entry) -> None:
+        prefill: Skill = {
             "name": suggest_name(entry["title"]),
             "level": DEFAULT_LEVEL,
             "target_level": DEFAULT_TARGET,
         }
 
-        def done(saved: dict[str, Any] | None) -> None:
+        def done(saved: Skill | None) -> None:
             if saved is not None:
                 app.notify(f"Skill {saved['code']} created from {entry_id}", markup=False)
                 app.post_message(SkillSaved(saved["id"]))
@@ -103,4 +103,4 @@ def start_skill_from_feedback(
             f"{entry_id} is a {entry['kind']}, not feedback", severity="warning", markup=False
         )
     else:
-        open_form(dict(entry))
+        open_form(entry.copy())

@@ -11,7 +11,8 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static, TextArea
 
 from journal.dates import human_date
-from journal.models import LEVELS, SKILL_STATUSES, Record
+from journal.models import LEVELS, SKILL_STATUSES
+from journal.records import Entry, Skill
 from journal.textsafe import visible_line
 from screens.dialogs import RecordForm, Save, row
 
@@ -25,20 +26,20 @@ def level_select(value: int | None, select_id: str) -> Select[int]:
     return Select(options, value=chosen, prompt="—", compact=True, id=select_id)
 
 
-def feedback_line(entry: Record) -> Text:
+def feedback_line(entry: Entry) -> Text:
     """'4 Mar 2026 · Dana: Your updates ramble', with the user's words kept literal."""
     text = Text(human_date(date.fromisoformat(entry["when"][:10])) + " · ", style="dim")
-    if entry.get("source"):
-        text.append(visible_line(entry["source"]) + ": ", style="bold")
+    if source := entry.get("source"):
+        text.append(visible_line(source) + ": ", style="bold")
     text.append(visible_line(entry["title"]))
     return text
 
 
-class SkillForm(RecordForm):
+class SkillForm(RecordForm[Skill]):
     """Add or edit a skill; `sources` are the feedback entries it came from (read-only)."""
 
     def __init__(
-        self, heading: str, skill: Record | None, save: Save, sources: Sequence[Record] = ()
+        self, heading: str, skill: Skill | None, save: Save[Skill], sources: Sequence[Entry] = ()
     ) -> None:
         super().__init__(heading, save)
         skill = skill or {}

@@ -10,7 +10,7 @@ from datetime import date
 from rich.text import Text
 
 from journal.dates import human_date
-from journal.models import Record
+from journal.records import Entry, Skill
 from journal.textsafe import plural, visible, visible_line
 from screens.skill_form import LEVEL_NAMES, feedback_line
 
@@ -19,25 +19,25 @@ from screens.skill_form import LEVEL_NAMES, feedback_line
 class SkillView:
     """One skill as shown: the record, its evidence, and the feedback entries it came from."""
 
-    skill: Record
+    skill: Skill
     count: int
     latest: str | None
-    sources: tuple[Record, ...]
+    sources: tuple[Entry, ...]
 
     @property
     def id(self) -> str:
         return str(self.skill["id"])
 
 
-def skill_views(skills: list[Record], entries: Iterable[Record]) -> list[SkillView]:
+def skill_views(skills: list[Skill], entries: Iterable[Entry]) -> list[SkillView]:
     """Evidence per skill in one pass; `sources` keeps only the why-entries that still exist."""
     counts = {s["id"]: 0 for s in skills}
     latest: dict[str, str] = {}
     wanted = {w for s in skills for w in s.get("why", [])}
-    found: dict[str, Record] = {}
+    found: dict[str, Entry] = {}
     for entry in entries:
         if entry["id"] in wanted:
-            found[entry["id"]] = dict(entry)
+            found[entry["id"]] = entry.copy()
         for skill_id in entry["skills"]:
             if skill_id in counts:
                 counts[skill_id] += 1
@@ -54,7 +54,7 @@ def skill_views(skills: list[Record], entries: Iterable[Record]) -> list[SkillVi
     ]
 
 
-def level_text(skill: Record) -> str:
+def level_text(skill: Skill) -> str:
     level, target = skill.get("level"), skill.get("target_level")
     return f"{level or '?'} → {target or '?'}"
 

@@ -25,8 +25,7 @@ from textual.worker import get_current_worker
 
 from journal.errors import JournalError, ValidationError
 from journal.live import LiveJournal, Snapshot
-from journal.models import Record
-from journal.records import entry_order
+from journal.records import Entry, Skill, entry_order
 from journal.store.journal_store import JournalStore
 from journal.textsafe import plural, visible_line
 from screens.dialogs import Confirm, Picker
@@ -61,7 +60,7 @@ class SkillsCounted(Message):
 class FeedbackFound(Message):
     """Feedback no skill covers yet (`waiting`); `some`: is there any such feedback at all."""
 
-    waiting: list[Record]
+    waiting: list[Entry]
     some: bool
 
 
@@ -192,7 +191,7 @@ class SkillsScreen(LiveScreen):
 
     # -- actions -----------------------------------------------------------------------
 
-    def _saved(self, skill: Record) -> None:
+    def _saved(self, skill: Skill) -> None:
         """Select it once the new journal arrives (the app hands it to every screen)."""
         self._want = skill["id"]
 
@@ -254,8 +253,8 @@ class SkillsScreen(LiveScreen):
     def _open_form(self, heading: str, view: SkillView | None) -> None:
         live = self.live
 
-        def save(values: dict[str, Any]) -> Record:
-            def change(store: JournalStore) -> Record:
+        def save(values: dict[str, Any]) -> Skill:
+            def change(store: JournalStore) -> Skill:
                 if view is None:
                     return store.skills.add(values.pop("name"), **values)
                 why = existing_entries(store, view.skill.get("why", []))
@@ -263,7 +262,7 @@ class SkillsScreen(LiveScreen):
 
             return live.write(change).result
 
-        def done(saved: dict[str, Any] | None) -> None:
+        def done(saved: Skill | None) -> None:
             if saved is not None:
                 self.notify(f"Saved {saved['code']}", markup=False)
                 self._saved(saved)

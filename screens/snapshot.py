@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from journal.live import Snapshot
-from journal.models import Record
 from journal.query import EntryFilter, matches, search_words
+from journal.records import Entry
 
 
 @dataclass(frozen=True)
@@ -41,16 +41,16 @@ class FilterResult:
         return at if at < len(self.indices) and self.indices[at] == position else None
 
 
-class EntryView(Sequence[Record]):
+class EntryView(Sequence[Entry]):
     """The entries of a result, read through its indices: no 50,000-item copy per key."""
 
-    def __init__(self, entries: Sequence[Record], indices: Sequence[int]) -> None:
+    def __init__(self, entries: Sequence[Entry], indices: Sequence[int]) -> None:
         self._entries, self._indices = entries, indices
 
     def __len__(self) -> int:
         return len(self._indices)
 
-    def __getitem__(self, index: int) -> Record:  # type: ignore[override]
+    def __getitem__(self, index: int) -> Entry:  # type: ignore[override]
         return self._entries[self._indices[index]]
 
 

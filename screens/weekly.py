@@ -37,7 +37,7 @@ from journal.coach.weekly import (
 )
 from journal.errors import JournalError, ValidationError
 from journal.live import LiveJournal
-from journal.models import Record
+from journal.records import Entry, Goal
 from journal.textsafe import visible_line
 from screens.messages import JournalWritten
 
@@ -83,7 +83,7 @@ class WeeklyScreen(Screen[None]):
         self.live = live
         self.settings = settings or CoachSettings()
         self.walk: WeeklyWalk | None = None
-        self.saved: Record | None = None
+        self.saved: Entry | None = None
         self._lines_shown: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
@@ -152,8 +152,8 @@ class WeeklyScreen(Screen[None]):
             )
 
     @staticmethod
-    def _goal_of(goals: list[Record]) -> Callable[[str], Record]:
-        def resolve(ref: str) -> Record:
+    def _goal_of(goals: list[Goal]) -> Callable[[str], Goal]:
+        def resolve(ref: str) -> Goal:
             wanted = ref.strip().lower()
             for goal in goals:
                 if wanted in (goal["id"], goal.get("code")):
@@ -232,7 +232,7 @@ class WeeklyScreen(Screen[None]):
             return
         self.app.call_from_thread(self._saved, saved, weeks)
 
-    def _saved(self, saved: list[Record], weeks: int) -> None:
+    def _saved(self, saved: list[Entry], weeks: int) -> None:
         self.saved = saved[0]
         self.walk = None
         checkins = len(saved) - 1

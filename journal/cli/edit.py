@@ -13,7 +13,8 @@ from typing import Any
 
 from journal.cli.output import entry_json, entry_line, open_store, print_json
 from journal.errors import DateError, ValidationError
-from journal.models import KINDS, SENTIMENTS, Record
+from journal.models import KINDS, SENTIMENTS
+from journal.records import Entry, StoredRecord
 from journal.store.journal_store import JournalStore
 from journal.textsafe import plural, visible, visible_line
 
@@ -142,7 +143,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 # -- show --------------------------------------------------------------------------
 
 
-def entry_full(entry: Record, codes: dict[str, str]) -> str:
+def entry_full(entry: Entry, codes: dict[str, str]) -> str:
     """An entry in full for the terminal; every piece of user text made visible."""
     when = entry["when"][:16].replace("T", " ")
     offset = entry["when"][19:]
@@ -181,7 +182,7 @@ def run_show(args: argparse.Namespace) -> int:
 # -- edit --------------------------------------------------------------------------
 
 
-def flag_changes(args: argparse.Namespace, entry: Record) -> dict[str, Any]:
+def flag_changes(args: argparse.Namespace, entry: Entry) -> dict[str, Any]:
     """The fields the flags set (links by code); empty when no field flag was given."""
     from journal.cli.entries import read_text
 
@@ -216,7 +217,7 @@ def flag_changes(args: argparse.Namespace, entry: Record) -> dict[str, Any]:
     return changes
 
 
-def with_hashtags(changes: dict[str, Any], entry: Record) -> dict[str, Any]:
+def with_hashtags(changes: dict[str, Any], entry: Entry) -> dict[str, Any]:
     """#words in a changed title or body join the tags."""
     from journal.entry_text import hashtags
 
@@ -239,7 +240,7 @@ def run_edit(args: argparse.Namespace) -> int:
     return 0
 
 
-def save_changes(store: JournalStore, entry: Record, changes: dict[str, Any]) -> Record:
+def save_changes(store: JournalStore, entry: Entry, changes: dict[str, Any]) -> Entry:
     """Apply what the user changed since reading `entry` onto the entry as it is now
     (`store.entries.edit`): another terminal's tags, star or links set meanwhile stay,
     and #hashtags join the tags it has now. Links are given by code: ids before merging."""
@@ -259,14 +260,14 @@ def save_changes(store: JournalStore, entry: Record, changes: dict[str, Any]) ->
     return updated
 
 
-def edit_in_editor(store: JournalStore, entry: Record) -> int:
+def edit_in_editor(store: JournalStore, entry: Entry) -> int:
     from journal.entry_text import entry_text, parse_entry_text
 
     codes = store.code_map()
     original = entry_text(entry, codes)
     before = parse_entry_text(original)
 
-    def apply(fields: Record) -> Record | None:
+    def apply(fields: StoredRecord) -> Entry | None:
         changes = {k: v for k, v in fields.items() if v != before.get(k)}
         if not changes:
             return None
@@ -289,7 +290,7 @@ def edit_in_editor(store: JournalStore, entry: Record) -> int:
 
 def edit_until_valid(
     store: JournalStore, text: str, name: str, apply: Any
-) -> tuple[bool, Record | None]:
+) -> tuple[bool, Entry | None]:
     """Open the editor on `text` and `apply` the parsed fields; when they cannot be
     read, say why and, on a terminal, offer to edit again (the user's text is kept).
     Returns (finished, what apply returned); raises ValidationError when refused.
@@ -366,7 +367,7 @@ def run_delete(args: argparse.Namespace) -> int:
     return 0
 
 
-def _restored(store: JournalStore, restored: list[Record]) -> int:
+def _restored(store: JournalStore, restored: list[Entry]) -> int:
     codes = store.code_map()
     for entry in restored:
         print(entry_line(entry, codes))

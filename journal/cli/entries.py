@@ -10,8 +10,9 @@ from journal.cli.capture import add_sealed, capture_key
 from journal.dates import FUTURE_NOTE, from_iso, in_future, local_now, parse_period
 from journal.errors import JournalError, ValidationError
 from journal.goals import goal_family
-from journal.models import KINDS, SENTIMENTS, Record, choose, normalise_tags
+from journal.models import KINDS, SENTIMENTS, choose, normalise_tags
 from journal.paths import journal_path
+from journal.records import Entry, StoredRecord
 from journal.storage.crypto import file_is_encrypted
 from journal.textsafe import visible_line
 
@@ -193,12 +194,12 @@ def run_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def added_line(entry: Record) -> str:
+def added_line(entry: Entry) -> str:
     day = entry["when"][:16].replace("T", " ")
     return visible_line(f"{entry['id']} added: {entry['kind']} on {day}: {entry['title']}")
 
 
-def report_added(entry: Record) -> None:
+def report_added(entry: Entry) -> None:
     """The `eN added` line; a date in the future is taken as typed, but said."""
     print(added_line(entry))
     if in_future(from_iso(entry["when"]), local_now()):
@@ -232,7 +233,7 @@ def add_in_editor(args: argparse.Namespace, kind: str) -> int:
         impact=args.impact,
     )
 
-    def apply(fields: Record) -> Record | None:
+    def apply(fields: StoredRecord) -> Entry | None:
         if not fields["title"]:
             return None
         return store.entries.add(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from journal.cli.output import open_store, print_json
 from journal.errors import ValidationError
@@ -156,13 +156,14 @@ def run_goal_show(args: argparse.Namespace) -> int:
         print_json(goal_json(goal, store.code_map(), count, latest, now, found))
         return 0
     lines = [f"{goal['code']}  {goal['scope']} goal  {goal['title']}"]
-    for label, name in (
+    shown: tuple[tuple[str, Literal["measure", "target", "due", "status", "notes"]], ...] = (
         ("measure", "measure"),
         ("target", "target"),
         ("due", "due"),
         ("status", "status"),
         ("notes", "notes"),
-    ):
+    )
+    for label, name in shown:
         if goal.get(name):
             lines.append(f"  {label + ':':<10}{goal[name]}")
     lines.append(f"  {'progress:':<10}{summary(found)}")

@@ -16,12 +16,13 @@ from journal.cli.goal_progress import (
 )
 from journal.cli.output import open_store, print_json
 from journal.errors import ValidationError
-from journal.goal_metrics import check_unit_kept, metric_changes
+from journal.goal_metrics import check_unit_kept, metric_changes, metric_unit
 from journal.goals import goal_tree, overdue, unique
-from journal.models import GOAL_STATUSES, Record
+from journal.models import GOAL_STATUSES
 from journal.planning.describe import steps_json
 from journal.progress import Progress, checkins_by_goal, progress
 from journal.query import goal_evidence
+from journal.records import Goal, StoredRecord
 from journal.textsafe import plural, visible_line
 
 
@@ -126,19 +127,19 @@ def run_goal_add(args: argparse.Namespace) -> int:
 
 
 def goal_json(
-    goal: Record,
+    goal: Goal,
     codes: dict[str, str],
     count: int,
     latest: str | None,
     today: date,
     found: Progress,
-) -> Record:
+) -> StoredRecord:
     return {
         "id": goal["id"],
         "code": goal["code"],
         "title": goal["title"],
         "scope": goal["scope"],
-        "parent": codes.get(goal["parent"]) if goal.get("parent") else None,
+        "parent": codes.get(parent) if (parent := goal.get("parent")) else None,
         "supports": [codes.get(s, s) for s in goal.get("supports", [])],
         "measure": goal.get("measure", ""),
         "target": goal.get("target", ""),
@@ -316,7 +317,7 @@ def run_goal_edit(args: argparse.Namespace) -> int:
         changes["metric"] = None
     else:
         more, needs_baseline = metric_changes(before, flags)
-        if (more.get("metric") or {}).get("unit") != (before.get("metric") or {}).get("unit"):
+        if metric_unit(more.get("metric")) != metric_unit(before.get("metric")):
             recorded = checkins_by_goal(store.raw_entries()).get(before["id"], [])
             check_unit_kept(before, more, len(recorded))
         changes.update(more)

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journal.errors import JournalError
-from journal.models import Record
 from journal.paths import journal_path
+from journal.records import Entry, StoredRecord
 from journal.textsafe import safe_json, visible_line
 
 if TYPE_CHECKING:  # a locked `journal add` seals to the inbox and never opens the store
@@ -74,7 +74,7 @@ def print_json(value: Any) -> None:
     sys.stdout.flush()
 
 
-def entry_json(entry: Record, codes: dict[str, str]) -> Record:
+def entry_json(entry: Entry, codes: dict[str, str]) -> StoredRecord:
     """An entry as `--json` shows it: the model's fields, links by code."""
     return {
         "id": entry["id"],
@@ -99,7 +99,7 @@ def entry_json(entry: Record, codes: dict[str, str]) -> Record:
     }
 
 
-def entry_line(entry: Record, codes: dict[str, str]) -> str:
+def entry_line(entry: Entry, codes: dict[str, str]) -> str:
     """One entry on one line, every piece of user text made terminal-safe."""
     star = "*" if entry.get("starred") else " "
     when = entry["when"][:16].replace("T", " ")

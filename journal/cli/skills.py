@@ -8,7 +8,8 @@ from typing import Any
 from journal.cli.goals import RAW, changed
 from journal.cli.output import open_store, print_json
 from journal.errors import ValidationError
-from journal.models import SKILL_STATUSES, Record
+from journal.models import SKILL_STATUSES
+from journal.records import Skill, StoredRecord
 from journal.textsafe import plural, visible_line
 
 
@@ -57,7 +58,7 @@ def run_skill_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def skill_json(skill: Record, count: int) -> Record:
+def skill_json(skill: Skill, count: int) -> StoredRecord:
     return {
         "id": skill["id"],
         "code": skill["code"],

@@ -11,7 +11,8 @@ from datetime import date
 from journal.coach.scan import WEIGHT, Nudge, Scan, active, day_of, plural, since, urgency
 from journal.coach.settings import CoachSettings
 from journal.coach.streak import review_days, streak
-from journal.models import Record
+from journal.records import Goal
+from journal.review.saved import period_of
 
 
 def quiet_goals(scan: Scan, today: date, s: CoachSettings) -> Iterable[Nudge]:
@@ -74,7 +75,7 @@ def idle_skills(scan: Scan, today: date, s: CoachSettings) -> Iterable[Nudge]:
         )
 
 
-def has_metric(goal: Record) -> bool:
+def has_metric(goal: Goal) -> bool:
     metric = goal.get("metric")
     return isinstance(metric, dict) and metric.get("target") is not None
 
@@ -145,7 +146,7 @@ def reviews_coming(scan: Scan, today: date, s: CoachSettings) -> Iterable[Nudge]
     for review in scan.tables.reviews:
         if review.get("status") == "final":
             continue
-        period = review.get("period") or {}
+        period = period_of(review)
         start, end = day_of(period.get("start")), day_of(period.get("end"))
         if start is None or end is None:
             continue

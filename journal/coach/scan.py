@@ -12,7 +12,7 @@ from typing import Any
 
 from journal.coach.streak import is_weekly_review
 from journal.goals import goal_family
-from journal.models import Record
+from journal.records import Entry, Goal, Review, Skill
 
 # Most important first: the order ties are broken in, and the base of each score.
 WEIGHT = {
@@ -76,10 +76,10 @@ class Nudge:
 class Tables:
     """The records the coach reads."""
 
-    entries: list[Record]
-    goals: list[Record]
-    skills: list[Record]
-    reviews: list[Record]
+    entries: list[Entry]
+    goals: list[Goal]
+    skills: list[Skill]
+    reviews: list[Review]
     meta: dict[str, Any]
 
 
@@ -97,7 +97,7 @@ def tables_of(source: Any) -> Tables:
             return value.all()  # a store's table: `store.goals.all()`
         return value() if callable(value) else value
 
-    def listed(value: Any) -> list[Record]:
+    def listed(value: Any) -> list[Any]:
         if value is None:
             return []
         return list(value.values() if isinstance(value, Mapping) else value)
@@ -131,9 +131,9 @@ class Scan:
 
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
-        self.checkins: dict[str, list[Record]] = {}
-        self.feedback: list[tuple[Record, date]] = []
-        self.weekly: list[Record] = []
+        self.checkins: dict[str, list[Entry]] = {}
+        self.feedback: list[tuple[Entry, date]] = []
+        self.weekly: list[Entry] = []
         # ISO days compare as strings: dates are made once per goal and skill, not per
         # entry (this loop is most of `journal coach` at 10k entries).
         goal_days: dict[str, str] = {}
@@ -185,7 +185,7 @@ def since(latest: date | None, created: Any, today: date) -> tuple[int, str] | N
     return days, f"none since it was added {plural(days, 'day')} ago"
 
 
-def active(record: Record) -> bool:
+def active(record: Goal | Skill) -> bool:
     return bool(record.get("status", "active") == "active")
 
 

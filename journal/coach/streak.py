@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from journal.models import Record
+from journal.records import Entry
 
 WEEKLY_TAG = "weekly"
 
 
-def is_weekly_review(entry: Record) -> bool:
+def is_weekly_review(entry: Entry) -> bool:
     return entry.get("kind") == "reflection" and WEEKLY_TAG in (entry.get("tags") or ())
 
 
@@ -25,7 +25,7 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def review_days(entries: Iterable[Record]) -> list[date]:
+def review_days(entries: Iterable[Entry]) -> list[date]:
     """The dates of every weekly review, oldest first."""
     days = []
     for entry in entries:

@@ -16,7 +16,8 @@ from datetime import datetime
 from journal.coach.questions import is_top_three
 from journal.coach.weekly import CheckinAnswer, WeeklyDraft, last_top_three, open_carried
 from journal.errors import ValidationError
-from journal.models import CONFIDENCES, Record, choose
+from journal.models import CONFIDENCES, choose
+from journal.records import Entry, Goal
 
 
 @dataclass(frozen=True)
@@ -38,11 +39,11 @@ class WeeklyWalk:
     def __init__(
         self,
         questions: list[str] | tuple[str, ...],
-        entries: list[Record],
-        goals: list[Record],
+        entries: list[Entry],
+        goals: list[Goal],
         now: datetime,
         offered: list[str],
-        resolve_goal: Callable[[str], Record],
+        resolve_goal: Callable[[str], Goal],
         replies: Sequence[str] = (),
     ) -> None:
         self.draft = WeeklyDraft(questions=list(questions))
@@ -101,12 +102,13 @@ class WeeklyWalk:
                 break
             self.draft.top_three.append(item)
 
-    def _checkin(self, goal: Record) -> Steps:
+    def _checkin(self, goal: Goal) -> Steps:
         from journal.measure import value_for, with_unit
         from journal.progress import progress
 
         found = progress(goal, self._entries, self._now)
-        unit = str(goal["metric"].get("unit") or "")
+        metric = goal["metric"]  # the walk checks in only on goals with a metric
+        unit = str(metric.get("unit") or "") if metric else ""
         current = "no value yet" if found.current is None else with_unit(found.current, unit)
         lines: tuple[str, ...] = (
             f"Check-in: {goal['title']} ({goal['code']}): now {current}, target "

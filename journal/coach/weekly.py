@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from journal import drafts
 from journal.coach.questions import TOP_THREE, is_top_three
 from journal.coach.streak import WEEKLY_TAG, is_weekly_review
-from journal.models import Record
+from journal.records import Entry
 
 if TYPE_CHECKING:
     from journal.store.journal_store import JournalStore
@@ -36,9 +36,9 @@ class Material:
 
     start: date
     end: date
-    entries: list[Record]
-    checkins: list[Record]
-    feedback: list[Record]
+    entries: list[Entry]
+    checkins: list[Entry]
+    feedback: list[Entry]
     goal_ids: list[str]  # goals the week's entries are linked to: offered for linking
 
 
@@ -86,14 +86,14 @@ class WeeklyDraft:
         return draft
 
 
-def day_of(entry: Record) -> date | None:
+def day_of(entry: Entry) -> date | None:
     try:
         return date.fromisoformat(str(entry.get("when"))[:10])
     except ValueError:
         return None
 
 
-def week_material(entries: Iterable[Record], today: date) -> Material:
+def week_material(entries: Iterable[Entry], today: date) -> Material:
     """The last seven days (today included): entries, check-ins and feedback, newest
     first; weekly reviews themselves are not material."""
     start = today - timedelta(days=WEEK_DAYS - 1)
@@ -137,7 +137,7 @@ def task_items(text: str) -> list[tuple[str, bool]]:
     return items
 
 
-def last_top_three(entries: Iterable[Record], before: datetime) -> list[str]:
+def last_top_three(entries: Iterable[Entry], before: datetime) -> list[str]:
     """The top three of the latest weekly review before `before`, as written."""
     cutoff = before.isoformat()
     previous = [e for e in entries if is_weekly_review(e) and str(e.get("when")) < cutoff]
@@ -223,7 +223,7 @@ def checkin_items(store: JournalStore, draft: WeeklyDraft, now: datetime) -> lis
     ]
 
 
-def save_weekly(store: JournalStore, draft: WeeklyDraft, now: datetime) -> list[Record]:
+def save_weekly(store: JournalStore, draft: WeeklyDraft, now: datetime) -> list[Entry]:
     """Write the reflection and its check-ins at once, then forget the draft."""
     items = [reflection_item(draft, now), *checkin_items(store, draft, now)]
     saved = store.entries.add_many(items)

@@ -27,7 +27,7 @@ from journal.export.outline import (
     UserText,
     outline,
 )
-from journal.models import Record
+from journal.records import StoredRecord
 from journal.review.assess import Assessment, Evidence, GoalReport, SkillReport
 from journal.review.feedback import SourceCount
 from journal.textsafe import safe_json, visible, visible_line
@@ -167,7 +167,7 @@ def to_text(blocks: list[Block]) -> str:
 # -- JSON ----------------------------------------------------------------------------
 
 
-def _evidence_json(ev: Evidence, codes: dict[str, str]) -> Record:
+def _evidence_json(ev: Evidence, codes: dict[str, str]) -> StoredRecord:
     e = ev.entry
     return {
         "id": e["id"],
@@ -183,7 +183,7 @@ def _evidence_json(ev: Evidence, codes: dict[str, str]) -> Record:
     }
 
 
-def _goal_json(rep: GoalReport, codes: dict[str, str], months: list[str]) -> Record:
+def _goal_json(rep: GoalReport, codes: dict[str, str], months: list[str]) -> StoredRecord:
     goal = rep.goal
     latest = rep.latest
     return {
@@ -210,7 +210,7 @@ def _goal_json(rep: GoalReport, codes: dict[str, str], months: list[str]) -> Rec
     }
 
 
-def _progress_json(rep: GoalReport) -> Record | None:
+def _progress_json(rep: GoalReport) -> StoredRecord | None:
     """The goal's `progress` as of the period's end; its check-ins are the period's."""
     if rep.progress is None:
         return None
@@ -227,11 +227,11 @@ def _progress_json(rep: GoalReport) -> Record | None:
     return data
 
 
-def _count_json(c: SourceCount) -> Record:
+def _count_json(c: SourceCount) -> StoredRecord:
     return {"total": c.total, "praise": c.praise, "constructive": c.constructive, "mixed": c.mixed}
 
 
-def _skill_json(rep: SkillReport) -> Record:
+def _skill_json(rep: SkillReport) -> StoredRecord:
     s = rep.skill
     return {
         "id": s["id"],

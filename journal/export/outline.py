@@ -14,9 +14,9 @@ from datetime import date
 from journal.dates import human_date
 from journal.goals import STALE_DAYS
 from journal.measure import with_unit
-from journal.models import Record
 from journal.progress import measurable
 from journal.progress import summary as progress_summary
+from journal.records import Entry, Goal
 from journal.review.assess import Assessment, Evidence, GoalReport, SkillReport
 from journal.review.feedback import SourceCount
 from journal.textsafe import plural
@@ -91,7 +91,7 @@ def _tone(c: SourceCount) -> str:
 
 
 def _entry_item(
-    entry: Record, via: tuple[str, ...] = (), titles: dict[str, str] | None = None
+    entry: Entry, via: tuple[str, ...] = (), titles: dict[str, str] | None = None
 ) -> tuple[Inline, ...]:
     """'★ 4 Mar 2026 — Closed the Acme renewal (win; via Influence across teams)'."""
     star = "\u2605 " if entry.get("starred") else ""
@@ -128,14 +128,14 @@ def _months_line(a: Assessment, rep: GoalReport) -> str | None:
     return "By month: " + " \u00b7 ".join(names) + "."
 
 
-def _facts(goal: Record, extra: list[str] | None = None) -> Para | None:
+def _facts(goal: Goal, extra: list[str] | None = None) -> Para | None:
     facts = list(extra or [])
     if goal.get("measure"):
         facts.append(f"Measure: {goal['measure']}")
     if goal.get("target"):
         facts.append(f"Target: {goal['target']}")
-    if goal.get("due"):
-        facts.append(f"Due {human_date(date.fromisoformat(goal['due']))}")
+    if due := goal.get("due"):
+        facts.append(f"Due {human_date(date.fromisoformat(due))}")
     if goal.get("status", "active") != "active":
         facts.append(f"Status: {goal['status']}")
     return Para((Em((" \u00b7 ".join(facts),)),)) if facts else None

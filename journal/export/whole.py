@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from journal.dates import Period
-from journal.models import Record
-from journal.records import entry_order
+from journal.records import Entry, Goal, Review, Skill, StoredRecord, entry_order
 from journal.textsafe import plural, safe_json, visible, visible_line
 
 FORMAT_NAME = "coaching-journal"
@@ -27,27 +26,30 @@ FORMAT_VERSION = 1
 class JournalDump:
     """What an export holds: the records, as stored, and the id counters."""
 
-    entries: list[Record]
-    goals: list[Record]
-    skills: list[Record]
-    reviews: list[Record]
+    entries: list[Entry]
+    goals: list[Goal]
+    skills: list[Skill]
+    reviews: list[Review]
     counters: dict[str, int]
     exported: str
     period: Period | None = None
-    forms: list[Record] = field(default_factory=list)  # `journal form import`ed, by name
+    forms: list[StoredRecord] = field(default_factory=list)  # `journal form import`ed, by name
 
     @property
     def codes(self) -> dict[str, str]:
         return {r["id"]: r.get("code", r["id"]) for r in (*self.goals, *self.skills)}
 
 
-def by_number(records: Iterable[Record]) -> list[Record]:
+_Record = TypeVar("_Record", Entry, Goal, Skill, Review)
+
+
+def by_number(records: Iterable[_Record]) -> list[_Record]:
     return sorted(records, key=lambda r: int(str(r["id"])[1:]))
 
 
 def dump_store(store: Any, period: Period | None = None) -> JournalDump:
     """Everything in the journal (entries of `period` only, when given), oldest first."""
-    entries: Iterable[Record] = store.raw_entries()
+    entries: Iterable[Entry] = store.raw_entries()
     if period is not None:
         start, end = period.start.isoformat(), period.end.isoformat()
         entries = (e for e in entries if start <= e["when"][:10] <= end)
@@ -121,10 +123,10 @@ def _progress(dump: JournalDump) -> dict[str, str]:
     }
 
 
-def _goal_facts(goal: Record, codes: dict[str, str], shown: str | None = None) -> list[str]:
+def _goal_facts(goal: Goal, codes: dict[str, str], shown: str | None = None) -> list[str]:
     facts = [goal.get("scope", "company")]
-    if goal.get("parent"):
-        facts.append(f"under {codes.get(goal['parent'], goal['parent'])}")
+    if parent := goal.get("parent"):
+        facts.append(f"under {codes.get(parent, parent)}")
     if goal.get("supports"):
         facts.append("supports " + ", ".join(codes.get(s, s) for s in goal["supports"]))
     for name in ("measure", "target"):
@@ -139,7 +141,7 @@ def _goal_facts(goal: Record, codes: dict[str, str], shown: str | None = None) -
     return facts
 
 
-def _skill_facts(skill: Record) -> list[str]:
+def _skill_facts(skill: Skill) -> list[str]:
     facts = [f"level {skill.get('level') or '?'} -> {skill.get('target_level') or '?'}"]
     if skill.get("plan"):
         facts.append(f"plan: {skill['plan']}")
@@ -148,7 +150,7 @@ def _skill_facts(skill: Record) -> list[str]:
     return facts
 
 
-def _entry_facts(entry: Record, codes: dict[str, str]) -> list[str]:
+def _entry_facts(entry: Entry, codes: dict[str, str]) -> list[str]:
     facts = []
     if entry.get("source") or entry.get("sentiment"):
         who = f"from {entry['source']}" if entry.get("source") else "feedback"

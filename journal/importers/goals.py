@@ -17,7 +17,7 @@ from journal.dates import parse_date
 from journal.errors import DateError, ImportFileError, ValidationError
 from journal.importers.common import Summary, decode, in_one_transaction, problems_error
 from journal.importers.goal_formats import GoalRow, parse_csv, parse_markdown
-from journal.models import Record
+from journal.records import Goal
 
 if TYPE_CHECKING:
     from journal.store.journal_store import JournalStore
@@ -77,7 +77,7 @@ class Target:
     """A row's place in the journal: the existing goal it updates, or the code it gets."""
 
     row: GoalRow
-    existing: Record | None
+    existing: Goal | None
     code: str
     values: dict[str, Any] = field(default_factory=dict)
     parent: Target | str | None = None  # a row of the file, an existing goal id, or none
@@ -171,7 +171,7 @@ class Plan:
                 )
             first_line.setdefault(key, target.row.line)
 
-    def _by_title(self, row: GoalRow, claimed: set[str]) -> Record | None:
+    def _by_title(self, row: GoalRow, claimed: set[str]) -> Goal | None:
         title = row.values.get("title", "").strip().casefold()
         for goal in self.goals:
             if goal["id"] not in claimed and goal["title"].casefold() == title:
@@ -210,7 +210,7 @@ class Plan:
             return str(node.values.get("scope", default))
         return str(self._goal(node)["scope"])
 
-    def _goal(self, ident: str) -> Record:
+    def _goal(self, ident: str) -> Goal:
         return next(g for g in self.goals if g["id"] == ident)
 
     def _resolve(self, ref: str, by_code: dict[str, Target]) -> Target | str | None:
@@ -354,7 +354,7 @@ def _ident(node: Target | str) -> str:
     return node.goal_id if isinstance(node, Target) else node
 
 
-def _code(node: Target | str, goals: list[Record]) -> str:
+def _code(node: Target | str, goals: list[Goal]) -> str:
     if isinstance(node, Target):
         return node.code
     return next((str(g["code"]) for g in goals if g["id"] == node), node)

@@ -36,7 +36,8 @@ from journal.importers.common import (
     no_progress,
     problems_error,
 )
-from journal.models import Record
+from journal.records import Entry
+from journal.store.entries import as_entry
 
 if TYPE_CHECKING:
     from journal.store.journal_store import JournalStore
@@ -80,7 +81,7 @@ def import_bytes(
     entries = parse(raw, name, progress)
     summary = Summary("jrnl", name, dry_run)
 
-    def work() -> tuple[list[JrnlEntry], list[Record], list[str]]:
+    def work() -> tuple[list[JrnlEntry], list[Entry], list[str]]:
         known = imported_keys(store)
         new = [e for e in entries if e.key not in known]
         if not new:
@@ -192,7 +193,7 @@ def _convert(value: Any, symbols: str) -> tuple[dict[str, Any], str, str | None]
         "starred": starred,
         "sentiment": _sentiment(tags) if kind == "feedback" else None,
     }
-    models.check_entry(dict(item))
+    models.check_entry(as_entry(dict(item)))
     key = hashlib.sha256(orjson.dumps([date_text, time_text, title, body])).hexdigest()
     skill = skill_name(title, tags, date_text) if SKILL_TAG in tags else None
     return item, key, skill
@@ -290,7 +291,7 @@ def imported_keys(store: JournalStore) -> set[str]:
 
 
 def start_skills(
-    store: JournalStore, new: list[JrnlEntry], records: list[Record], dry_run: bool = False
+    store: JournalStore, new: list[JrnlEntry], records: list[Entry], dry_run: bool = False
 ) -> list[str]:
     """Start (or extend) a skill for each entry tagged `skill`; one line per skill."""
     wanted: dict[str, tuple[str, list[str]]] = {}
@@ -316,7 +317,7 @@ def start_skills(
     return lines
 
 
-def describe(records: list[Record], skill_lines: list[str], dry_run: bool) -> list[str]:
+def describe(records: list[Entry], skill_lines: list[str], dry_run: bool) -> list[str]:
     """Counts by kind, the date range, skills, and for a dry run the first entries."""
     if not records:
         return []

@@ -14,6 +14,7 @@ out, and the summary says so.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +25,8 @@ from journal.doctor.checks import check_document
 from journal.errors import ImportFileError, ValidationError
 from journal.export.whole import FORMAT_NAME, FORMAT_VERSION
 from journal.importers.common import Summary, in_one_transaction, problems_error
-from journal.models import PREFIX, Record
+from journal.models import PREFIX
+from journal.records import StoredRecord
 from journal.storage.document import SCHEMA_VERSION
 from journal.textsafe import plural
 
@@ -54,7 +56,7 @@ def _load(raw: bytes, name: str) -> dict[str, Any]:
 
 def parse(
     raw: bytes, name: str
-) -> tuple[dict[str, list[Record]], dict[str, int], int, list[Record]]:
+) -> tuple[dict[str, list[StoredRecord]], dict[str, int], int, list[StoredRecord]]:
     """The tables and id counters of an export, how many links from skills to entries
     not in the file were dropped, and its review forms; or ImportFileError listing every
     problem.
@@ -64,7 +66,7 @@ def parse(
     document the import would store: what it accepts, doctor calls healthy."""
     doc = _load(raw, name)
     problems: list[str] = []
-    tables: dict[str, list[Record]] = {}
+    tables: dict[str, list[StoredRecord]] = {}
     for table in PREFIX:
         records = doc.get(table, [])
         if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
@@ -93,7 +95,7 @@ def parse(
     return tables, counters, dropped, forms
 
 
-def _forms(raw: object, problems: list[str]) -> list[Record]:
+def _forms(raw: object, problems: list[str]) -> list[StoredRecord]:
     """The journal's imported review forms (absent in older exports): each must read back."""
     from journal.review.forms import form_from_record
 
@@ -136,7 +138,7 @@ def _counters(raw: object, problems: list[str]) -> dict[str, int]:
     return counters
 
 
-def _drop_unknown_sources(tables: dict[str, list[Record]]) -> int:
+def _drop_unknown_sources(tables: dict[str, list[StoredRecord]]) -> int:
     """A skill's `why` may name an entry the file does not hold (outside an exported
     period, or deleted and waiting in the trash): that link is dropped, and counted."""
     known = {e["id"] for e in tables["entries"]}
@@ -150,7 +152,7 @@ def _drop_unknown_sources(tables: dict[str, list[Record]]) -> int:
     return dropped
 
 
-def _document(tables: dict[str, list[Record]], counters: dict[str, int]) -> dict[str, Any]:
+def _document(tables: dict[str, list[StoredRecord]], counters: dict[str, int]) -> dict[str, Any]:
     """The journal the import would store, in the file's own layout (for its checks)."""
     doc: dict[str, Any] = {
         table: {r["id"][len(PREFIX[table]) :]: r for r in records}
@@ -161,7 +163,9 @@ def _document(tables: dict[str, list[Record]], counters: dict[str, int]) -> dict
 
 
 def merged_counters(
-    tables: dict[str, list[Record]], counters: dict[str, int], current: dict[str, Any] | None = None
+    tables: Mapping[str, Sequence[Mapping[str, Any]]],
+    counters: dict[str, int],
+    current: dict[str, Any] | None = None,
 ) -> dict[str, int]:
     """Id counters past every id given (and past the journal's own, `current`)."""
     merged = dict(current or {})

@@ -17,10 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from journal.models import Record
 from journal.planning.describe import agreement_line
 from journal.progress import progress
-from journal.records import entry_order
+from journal.records import Entry, Goal, Skill, entry_order
 
 MEETING_TAG = "1on1"
 ASK_TAG = "ask"
@@ -47,28 +46,28 @@ class Agenda:
     who: str | None
     since: str | None  # the boundary: the last 1:1's time, a day, or None (everything)
     since_label: str
-    wins: tuple[Record, ...]
-    progress: tuple[tuple[Record, int, str], ...]  # goal, entries since, status
-    off_track: tuple[tuple[Record, str], ...]  # goal, why
-    feedback: tuple[Record, ...]
-    not_acted_on: tuple[Record, ...]
+    wins: tuple[Entry, ...]
+    progress: tuple[tuple[Goal, int, str], ...]  # goal, entries since, status
+    off_track: tuple[tuple[Goal, str], ...]  # goal, why
+    feedback: tuple[Entry, ...]
+    not_acted_on: tuple[Entry, ...]
     asks: tuple[str, ...]
-    personal: tuple[tuple[Record, str], ...]  # goal, agreement line
+    personal: tuple[tuple[Goal, str], ...]  # goal, agreement line
     open_actions: tuple[ActionItem, ...]
 
 
-def is_meeting(entry: Record, who: str | None = None) -> bool:
+def is_meeting(entry: Entry, who: str | None = None) -> bool:
     if MEETING_TAG not in entry.get("tags", []):
         return False
     return who is None or str(entry.get("with") or "").casefold() == who.casefold()
 
 
-def meetings(entries: Iterable[Record], who: str | None = None) -> list[Record]:
+def meetings(entries: Iterable[Entry], who: str | None = None) -> list[Entry]:
     """The 1:1 notes (with `who`, when given), oldest first."""
     return sorted((e for e in entries if is_meeting(e, who)), key=entry_order)
 
 
-def action_items(entries: Iterable[Record]) -> list[ActionItem]:
+def action_items(entries: Iterable[Entry]) -> list[ActionItem]:
     """Every 1:1's action items, numbered from 1 across all 1:1s, oldest first."""
     items: list[ActionItem] = []
     for meeting in meetings(entries):
@@ -86,7 +85,7 @@ def action_items(entries: Iterable[Record]) -> list[ActionItem]:
     return items
 
 
-def after(entry: Record, since: str | None) -> bool:
+def after(entry: Entry, since: str | None) -> bool:
     """After the boundary: a 1:1's full time (strictly after), or a day (from that day)."""
     if since is None:
         return True
@@ -108,14 +107,14 @@ def manager_answer(body: str) -> str:
     return " ".join(lines)
 
 
-def _acted_on(goals: list[Record], skills: list[Record]) -> set[str]:
+def _acted_on(goals: list[Goal], skills: list[Skill]) -> set[str]:
     return {e for record in [*goals, *skills] for e in record.get("why") or []}
 
 
 def build_agenda(
-    entries: list[Record],
-    goals: list[Record],
-    skills: list[Record],
+    entries: list[Entry],
+    goals: list[Goal],
+    skills: list[Skill],
     now: date,
     who: str | None = None,
     since_day: date | None = None,
@@ -153,7 +152,7 @@ def build_agenda(
         late = [
             s
             for s in goal.get("steps") or []
-            if s.get("due") and not s.get("done_on") and s["due"] < now.isoformat()
+            if (due := s.get("due")) and not s.get("done_on") and due < now.isoformat()
         ]
         if status in OFF_TRACK:
             off.append((goal, status))

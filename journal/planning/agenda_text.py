@@ -4,14 +4,14 @@ and the app's agenda screen render the same blocks)."""
 from __future__ import annotations
 
 from journal.export.outline import Block, Bullets, Em, Heading, Inline, Para, Strong
-from journal.models import Record
 from journal.planning.agenda import Agenda
+from journal.records import Entry
 
 FORMATS = ("md", "txt")
 NOTHING = "Nothing here."
 
 
-def _entry(entry: Record) -> tuple[Inline, ...]:
+def _entry(entry: Entry) -> tuple[Inline, ...]:
     source = (
         f" ({entry['source']}, {entry.get('sentiment') or 'feedback'})"
         if entry.get("source")

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from journal.models import Record
+from journal.records import Goal, Skill, Step, StoredRecord
 
 
-def names_by_id(goals: Iterable[Record], skills: Iterable[Record]) -> dict[str, str]:
+def names_by_id(goals: Iterable[Goal], skills: Iterable[Skill]) -> dict[str, str]:
     """Goal and skill ids to their codes."""
     found = {g["id"]: str(g["code"]) for g in goals}
     found.update({s["id"]: str(s["code"]) for s in skills})
     return found
 
 
-def steps_json(goal: Record, codes: dict[str, str]) -> list[Record]:
+def steps_json(goal: Goal, codes: dict[str, str]) -> list[StoredRecord]:
     """A goal's steps as JSON: numbered from 1, `for` by code."""
     return [
         {
@@ -23,13 +23,13 @@ def steps_json(goal: Record, codes: dict[str, str]) -> list[Record]:
             "text": step["text"],
             "due": step.get("due"),
             "done_on": step.get("done_on"),
-            "for": codes.get(step["for"], step["for"]) if step.get("for") else None,
+            "for": codes.get(serves, serves) if (serves := step.get("for")) else None,
         }
         for n, step in enumerate(goal.get("steps") or [], 1)
     ]
 
 
-def agreement_line(goal: Record) -> str:
+def agreement_line(goal: Goal) -> str:
     """'agreed with Dana on 2026-01-15; support: coaching' or 'not agreed yet'."""
     agreement = goal.get("agreement")
     if not agreement:
@@ -40,7 +40,7 @@ def agreement_line(goal: Record) -> str:
     return line + (f"; support: {support}" if support else "; no support recorded")
 
 
-def step_line(n: int, step: Record, codes: dict[str, str]) -> str:
+def step_line(n: int, step: Step, codes: dict[str, str]) -> str:
     """'2. [x] Run the pricing workshop (due 2026-05-01, for influencing)'."""
     mark = "x" if step.get("done_on") else " "
     extra = []
@@ -48,13 +48,13 @@ def step_line(n: int, step: Record, codes: dict[str, str]) -> str:
         extra.append(f"due {step['due']}")
     if step.get("done_on"):
         extra.append(f"done {step['done_on']}")
-    if step.get("for"):
-        extra.append(f"for {codes.get(step['for'], step['for'])}")
+    if serves := step.get("for"):
+        extra.append(f"for {codes.get(serves, serves)}")
     tail = f" ({', '.join(extra)})" if extra else ""
     return f"{n}. [{mark}] {step['text']}{tail}"
 
 
-def plan_lines(goal: Record, goals: Iterable[Record], skills: Iterable[Record]) -> list[str]:
+def plan_lines(goal: Goal, goals: Iterable[Goal], skills: Iterable[Skill]) -> list[str]:
     """The goal's agreement, its numbered steps, and the company-goal steps it is woven
     into (for a personal goal or skill), as plain lines."""
     goals = list(goals)

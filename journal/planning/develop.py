@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from journal.errors import ValidationError
-from journal.models import Record
 from journal.planning.plan_store import add_step
 from journal.planning.weave import theme_title
+from journal.records import Entry, Goal, Metric, Step
 from journal.store.journal_store import JournalStore
 
 
@@ -22,12 +22,12 @@ from journal.store.journal_store import JournalStore
 class Woven:
     """What `goal_from_feedback` made: the goal, and the company goal and step it serves."""
 
-    goal: Record
-    into: Record | None = None
+    goal: Goal
+    into: Goal | None = None
     step_number: int | None = None
 
 
-def feedback_entry(store: JournalStore, entry_id: str) -> Record:
+def feedback_entry(store: JournalStore, entry_id: str) -> Entry:
     """The entry a development goal comes from: it must be feedback."""
     entry = store.entries.get(entry_id)
     if entry["kind"] != "feedback":
@@ -54,7 +54,7 @@ def goal_from_feedback(
     measure: str = "",
     target: str = "",
     due: str | None = None,
-    metric: Record | None = None,
+    metric: Metric | None = None,
 ) -> Woven:
     """Add a personal goal from feedback entry `entry_id`; weave it `into` a company goal."""
     with store.transaction():
@@ -87,7 +87,7 @@ def goal_from_feedback(
         return Woven(goal, updated, number)
 
 
-def woven_through(goal: Record, goals: Iterable[Record]) -> list[tuple[Record, int, Record]]:
+def woven_through(goal: Goal, goals: Iterable[Goal]) -> list[tuple[Goal, int, Step]]:
     """The company goals and steps a personal goal (or skill id) is pursued through:
     (company goal, step number, step)."""
     found = []

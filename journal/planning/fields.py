@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from journal.errors import ValidationError
-from journal.models import Record
+from journal.records import Entry, Goal
 
 
 def _text(value: Any, what: str) -> None:
@@ -31,7 +31,7 @@ def _day(value: Any, what: str) -> None:
         raise ValidationError(f"{what} {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def check_plan_fields(goal: Record) -> None:
+def check_plan_fields(goal: Goal) -> None:
     """Refuse plan steps, an agreement or reasons that the rest of the program cannot read."""
     steps = goal.get("steps")
     if steps is not None:
@@ -59,7 +59,7 @@ def check_plan_fields(goal: Record) -> None:
         raise ValidationError("its 'why' must be a list of entry ids")
 
 
-def check_meeting_fields(entry: Record) -> None:
+def check_meeting_fields(entry: Entry) -> None:
     """A 1:1 note's `with` and action items."""
     who = entry.get("with")
     if who is not None:

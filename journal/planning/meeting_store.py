@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from journal.errors import ValidationError
-from journal.models import Record, check_text
+from journal.models import check_text
 from journal.planning.agenda import MEETING_TAG, ActionItem, action_items
+from journal.records import Entry
 from journal.store.journal_store import JournalStore
 
 
@@ -19,7 +20,7 @@ def add_meeting(
     who: str | None = None,
     when: datetime | None = None,
     tags: Iterable[str] = (),
-) -> Record:
+) -> Entry:
     """A 1:1 note: a `note` entry tagged `1on1`, with `who` and its open action items."""
     items = [
         {"text": check_text(a, "an action item (--action)").strip(), "done_on": None}
@@ -33,7 +34,7 @@ def add_meeting(
     )[0]
 
 
-def find_action(entries: Iterable[Record], number: int) -> ActionItem:
+def find_action(entries: Iterable[Entry], number: int) -> ActionItem:
     """Action item `number` (as the agenda numbers them), or a message with the range."""
     items = action_items(entries)
     if not 1 <= number <= len(items):

@@ -10,13 +10,14 @@ from __future__ import annotations
 from datetime import date
 
 from journal.errors import ValidationError
-from journal.models import Record, check_text
+from journal.models import check_text
+from journal.records import Goal, Step
 from journal.store.journal_store import JournalStore
 
 
-def steps_of(goal: Record) -> list[Record]:
+def steps_of(goal: Goal) -> list[Step]:
     """The goal's plan steps (absent = none), as copies."""
-    return [dict(step) for step in goal.get("steps") or []]
+    return [step.copy() for step in goal.get("steps") or []]
 
 
 def serves_id(store: JournalStore, ref: str) -> str:
@@ -49,12 +50,12 @@ def add_step(
     *,
     serves: str | None = None,
     due: date | None = None,
-) -> tuple[Record, int]:
+) -> tuple[Goal, int]:
     """Append a step to a goal's plan; returns the goal and the step's number (from 1)."""
     text = check_text(text, "the step's text").strip()
     with store.transaction():
         goal = store.goals.get(ref)
-        step: Record = {
+        step: Step = {
             "text": text,
             "due": due.isoformat() if due else None,
             "done_on": None,
@@ -66,7 +67,7 @@ def add_step(
         return store.goals.update(goal["id"], steps=steps), len(steps)
 
 
-def step_index(goal: Record, number: int) -> int:
+def step_index(goal: Goal, number: int) -> int:
     """The list index of step `number` (counted from 1), or a message saying the range."""
     count = len(goal.get("steps") or [])
     if not 1 <= number <= count:
@@ -78,7 +79,7 @@ def step_index(goal: Record, number: int) -> int:
     return number - 1
 
 
-def done_step(store: JournalStore, ref: str, number: int, *, undo: bool = False) -> Record:
+def done_step(store: JournalStore, ref: str, number: int, *, undo: bool = False) -> Goal:
     """Mark step `number` done today (or not done again, with `undo`)."""
     with store.transaction():
         goal = store.goals.get(ref)
@@ -95,7 +96,7 @@ def agree(
     *,
     when: date | None = None,
     support: str = "",
-) -> Record:
+) -> Goal:
     """Record that the goal was agreed with `who` on `when` (today), and the support promised."""
     who = check_text(who, "who the goal was agreed with (--with)").strip()
     with store.transaction():
@@ -105,7 +106,7 @@ def agree(
         return store.goals.update(goal["id"], agreement=agreement)
 
 
-def undo_agreement(store: JournalStore, ref: str) -> Record:
+def undo_agreement(store: JournalStore, ref: str) -> Goal:
     """Remove a goal's agreement; refused (nothing written) when it has none."""
     with store.transaction():
         goal = store.goals.get(ref)

@@ -12,22 +12,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TypeVar
 
 from journal.dates import Period, human_date
 from journal.export.outline import Block, Bullets, Em, Heading, Inline, Para, Strong
 from journal.goals import goal_tree, unique
-from journal.models import Record
 from journal.planning.describe import agreement_line
 from journal.planning.smart import marks, smart_check
+from journal.records import Entry, Goal, Skill, Step
 
 FORMATS = ("md", "html", "txt")
 
 
-def _active(records: Iterable[Record]) -> list[Record]:
+_GoalOrSkill = TypeVar("_GoalOrSkill", Goal, Skill)
+
+
+def _active(records: Iterable[_GoalOrSkill]) -> list[_GoalOrSkill]:
     return [r for r in records if r.get("status", "active") == "active"]
 
 
-def _why(goal_or_skill: Record, entries: dict[str, Record]) -> tuple[Inline, ...]:
+def _why(goal_or_skill: Goal | Skill, entries: dict[str, Entry]) -> tuple[Inline, ...]:
     """Why a goal or skill exists: the themes and entries of the feedback behind it."""
     found = [entries[e] for e in goal_or_skill.get("why") or [] if e in entries]
     if not found:
@@ -45,41 +49,41 @@ def _why(goal_or_skill: Record, entries: dict[str, Record]) -> tuple[Inline, ...
     return tuple(parts)
 
 
-def _smart_para(goal: Record, goals: list[Record], today: date) -> Para:
+def _smart_para(goal: Goal, goals: list[Goal], today: date) -> Para:
     checks = smart_check(goal, goals, today)
     missing = "; ".join(f"{c.name}: {c.missing}" for c in checks if not c.ok)
     parts: tuple[Inline, ...] = ("SMART: ", Strong((marks(checks),)))
     return Para(parts + ((" (missing: ", missing, ")") if missing else ()))
 
 
-def _facts(goal: Record, cycle: Period) -> Para:
+def _facts(goal: Goal, cycle: Period) -> Para:
     facts = []
     if goal.get("measure") or goal.get("target"):
         facts.append(f"measure: {goal.get('measure') or '?'}, target: {goal.get('target') or '?'}")
-    if goal.get("due"):
-        due = f"due {goal['due']}"
-        if goal["due"] < cycle.start.isoformat():
+    if when := goal.get("due"):
+        due = f"due {when}"
+        if when < cycle.start.isoformat():
             due += f", before {cycle.label} starts: propose a date in the cycle"
         facts.append(due)
     facts.append(agreement_line(goal))
     return Para(("; ".join(facts),))
 
 
-def _step_item(n: int, step: Record, by_id: dict[str, Record]) -> tuple[Inline, ...]:
+def _step_item(n: int, step: Step, by_id: dict[str, Goal | Skill]) -> tuple[Inline, ...]:
     state = [f"due {step['due']}"] if step.get("due") else []
     state.append(f"done {step['done_on']}" if step.get("done_on") else "open")
     parts: list[Inline] = [f"Step {n}: ", step["text"], f" ({', '.join(state)})"]
     served = by_id.get(step.get("for") or "")
     if served is not None:
-        parts += [" - for ", Strong((served.get("title") or served.get("name") or "",))]
+        parts += [" - for ", Strong((str(served.get("title") or served.get("name") or ""),))]
     return tuple(parts)
 
 
 def _company_section(
-    goal: Record,
-    goals: list[Record],
-    by_id: dict[str, Record],
-    entries: dict[str, Record],
+    goal: Goal,
+    goals: list[Goal],
+    by_id: dict[str, Goal | Skill],
+    entries: dict[str, Entry],
     cycle: Period,
     today: date,
 ) -> list[Block]:
@@ -96,7 +100,7 @@ def _company_section(
         ]
     else:
         blocks.append(Para((Em(("No plan steps yet.",)),)))
-    woven_ids = [s["for"] for s in steps if s.get("for") in by_id]
+    woven_ids = [serves for s in steps if (serves := s.get("for")) in by_id]
     woven_ids += [g["id"] for g in _active(goals) if goal["id"] in g.get("supports", [])]
     woven = [by_id[i] for i in dict.fromkeys(woven_ids)]
     if woven:
@@ -105,7 +109,7 @@ def _company_section(
             Bullets(
                 tuple(
                     (
-                        Strong((item.get("title") or item.get("name") or "",)),
+                        Strong((str(item.get("title") or item.get("name") or ""),)),
                         f" ({item['code']})",
                         *_why(item, entries),
                     )
@@ -114,9 +118,9 @@ def _company_section(
             ),
         ]
     asks = [
-        (g, g["agreement"]["support"])
+        (g, agreement["support"])
         for g in [goal, *woven]
-        if isinstance(g.get("agreement"), dict) and g["agreement"].get("support")
+        if isinstance(agreement := g.get("agreement"), dict) and agreement.get("support")
     ]
     if asks:
         blocks += [
@@ -127,10 +131,10 @@ def _company_section(
 
 
 def proposal_blocks(
-    goals: list[Record], skills: list[Record], entries: Iterable[Record], cycle: Period, today: date
+    goals: list[Goal], skills: list[Skill], entries: Iterable[Entry], cycle: Period, today: date
 ) -> list[Block]:
     """The proposal for `cycle` as outline blocks (see the module)."""
-    by_id: dict[str, Record] = {g["id"]: g for g in goals}
+    by_id: dict[str, Goal | Skill] = {g["id"]: g for g in goals}
     by_id.update({s["id"]: s for s in skills})
     feedback = {e["id"]: e for e in entries}
     blocks: list[Block] = [

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from journal.models import Record
+from journal.records import Goal
 
 NAMES = ("Specific", "Measurable", "Achievable", "Relevant", "Time-bound")
 
@@ -66,7 +66,7 @@ def is_action_word(word: str) -> bool:
     return len(word) > 5 and word.endswith("ing") and word[:-4] in ACTION_WORDS  # running
 
 
-def specific(goal: Record) -> Check:
+def specific(goal: Goal) -> Check:
     words = _WORD.findall(str(goal.get("title") or ""))
     if len(words) < 3:
         return Check(
@@ -86,7 +86,7 @@ def specific(goal: Record) -> Check:
     return Check("Specific", True)
 
 
-def _numeric_metric(goal: Record) -> bool:
+def _numeric_metric(goal: Goal) -> bool:
     metric = goal.get("metric")
     if not isinstance(metric, dict):
         return False
@@ -94,7 +94,7 @@ def _numeric_metric(goal: Record) -> bool:
     return isinstance(target, int | float) and not isinstance(target, bool)
 
 
-def measurable(goal: Record) -> Check:
+def measurable(goal: Goal) -> Check:
     if _numeric_metric(goal):
         return Check("Measurable", True)
     measure = str(goal.get("measure") or "").strip()
@@ -112,7 +112,7 @@ def measurable(goal: Record) -> Check:
     return Check("Measurable", False, "a measure but no target: add --target")
 
 
-def achievable(goal: Record) -> Check:
+def achievable(goal: Goal) -> Check:
     if goal.get("scope") != "personal":
         return Check("Achievable", True)
     agreement = goal.get("agreement")
@@ -133,7 +133,7 @@ def achievable(goal: Record) -> Check:
     return Check("Achievable", True)
 
 
-def relevant(goal: Record, goals: Iterable[Record]) -> Check:
+def relevant(goal: Goal, goals: Iterable[Goal]) -> Check:
     by_id = {g["id"]: g for g in goals}
     if goal.get("scope") == "personal":
         anchors = [by_id.get(a) for a in [goal.get("parent"), *goal.get("supports", [])] if a]
@@ -160,7 +160,7 @@ def relevant(goal: Record, goals: Iterable[Record]) -> Check:
     return Check("Relevant", True)
 
 
-def time_bound(goal: Record, today: date) -> Check:
+def time_bound(goal: Goal, today: date) -> Check:
     due = goal.get("due")
     if not due:
         return Check("Time-bound", False, "no due date: add --due (e.g. 'end of H1 2027')")
@@ -175,7 +175,7 @@ def time_bound(goal: Record, today: date) -> Check:
     return Check("Time-bound", True)
 
 
-def smart_check(goal: Record, goals: Iterable[Record], today: date) -> list[Check]:
+def smart_check(goal: Goal, goals: Iterable[Goal], today: date) -> list[Check]:
     """The five marks for `goal`; `goals` is every goal of the journal (a snapshot's
     `goals` or `store.goals.all()`), needed to judge Relevant."""
     return [

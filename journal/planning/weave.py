@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from journal.models import Record
+from journal.records import Entry, Goal, Skill
 
 NEAR_DAYS = 14
 LINKED, SHARED_TAG, NEAR = 3, 1, 1
@@ -29,12 +29,12 @@ LINKED, SHARED_TAG, NEAR = 3, 1, 1
 class Proposal:
     """A company goal to weave the new goal into, with its score and why."""
 
-    goal: Record
+    goal: Goal
     score: int
     reasons: tuple[str, ...] = field(default=())
 
 
-def theme_of(entry: Record, skills: Iterable[Record] = ()) -> str:
+def theme_of(entry: Entry, skills: Iterable[Skill] = ()) -> str:
     """The feedback's theme: its first tag (hyphens read as spaces), else its skill's name."""
     tags = [t for t in entry.get("tags", []) if t not in ("feedback", "1on1", "ask")]
     if tags:
@@ -47,7 +47,7 @@ def theme_of(entry: Record, skills: Iterable[Record] = ()) -> str:
     return ""
 
 
-def theme_title(entry: Record, skills: Iterable[Record] = ()) -> str:
+def theme_title(entry: Entry, skills: Iterable[Skill] = ()) -> str:
     """A development goal's title from the feedback's theme: 'Improve my influencing'."""
     theme = theme_of(entry, skills)
     if theme:
@@ -56,7 +56,7 @@ def theme_title(entry: Record, skills: Iterable[Record] = ()) -> str:
     return f"Act on the feedback from {source}" if source else "Act on this feedback"
 
 
-def company_targets(goal_ids: Iterable[str], by_id: dict[str, Record]) -> set[str]:
+def company_targets(goal_ids: Iterable[str], by_id: dict[str, Goal]) -> set[str]:
     """The company goals a set of links counts for (a personal goal: those it serves)."""
     found: set[str] = set()
     for goal_id in goal_ids:
@@ -72,7 +72,7 @@ def company_targets(goal_ids: Iterable[str], by_id: dict[str, Record]) -> set[st
     return found
 
 
-def _when(entry: Record) -> datetime | None:
+def _when(entry: Entry) -> datetime | None:
     try:
         return datetime.fromisoformat(str(entry["when"])[:19])
     except (KeyError, ValueError):
@@ -80,7 +80,7 @@ def _when(entry: Record) -> datetime | None:
 
 
 def rank_company_goals(
-    entry: Record, entries: Iterable[Record], goals: Iterable[Record]
+    entry: Entry, entries: Iterable[Entry], goals: Iterable[Goal]
 ) -> list[Proposal]:
     """Active company goals ranked by overlap with the feedback `entry` (see the module)."""
     by_id = {g["id"]: g for g in goals}

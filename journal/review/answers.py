@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from journal.errors import ValidationError
-from journal.models import Record
-from journal.records import entry_order
+from journal.records import Entry, Goal, Review, Skill, entry_order
 from journal.review.counting import count
 from journal.review.forms import ALL_GOALS, ALL_SKILLS, Form, Limit, Question, form_from_record
 from journal.review.saved import goal_part
@@ -32,8 +31,8 @@ class Slot:
 
     number: int
     question: Question
-    goal: Record | None = None
-    skill: Record | None = None
+    goal: Goal | None = None
+    skill: Skill | None = None
 
     @property
     def key(self) -> str:
@@ -68,13 +67,13 @@ class Measure:
         return f"{text}: {self.count - self.limit.count:,} over" if self.over else text
 
 
-def review_form(review: Record) -> Form | None:
+def review_form(review: Review) -> Form | None:
     """The form a review uses (its own copy), or None."""
     raw = review.get("form")
     return form_from_record(raw) if isinstance(raw, dict) else None
 
 
-def slots(form: Form, goals: list[Record], skills: list[Record]) -> list[Slot]:
+def slots(form: Form, goals: list[Goal], skills: list[Skill]) -> list[Slot]:
     """Every answer the form asks for, in order; `goals` and `skills` are the ones the
     review covers (in the order the review shows them), for per-goal and per-skill questions."""
     goal_by_id = {g["id"]: g for g in goals}
@@ -125,23 +124,23 @@ def _code(slot: Slot) -> str | None:
     return str(target.get("code", target["id"])) if target else None
 
 
-def _answer(review: Record, key: str) -> dict[str, Any]:
+def _answer(review: Review, key: str) -> dict[str, Any]:
     raw = (review.get("answers") or {}).get(key)
     return cast(dict[str, Any], raw) if isinstance(raw, dict) else {}
 
 
-def answer_text(review: Record, slot: Slot) -> str:
+def answer_text(review: Review, slot: Slot) -> str:
     """What the review answers to a slot (a rating question: the goal's rating)."""
     if slot.question.rating:
         return str(goal_part(review, slot.goal["id"]).get("rating") or "") if slot.goal else ""
     return str(_answer(review, slot.key).get("text") or "")
 
 
-def used_evidence(review: Record, slot: Slot) -> list[str]:
+def used_evidence(review: Review, slot: Slot) -> list[str]:
     return [str(e) for e in _answer(review, slot.key).get("used") or []]
 
 
-def set_answer(review: Record, slot: Slot, text: str) -> None:
+def set_answer(review: Review, slot: Slot, text: str) -> None:
     """Write a slot's answer (rating questions are answered with `set_rating`)."""
     if slot.question.rating:
         raise ValidationError("this question is a rating: choose it on the review's scale")
@@ -149,7 +148,7 @@ def set_answer(review: Record, slot: Slot, text: str) -> None:
     answers[slot.key] = {**_answer(review, slot.key), "text": text}
 
 
-def set_used(review: Record, slot: Slot, entry_id: str, used: bool) -> None:
+def set_used(review: Review, slot: Slot, entry_id: str, used: bool) -> None:
     """Mark a piece of evidence as used in this answer (or not)."""
     current = [e for e in used_evidence(review, slot) if e != entry_id]
     answers = review.setdefault("answers", {})
@@ -164,7 +163,7 @@ def measure(text: str, limit: Limit | None) -> Measure:
     return Measure(count(plain_text(text), limit.unit if limit else "chars"), limit)
 
 
-def citation(entry: Record) -> str:
+def citation(entry: Entry) -> str:
     """A dated one-line citation of a piece of evidence, for an answer."""
     title = " ".join(str(entry.get("title") or "").split())
     impact = " ".join(str(entry.get("impact") or "").split())
@@ -233,7 +232,7 @@ def plain_text(text: str) -> str:
     return "\n\n".join(blocks)
 
 
-def previous_answer(previous: Record | None, slot: Slot) -> str:
+def previous_answer(previous: Review | None, slot: Slot) -> str:
     """The earlier cycle's answer to the same question (same text, same goal or skill),
     or "" when that review asked no such question or left it blank."""
     form = review_form(previous) if previous else None
@@ -249,7 +248,7 @@ def previous_answer(previous: Record | None, slot: Slot) -> str:
     return ""
 
 
-def evidence_for(slot: Slot, assessment: Any) -> list[Record]:
+def evidence_for(slot: Slot, assessment: Any) -> list[Entry]:
     """The evidence to pick from for a slot: the goal's chosen evidence, the skill's
     practice, or for a question about no goal every piece of evidence in the period;
     newest first."""
@@ -259,7 +258,7 @@ def evidence_for(slot: Slot, assessment: Any) -> list[Record]:
     if slot.skill is not None:
         skill = next((s for s in assessment.skills if s.skill["id"] == slot.skill["id"]), None)
         return list(skill.practice) if skill else []
-    seen: dict[str, Record] = {}
+    seen: dict[str, Entry] = {}
     for rep in assessment.all_goals():
         for ev in rep.evidence:
             seen.setdefault(ev.id, ev.entry)

@@ -11,7 +11,7 @@ from typing import Any
 
 import orjson
 
-from journal.models import Record
+from journal.records import Review
 from journal.review.answers import Slot, answer_text, measure, plain_text, used_evidence
 from journal.review.forms import Form
 
@@ -24,7 +24,7 @@ def _limit_note(slot: Slot, text: str) -> str:
     return measure(text, slot.question.limit).describe() if slot.question.limit else ""
 
 
-def to_text(review: Record, form: Form, slots: list[Slot]) -> str:
+def to_text(review: Review, form: Form, slots: list[Slot]) -> str:
     out = [f"{plain_text(str(review.get('title', '')))} ({form.title})", ""]
     for slot in slots:
         text = answer_text(review, slot)
@@ -38,7 +38,7 @@ def _md_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def to_markdown(review: Record, form: Form, slots: list[Slot]) -> str:
+def to_markdown(review: Review, form: Form, slots: list[Slot]) -> str:
     out = [f"# {_md_line(str(review.get('title', '')))}", "", f"Form: {_md_line(form.title)}", ""]
     for slot in slots:
         text = answer_text(review, slot)
@@ -50,7 +50,7 @@ def to_markdown(review: Record, form: Form, slots: list[Slot]) -> str:
     return "\n".join(out)
 
 
-def to_data(review: Record, form: Form, slots: list[Slot]) -> dict[str, Any]:
+def to_data(review: Review, form: Form, slots: list[Slot]) -> dict[str, Any]:
     answers = []
     for slot in slots:
         text = answer_text(review, slot)
@@ -79,7 +79,7 @@ def to_data(review: Record, form: Form, slots: list[Slot]) -> dict[str, Any]:
     }
 
 
-def render(review: Record, form: Form, slots: list[Slot], fmt: str) -> str:
+def render(review: Review, form: Form, slots: list[Slot], fmt: str) -> str:
     if fmt == "json":
         data = to_data(review, form, slots)
         return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n"

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from journal.dates import Period
 from journal.goals import STALE_DAYS, GoalGraph, overdue
-from journal.models import KINDS, Record
+from journal.models import KINDS
 from journal.progress import AT_RISK, DONE, Progress, measurable, progress
-from journal.records import entry_order
+from journal.records import Entry, Goal, Review, Skill, entry_order
 from journal.review.feedback import FeedbackReport, feedback_report
 from journal.review.saved import DEFAULT_SCALE, default_title, goal_part, skill_narrative
 
@@ -33,7 +33,7 @@ MAX_CHART_MONTHS = 60
 class Evidence(NamedTuple):
     """One entry as evidence for one goal; `via` names the linked goals it came through."""
 
-    entry: Record
+    entry: Entry
     via: tuple[str, ...] = ()
 
     @property
@@ -49,7 +49,7 @@ class Evidence(NamedTuple):
 class GoalReport:
     """A goal in the period: its evidence (chosen and dropped), rating and narrative."""
 
-    goal: Record
+    goal: Goal
     depth: int
     found: list[Evidence]
     excluded: frozenset[str] = frozenset()
@@ -61,7 +61,7 @@ class GoalReport:
     done_in_period: bool = False  # marked done within the period (evidence in itself)
     overdue: bool = False  # active and past its due date (as of the period's end or today)
     progress: Progress | None = None  # as of the period's end (or today), for every goal
-    checkins: list[Record] = field(default_factory=list)  # check-ins in the period, oldest first
+    checkins: list[Entry] = field(default_factory=list)  # check-ins in the period, oldest first
 
     @property
     def id(self) -> str:
@@ -97,9 +97,9 @@ class GoalReport:
 
 @dataclass
 class SkillReport:
-    skill: Record
-    practice: list[Record]
-    origins: list[Record]  # the feedback entries it came from (any date)
+    skill: Skill
+    practice: list[Entry]
+    origins: list[Entry]  # the feedback entries it came from (any date)
     narrative: str = ""
 
     @property
@@ -164,13 +164,13 @@ class Assessment:
 
 
 def assess_store(
-    store: JournalStore, period: Period, review: Record | None = None, today: date | None = None
+    store: JournalStore, period: Period, review: Review | None = None, today: date | None = None
 ) -> Assessment:
     """The assessment of a store's journal (reads only)."""
     return assess(store.raw_entries(), store.goals.all(), store.skills.all(), period, review, today)
 
 
-def _number(record: Record) -> tuple[int, str]:
+def _number(record: Entry | Goal | Skill) -> tuple[int, str]:
     """Creation order: the numeric part of the id, e.g. g12 -> 12."""
     ident = str(record["id"])
     digits = "".join(ch for ch in ident if ch.isdigit())
@@ -199,16 +199,16 @@ class _Sorted:
     """The one pass over the entries: each in-period entry filed where it counts."""
 
     found: dict[str, list[Evidence]]
-    practice: dict[str, list[Record]]
-    origins: dict[str, Record]
-    feedback: list[Record]
-    in_period: list[Record]
+    practice: dict[str, list[Entry]]
+    origins: dict[str, Entry]
+    feedback: list[Entry]
+    in_period: list[Entry]
     why_ids: set[str]
-    checkins: dict[str, list[Record]] = field(default_factory=dict)  # by goal id, any date
+    checkins: dict[str, list[Entry]] = field(default_factory=dict)  # by goal id, any date
 
 
 def _sort_entries(
-    entries: Iterable[Record], graph: GoalGraph, skills: list[Record], period: Period
+    entries: Iterable[Entry], graph: GoalGraph, skills: list[Skill], period: Period
 ) -> _Sorted:
     """File each entry: goal evidence (rolled up by the graph's credit), skill practice,
     the feedback a skill came from (its origin, not practice), the period's feedback."""
@@ -249,7 +249,7 @@ def _sort_entries(
     return out
 
 
-def _done_in(goal: Record, period: Period) -> bool:
+def _done_in(goal: Goal, period: Period) -> bool:
     """Done within the period: by the day it was marked done, else by its due date."""
     if goal.get("status") != "done":
         return False
@@ -275,13 +275,13 @@ class _GoalReports:
 
     graph: GoalGraph
     found: dict[str, list[Evidence]]
-    review: Record
+    review: Review
     period: Period
     as_of: date
     months: list[tuple[int, int]]
-    checkins: dict[str, list[Record]]
+    checkins: dict[str, list[Entry]]
 
-    def report(self, goal: Record, depth: int) -> GoalReport:
+    def report(self, goal: Goal, depth: int) -> GoalReport:
         part = goal_part(self.review, goal["id"])
         by_id = self.graph.by_id
         own = self.checkins.get(goal["id"], [])
@@ -312,7 +312,7 @@ class _GoalReports:
         """The company goals as a tree of reports, those not worth showing left out."""
         tops, children = self.graph.company_tree()
 
-        def build(goal: Record, depth: int) -> GoalReport:
+        def build(goal: Goal, depth: int) -> GoalReport:
             rep = self.report(goal, depth)
             kids = [build(child, depth + 1) for child in children.get(goal["id"], [])]
             rep.children = [k for k in kids if _shown(k)]
@@ -348,7 +348,7 @@ def _gaps_and_stale(
     return gaps, stale
 
 
-def _skill_reports(skills: list[Record], sorted_: _Sorted, review: Record) -> list[SkillReport]:
+def _skill_reports(skills: list[Skill], sorted_: _Sorted, review: Review) -> list[SkillReport]:
     """Skills in id order with their practice, newest first; dropped ones only if practised."""
     practice, origins = sorted_.practice, sorted_.origins
     return [
@@ -364,11 +364,11 @@ def _skill_reports(skills: list[Record], sorted_: _Sorted, review: Record) -> li
 
 
 def assess(
-    entries: Iterable[Record],
-    goals: list[Record],
-    skills: list[Record],
+    entries: Iterable[Entry],
+    goals: list[Goal],
+    skills: list[Skill],
     period: Period,
-    review: Record | None = None,
+    review: Review | None = None,
     today: date | None = None,
 ) -> Assessment:
     """Build the assessment. `today` (if given) bounds staleness and charts for open periods.

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from journal.dates import Period
-from journal.models import Record
+from journal.records import Entry
 from journal.review.assess import Assessment, Evidence, GoalReport
 from journal.textsafe import plural
 
@@ -49,7 +49,7 @@ def recency_warning(rep: GoalReport, period: Period, as_of: date | None = None) 
     return recent_share(rep.evidence, period, as_of) > 0.5
 
 
-def concrete(entry: Record) -> bool:
+def concrete(entry: Entry) -> bool:
     """Does the entry carry a number (metric, percentage, amount) or a link?"""
     if entry.get("impact"):
         return True
@@ -101,7 +101,7 @@ def balance(a: Assessment, answered: int = 0, questions: int = 0, over_limit: in
     recency = [
         r.code for r in a.company_goals() if r.evidence and recency_warning(r, a.period, a.as_of)
     ]
-    seen: dict[str, Record] = {}
+    seen: dict[str, Entry] = {}
     for rep in a.company_goals():
         for ev in rep.evidence:
             seen.setdefault(ev.id, ev.entry)

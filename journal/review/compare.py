@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
-from journal.models import Record
 from journal.progress import Progress, measurable
-from journal.records import entry_order
+from journal.records import Entry, Goal, Review, Skill, entry_order
 from journal.review.assess import Assessment, GoalReport
 from journal.review.feedback import SourceCount
+from journal.review.saved import period_of
 
 _ACTION = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 
@@ -45,7 +45,7 @@ class Action:
     text: str
     goals: list[str] = field(default_factory=list)  # codes it names
     skills: list[str] = field(default_factory=list)
-    since: list[Record] = field(default_factory=list)
+    since: list[Entry] = field(default_factory=list)
 
 
 @dataclass
@@ -58,15 +58,14 @@ class Comparison:
     actions: list[Action]
 
 
-def previous_review(review: Record, reviews: Iterable[Record]) -> Record | None:
+def previous_review(review: Review, reviews: Iterable[Review]) -> Review | None:
     """The cycle before `review`: the saved review whose period ended last before this
     one starts (None for the first)."""
-    start = str((review.get("period") or {}).get("start") or "")
+    start = str(period_of(review).get("start") or "")
     earlier = [
         r
         for r in reviews
-        if r.get("id") != review.get("id")
-        and str((r.get("period") or {}).get("end") or "9999") < start
+        if r.get("id") != review.get("id") and str(period_of(r).get("end") or "9999") < start
     ]
     if not earlier:
         return None
@@ -106,7 +105,10 @@ def actions_of(text: str) -> list[str]:
     return items or lines
 
 
-def _names(text: str, records: list[Record], what: str) -> list[Record]:
+_GoalOrSkill = TypeVar("_GoalOrSkill", Goal, Skill)
+
+
+def _names(text: str, records: list[_GoalOrSkill], what: str) -> list[_GoalOrSkill]:
     """The goals or skills an action names, by code (as a word) or by full title/name."""
     low = text.lower()
     hits = []
@@ -123,9 +125,9 @@ def _names(text: str, records: list[Record], what: str) -> list[Record]:
 def compare(
     before: Assessment,
     after: Assessment,
-    entries: Iterable[Record],
-    goals: list[Record],
-    skills: list[Record],
+    entries: Iterable[Entry],
+    goals: list[Goal],
+    skills: list[Skill],
 ) -> Comparison:
     """What changed from the `before` cycle to the `after` one."""
     b_goals = {r.id: r for r in before.company_goals()}

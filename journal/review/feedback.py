@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from journal.models import Record
-from journal.records import entry_order
+from journal.records import Entry, entry_order
 
 
 @dataclass
@@ -35,14 +34,14 @@ class FeedbackReport:
     counts: SourceCount
     by_source: dict[str, SourceCount]
     themes: dict[str, SourceCount]
-    without_skill: list[Record]
-    entries: list[Record]
+    without_skill: list[Entry]
+    entries: list[Entry]
 
 
 UNNAMED = "(no source)"
 
 
-def feedback_report(entries: list[Record], why_ids: set[str]) -> FeedbackReport:
+def feedback_report(entries: list[Entry], why_ids: set[str]) -> FeedbackReport:
     """Tally feedback by tone, source and tag; keep constructive items no skill came from."""
     entries = sorted(entries, key=entry_order, reverse=True)
     total = SourceCount()

@@ -20,11 +20,13 @@ Pure: no I/O.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from journal.errors import ValidationError
-from journal.models import Record, slugify
+from journal.models import slugify
+from journal.records import StoredRecord
 
 ALL_GOALS = "all goals"
 ALL_SKILLS = "all skills"
@@ -75,7 +77,7 @@ class Question:
     def per_skill(self) -> bool:
         return self.link == ALL_SKILLS
 
-    def to_record(self) -> Record:
+    def to_record(self) -> StoredRecord:
         limit = {"count": self.limit.count, "unit": self.limit.unit} if self.limit else None
         link = dict(self.link) if isinstance(self.link, dict) else self.link
         return {"text": self.text, "limit": limit, "link": link, "rating": self.rating}
@@ -88,7 +90,7 @@ class Form:
     questions: tuple[Question, ...]
     builtin: bool = False
 
-    def to_record(self) -> Record:
+    def to_record(self) -> StoredRecord:
         return {
             "name": self.name,
             "title": self.title,
@@ -96,7 +98,7 @@ class Form:
         }
 
 
-def form_from_record(record: Record, builtin: bool = False) -> Form:
+def form_from_record(record: Mapping[str, Any], builtin: bool = False) -> Form:
     """A stored form (or a review's copy of one) back as a Form; damage is a clear error."""
     try:
         if not isinstance(record["questions"], list):

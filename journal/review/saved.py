@@ -18,12 +18,13 @@ shows up in a saved review without anyone having to add it. No I/O here.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Any, cast
 
 from journal.dates import Period
 from journal.errors import ValidationError
-from journal.models import Record
+from journal.records import Review
 
 DEFAULT_SCALE = ("Not met", "Partially met", "Met", "Exceeded", "Far exceeded")
 WRITTEN_MIN = 3  # characters of text before a new review counts as written in
@@ -35,16 +36,21 @@ def default_title(period: Period) -> str:
     return f"{period.label} self-assessment"
 
 
-def follows_period(review: Record) -> bool:
+def period_of(review: Review) -> Mapping[str, Any]:
+    """The review's period as stored, empty when a damaged record has none."""
+    return review.get("period") or {}
+
+
+def follows_period(review: Review) -> bool:
     """True while the title is still the default for its period (maybe with ' (2)')."""
-    label = (review.get("period") or {}).get("label")
+    label = period.get("label") if (period := review.get("period")) else None
     if not label:
         return False
     base = re.escape(f"{label} self-assessment")
     return re.fullmatch(base + r"( \(\d+\))?", str(review.get("title", ""))) is not None
 
 
-def has_writing(review: Record) -> bool:
+def has_writing(review: Review) -> bool:
     """Has anyone written in this review? A stray keystroke or two does not count.
 
     A rating, dropped evidence, a final status, a title of one's own, or a text field
@@ -63,18 +69,18 @@ def has_writing(review: Record) -> bool:
     texts += [str(t) for t in (review.get("skills") or {}).values()]
     if any(len(t.strip()) >= WRITTEN_MIN for t in texts):
         return True
-    label = (review.get("period") or {}).get("label") or ""
+    label = (period.get("label") if (period := review.get("period")) else None) or ""
     title = str(review.get("title") or "").strip()
     return len(title) >= WRITTEN_MIN and not title.startswith(f"{label} self-assessment")
 
 
 def new_review(
     period: Period, title: str | None = None, scale: tuple[str, ...] = DEFAULT_SCALE
-) -> Record:
+) -> Review:
     """A fresh draft for a period, with no ratings yet."""
-    record: Record = {
+    record: Review = {
         "title": (title or default_title(period)).strip(),
-        "period": {},
+        "period": {"start": "", "end": "", "label": ""},  # set_period fills it in
         "scale": list(scale),
         "goals": {},
         "skills": {},
@@ -95,7 +101,7 @@ def unique_title(title: str, taken: list[str]) -> str:
     return candidate
 
 
-def set_period(review: Record, period: Period) -> None:
+def set_period(review: Review, period: Period) -> None:
     """Move the review to a period; a title nobody chose follows it."""
     if follows_period(review):
         review["title"] = default_title(period)
@@ -106,9 +112,9 @@ def set_period(review: Record, period: Period) -> None:
     }
 
 
-def review_period(review: Record) -> Period:
+def review_period(review: Review) -> Period:
     """The period a saved review covers; a damaged record is a clear error."""
-    raw = review.get("period") or {}
+    raw: Mapping[str, Any] = review.get("period") or {}  # a damaged record may lack it
     try:
         start, end = date.fromisoformat(raw["start"]), date.fromisoformat(raw["end"])
     except (KeyError, TypeError, ValueError):
@@ -116,13 +122,13 @@ def review_period(review: Record) -> Period:
     return Period(start, end, str(raw.get("label") or f"{start}..{end}"))
 
 
-def goal_part(review: Record, goal_id: str) -> dict[str, Any]:
+def goal_part(review: Review, goal_id: str) -> dict[str, Any]:
     """The review's part for one goal (read-only; empty when nothing is saved)."""
     part = (review.get("goals") or {}).get(goal_id)
     return cast(dict[str, Any], part) if isinstance(part, dict) else {}
 
 
-def _goal(review: Record, goal_id: str) -> dict[str, Any]:
+def _goal(review: Review, goal_id: str) -> dict[str, Any]:
     goals = review.setdefault("goals", {})
     part = goals.get(goal_id)
     if not isinstance(part, dict):
@@ -130,7 +136,7 @@ def _goal(review: Record, goal_id: str) -> dict[str, Any]:
     return cast(dict[str, Any], part)
 
 
-def set_rating(review: Record, goal_id: str, rating: str | None) -> None:
+def set_rating(review: Review, goal_id: str, rating: str | None) -> None:
     """Rate a goal on the review's scale (None clears the rating)."""
     scale = list(review.get("scale") or DEFAULT_SCALE)
     if rating is not None and rating not in scale:
@@ -138,21 +144,21 @@ def set_rating(review: Record, goal_id: str, rating: str | None) -> None:
     _goal(review, goal_id)["rating"] = rating
 
 
-def set_narrative(review: Record, goal_id: str, text: str) -> None:
+def set_narrative(review: Review, goal_id: str, text: str) -> None:
     _goal(review, goal_id)["narrative"] = text
 
 
-def set_excluded(review: Record, goal_id: str, entry_id: str, excluded: bool) -> None:
+def set_excluded(review: Review, goal_id: str, entry_id: str, excluded: bool) -> None:
     """Drop a piece of evidence from a goal (or take it back)."""
     part = _goal(review, goal_id)
     current = [e for e in part.get("excluded") or [] if e != entry_id]
     part["excluded"] = current + [entry_id] if excluded else current
 
 
-def skill_narrative(review: Record, skill_id: str) -> str:
+def skill_narrative(review: Review, skill_id: str) -> str:
     value = (review.get("skills") or {}).get(skill_id)
     return value if isinstance(value, str) else ""
 
 
-def set_skill_narrative(review: Record, skill_id: str, text: str) -> None:
+def set_skill_narrative(review: Review, skill_id: str, text: str) -> None:
     review.setdefault("skills", {})[skill_id] = text

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import struct
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -84,7 +85,7 @@ def pending(journal: Path) -> int:
     return len(_records(merging_path(journal))) + len(_records(inbox_path(journal)))
 
 
-def capture(journal: Path, capture_public: bytes, item: dict[str, Any]) -> None:
+def capture(journal: Path, capture_public: bytes, item: Mapping[str, Any]) -> None:
     """Seal one entry (the fields `journal add` was given) and add it to the inbox."""
     plain = orjson.dumps({"capture_id": os.urandom(16).hex(), "item": item})
     sealed = crypto.seal_for_inbox(capture_public, plain)

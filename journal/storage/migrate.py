@@ -14,18 +14,19 @@ metric. It never sets a metric itself: a baseline is the user's to give.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from journal.measure import parse_target_text
-from journal.models import Record
+from journal.records import StoredRecord
 
 METRICS_MIGRATION = "2: goal metrics and check-ins"
 
 
-def target_offers(goals: Iterable[Record]) -> dict[str, Record]:
+def target_offers(goals: Iterable[Mapping[str, Any]]) -> dict[str, StoredRecord]:
     """For each goal with no metric whose free-text target starts with a number, the
     metric that target offers: {goal id: {target, unit, baseline or None}}."""
-    offers: dict[str, Record] = {}
+    offers: dict[str, StoredRecord] = {}
     for goal in goals:
         if goal.get("metric") or not isinstance(goal.get("target"), str):
             continue
@@ -36,7 +37,9 @@ def target_offers(goals: Iterable[Record]) -> dict[str, Record]:
     return offers
 
 
-def migrate_meta(meta: Record, goals: Iterable[Record], now_iso: str) -> Record | None:
+def migrate_meta(
+    meta: Mapping[str, Any], goals: Iterable[Mapping[str, Any]], now_iso: str
+) -> StoredRecord | None:
     """The meta record brought up to schema 2, or None when it is there already."""
     schema = meta.get("schema", 0)
     if not isinstance(schema, int) or schema >= 2:

@@ -10,15 +10,14 @@ user changed wins, and is reported as a conflict when the other program changed 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
-
-from journal.models import Record
 
 LIST_FIELDS = frozenset({"tags", "goals", "skills"})
 
 
 def merge_edit(
-    original: Record, edited: dict[str, Any], current: Record
+    original: Mapping[str, Any], edited: Mapping[str, Any], current: Mapping[str, Any]
 ) -> tuple[dict[str, Any], list[str]]:
     """The changes to write onto `current`, and the fields changed on both sides."""
     changes: dict[str, Any] = {}

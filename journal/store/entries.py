@@ -5,14 +5,14 @@ deletion undoable (`journal undo`, the screens' undo).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from journal import models
 from journal.dates import parse_when, to_iso
 from journal.errors import ValidationError
-from journal.models import Record
+from journal.records import Entry
 from journal.store.tables import Tables, unique
 
 if TYPE_CHECKING:
@@ -47,10 +47,10 @@ class Entries:
         self._goals = goals
         self._skills = skills
 
-    def all(self) -> list[Record]:
-        return [dict(e) for e in self._tables.raw("entries").values()]
+    def all(self) -> list[Entry]:
+        return [as_entry(dict(e)) for e in self._tables.raw("entries").values()]
 
-    def get(self, ident: str) -> Record:
+    def get(self, ident: str) -> Entry:
         return lookup_entry(self._tables, ident)
 
     def add(
@@ -68,18 +68,18 @@ class Entries:
         sentiment: str | None = None,
         starred: bool = False,
         impact: str | None = None,
-    ) -> Record:
+    ) -> Entry:
         """Add one entry. `text` is split into title and body unless they are given."""
         item = {key: value for key, value in locals().items() if key != "self"}
         return self.add_many([item])[0]
 
-    def add_many(self, items: list[dict[str, Any]]) -> list[Record]:
+    def add_many(self, items: list[dict[str, Any]]) -> list[Entry]:
         """Add many entries in one write (imports): all of them or none."""
         if not items:
             return []
         with self._tables.transaction(append_only=True):
             prepared = [self._prepare_entry(item) for item in items]
-            return self._tables.insert_many("entries", prepared)
+            return [as_entry(e) for e in self._tables.insert_many("entries", prepared)]
 
     def check_new(self, item: dict[str, Any]) -> None:
         """Raise ValidationError when `add_many([item])` would refuse `item`, without
@@ -88,7 +88,7 @@ class Entries:
 
         self._prepare_entry(copy.deepcopy(item))
 
-    def _prepare_entry(self, item: dict[str, Any]) -> Record:
+    def _prepare_entry(self, item: dict[str, Any]) -> Entry:
         title, body = item.get("title"), item.get("body")
         if title is None:
             models.check_text(item.get("text") or "", "the entry's text")
@@ -96,7 +96,7 @@ class Entries:
             body = split_body if body is None else body
         when = item.get("when")
         stamp = self._tables.now_iso()
-        record: Record = {
+        record: Entry = {
             "kind": item.get("kind", ""),
             "when": stamp if when is None else stored_when(when),
             "title": title,
@@ -115,9 +115,9 @@ class Entries:
             for k, v in item.items()
             if k in ("origin", "value", "confidence", "with", "actions", "impact")
         }
-        return models.check_entry({**record, **extra})
+        return models.check_entry(as_entry({**record, **extra}))
 
-    def update(self, ident: str, **changes: Any) -> Record:
+    def update(self, ident: str, **changes: Any) -> Entry:
         """Change fields of an entry; links may be given as codes or ids."""
         with self._tables.transaction():
             record = self.get(ident)
@@ -127,14 +127,14 @@ class Entries:
                 changes["goals"] = self._goals.ids(changes["goals"])
             if "skills" in changes:
                 changes["skills"] = self._skills.ids(changes["skills"])
-            record.update(changes, updated=self._tables.now_iso())
+            record = as_entry({**record, **changes, "updated": self._tables.now_iso()})
             models.check_entry(record)
             self._tables.replace("entries", record)
             return record
 
     def edit(
-        self, ident: str, original: Record, edited: dict[str, Any]
-    ) -> tuple[Record, list[str]]:
+        self, ident: str, original: Mapping[str, Any], edited: Mapping[str, Any]
+    ) -> tuple[Entry, list[str]]:
         """Write what a form changed since `original` onto the entry as it is now (see
         `journal.storage.merge`); return the record and the fields another writer changed too."""
         with self._tables.transaction():
@@ -144,12 +144,12 @@ class Entries:
             record = self.update(ident, **changes) if changes else self.get(ident)
             return record, conflicts
 
-    def delete(self, ident: str) -> Record:
+    def delete(self, ident: str) -> Entry:
         """Delete an entry and return it, so the caller can offer undo (it waits in the
         trash too, for `journal undo`)."""
         return self.delete_many([ident])[0]
 
-    def delete_many(self, idents: Iterable[str]) -> list[Record]:
+    def delete_many(self, idents: Iterable[str]) -> list[Entry]:
         """Delete entries in one write, all or none; they go to the trash as one batch."""
         with self._tables.transaction():
             records = [self.get(ident) for ident in unique(idents)]
@@ -177,12 +177,12 @@ class Entries:
         if gone:
             self._tables.table("trash").remove(doc_ids=gone)
 
-    def trashed(self) -> list[Record]:
+    def trashed(self) -> list[Entry]:
         """Deleted entries that can still be restored, most recently deleted first."""
         trash = self._tables.raw("trash")
-        return [dict(trash[k]["entry"]) for k in sorted(trash, key=int, reverse=True)]
+        return [as_entry(dict(trash[k]["entry"])) for k in sorted(trash, key=int, reverse=True)]
 
-    def undo_delete(self) -> list[Record]:
+    def undo_delete(self) -> list[Entry]:
         """Restore the entries of the last deletion, with their ids and links."""
         with self._tables.transaction():
             trash = self._tables.raw("trash")
@@ -192,7 +192,7 @@ class Entries:
             batch = [t["entry"] for t in trash.values() if int(t.get("batch", 0)) == last]
             return [self.restore(record) for record in batch]
 
-    def restore_deleted(self, *idents: str) -> list[Record]:
+    def restore_deleted(self, *idents: str) -> list[Entry]:
         """Restore deleted entries by id from the trash."""
         with self._tables.transaction():
             waiting = {t["entry"]["id"]: t["entry"] for t in self._tables.raw("trash").values()}
@@ -205,12 +205,12 @@ class Entries:
                 restored.append(self.restore(waiting[ident]))
             return restored
 
-    def restore(self, record: Record) -> Record:
+    def restore(self, record: Entry) -> Entry:
         """Undo a deletion: put the entry back under its own id (and out of the trash)."""
         with self._tables.transaction():
             if self._tables.get("entries", record["id"]):
                 raise ValidationError(f"entry {record['id']} already exists")
-            record = dict(record)
+            record = record.copy()
             record["goals"] = [g for g in record.get("goals", []) if self._tables.get("goals", g)]
             record["skills"] = [
                 s for s in record.get("skills", []) if self._tables.get("skills", s)
@@ -231,7 +231,7 @@ class Entries:
         goals: Iterable[str] = (),
         skills: Iterable[str] = (),
         unlink: bool = False,
-    ) -> Record:
+    ) -> Entry:
         """Tag an entry against goals and skills (or untag it with unlink=True)."""
         with self._tables.transaction():
             record = self.get(ident)
@@ -245,9 +245,21 @@ class Entries:
             return self.update(record["id"], goals=new_goals, skills=new_skills)
 
 
-def lookup_entry(tables: Tables, ident: str) -> Record:
+def lookup_entry(tables: Tables, ident: str) -> Entry:
     """An entry by id (skills check the entries they cite with it too)."""
     record = tables.get("entries", ident.strip().lower())
     if record is None:
         raise ValidationError(f"no entry {ident!r}: `journal list` shows entry ids")
-    return record
+    return as_entry(record)
+
+
+def as_entry(record: Mapping[str, Any]) -> Entry:
+    """A stored entry (TinyDB holds plain dicts) as the shape records.py declares: the
+    entries table's one cast. Pass a copy when the result will be changed."""
+    return cast(Entry, record)
+
+
+def entry_view(tables: Tables) -> Iterable[Entry]:
+    """All entries as stored, not copied (fast read-only queries): the same cast as
+    `as_entry`, over the whole table at once."""
+    return cast(Iterable[Entry], tables.raw("entries").values())

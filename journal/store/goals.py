@@ -7,12 +7,12 @@ entry and drops only the links, and says how many.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, cast
 
 from journal import models
 from journal.errors import ValidationError
-from journal.models import Record
+from journal.records import Goal, Metric, StoredRecord
 from journal.store.tables import Tables, unique
 
 
@@ -22,12 +22,12 @@ class Goals:
     def __init__(self, tables: Tables) -> None:
         self._tables = tables
 
-    def all(self) -> list[Record]:
-        return [dict(g) for g in self._tables.raw("goals").values()]
+    def all(self) -> list[Goal]:
+        return [as_goal(dict(g)) for g in self._tables.raw("goals").values()]
 
-    def get(self, ref: str) -> Record:
+    def get(self, ref: str) -> Goal:
         """A goal by code or id."""
-        return resolve(self._tables, "goals", ref)
+        return as_goal(resolve(self._tables, "goals", ref))
 
     def ids(self, refs: Iterable[str]) -> list[str]:
         return unique(self.get(ref)["id"] for ref in refs)
@@ -45,8 +45,8 @@ class Goals:
         due: str | None = None,
         status: str = "active",
         notes: str = "",
-        metric: Record | None = None,
-    ) -> Record:
+        metric: Metric | None = None,
+    ) -> Goal:
         with self._tables.transaction():
             record = self._check_goal(
                 {
@@ -64,20 +64,21 @@ class Goals:
                     "created": self._tables.now_iso(),
                 }
             )
-            return self._tables.insert("goals", record)
+            return as_goal(self._tables.insert("goals", record))
 
-    def update(self, ref: str, **changes: Any) -> Record:
+    def update(self, ref: str, **changes: Any) -> Goal:
         with self._tables.transaction():
-            record = self.get(ref)
-            was_done = record.get("status") == "done"
-            record.update(changes)
-            record = self._check_goal(record)
+            current = self.get(ref)
+            was_done = current.get("status") == "done"
+            record = self._check_goal({**current, **changes})
             if record["status"] == "done" and not was_done:  # a review of this period shows it
                 record["done_on"] = self._tables.now_iso()[:10]
             self._tables.replace("goals", record)
             return record
 
-    def _check_goal(self, record: Record) -> Record:
+    def _check_goal(self, record: StoredRecord) -> Goal:
+        """A goal as given (an add's fields, or a stored goal with an update's changes),
+        completed and checked."""
         from journal.dates import parse_date
 
         record["title"] = models.check_text(record.get("title") or "", "the goal's title").strip()
@@ -129,7 +130,7 @@ class Goals:
                 **metric,
                 "start": (record.get("created") or self._tables.now_iso())[:10],
             }
-        return models.check_goal(record)  # the rule doctor and import json apply too
+        return models.check_goal(as_goal(record))  # the rule doctor and import json apply too
 
     def _refuse_cycle(self, ident: str | None, parent: str) -> None:
         seen: set[str] = set()
@@ -155,7 +156,13 @@ class Goals:
             return dropped
 
 
-def resolve(tables: Tables, table: str, ref: str) -> Record:
+def as_goal(record: Mapping[str, Any]) -> Goal:
+    """A stored goal (TinyDB holds plain dicts) as the shape records.py declares: the
+    goals table's one cast. Pass a copy when the result will be changed."""
+    return cast(Goal, record)
+
+
+def resolve(tables: Tables, table: str, ref: str) -> StoredRecord:
     """A goal or skill by code or id; the error lists the codes there are."""
     ref = ref.strip().lower()
     for record in tables.raw(table).values():

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 from journal.dates import local_now
-from journal.models import Record
+from journal.records import Entry, StoredRecord
 from journal.storage.safe import SafeStorage
-from journal.store.entries import TRASH_KEEP, Entries, stored_when
+from journal.store.entries import TRASH_KEEP, Entries, entry_view, stored_when
 from journal.store.goals import Goals
 from journal.store.reviews import Forms, Reviews
 from journal.store.skills import Skills
@@ -62,7 +62,7 @@ class JournalStore:
     def refresh(self) -> bool:
         return self.tables.refresh()
 
-    def meta(self) -> Record:
+    def meta(self) -> StoredRecord:
         return self.tables.meta()
 
     def set_meta(self, name: str, value: Any) -> None:
@@ -73,16 +73,18 @@ class JournalStore:
 
     # -- whole journal ---------------------------------------------------------------
 
-    def raw_entries(self) -> Iterable[Record]:
+    def raw_entries(self) -> Iterable[Entry]:
         """All entries as stored, for fast read-only queries: do not mutate them."""
-        return self.tables.raw("entries").values()
+        return entry_view(self.tables)
 
     def is_empty(self) -> bool:
         """No records, and none waiting in the trash (`journal undo` would bring its ids
         back, so they are taken)."""
         return not any(self.tables.raw(table) for table in (*TABLES, "trash"))
 
-    def put_records(self, tables: dict[str, list[Record]], counters: dict[str, int]) -> None:
+    def put_records(
+        self, tables: Mapping[str, Sequence[Mapping[str, Any]]], counters: dict[str, int]
+    ) -> None:
         """Store records under their own ids (`journal import json` into an empty journal);
         the id counters move past every id given, so none is ever handed out again."""
         with self.tables.transaction():

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any, cast
+
 from journal import models
 from journal.errors import ValidationError
-from journal.models import Record
+from journal.records import Review, StoredRecord
 from journal.store.tables import Tables
+
+
+def as_review(record: Mapping[str, Any]) -> Review:
+    """A stored review (TinyDB holds plain dicts) as the shape records.py declares: the
+    reviews table's one cast. Pass a copy when the result will be changed."""
+    return cast(Review, record)
 
 
 class Reviews:
@@ -14,29 +23,29 @@ class Reviews:
     def __init__(self, tables: Tables) -> None:
         self._tables = tables
 
-    def all(self) -> list[Record]:
-        return [dict(r) for r in self._tables.raw("reviews").values()]
+    def all(self) -> list[Review]:
+        return [as_review(dict(r)) for r in self._tables.raw("reviews").values()]
 
-    def get(self, ref: str) -> Record:
+    def get(self, ref: str) -> Review:
         """A saved review by id or title (case-insensitive)."""
         wanted = ref.strip().lower()
         for record in self._tables.raw("reviews").values():
             if record.get("id") == wanted or str(record.get("title", "")).lower() == wanted:
-                return dict(record)
+                return as_review(dict(record))
         titles = ", ".join(repr(r.get("title")) for r in self._tables.raw("reviews").values())
         raise ValidationError(f"no review {ref!r} (saved: {titles or 'none yet'})")
 
-    def save(self, record: Record) -> Record:
+    def save(self, record: Review) -> Review:
         """Insert a new review or replace one by id; the caller builds the record."""
         with self._tables.transaction():
-            record = {**record, "updated": self._tables.now_iso()}
+            record = as_review({**record, "updated": self._tables.now_iso()})
             status = record.get("status") or "draft"
             record["status"] = models.choose(status, models.REVIEW_STATUSES, "status")
             if record.get("id"):
                 self._tables.replace("reviews", record)
                 return record
             record.setdefault("created", record["updated"])
-            return self._tables.insert("reviews", record)
+            return as_review(self._tables.insert("reviews", record))
 
     def delete(self, ident: str) -> None:
         with self._tables.transaction():
@@ -50,11 +59,11 @@ class Forms:
     def __init__(self, tables: Tables) -> None:
         self._tables = tables
 
-    def all(self) -> list[Record]:
+    def all(self) -> list[StoredRecord]:
         """The forms imported into this journal (`journal form import`), as stored."""
         return [dict(r) for r in self._tables.raw("forms").values()]
 
-    def save(self, record: Record, replace: bool = False) -> Record:
+    def save(self, record: Mapping[str, Any], replace: bool = False) -> StoredRecord:
         """Store a form under its name; one already there is replaced only when asked."""
         with self._tables.transaction():
             table = self._tables.table("forms")

@@ -7,15 +7,21 @@ entry and drops only the links, and says how many.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, cast
 
 from journal import models
 from journal.errors import ValidationError
-from journal.models import Record
+from journal.records import Skill, StoredRecord
 from journal.store.entries import lookup_entry
 from journal.store.goals import resolve
 from journal.store.tables import Tables, unique
+
+
+def as_skill(record: Mapping[str, Any]) -> Skill:
+    """A stored skill (TinyDB holds plain dicts) as the shape records.py declares: the
+    skills table's one cast. Pass a copy when the result will be changed."""
+    return cast(Skill, record)
 
 
 class Skills:
@@ -24,11 +30,11 @@ class Skills:
     def __init__(self, tables: Tables) -> None:
         self._tables = tables
 
-    def all(self) -> list[Record]:
-        return [dict(s) for s in self._tables.raw("skills").values()]
+    def all(self) -> list[Skill]:
+        return [as_skill(dict(s)) for s in self._tables.raw("skills").values()]
 
-    def get(self, ref: str) -> Record:
-        return resolve(self._tables, "skills", ref)
+    def get(self, ref: str) -> Skill:
+        return as_skill(resolve(self._tables, "skills", ref))
 
     def ids(self, refs: Iterable[str]) -> list[str]:
         return unique(self.get(ref)["id"] for ref in refs)
@@ -43,11 +49,11 @@ class Skills:
         target_level: int | None = None,
         plan: str = "",
         status: str = "active",
-    ) -> Record:
+    ) -> Skill:
         item = {key: value for key, value in locals().items() if key != "self"}
         return self.add_many([item])[0]
 
-    def add_many(self, items: list[dict[str, Any]]) -> list[Record]:
+    def add_many(self, items: list[dict[str, Any]]) -> list[Skill]:
         """Add many skills in one write (an import may start thousands): all or none."""
         if not items:
             return []
@@ -74,7 +80,7 @@ class Skills:
                 taken.add(record["code"])
                 names[record["name"].casefold()] = record["code"]
                 records.append(record)
-            added = self._tables.insert_many("skills", records)
+            added = [as_skill(s) for s in self._tables.insert_many("skills", records)]
             for skill in added:  # the feedback a skill came from is linked to it, both ways
                 for entry_id in skill["why"]:
                     entry = self._tables.get("entries", entry_id)
@@ -84,23 +90,25 @@ class Skills:
                         )
             return added
 
-    def update(self, ref: str, **changes: Any) -> Record:
+    def update(self, ref: str, **changes: Any) -> Skill:
         with self._tables.transaction():
-            record = self.get(ref)
-            record.update(changes)
+            record: StoredRecord = {**self.get(ref), **changes}
             if "level" in changes or "target_level" in changes:  # old records may predate it
                 models.check_levels(record.get("level"), record.get("target_level"))
             names = None
             if "name" in changes:
                 others = [s for s in self.all() if s["id"] != record["id"]]
                 names = {s["name"].casefold(): s["code"] for s in others}
-            record = self._check_skill(record, names=names)
-            self._tables.replace("skills", record)
-            return record
+            checked = self._check_skill(record, names=names)
+            self._tables.replace("skills", checked)
+            return checked
 
     def _check_skill(
-        self, record: Record, taken: set[str] | None = None, names: dict[str, str] | None = None
-    ) -> Record:
+        self,
+        record: StoredRecord,
+        taken: set[str] | None = None,
+        names: dict[str, str] | None = None,
+    ) -> Skill:
         """Check a skill; `taken` (codes in use by others) saves a scan in bulk adds. With
         `names` (other skills' folded names to codes) a name already used is refused, as
         goals refuse a second goal with the same title; an edit passes it only when the
@@ -132,7 +140,7 @@ class Skills:
         record["status"] = models.choose(
             record.get("status") or "active", models.SKILL_STATUSES, "status"
         )
-        return models.check_skill(record)  # the rule doctor and import json apply too
+        return models.check_skill(as_skill(record))  # the rule doctor and import json apply too
 
     def delete(self, ref: str) -> int:
         """Delete a skill; entries stay, links to it are dropped. Returns how many."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -19,7 +19,8 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from journal.dates import local_now, to_iso
-from journal.models import PREFIX, Record
+from journal.models import PREFIX
+from journal.records import StoredRecord
 from journal.storage import backups
 from journal.storage.document import SCHEMA_VERSION
 from journal.storage.document import Document as RawDoc
@@ -111,7 +112,7 @@ class Tables:
             if upgraded is not None:
                 meta.update(upgraded, doc_ids=[1])
 
-    def meta(self) -> Record:
+    def meta(self) -> StoredRecord:
         return dict(self.raw("meta").get("1", {"schema": SCHEMA_VERSION}))
 
     def set_meta(self, name: str, value: Any) -> None:
@@ -171,7 +172,7 @@ class Tables:
         self.storage.mark_dirty()
         return self.storage.read().setdefault(table, {})
 
-    def insert_many(self, table: str, records: list[Record]) -> list[Record]:
+    def insert_many(self, table: str, records: Sequence[Mapping[str, Any]]) -> list[StoredRecord]:
         """Give records fresh ids and store them."""
         numbers = self.new_ids(table, len(records))
         stored = [
@@ -187,7 +188,7 @@ class Tables:
             self.table(table).insert_multiple(docs)
         return [dict(record) for record in stored]
 
-    def insert(self, table: str, record: Record) -> Record:
+    def insert(self, table: str, record: Mapping[str, Any]) -> StoredRecord:
         return self.insert_many(table, [record])[0]
 
     def rewrite_links(self, table: str, field: str, ident: str) -> int:
@@ -200,13 +201,13 @@ class Tables:
                 hits += 1
         return hits
 
-    def get(self, table: str, ident: str) -> Record | None:
+    def get(self, table: str, ident: str) -> StoredRecord | None:
         raw = self.raw(table).get(ident[len(PREFIX[table]) :] if ident else "")
         if raw is None or raw.get("id") != ident:
             return None
         return dict(raw)
 
-    def replace(self, table: str, record: Record) -> None:
+    def replace(self, table: str, record: Mapping[str, Any]) -> None:
         number = int(record["id"][len(PREFIX[table]) :])
         self.claim(table, number)
         if table == "entries":

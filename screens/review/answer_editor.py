@@ -23,7 +23,7 @@ from textual.widgets import Footer, Label, OptionList, SelectionList, Static, Te
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from journal.models import Record
+from journal.records import Review
 from journal.review.answers import (
     Slot,
     answer_text,
@@ -41,7 +41,7 @@ from journal.textsafe import visible, visible_line
 from screens.clipboard import copy_in_thread
 from screens.widgets.pick_list import CheckList
 
-Edit = Callable[[Callable[[Record], None]], None]
+Edit = Callable[[Callable[[Review], None]], None]
 
 
 def slot_prompt(slot: Slot, text: str) -> Text:
@@ -72,10 +72,10 @@ class AnswerScreen(ModalScreen[None]):
         self,
         form: Form,
         slots: list[Slot],
-        review: Callable[[], Record],
+        review: Callable[[], Review],
         edit: Edit,
         assessment: Any,
-        previous: Record | None,
+        previous: Review | None,
     ) -> None:
         super().__init__()
         self.form, self.slots = form, slots

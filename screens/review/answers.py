@@ -10,25 +10,25 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from journal.errors import JournalError
-from journal.models import Record
+from journal.records import Review
 from journal.review.answers import review_form, slots
 from journal.review.builtin_forms import builtin_forms
 from journal.review.compare import previous_review
 from journal.review.forms import Form, form_from_record
-from journal.review.saved import goal_part
+from journal.review.saved import goal_part, period_of
 from screens.review.answer_editor import AnswerScreen, FormPicker
 
 if TYPE_CHECKING:
     from screens.review.screen import ReviewScreen
 
 
-def previous_rating_text(review: Record | None, saved: list[Record], goal_id: str) -> str:
+def previous_rating_text(review: Review | None, saved: list[Review], goal_id: str) -> str:
     """'Last cycle (H2 2025): Met', 'Last cycle (H2 2025): not rated', or '' for a first
     review."""
-    earlier = previous_review(review or {"period": {}}, saved) if review else None
+    earlier = previous_review(review, saved) if review else None
     if earlier is None:
         return ""
-    label = (earlier.get("period") or {}).get("label") or earlier.get("title", "")
+    label = period_of(earlier).get("label") or earlier.get("title", "")
     rating = goal_part(earlier, goal_id).get("rating")
     return f"Last cycle ({label}): {rating or 'not rated'}"
 
@@ -61,7 +61,7 @@ def _form_chosen(screen: ReviewScreen, form: Form | None) -> None:
     if form is None:
         return
 
-    def use(review: Record) -> None:
+    def use(review: Review) -> None:
         review["form"] = form.to_record()
         review.setdefault("answers", {})
 
@@ -74,7 +74,7 @@ def _push_editor(screen: ReviewScreen, form: Form) -> None:
     a = screen.assessment
     assert a is not None
 
-    def review() -> Record:
+    def review() -> Review:
         if screen.review is None:  # the first edit creates the draft (ReviewScreen._edit)
             screen._edit(lambda r: None, reassess=False)
         assert screen.review is not None

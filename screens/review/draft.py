@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 
 from journal.live import LiveJournal
-from journal.models import Record
+from journal.records import Review
 
 
 class DraftWriter:
@@ -23,9 +23,9 @@ class DraftWriter:
         self._lock = threading.Lock()
         self._written = 0
         # id(live) -> (live, store id); holding `live` keeps its id() from being reused.
-        self._ids: dict[int, tuple[Record, str]] = {}
+        self._ids: dict[int, tuple[Review, str]] = {}
 
-    def write(self, live: Record, snapshot: Record, seq: int) -> Record | None:
+    def write(self, live: Review, snapshot: Review, seq: int) -> Review | None:
         """Save `snapshot` (a copy of `live` numbered `seq`); None if a newer one is saved."""
         with self._lock:
             if seq <= self._written:

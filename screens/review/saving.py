@@ -18,7 +18,7 @@ from textual.message import Message
 
 from journal.errors import JournalError, ValidationError
 from journal.live import LiveJournal
-from journal.models import Record
+from journal.records import Review
 from journal.review import saved as rv
 from screens.messages import WriteFailed
 from screens.review.draft import DraftWriter
@@ -40,7 +40,7 @@ class DraftSaver:
         self.dirty = False
         self._timer: Timer | None = None
         self._seq = 0
-        self._stored: Record | None = None  # the live draft once a write was scheduled
+        self._stored: Review | None = None  # the live draft once a write was scheduled
 
     def changed(self) -> None:
         """The draft changed: save it once the user pauses."""
@@ -53,7 +53,7 @@ class DraftSaver:
         """A fresh review starts: nothing of it is stored yet."""
         self._stored = None
 
-    def _worth_saving(self, review: Record | None) -> bool:
+    def _worth_saving(self, review: Review | None) -> bool:
         """Saved before, or written in: a review nobody wrote in is not a record."""
         if review is None:
             return False
@@ -62,7 +62,7 @@ class DraftSaver:
             return True
         return False
 
-    def _take(self) -> tuple[Record, Record, int] | None:
+    def _take(self) -> tuple[Review, Review, int] | None:
         """(live draft, its copy, sequence number) when there is something to write."""
         if self._timer is not None:
             self._timer.stop()
@@ -84,7 +84,7 @@ class DraftSaver:
             with contextlib.suppress(ValidationError, JournalError):
                 self.writer.write(*job)
 
-    def _write(self, live: Record, snapshot: Record, seq: int) -> None:
+    def _write(self, live: Review, snapshot: Review, seq: int) -> None:
         try:
             saved = self.writer.write(live, snapshot, seq)
         except (ValidationError, JournalError) as err:
@@ -98,5 +98,5 @@ class DraftSaver:
 class DraftSaved(Message):
     """A draft write worked: `live` is the screen's draft, `saved` the stored record."""
 
-    live: Record
-    saved: Record
+    live: Review
+    saved: Review

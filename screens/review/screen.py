@@ -40,7 +40,7 @@ from textual.widgets import (
 from journal.dates import Period, parse_period
 from journal.errors import DateError
 from journal.live import LiveJournal, Snapshot
-from journal.models import Record
+from journal.records import Review
 from journal.review import saved as rv
 from journal.review.assess import Assessment, GoalReport, assess
 from screens.messages import WriteFailed
@@ -77,8 +77,8 @@ class ReviewScreen(ExportingScreen):
 
     def __init__(self, live: LiveJournal) -> None:
         super().__init__(live)
-        self.review: Record | None = None  # the live draft; None until the first edit
-        self.saved: list[Record] = []
+        self.review: Review | None = None  # the live draft; None until the first edit
+        self.saved: list[Review] = []
         self.period: Period | None = None
         self.assessment: Assessment | None = None
         self.shown = views.OVERVIEW
@@ -151,11 +151,11 @@ class ReviewScreen(ExportingScreen):
         only re-assess: the draft being written stays as it is."""
         if not self._saved_read:
             self._saved_read = True
-            self._saved_loaded([dict(r) for r in snapshot.reviews])
+            self._saved_loaded([r.copy() for r in snapshot.reviews])
         else:
             self._reassess()
 
-    def _saved_loaded(self, saved: list[Record]) -> None:
+    def _saved_loaded(self, saved: list[Review]) -> None:
         self.saved = sorted(saved, key=lambda r: str(r.get("updated", "")), reverse=True)
         self._fill_review_select()
         if self.review is None and self.saved:
@@ -200,7 +200,7 @@ class ReviewScreen(ExportingScreen):
         )
 
     @work(thread=True, exclusive=True, group="review-assess")
-    def _assess(self, period: Period, review: Record | None, today: Any) -> None:
+    def _assess(self, period: Period, review: Review | None, today: Any) -> None:
         snapshot = self.snapshot or Snapshot()
         result = assess(
             snapshot.entries, list(snapshot.goals), list(snapshot.skills), period, review, today
@@ -259,7 +259,7 @@ class ReviewScreen(ExportingScreen):
 
     # -- editing ---------------------------------------------------------------------
 
-    def _edit(self, change: Callable[[Record], None], reassess: bool = True) -> None:
+    def _edit(self, change: Callable[[Review], None], reassess: bool = True) -> None:
         """Apply a change to the draft (creating it on the first edit) and save it soon."""
         if self.period is None:
             return
@@ -354,7 +354,7 @@ class ReviewScreen(ExportingScreen):
         else:
             self._reassess()
 
-    def _move(self, review: Record, period: Period) -> None:
+    def _move(self, review: Review, period: Period) -> None:
         """Move the draft to a period; a default title follows it, unique among the rest."""
         follows = rv.follows_period(review)
         rv.set_period(review, period)
@@ -371,7 +371,7 @@ class ReviewScreen(ExportingScreen):
             if self.review is not None and self.review.get("id"):
                 select.value = self.review["id"]
 
-    def _open(self, record: Record) -> None:
+    def _open(self, record: Review) -> None:
         self.review = copy.deepcopy(record)
         self.period = rv.review_period(record)
         self._set_period_text(self.period.label)
@@ -420,7 +420,7 @@ class ReviewScreen(ExportingScreen):
     def _draft_saved(self, event: DraftSaved) -> None:
         self.draft_saved(event.live, event.saved)
 
-    def draft_saved(self, live: Record, saved: Record) -> None:
+    def draft_saved(self, live: Review, saved: Review) -> None:
         """A write worked: remember the id, list the review, say so."""
         live.setdefault("id", saved["id"])
         self.saved = [r for r in self.saved if r["id"] != saved["id"]]

@@ -8,6 +8,7 @@ is a pure function of the assessment, and every piece of user text goes through
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from rich.table import Table
 from rich.text import Text
@@ -75,13 +76,16 @@ def goal_header(a: Assessment, rep: GoalReport) -> Text:
     goal = rep.goal
     if rep.supports:
         facts.append("supports " + ", ".join(visible_line(s) for s in rep.supports))
-    for key, label in (("measure", "measure"), ("target", "target")):
+    facts_shown: tuple[tuple[Literal["measure", "target"], str], ...] = (
+        ("measure", "measure"),
+        ("target", "target"),
+    )
+    for key, label in facts_shown:
         if goal.get(key):
             facts.append(f"{label}: {visible_line(str(goal[key]))}")
-    if goal.get("due"):
+    if due := goal.get("due"):
         facts.append(
-            f"due {human_date(date.fromisoformat(goal['due']))}"
-            + (" (overdue)" if rep.overdue else "")
+            f"due {human_date(date.fromisoformat(due))}" + (" (overdue)" if rep.overdue else "")
         )
     if rep.done_in_period:
         done = goal.get("done_on") or goal.get("due")
@@ -136,8 +140,8 @@ def evidence_prompt(ev: Evidence, titles: dict[str, str]) -> Text:
     text.append(f"{human_date(ev.day):>11} ", style="dim")
     text.append(f"{KIND_SHORT.get(entry['kind'], entry['kind']):<4} ", style="cyan")
     text.append(visible_line(entry["title"]))
-    if entry.get("source"):
-        text.append(f" — {visible_line(entry['source'])}", style="dim")
+    if source := entry.get("source"):
+        text.append(f" — {visible_line(source)}", style="dim")
     if ev.via:
         text.append(
             " via " + ", ".join(visible_line(titles.get(g, g)) for g in ev.via), style="dim italic"
@@ -182,7 +186,7 @@ def gaps_text(a: Assessment) -> Text:
     for g in a.overdue:
         text.append("! ", style="bold red")
         text.append(visible_line(g.title))
-        due = human_date(date.fromisoformat(g.goal["due"]))
+        due = human_date(date.fromisoformat(g.goal["due"] or ""))  # overdue: it has one
         text.append(f" — overdue: due {due}, still active\n", style="dim")
     for g in a.at_risk:
         if g.progress is None:

@@ -22,7 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from journal.models import Record
+from journal.records import Entry
 from journal.textsafe import visible_line
 
 KIND_LABEL = {"feedback": "feedback", "reflection": "reflect", "win": "win", "note": "note"}
@@ -88,7 +88,7 @@ class EntryList(ScrollView, can_focus=True):
         """The cursor moved to another entry (None when the list is empty)."""
 
         entry_list: EntryList
-        entry: Record | None
+        entry: Entry | None
 
         def can_replace(self, message: Message) -> bool:
             # A burst of cursor moves repaints the preview once.
@@ -99,11 +99,11 @@ class EntryList(ScrollView, can_focus=True):
         """Enter or a double click on an entry."""
 
         entry_list: EntryList
-        entry: Record
+        entry: Entry
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._entries: Sequence[Record] = ()
+        self._entries: Sequence[Entry] = ()
         self._codes: Mapping[str, str] = {}
         self._empty_text = ""  # nothing to say until the first load has answered
         self._cache: LRUCache[tuple[int, int, int], Strip] = LRUCache(256)
@@ -111,18 +111,18 @@ class EntryList(ScrollView, can_focus=True):
     # -- data ------------------------------------------------------------------------
 
     @property
-    def entries(self) -> Sequence[Record]:
+    def entries(self) -> Sequence[Entry]:
         return self._entries
 
     @property
-    def highlighted(self) -> Record | None:
+    def highlighted(self) -> Entry | None:
         if 0 <= self.cursor < len(self._entries):
             return self._entries[self.cursor]
         return None
 
     def show(
         self,
-        entries: Sequence[Record],
+        entries: Sequence[Entry],
         codes: Mapping[str, str],
         cursor: int = 0,
         empty_text: str | None = None,
@@ -243,7 +243,7 @@ class EntryList(ScrollView, can_focus=True):
             cached = self._cache[key] = self._render_row(self._entries[row], width, False)
         return cached
 
-    def _render_row(self, entry: Record, width: int, is_cursor: bool) -> Strip:
+    def _render_row(self, entry: Entry, width: int, is_cursor: bool) -> Strip:
         style = self.get_component_rich_style
         kind = str(entry.get("kind", "note"))
         links = [self._codes.get(x, x) for x in (*entry.get("goals", ()), *entry.get("skills", ()))]

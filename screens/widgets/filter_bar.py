@@ -16,7 +16,8 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Select
 
-from journal.models import KINDS, Record
+from journal.models import KINDS
+from journal.records import Goal
 from journal.textsafe import visible_line
 
 
@@ -106,7 +107,7 @@ class FilterBar(Horizontal):
             period=self.period.value.strip(),
         )
 
-    def set_goals(self, goals: list[Record]) -> None:
+    def set_goals(self, goals: list[Goal]) -> None:
         """Offer these goals, keeping the chosen one if it still exists."""
         current = self.goal.value
         ordered = sorted(goals, key=lambda g: (g.get("scope") != "company", g["code"]))

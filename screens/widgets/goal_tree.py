@@ -13,7 +13,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from journal.goals import goal_tree
-from journal.models import Record
+from journal.records import Goal
 
 
 def descendants(node: TreeNode[str]) -> list[TreeNode[str]]:
@@ -35,7 +35,7 @@ class GoalTree(Tree[str]):
         self.border_title = legend  # what the marks in the rows mean
 
     def rebuild(
-        self, goals: Sequence[Record], label: Callable[[Record], Text], select: str | None
+        self, goals: Sequence[Goal], label: Callable[[Goal], Text], select: str | None
     ) -> TreeNode[str] | None:
         """Refill with `goals`, each row `label(goal)`; the first node of `select`, if any."""
         collapsed = {n.data for n in descendants(self.root) if not n.is_expanded}

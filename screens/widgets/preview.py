@@ -15,14 +15,14 @@ from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
 from journal.dates import from_iso, human_date
-from journal.models import Record
+from journal.records import Entry
 from journal.textsafe import visible, visible_line
 
 MAX_BODY = 100_000
 """Longer bodies are cut in the preview: Markdown-rendering megabytes would stall the UI."""
 
 
-def entry_facts(entry: Record, names: Mapping[str, str]) -> Text:
+def entry_facts(entry: Entry, names: Mapping[str, str]) -> Text:
     """The header of the preview: kind, date, source, sentiment, tags, goals, skills."""
     when = from_iso(entry["when"])
     text = Text()
@@ -71,7 +71,7 @@ class EntryPreview(VerticalScroll, can_focus=False):
     def body(self) -> Markdown:
         return self.query_one(Markdown)
 
-    def show(self, entry: Record | None, names: Mapping[str, str]) -> None:
+    def show(self, entry: Entry | None, names: Mapping[str, str]) -> None:
         if entry is None:
             self.facts.update(Text("Nothing selected.", style="dim italic"))
             self.body.update("")

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
 
-from journal.models import Record
+from journal.records import Skill
 from journal.textsafe import visible_line
 
 # (key, heading, width) of the columns that always show in full
@@ -33,13 +33,13 @@ class SkillTable(DataTable[Text]):
 
     DEFAULT_CSS = "SkillTable { overflow-x: hidden; }"
 
-    def __init__(self, level_text: Callable[[Record], str], **kwargs: object) -> None:
+    def __init__(self, level_text: Callable[[Skill], str], **kwargs: object) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
         self.level_text = level_text
-        self._rows: Sequence[tuple[Record, int]] = ()
+        self._rows: Sequence[tuple[Skill, int]] = ()
         self._widths: tuple[int, int] | None = None
 
-    def fill(self, rows: Sequence[tuple[Record, int]]) -> None:
+    def fill(self, rows: Sequence[tuple[Skill, int]]) -> None:
         """Show these (skill, evidence count) rows, sizing the columns to the table."""
         self._rows = rows
         longest = max((len(visible_line(s["code"])) for s, _ in rows), default=4)

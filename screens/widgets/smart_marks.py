@@ -9,8 +9,8 @@ from datetime import date
 from rich.text import Text
 from textual.widgets import Static
 
-from journal.models import Record
 from journal.planning.smart import Check, smart_check
+from journal.records import Goal
 
 
 def marks_text(checks: list[Check], short: bool = False) -> Text:
@@ -43,6 +43,6 @@ class SmartMarks(Static):
         super().__init__("", markup=False, **kwargs)  # type: ignore[arg-type]
         self.checks: list[Check] = []
 
-    def show(self, goal: Record, goals: list[Record], today: date) -> None:
+    def show(self, goal: Goal, goals: list[Goal], today: date) -> None:
         self.checks = smart_check(goal, goals, today)
         self.update(marks_text(self.checks, short=True))
