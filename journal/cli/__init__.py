@@ -44,7 +44,8 @@ finally:
     signal.pthread_sigmask(signal.SIG_SETMASK, loading_mask)
 
 # Each module registers its sub-commands with `register(subparsers, common)` and keeps
-# its module top light; a run builds only the module of the command it was given.
+# its module top light; a run builds only the module of the command it was given (and
+# only that command's parser when the module lists one builder per command in PARSERS).
 COMMANDS = {
     "add": "entries",
     "list": "entries",
@@ -187,10 +188,14 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
         help="open the app on a throwaway journal filled with a year of sample data",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    invoked = COMMANDS.get(command_word(argv) or "")
+    word = command_word(argv) or ""
+    invoked = COMMANDS.get(word)
     modules = [invoked] if invoked else list(dict.fromkeys(COMMANDS.values()))
     for name in modules:  # only the invoked command's module loads: `journal add` stays quick
-        importlib.import_module(f"journal.cli.{name}").register(subparsers, common)
+        module = importlib.import_module(f"journal.cli.{name}")
+        # A module with one builder per sub-command (PARSERS) builds only the one run.
+        only = getattr(module, "PARSERS", {}).get(word) if invoked else None
+        (only or module.register)(subparsers, common)
     return parser
 
 

@@ -18,6 +18,11 @@ from journal.textsafe import visible_line
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    for build in PARSERS.values():
+        build(subparsers, common)
+
+
+def register_add(subparsers: Any, common: argparse.ArgumentParser) -> None:
     add = subparsers.add_parser(
         "add",
         parents=[common],
@@ -62,6 +67,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     add.set_defaults(run=run_add)
 
+
+def register_list(subparsers: Any, common: argparse.ArgumentParser) -> None:
     lst = subparsers.add_parser(
         "list",
         parents=[common],
@@ -106,6 +113,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     lst.add_argument("--json", action="store_true", help="print a JSON array")
     lst.set_defaults(run=run_list)
 
+
+def register_link(subparsers: Any, common: argparse.ArgumentParser) -> None:
     link = subparsers.add_parser(
         "link",
         parents=[common],
@@ -129,6 +138,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     link.add_argument("--remove", action="store_true", help="remove these links instead")
     link.set_defaults(run=run_link)
+
+
+# One builder per sub-command: `journal add` builds only the add parser (journal.cli).
+PARSERS = {"add": register_add, "list": register_list, "link": register_link}
 
 
 def read_text(text: str) -> str:

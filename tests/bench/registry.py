@@ -105,8 +105,17 @@ def _child_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_timed(argv: list[str], check_output: bool = False) -> Sample:
-    """Run a whole process; wall-clock and CPU ms. Output goes to /dev/null unless checked."""
+def run_timed(
+    argv: list[str],
+    check_output: bool = False,
+    *,
+    env: Mapping[str, str] | None = None,
+    expect: str | None = None,
+) -> Sample:
+    """Run a whole process; wall-clock and CPU ms. Output goes to /dev/null unless checked
+    (`check_output`: it printed something; `expect`: its output holds that text). `env`
+    replaces ENV (say, one built on it with a private HOME)."""
+    check_output = check_output or expect is not None
     cpu_before = _child_cpu()
     started = time.perf_counter()
     result = subprocess.run(
@@ -114,7 +123,7 @@ def run_timed(argv: list[str], check_output: bool = False) -> Sample:
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE if check_output else subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        env=ENV,
+        env=ENV if env is None else dict(env),
     )
     elapsed = (time.perf_counter() - started) * 1000
     cpu = (_child_cpu() - cpu_before) * 1000
@@ -124,6 +133,8 @@ def run_timed(argv: list[str], check_output: bool = False) -> Sample:
         )
     if check_output and not result.stdout.strip():
         raise BenchError(f"{' '.join(argv)} printed nothing: the benchmark query matches nothing")
+    if expect is not None and expect not in result.stdout.decode(errors="replace"):
+        raise BenchError(f"{' '.join(argv)} did not print {expect!r}: it measured something else")
     return Sample(elapsed, cpu)
 
 

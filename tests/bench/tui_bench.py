@@ -3,7 +3,8 @@
     python tests/bench/tui_bench.py                 # 50,000 entries
     python tests/bench/tui_bench.py --size 10000 --runs 5
 
-Each run is a fresh process running the real app headless (`App.run_test`) on a copy
+Each run is a fresh process (bytecode cached, as `python -m tests.bench` runs them: no
+PYTHONDONTWRITEBYTECODE) running the real app headless (`App.run_test`) on a copy
 of a generated journal (`tests.bench.generate.generate_journal`, cached in tests/bench/data/
 like the main benchmark). First screen: from the process's launch (interpreter start,
 imports, opening the store, app start, the snapshot worker) until the journal screen
@@ -33,6 +34,7 @@ if __package__ in (None, ""):
 
 from journal.store.journal_store import JournalStore  # noqa: E402
 from tests.bench.generate import GENERATOR_VERSION, generate_journal  # noqa: E402
+from tests.bench.registry import ENV, use_bytecode_cache  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 NOW = datetime(2026, 6, 30, 18, 0, tzinfo=timezone(timedelta(hours=1)))
@@ -53,19 +55,24 @@ async def one_run(source: Path) -> dict[str, object]:
     """One measured session; times are perf_counter seconds or milliseconds."""
     from screens.app import make_app
     from screens.journal import JournalScreen
+    from screens.widgets.entry_list import EntryList
 
     folder = Path(tempfile.mkdtemp(prefix="tui-bench-"))
     try:
         path = folder / "journal.json"
         shutil.copy(source, path)
         shown: list[tuple[float, float, str]] = []
-        original = JournalScreen._show_result
+        # The list widget's `show` is spied on: JournalScreen._show_result is an @on
+        # handler, bound when its class was made, so replacing the attribute does nothing.
+        # The screen sets its `_result` (the filter shown) just before it calls `show`.
+        original = EntryList.show
 
-        def spy(self: JournalScreen, result):  # type: ignore[no-untyped-def]
-            original(self, result)
+        def spy(self: EntryList, *args, **kwargs):  # type: ignore[no-untyped-def]
+            original(self, *args, **kwargs)
+            result = self.screen._result  # type: ignore[attr-defined]
             shown.append((time.perf_counter(), time.process_time(), result.flt.text))
 
-        JournalScreen._show_result = spy  # type: ignore[method-assign]
+        EntryList.show = spy  # type: ignore[method-assign]
         try:
             opened = time.time()
             start = time.perf_counter()
@@ -98,7 +105,7 @@ async def one_run(source: Path) -> dict[str, object]:
                 "deleted_cpu": [cpu for _, cpu in deleted],
             }
         finally:
-            JournalScreen._show_result = original  # type: ignore[method-assign]
+            EntryList.show = original  # type: ignore[method-assign]
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -124,6 +131,7 @@ def main() -> int:
         print(json.dumps(asyncio.run(one_run(Path(args.child)))))
         return 0
     source = journal_file(args.size)
+    use_bytecode_cache(DATA / "pycache")  # as the runner does: no PYTHONDONTWRITEBYTECODE
     runs = []
     for _ in range(args.runs):
         launched = time.time()
@@ -132,6 +140,7 @@ def main() -> int:
             check=True,
             capture_output=True,
             text=True,
+            env=ENV,
         ).stdout
         result = json.loads(out.strip().splitlines()[-1])
         result["process"] = result["first_wall"] - launched
