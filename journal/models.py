@@ -31,9 +31,6 @@ LEVELS = range(1, 6)
 # slow every save of the journal after it.
 MAX_TEXT_BYTES = 2_000_000
 
-Record = dict[str, Any]
-"""Deprecated, kept for older tests and branches: code takes the TypedDict of its kind
-(journal.records: Entry, Goal, Skill, Review) or, when generic over kinds, `StoredRecord`."""
 _Choice = TypeVar("_Choice", bound=str)
 
 _TAG = re.compile(r"^[^\s,]+$")

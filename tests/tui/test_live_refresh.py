@@ -11,7 +11,7 @@ import subprocess
 import sys
 from functools import partial
 
-from journal.models import Record
+from journal.records import Entry
 from journal.store.journal_store import JournalStore
 from screens.app import make_app
 from screens.goals import GoalsScreen
@@ -50,7 +50,7 @@ async def test_entry_from_another_process_shows_after_visiting_goals(
         assert "Written in another terminal" in shown_titles(screen)
 
 
-def add_win(store: JournalStore, title: str) -> Record:
+def add_win(store: JournalStore, title: str) -> Entry:
     return store.entries.add("win", title, goals=["latency"])
 
 

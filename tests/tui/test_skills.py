@@ -8,7 +8,7 @@ import pytest
 from textual.app import App
 from textual.pilot import Pilot
 
-from journal.models import Record
+from journal.records import Entry
 from journal.store.journal_store import JournalStore
 from screens.app import JournalApp
 from screens.dialogs import Confirm, Picker
@@ -36,7 +36,7 @@ def notices(app: App[None]) -> list[str]:
 
 
 @pytest.fixture
-def feedback(store: JournalStore) -> dict[str, Record]:
+def feedback(store: JournalStore) -> dict[str, Entry]:
     """Feedback of every sentiment; one constructive piece already has its skill."""
     s = store
     covered = s.entries.add(
@@ -79,7 +79,7 @@ def feedback(store: JournalStore) -> dict[str, Record]:
 
 def test_feedback_waiting_for_a_skill_is_constructive_unlinked_and_newest_first(
     store: JournalStore,
-    feedback: dict[str, Record],
+    feedback: dict[str, Entry],
 ) -> None:
     waiting = feedback_wanting_skill(store.raw_entries(), store.skills.all())
     assert [e["id"] for e in waiting] == [feedback[k]["id"] for k in ("new", "mixed", "old")]
@@ -99,7 +99,7 @@ def test_suggested_name_is_trimmed_and_capitalised() -> None:
 
 
 async def test_turn_feedback_into_a_skill_with_f(
-    store: JournalStore, feedback: dict[str, Record]
+    store: JournalStore, feedback: dict[str, Entry]
 ) -> None:
     async with skills_app(store) as (app, pilot):
         await pilot.press("f")
@@ -136,7 +136,7 @@ async def test_turn_feedback_into_a_skill_with_f(
 
 async def test_create_skill_from_feedback_is_callable_from_elsewhere(
     store: JournalStore,
-    feedback: dict[str, Record],
+    feedback: dict[str, Entry],
 ) -> None:
     async with skills_app(store) as (app, pilot):
         skills_screen(app).create_skill_from_feedback(feedback["win"]["id"])
@@ -199,7 +199,7 @@ async def test_add_edit_and_delete_a_skill(store: JournalStore) -> None:
 
 async def test_edit_still_saves_after_its_feedback_was_deleted(
     store: JournalStore,
-    feedback: dict[str, Record],
+    feedback: dict[str, Entry],
 ) -> None:
     store.entries.delete(feedback["covered"]["id"])
     async with skills_app(store) as (app, pilot):
@@ -224,7 +224,7 @@ async def test_markup_in_skills_and_feedback_shows_literally(store: JournalStore
         assert "[red]Kim: [bold]Too[/] terse␛]52;c;x␇" in detail
 
 
-async def test_show_skill_selects_it(store: JournalStore, feedback: dict[str, Record]) -> None:
+async def test_show_skill_selects_it(store: JournalStore, feedback: dict[str, Entry]) -> None:
     store.skills.add("Active listening", code="listening")
     wanted = store.skills.get("listening")["id"]
     async with skills_app(store) as (app, pilot):

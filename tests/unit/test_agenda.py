@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from journal.models import Record
 from journal.planning.agenda import action_items, after, build_agenda, manager_answer
+from journal.records import Entry
 
 TODAY = date(2026, 3, 20)
 
 
-def e(ident: str, when: str, kind: str = "note", tags: list[str] = (), **more: object) -> Record:
+def e(ident: str, when: str, kind: str = "note", tags: list[str] = (), **more: object) -> Entry:
     return {
         "id": ident,
         "kind": kind,
@@ -25,7 +25,7 @@ def e(ident: str, when: str, kind: str = "note", tags: list[str] = (), **more: o
     }
 
 
-def meeting(ident: str, when: str, who: str | None, *actions: tuple[str, str | None]) -> Record:
+def meeting(ident: str, when: str, who: str | None, *actions: tuple[str, str | None]) -> Entry:
     return e(
         ident,
         when,

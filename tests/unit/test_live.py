@@ -12,7 +12,7 @@ import pytest
 
 from journal.errors import ValidationError
 from journal.live import LiveJournal, Snapshot
-from journal.models import Record
+from journal.records import Entry
 from journal.store.journal_store import JournalStore
 
 NOW = datetime(2026, 3, 16, 10, 0, tzinfo=UTC)
@@ -122,7 +122,7 @@ def test_a_failed_read_keeps_the_last_snapshot(live: LiveJournal, db_path: Path)
     assert live.snapshot() is good
 
 
-def add_note(store: JournalStore, title: str) -> Record:
+def add_note(store: JournalStore, title: str) -> Entry:
     return store.entries.add("note", title)
 
 

@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from journal.dates import Period
-from journal.models import KINDS, SENTIMENTS, Record
+from journal.models import KINDS, SENTIMENTS
 from journal.query import EntryFilter, find, matches, newest_first
+from journal.records import Entry
 
 WORDS = ["demo", "Fix", "deck", "ana", "Priya", "ship", "ÉTÉ", "q3"]
 TAGS = ["deck", "focus", "deal"]
@@ -22,7 +23,7 @@ words = st.lists(st.sampled_from(WORDS), max_size=4).map(" ".join)
 
 
 @st.composite
-def entries(draw: st.DrawFn) -> list[Record]:
+def entries(draw: st.DrawFn) -> list[Entry]:
     found = []
     for n in range(1, draw(st.integers(0, 12)) + 1):
         day = DAY0 + timedelta(days=draw(st.integers(0, 200)))
@@ -66,7 +67,7 @@ def filters(draw: st.DrawFn) -> EntryFilter:
 @settings(max_examples=100, deadline=None)
 @given(entries(), filters(), st.none() | st.integers(0, 5))
 def test_find_keeps_exactly_what_matches_keeps(
-    found: list[Record], flt: EntryFilter, limit: int | None
+    found: list[Entry], flt: EntryFilter, limit: int | None
 ) -> None:
     kept = sorted((e for e in found if matches(e, flt)), key=newest_first, reverse=True)
     assert find(found, flt) == kept

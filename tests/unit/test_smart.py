@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from journal.models import Record
 from journal.planning.smart import NAMES, is_action_word, marks, smart_check
+from journal.records import Goal
 
 TODAY = date(2026, 7, 1)
-REVENUE: Record = {
+REVENUE: Goal = {
     "id": "g1",
     "code": "revenue",
     "title": "Grow enterprise revenue",
@@ -23,8 +23,8 @@ REVENUE: Record = {
 }
 
 
-def goal(**fields: Any) -> Record:
-    base: Record = {
+def goal(**fields: Any) -> Goal:
+    base: Goal = {
         "id": "g9",
         "code": "infl",
         "title": "Improve my influencing",
@@ -40,7 +40,7 @@ def goal(**fields: Any) -> Record:
     return {**base, **fields}
 
 
-def check(name: str, g: Record, goals: list[Record] | None = None) -> tuple[bool, str]:
+def check(name: str, g: Goal, goals: list[Goal] | None = None) -> tuple[bool, str]:
     found = {c.name: c for c in smart_check(g, goals if goals is not None else [REVENUE, g], TODAY)}
     return found[name].ok, found[name].missing
 
@@ -98,7 +98,7 @@ def test_measurable_by_measure_and_target_or_a_numeric_metric() -> None:
         ),
     ],
 )
-def test_measurable_fails_naming_the_missing_half(fields: Record, said: str) -> None:
+def test_measurable_fails_naming_the_missing_half(fields: Goal, said: str) -> None:
     ok, missing = check("Measurable", goal(**fields))
     assert not ok and said in missing
 

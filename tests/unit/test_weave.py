@@ -3,11 +3,11 @@ ranking of company goals by overlap on a hand-built journal whose answer is know
 
 from __future__ import annotations
 
-from journal.models import Record
 from journal.planning.weave import rank_company_goals, theme_title
+from journal.records import Entry, Goal
 
 
-def g(ident: str, code: str, scope: str = "company", **more: object) -> Record:
+def g(ident: str, code: str, scope: str = "company", **more: object) -> Goal:
     return {
         "id": ident,
         "code": code,
@@ -20,7 +20,7 @@ def g(ident: str, code: str, scope: str = "company", **more: object) -> Record:
     }
 
 
-def e(ident: str, when: str, goals: list[str], tags: list[str] = (), **more: object) -> Record:
+def e(ident: str, when: str, goals: list[str], tags: list[str] = (), **more: object) -> Entry:
     return {
         "id": ident,
         "kind": "note",

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from journal.dates import Period
-from journal.models import Record
+from journal.records import Review
 from journal.review.saved import (
     new_review,
     set_excluded,
@@ -164,7 +164,7 @@ def build_sample(store: JournalStore) -> dict[str, str]:
     return ids | names
 
 
-def sample_review(ids: dict[str, str]) -> Record:
+def sample_review(ids: dict[str, str]) -> Review:
     """A saved review with ratings, narratives (one trying to inject Markdown) and a drop."""
     review = new_review(H1)
     set_rating(review, ids["revenue"], "Exceeded")
