@@ -5,7 +5,10 @@ decides what to write, so the command line and the app share the rules.
 How `--target` fills both fields: the free-text `target` keeps exactly what was typed
 (`"< 300 ms"`, `"5 deals"`, `"ship v2"`). When that text starts with a number, the
 number is also the metric's numeric target (its unit from `--unit`, else the words
-after the number, else the metric's unit so far; a "(from N)" in it gives the baseline).
+after the number, else the metric's unit so far, else the unit typed with `--baseline`;
+a "(from N)" in it gives the baseline). A unit typed with `--baseline` (`420ms`) or with
+`--target` that is not the metric's unit is refused, as a check-in's is: the number would
+be read in another unit.
 A metric needs a baseline and a numeric target: `--baseline` gives one, a goal's
 existing metric keeps its own. `--target` alone on a goal with no baseline stores the
 text only (and the command line says how to add the baseline).
@@ -31,6 +34,7 @@ class MetricFlags:
     baseline: float | None = None
     target: str | None = None
     start: str | None = None  # a date phrase, read by journal.dates
+    baseline_unit: str | None = None  # typed with the baseline: 'ms' of '420ms'
 
 
 def metric_changes(goal: Goal | None, flags: MetricFlags) -> tuple[dict[str, Any], bool]:
@@ -57,6 +61,13 @@ def metric_changes(goal: Goal | None, flags: MetricFlags) -> tuple[dict[str, Any
     unit = check_unit(flags.unit) if flags.unit is not None else None
     if unit is None:
         unit = offered[1] if offered and offered[1] else old.get("unit", "")
+        if not old:  # a new metric; one there keeps its unit, "" (none) included
+            unit = unit or check_unit(flags.baseline_unit or "")
+    elif offered and flags.target is not None:
+        _check_typed_unit("--target", flags.target, _first_word(offered[1]), unit)
+    if flags.baseline_unit:
+        shown = with_unit(flags.baseline, flags.baseline_unit)
+        _check_typed_unit("--baseline", shown, flags.baseline_unit, unit)
     if target is None:
         raise ValidationError(
             "a metric needs a numeric target: add --target N (e.g. --target 300 --unit ms)"
@@ -80,6 +91,24 @@ def metric_changes(goal: Goal | None, flags: MetricFlags) -> tuple[dict[str, Any
 def metric_unit(metric: Mapping[str, Any] | None) -> Any:
     """A metric's unit as stored (None without a metric)."""
     return (metric or {}).get("unit")
+
+
+def _first_word(words: str) -> str:
+    """The unit of a target's words: '5 deals closed' is in 'deals'."""
+    return (words.split() or [""])[0]
+
+
+def _check_typed_unit(flag: str, typed_text: str, typed: str, unit: str) -> None:
+    """A unit typed with a flag's number must be the metric's: 420ms on a goal in s, or
+    --target 300ms --unit s, would store the number in the wrong unit."""
+    if not typed or same_unit(typed, unit):
+        return
+    shown = f"in {unit!r}" if unit else "without a unit"
+    fix = f"write it in {unit!r} or as the number alone" if unit else "write the number alone"
+    raise ValidationError(
+        f"{flag} {typed_text!r} is in {typed!r} but the metric is measured {shown}: {fix}, "
+        "or say the unit with --unit U"
+    )
 
 
 def check_unit_kept(goal: Goal, changes: dict[str, Any], checkins: int) -> None:

@@ -37,6 +37,27 @@ def visible_line(text: str) -> str:
     return _CONTROL_LINE.sub(_picture, text)
 
 
+# A terminal control sequence, whole: CSI (colours, cursor), OSC (title, clipboard,
+# hyperlinks) and the other string controls up to their terminator (or the line's end),
+# two-byte escapes, and their 8-bit C1 forms.
+_SEQUENCE = re.compile(
+    "\x1b\\[[0-?]*[ -/]*[@-~]"
+    "|(?:\x1b[\\]PX^_]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\\\|\x9c)?"
+    "|\x1b[ -/]*[0-~]"
+    "|\x9b[0-?]*[ -/]*[@-~]"
+)
+_LEFTOVER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def pasteable(text: str) -> str:
+    """Text to paste somewhere else (a web form, by way of the clipboard): terminal control
+    sequences dropped whole ('\\x1b[31mred\\x1b[0m' -> 'red') and any other control
+    character dropped, newlines, tabs and carriage returns kept. Shown on a terminal the
+    sequences did nothing visible, so this is the text as it read; pasted into a terminal
+    they would drive it (an ESC [201~ ends a bracketed paste)."""
+    return _LEFTOVER.sub("", _SEQUENCE.sub("", text))
+
+
 # orjson escapes C0 (JSON must), but leaves DEL and C1 raw: valid JSON that still drives a
 # terminal it is printed to. Outside strings JSON is ASCII, so these bytes (DEL, and the
 # UTF-8 of U+0080..U+009F: 0xC2 is never a continuation byte) can only be inside a string.

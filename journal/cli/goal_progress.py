@@ -21,15 +21,18 @@ RAW = argparse.RawDescriptionHelpFormatter
 METRIC_NOTE = """\
 A metric makes a goal measurable: --baseline (where it stands at --start, default the day
 the goal was added), --target and --unit. --target is kept as typed in the goal's target
-text; when it starts with a number that number is also the metric's target (its unit
-from --unit, else the words after it). A target below the baseline means lower is better.
+text; when it starts with a number that number is also the metric's target. The unit is
+--unit, else the words after --target's number, else the metric's unit so far, else the
+unit typed with --baseline (420ms); a unit typed with --baseline or --target that is not
+that unit is refused, as a check-in's is. A target below the baseline means lower is better.
 """
 
 
-def number(text: str) -> float:
-    """A flag's number, read like a check-in's VALUE (1,250 and 34% work)."""
+def number(text: str) -> tuple[float, str]:
+    """A flag's number and the unit typed with it, read like a check-in's VALUE (1,250,
+    34% and 420ms work): '420ms' -> (420.0, 'ms')."""
     try:
-        return parse_value(text)[0]
+        return parse_value(text)
     except ValidationError as err:
         raise argparse.ArgumentTypeError(str(err)) from None
 
@@ -40,7 +43,10 @@ def add_metric_flags(parser: argparse.ArgumentParser, edit: bool) -> None:
     parser._negative_number_matcher = NEGATIVE_VALUE  # --baseline -1e3, as checkin reads it
     parser.add_argument("--unit", metavar="U", help="the metric's unit: ms, %%, deals, $")
     parser.add_argument(
-        "--baseline", type=number, metavar="N", help="where the metric stands at the start: 420"
+        "--baseline",
+        type=number,
+        metavar="N",
+        help="where the metric stands at the start: 420, or 420ms (the unit, without --unit)",
     )
     parser.add_argument(
         "--start", metavar="W", help="when the goal started (default: the day it was added)"
@@ -54,8 +60,13 @@ def add_metric_flags(parser: argparse.ArgumentParser, edit: bool) -> None:
 
 
 def metric_flags(args: argparse.Namespace) -> MetricFlags:
+    baseline, baseline_unit = args.baseline if args.baseline is not None else (None, None)
     return MetricFlags(
-        unit=args.unit, baseline=args.baseline, target=args.target or None, start=args.start
+        unit=args.unit,
+        baseline=baseline,
+        target=args.target or None,
+        start=args.start,
+        baseline_unit=baseline_unit or None,
     )
 
 

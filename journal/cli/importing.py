@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from journal.cli.output import open_store
-from journal.importers.common import Summary, TerminalProgress, no_progress, read_file
+from journal.importers.common import (
+    MAX_IMPORT_BYTES,
+    MAX_JSON_IMPORT_BYTES,
+    Summary,
+    TerminalProgress,
+    no_progress,
+    read_file,
+)
 from journal.store.journal_store import JournalStore
 from journal.textsafe import visible_line
 
@@ -52,12 +59,20 @@ example:
 """
 
 
+def _file_help(what: str, limit: int) -> str:
+    return f"{what} (at most {limit >> 20} MiB), or - for standard input"
+
+
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
         "import",
         parents=[common],
         help="import a jrnl journal or a goals file",
-        description="Bring your history in: a jrnl journal, or your company's goals.",
+        description=(
+            "Bring your history in: a jrnl journal, or your company's goals. FILE must be a "
+            "regular file (a FIFO or a device is refused: pipe it in with - as FILE); one over "
+            "the size limit its --help gives is refused, and nothing is written."
+        ),
     )
     sub = parser.add_subparsers(dest="import_command", metavar="SOURCE", required=True)
     jrnl = sub.add_parser(
@@ -67,7 +82,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         description=JRNL_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    jrnl.add_argument("file", metavar="FILE", help="the export file, or - for standard input")
+    jrnl.add_argument("file", metavar="FILE", help=_file_help("the export file", MAX_IMPORT_BYTES))
     jrnl.add_argument(
         "--dry-run", action="store_true", help="show what would be imported; write nothing"
     )
@@ -79,7 +94,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         description=JSON_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    json.add_argument("file", metavar="FILE", help="the export file, or - for standard input")
+    json.add_argument(
+        "file", metavar="FILE", help=_file_help("the export file", MAX_JSON_IMPORT_BYTES)
+    )
     json.add_argument("--dry-run", action="store_true", help="check the file; write nothing")
     json.set_defaults(run=run_import_json)
     goals = sub.add_parser(
@@ -89,7 +106,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         description=GOALS_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    goals.add_argument("file", metavar="FILE", help="the goals file, or - for standard input")
+    goals.add_argument("file", metavar="FILE", help=_file_help("the goals file", MAX_IMPORT_BYTES))
     goals.add_argument(
         "--format",
         choices=("md", "csv"),
@@ -121,7 +138,7 @@ def run_import_jrnl(args: argparse.Namespace) -> int:
 def run_import_json(args: argparse.Namespace) -> int:
     from journal.importers.json_doc import import_bytes
 
-    raw, name = read_file(args.file)
+    raw, name = read_file(args.file, MAX_JSON_IMPORT_BYTES)
 
     def run(store: JournalStore, dry_run: bool, checking: bool) -> Summary:
         return import_bytes(store, raw, name, dry_run=dry_run)

@@ -13,7 +13,8 @@ from journal.cli.output import open_store, print_json
 from journal.textsafe import visible, visible_line
 
 COPY_EPILOG = """\
-It copies the answer as plain text (what `journal review answers` prints) with every way
+It copies the answer as plain text (what `journal review answers` prints: no Markdown
+marks, no terminal control sequences; --force changes only the limit) with every way
 there is: wl-copy (Wayland), xclip (X11) or pbcopy (macOS) when present, and OSC 52, an
 escape sequence asking the terminal to set the clipboard. A tool says whether it worked;
 a terminal never answers OSC 52 (tmux drops it unless `set -g set-clipboard on`), so then

@@ -8,6 +8,7 @@ the transaction back, so what it reports is exactly what a real import would do.
 
 from __future__ import annotations
 
+import os
 import stat
 import sys
 from collections.abc import Callable
@@ -87,41 +88,75 @@ def in_one_transaction(store: JournalStore, dry_run: bool, work: Callable[[], T]
     return done[0]
 
 
-def read_file(path: str | Path) -> tuple[bytes, str]:
-    """The file's bytes and the name to show for it; `-` reads standard input."""
+# The largest file `journal import jrnl|goals` reads: a jrnl export takes about 400 bytes
+# an entry (tests/data/sample.jrnl.json), so 64 MiB is some 150,000 entries; the bound keeps
+# a wrong file from filling memory. `journal import json` takes a whole journal's export
+# (about 800 bytes an entry), which must always come back, so it allows more.
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+MAX_JSON_IMPORT_BYTES = 512 * 1024 * 1024
+IMPORT_FILE = "an import file"
+
+
+def read_file(path: str | Path, limit: int = MAX_IMPORT_BYTES) -> tuple[bytes, str]:
+    """The file's bytes and the name to show for it; `-` reads standard input. Either is
+    refused past `limit` bytes, and a path that is not a regular file (a FIFO, /dev/zero)
+    is refused without reading it."""
     if str(path) == "-":
-        return sys.stdin.buffer.read(), "standard input"
-    file = Path(path).expanduser()
-    try:
-        return file.read_bytes(), str(file)
-    except FileNotFoundError:
-        raise ImportFileError(f"{file}: no such file") from None
-    except IsADirectoryError:
-        raise ImportFileError(f"{file} is a folder, not a file") from None
-    except PermissionError:
-        raise ImportFileError(f"{file}: permission denied") from None
-    except OSError as err:
-        raise ImportFileError(f"{file}: cannot read it ({err.strerror or err})") from None
+        name = "standard input"
+        raw = sys.stdin.buffer.read(limit + 1)
+    else:
+        file = Path(path).expanduser()
+        name = str(file)
+        raw = read_small_file(file, limit, IMPORT_FILE, hint=" (or pipe it in, with - as FILE)")
+    if len(raw) > limit:
+        raise too_large(name, limit, IMPORT_FILE)
+    return raw, name
 
 
-def read_small_file(path: str | Path, limit: int, what: str) -> bytes:
+def _size(limit: int) -> str:
+    """'64 MiB', '1 MB', '512 bytes': the limit as it was written."""
+    if limit >= 1 << 20 and limit % (1 << 20) == 0:
+        return f"{limit >> 20} MiB"
+    if limit >= 1_000_000:
+        return f"{limit // 1_000_000} MB"
+    return f"{limit} bytes"
+
+
+def too_large(name: str, limit: int, what: str) -> ImportFileError:
+    return ImportFileError(
+        f"{name} is larger than {_size(limit)}, the most read as {what}: "
+        "check that this is the right file"
+    )
+
+
+def read_small_file(path: str | Path, limit: int, what: str, hint: str = "") -> bytes:
     """A regular file's bytes, refused when over `limit` bytes: /dev/zero, a FIFO or a
-    huge file would otherwise be read without end. Checked before opening (a FIFO would
-    block the open) and again while reading (a file that grows)."""
+    huge file would otherwise be read without end. Checked before opening, and again on
+    what was opened (without blocking: a FIFO swapped in between would block a plain
+    open), and while reading (a file that grows)."""
     file = Path(path).expanduser()
     try:
-        if not stat.S_ISREG(file.stat().st_mode):
-            raise ImportFileError(f"{file} is not a regular file: give {what} saved as a file")
-        with file.open("rb") as handle:
+        not_regular = ImportFileError(
+            f"{file} is not a regular file: give {what} saved as a file{hint}"
+        )
+        mode = file.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise ImportFileError(f"{file} is a folder, not a file")
+        if not stat.S_ISREG(mode):
+            raise not_regular
+        fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise not_regular
             raw = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise ImportFileError(f"cannot read {file}: no such file") from None
+    except PermissionError:
+        raise ImportFileError(f"cannot read {file}: permission denied") from None
     except OSError as err:
         raise ImportFileError(f"cannot read {file}: {err.strerror or err}") from None
     if len(raw) > limit:
-        raise ImportFileError(
-            f"{file} is larger than {limit // 1_000_000 or limit} "
-            f"{'MB' if limit >= 1_000_000 else 'bytes'}: {what} is far smaller; "
-            "check that this is the right file"
-        )
+        raise too_large(str(file), limit, what)
     return raw
 
 

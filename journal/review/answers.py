@@ -23,6 +23,7 @@ from journal.records import Entry, Goal, Review, Skill, entry_order
 from journal.review.counting import count
 from journal.review.forms import ALL_GOALS, ALL_SKILLS, Form, Limit, Question, form_from_record
 from journal.review.saved import goal_part
+from journal.textsafe import pasteable
 
 
 @dataclass(frozen=True)
@@ -205,9 +206,11 @@ def plain_text(text: str) -> str:
     """An answer as it should arrive in a web form: no Markdown marks (headings, emphasis,
     code ticks, link syntax: `[text](url)` becomes `text (url)`), list items one per line
     with a bullet, and no hard line breaks inside a paragraph (its lines are joined with
-    spaces); paragraphs are separated by one blank line."""
+    spaces); paragraphs are separated by one blank line. Terminal control sequences
+    pasted into the answer (colours, titles) are dropped: they are not text, and on the
+    clipboard they would drive a terminal the answer is pasted into."""
     paragraphs: list[list[str]] = [[]]
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for raw in pasteable(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _QUOTE.sub("", raw).strip()
         if not line or re.fullmatch(r"([-*_])(\s*\1){2,}", line):
             if paragraphs[-1]:

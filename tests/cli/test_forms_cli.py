@@ -316,3 +316,29 @@ def test_a_device_or_huge_form_file_is_refused(journal: Run, tmp_path: Path) -> 
     big = journal("form", "import", str(huge))
     assert big.returncode == 2 and "larger than 1 MB" in big.stderr, big.stderr
     assert "Traceback" not in zero.stderr + big.stderr
+
+
+ESCAPED = "Won \x1b[31mAcme\x1b[0m\x1b]0;pwned\x07 and \x9b2JInitech\x1b[201~ too."
+CLEAN = "Won Acme and Initech too."
+
+
+def test_copy_force_never_sends_control_sequences(started: Run, tmp_path: Path) -> None:
+    journal = started
+    journal("review", "answer", "--review", "r1", "--question", "1", ESCAPED)
+    env, got = fake_clipboard(tmp_path)
+    forced = journal("review", "copy", "--review", "r1", "--question", "1", "--force", env=env)
+    assert forced.returncode == 0, forced.stderr
+    assert got.read_text() == CLEAN  # what it read as on the terminal; no ESC [201~ to paste
+    assert "\x1b" not in forced.stdout + forced.stderr
+    assert f"({len(CLEAN)} of 20 characters: {len(CLEAN) - 20} over)" in forced.stdout
+    answers = journal("review", "answers", "--review", "r1").stdout
+    assert CLEAN in answers and "\x1b" not in answers
+    status, out = run_in_pty(
+        ["review", "copy", "--review", "r1", "--question", "1", "--force"],
+        {**os.environ, "JOURNAL_DB": str(journal.db), "PATH": "/nonexistent", "DISPLAY": ""},  # type: ignore[attr-defined]
+    )
+    assert status == 0, out
+    frame = re.search(rb"\x1b\]52;c;([A-Za-z0-9+/=]+)\x07", out)
+    assert frame is not None and base64.b64decode(frame.group(1)).decode() == CLEAN
+    rest = out[: frame.start()] + out[frame.end() :]
+    assert b"\x1b" not in rest and b"\xc2\x9b" not in rest, rest

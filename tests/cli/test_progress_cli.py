@@ -207,3 +207,35 @@ def test_checkin_takes_a_negative_value_and_refuses_minus_inf(journal: Run) -> N
     assert journal("goal", "edit", "net", "--baseline", "-1e3").returncode == 0
     shown = json.loads(journal("goal", "show", "net", "--json").stdout)
     assert shown["metric"]["baseline"] == -1000.0
+
+
+def test_a_unit_typed_with_the_baseline_is_the_metrics_unit(journal: Run) -> None:
+    done = journal("goal", "add", "Cut search latency", "--code", "search", "--target", "300")
+    assert done.returncode == 0, done.stderr
+    done = journal("goal", "edit", "search", "--baseline", "420ms")  # the first metric flag
+    assert done.returncode == 0, done.stderr
+    metric = json.loads(journal("goal", "show", "search", "--json").stdout)["metric"]
+    assert (metric["baseline"], metric["target"], metric["unit"]) == (420, 300, "ms")
+    assert journal("goal", "edit", "search", "--baseline", "400 MS").returncode == 0  # same unit
+    help_text = journal("goal", "add", "--help").stdout
+    assert "420ms" in help_text and "unit typed with --baseline" in " ".join(help_text.split())
+
+
+def test_a_unit_typed_with_a_number_that_is_not_the_metrics_is_refused(journal: Run) -> None:
+    latency(journal)  # in ms
+    before = journal.db.read_bytes()  # type: ignore[attr-defined]
+    cases = [
+        (["goal", "edit", "latency", "--baseline", "0.42s"], "--baseline '0.42 s' is in 's'"),
+        (["goal", "edit", "latency", "--baseline", "420ms", "--unit", "s"], "measured in 's'"),
+        (["goal", "edit", "latency", "--target", "0.3s", "--unit", "ms"], "--target '0.3s'"),
+        (["goal", "add", "Faster pages", "--baseline", "420ms", "--target", "1 s"], "in 's'"),
+        (["checkin", "latency", "0.4s"], "measured in 'ms'"),
+    ]
+    for args, message in cases:
+        refused = journal(*args)
+        assert refused.returncode == 2 and message in refused.stderr, (args, refused.stderr)
+    assert journal.db.read_bytes() == before  # type: ignore[attr-defined]
+    journal("goal", "add", "Ship more", "--code", "ships", "--baseline", "0", "--target", "5")
+    unitless = journal("checkin", "ships", "3ms")
+    assert unitless.returncode == 2 and "without a unit" in unitless.stderr
+    assert journal("goal", "edit", "ships", "--baseline", "1ms").returncode == 2
