@@ -12,7 +12,7 @@ import html
 from journal.dates import human_date
 from journal.export.assessment import to_markdown
 from journal.export.outline import outline
-from journal.review.assess import Assessment
+from journal.review.assessment import Assessment
 from journal.textsafe import visible_line
 
 CSS = """

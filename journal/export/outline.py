@@ -17,7 +17,7 @@ from journal.measure import with_unit
 from journal.models import Record
 from journal.progress import measurable
 from journal.progress import summary as progress_summary
-from journal.review.assess import Assessment, Evidence, GoalReport, SkillReport
+from journal.review.assessment import Assessment, Evidence, GoalReport, SkillReport
 from journal.review.feedback import SourceCount
 from journal.textsafe import plural
 

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from journal.dates import Period
 from journal.models import Record
-from journal.review.assess import Assessment, Evidence, GoalReport
+from journal.review.assessment import Assessment, Evidence, GoalReport
 from journal.textsafe import plural
 
 # A number worth citing: an amount, a percentage, a number with a unit, a signed change,

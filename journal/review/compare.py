@@ -17,7 +17,7 @@ from typing import Any
 from journal.models import Record
 from journal.progress import Progress, measurable
 from journal.records import entry_order
-from journal.review.assess import Assessment, GoalReport
+from journal.review.assessment import Assessment, GoalReport
 from journal.review.feedback import SourceCount
 
 _ACTION = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")

@@ -18,7 +18,7 @@ from journal.goals import STALE_DAYS
 from journal.measure import with_unit
 from journal.progress import measurable
 from journal.progress import summary as progress_summary
-from journal.review.assess import Assessment, Evidence, GoalReport, SkillReport
+from journal.review.assessment import Assessment, Evidence, GoalReport, SkillReport
 from journal.textsafe import first_of, plural, visible, visible_line
 from screens.widgets.entry_list import KIND_SHORT
 
