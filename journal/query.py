@@ -12,9 +12,9 @@ import heapq
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from journal.dates import Period
 from journal.goals import GoalGraph
 from journal.models import Record
+from journal.periods import Period
 from journal.records import entry_order
 
 

@@ -35,10 +35,11 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from journal import drafts
-from journal.dates import FUTURE_NOTE, from_iso, human_date, in_future, parse_when
+from journal.dates import parse_when
 from journal.errors import DateError, JournalError, ValidationError
 from journal.models import KINDS, SENTIMENTS, Record, normalise_tags, split_title
 from journal.textsafe import visible, visible_line
+from journal.timestamps import FUTURE_NOTE, from_iso, human_date, in_future
 from screens.dialogs import Confirm
 from screens.widgets.pick_list import PickList
 

@@ -26,11 +26,11 @@ from textual.worker import get_current_worker
 
 from journal.coach.nudges import nudges
 from journal.coach.settings import CoachSettings
-from journal.dates import parse_period
 from journal.errors import DateError, JournalError, ValidationError
 from journal.goals import goal_family
 from journal.live import LiveJournal, Snapshot
 from journal.models import Record
+from journal.periods import parse_period
 from journal.query import EntryFilter
 from journal.store.journal_store import JournalStore
 from journal.textsafe import plural, plural_word, visible_line

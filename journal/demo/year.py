@@ -377,10 +377,10 @@ def _month_end(today: date, months_ahead: int) -> str:
 
 def build_demo(store: JournalStore, now: datetime | None = None, seed: int = 7) -> None:
     """Fill an empty store with a year of a software engineer's journal, ending at `now`."""
-    from journal.dates import local_now, to_iso
     from journal.demo import coach as demo_coach
     from journal.demo import progress as demo_progress
     from journal.demo.planning import add_planning, planning_entries
+    from journal.timestamps import local_now, to_iso
 
     now = (now or local_now()).replace(microsecond=0)
     now = now if now.tzinfo is not None else now.astimezone()

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from journal.dates import human_date
 from journal.goals import STALE_DAYS
 from journal.measure import with_unit
 from journal.models import Record
@@ -20,6 +19,7 @@ from journal.progress import summary as progress_summary
 from journal.review.assessment import Assessment, Evidence, GoalReport, SkillReport
 from journal.review.feedback import SourceCount
 from journal.textsafe import plural
+from journal.timestamps import human_date
 
 
 @dataclass(frozen=True)

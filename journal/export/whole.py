@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from journal.dates import Period
 from journal.models import Record
+from journal.periods import Period
 from journal.records import entry_order
 from journal.textsafe import plural, safe_json, visible, visible_line
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from journal import models
-from journal.dates import parse_date
 from journal.errors import DateError, ImportFileError, ValidationError
 from journal.importers.common import Summary, decode, in_one_transaction, problems_error
 from journal.importers.goal_formats import GoalRow, parse_csv, parse_markdown
 from journal.models import Record
+from journal.periods import parse_date
 
 if TYPE_CHECKING:
     from journal.store.journal_store import JournalStore

@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from journal.dates import Period, human_date
 from journal.export.outline import Block, Bullets, Em, Heading, Inline, Para, Strong
 from journal.goals import goal_tree, unique
 from journal.models import Record
+from journal.periods import Period
 from journal.planning.describe import agreement_line
 from journal.planning.smart import marks, smart_check
+from journal.timestamps import human_date
 
 FORMATS = ("md", "html", "txt")
 

@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from journal.dates import Period
 from journal.goals import GoalGraph
 from journal.models import Record
+from journal.periods import Period
 from journal.progress import AT_RISK, measurable
 from journal.review.assessment import Assessment, Readiness
 from journal.review.feedback import feedback_report

@@ -11,8 +11,8 @@ from datetime import date
 from functools import cached_property
 from typing import NamedTuple
 
-from journal.dates import Period
 from journal.models import KINDS, Record
+from journal.periods import Period
 from journal.progress import Progress
 from journal.review.feedback import FeedbackReport
 

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from journal.dates import Period
 from journal.models import Record
+from journal.periods import Period
 from journal.review.assessment import Assessment, Evidence, GoalReport
 from journal.textsafe import plural
 

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from journal.dates import Period
 from journal.goals import STALE_DAYS, GoalGraph, overdue
 from journal.models import Record
+from journal.periods import Period
 from journal.progress import DONE, Progress, progress
 from journal.records import entry_order
 from journal.review.assessment import Evidence, GoalReport, SkillReport

@@ -21,9 +21,9 @@ import re
 from datetime import date
 from typing import Any, cast
 
-from journal.dates import Period
 from journal.errors import ValidationError
 from journal.models import Record
+from journal.periods import Period
 
 DEFAULT_SCALE = ("Not met", "Partially met", "Met", "Exceeded", "Far exceeded")
 WRITTEN_MIN = 3  # characters of text before a new review counts as written in

@@ -78,7 +78,7 @@ class Goals:
             return record
 
     def _check_goal(self, record: Record) -> Record:
-        from journal.dates import parse_date
+        from journal.periods import parse_date
 
         record["title"] = models.check_text(record.get("title") or "", "the goal's title").strip()
         others = [g for g in self.all() if g["id"] != record.get("id")]

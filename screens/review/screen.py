@@ -37,10 +37,10 @@ from textual.widgets import (
     TextArea,
 )
 
-from journal.dates import Period, parse_period
 from journal.errors import DateError
 from journal.live import LiveJournal, Snapshot
 from journal.models import Record
+from journal.periods import Period, parse_period
 from journal.review import saved as rv
 from journal.review.assess import assess
 from journal.review.assessment import Assessment, GoalReport

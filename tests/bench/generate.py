@@ -148,7 +148,7 @@ def generate_journal(path: str | os.PathLike[str], n_entries: int, seed: int = 1
             item["source"] = rng.choice(BENCH_SOURCES)
             item["sentiment"] = rng.choices(["praise", "constructive", "mixed"], [5, 3, 2])[0]
         items.append(item)
-    from journal.dates import to_iso
+    from journal.timestamps import to_iso
 
     for item in items:
         item["created"] = to_iso(item["created"])

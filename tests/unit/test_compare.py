@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from journal.dates import Period
+from journal.periods import Period
 from journal.review.assess import assess_store
 from journal.review.assessment import Assessment
 from journal.review.compare import (

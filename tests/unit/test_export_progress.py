@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from journal.dates import Period
 from journal.export.assessment import render
+from journal.periods import Period
 from journal.review.assess import assess_store
 from journal.review.assessment import Assessment
 from journal.store.journal_store import JournalStore

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from journal.dates import Period
 from journal.models import Record
+from journal.periods import Period
 from journal.review.saved import (
     new_review,
     set_excluded,
