@@ -11,18 +11,9 @@ import random
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from journal.demo.year import (
-    CSM,
-    KIND_WEIGHTS,
-    MANAGER,
-    MENTEE,
-    PEER,
-    THEMES,
-    TOM,
-    VP,
-    _fill,
-    _pinned_clock,
-)
+from journal.demo.cast import CSM, MANAGER, MENTEE, PEER, TOM, VP
+from journal.demo.entries import KIND_WEIGHTS, THEMES, _fill
+from journal.demo.year import _pinned_clock
 
 GENERATOR_VERSION = 3  # bump when generate_journal's output changes (benchmark cache key)
 
