@@ -1,4 +1,7 @@
-"""Turn the date phrases people type into datetimes, dates and periods.
+"""Turn the date phrases people type into datetimes and days (`parse_when`).
+
+Periods and due dates (`parse_period`, `parse_date`) build on these phrases in
+`journal.periods`; the clock and ISO timestamps are `journal.timestamps`.
 
 Rules (mirrored in the README):
 
@@ -18,21 +21,17 @@ from __future__ import annotations
 import calendar
 import re
 import warnings
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
-from functools import cache, cached_property
+from functools import cache
 from typing import Any
 
 from journal.errors import DateError
+from journal.timestamps import MONTH_NAMES, human_date, resolve_now
 
 MIN_YEAR, MAX_YEAR = 1900, 2999
 
-# fmt: off
-_MONTH_LIST = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
-# fmt: on
-_MONTHS = {n.lower()[:k]: i for i, n in enumerate(_MONTH_LIST, 1) for k in (3, len(n))}
-_MONTHS["sept"] = 9
+MONTHS = {n.lower()[:k]: i for i, n in enumerate(MONTH_NAMES, 1) for k in (3, len(n))}
+MONTHS["sept"] = 9
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAYS = {n.lower()[:k]: i for i, n in enumerate(_WEEKDAY_NAMES) for k in (3, len(n))}
 _WEEKDAYS |= {"tues": 1, "thur": 3, "thurs": 3}
@@ -49,149 +48,48 @@ _YMD = r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})"
 _DMY = r"(\d{1,2})([-/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?"
 _TIME_TOKEN = rf"(?<![\d:])(?:{_TIME})(?![a-z\d:])"
 _ISO_DATETIME = r"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}.*"
-_HALF_OR_QUARTER = (
-    r"(?P<k>[hq])(?P<n>\d)(?:\s+(?P<y>\d{4}))?|(?P<y2>\d{4})[-\s]?(?P<k2>[hq])(?P<n2>\d)"
-)
-_MONTH_PERIOD = r"(?P<m>[a-z]+)(?:\s+(?P<y>\d{4}))?|(?P<y2>\d{4})-(?P<m2>\d{1,2})"
-_LAST_N = r"(?:last|past)\s+(\d+)\s+(day|week|month|quarter|year)s?"
 
 _WHEN_HELP = (
     "try now, today, yesterday 5pm, friday 14:30, last friday, 3 days ago, "
     "2026-03-04 17:40, 4 March 2026, or 04/03/2026 (day first)"
 )
-_DUE_HELP = (
-    "try end of year, end of Q2, June 2027, 30 June 2027, 2027-06-30, next friday, or in 3 weeks"
-)
-_PERIOD_HELP = (
-    "try 2026, H1 2026, 2026-Q3, Q3, this/last week|month|quarter|year, March 2026, "
-    "last 6 months, since March, 2026-01-01..2026-06-30, all, or a single date"
-)
 
 
-class _Unreadable(Exception):
-    """Internal: why a (sub-)phrase failed; public functions wrap it with the phrase and help."""
-
-
-@dataclass(frozen=True)
-class Period:
-    """An inclusive range of local dates, e.g. for a report."""
-
-    start: date
-    end: date
-    label: str
-
-    @cached_property
-    def _bounds(self) -> tuple[str, str]:
-        # Not a field (asdict/fields stay start, end, label); contains() runs per entry in a scan.
-        return self.start.isoformat(), self.end.isoformat()
-
-    def contains(self, when_iso: str) -> bool:
-        """String compare on the local date part, avoiding datetime parsing per entry."""
-        lo, hi = self._bounds
-        return lo <= when_iso[:10] <= hi
-
-    def months(self) -> list[tuple[int, int]]:
-        """(year, month) for each calendar month the period touches, in order."""
-        y, m = self.start.year, self.start.month
-        out: list[tuple[int, int]] = []
-        while (y, m) <= (self.end.year, self.end.month):
-            out.append((y, m))
-            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-        return out
-
-
-def local_now() -> datetime:
-    """Timezone-aware current local time."""
-    return datetime.now().astimezone()
-
-
-def to_iso(dt: datetime) -> str:
-    """Seconds precision, offset always present (naive input is taken as local)."""
-    return (dt if dt.tzinfo is not None else dt.astimezone()).isoformat(timespec="seconds")
-
-
-FUTURE_SLACK = timedelta(minutes=1)  # clocks and rounding: `now` is never "future"
-FUTURE_NOTE = "in the future: it will sit at the top of every list until then"
-
-
-def in_future(when: datetime, now: datetime) -> bool:
-    """An entry dated after now is kept as typed, but said (CLI and editor alike)."""
-    return when > now + FUTURE_SLACK
-
-
-def from_iso(text: str) -> datetime:
-    """Read a stored timestamp; the stored offset is kept, naive input is taken as local."""
-    try:
-        dt = datetime.fromisoformat(text)
-    except (TypeError, ValueError):
-        raise DateError(f'cannot read "{text}" as an ISO timestamp') from None
-    return dt if dt.tzinfo is not None else dt.astimezone()
-
-
-def human_date(d: date | datetime) -> str:
-    """Reader-friendly '4 Mar 2026', independent of the process locale."""
-    return f"{d.day} {_MONTH_LIST[d.month - 1][:3]} {d.year}"
+class Unreadable(Exception):
+    """Why a (sub-)phrase failed; the parse_* functions wrap it with the phrase and help."""
 
 
 def parse_when(text: str, now: datetime | None = None) -> datetime:
     """When something happened, as an aware local datetime (seconds precision)."""
-    now, tz = _resolve_now(now)
+    now, tz = resolve_now(now)
     try:
-        return _when(text, now, tz, past=True)
-    except _Unreadable as exc:
+        return read_when(text, now, tz, past=True)
+    except Unreadable as exc:
         raise DateError(f'cannot read "{text}" as a date: {exc}; {_WHEN_HELP}') from None
 
 
-def parse_date(text: str, now: datetime | None = None) -> date:
-    """A due date: parse_when's phrases (a yearless day-month stays in this year), and a
-    period's last day: `March 2027`, `end of year`, `end of Q2`, `end of H1 2027`."""
-    now, tz = _resolve_now(now)
-    try:
-        return _due(text, now, tz)
-    except _Unreadable as exc:
-        raise DateError(f'cannot read "{text}" as a date: {exc}; {_DUE_HELP}') from None
-
-
-def parse_period(text: str, now: datetime | None = None) -> Period:
-    """A reporting period; calendar units get canonical labels, other phrases keep their text."""
-    now, _ = _resolve_now(now)
-    try:
-        return _period(text, now, past=True)
-    except _Unreadable as exc:
-        raise DateError(f'cannot read "{text}" as a period: {exc}; {_PERIOD_HELP}') from None
-
-
 # --- internals -------------------------------------------------------------------------------
-
-
-def _resolve_now(now: datetime | None) -> tuple[datetime, tzinfo | None]:
-    """tz None means 'system local rules', which get DST right for other dates."""
-    if now is None:
-        return local_now(), None
-    if now.tzinfo is None:
-        return now.astimezone(), None
-    return now, now.tzinfo
 
 
 def _localize(naive: datetime, tz: tzinfo | None) -> datetime:
     return naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
 
 
-def _year(y: int) -> int:
+def checked_year(y: int) -> int:
     if not MIN_YEAR <= y <= MAX_YEAR:
-        raise _Unreadable(f"year {y} is outside {MIN_YEAR}..{MAX_YEAR}")
+        raise Unreadable(f"year {y} is outside {MIN_YEAR}..{MAX_YEAR}")
     return y
 
 
 def _day(y: int, m: int, d: int) -> date:
     """Build a date, explaining (rather than swapping) impossible day/month pairs."""
-    _year(y)
+    checked_year(y)
     if not 1 <= m <= 12:
-        raise _Unreadable(f"there is no month {m}")
+        raise Unreadable(f"there is no month {m}")
     try:
         return date(y, m, d)
     except ValueError:
-        raise _Unreadable(f"{_MONTH_LIST[m - 1]} {y} has no day {d}") from None
+        raise Unreadable(f"{MONTH_NAMES[m - 1]} {y} has no day {d}") from None
 
 
 def _yearless(m: int, d: int, today: date, past: bool) -> date:
@@ -204,11 +102,11 @@ def _yearless(m: int, d: int, today: date, past: bool) -> date:
     return _day(y, m, d)
 
 
-def _add_months(d: date, n: int) -> date:
+def add_months(d: date, n: int) -> date:
     """Calendar month arithmetic with end-of-month clamping (31 Mar - 1 month = 28/29 Feb)."""
     y, m0 = divmod(d.year * 12 + d.month - 1 + n, 12)
     if not 1 <= y <= 9998:
-        raise _Unreadable("that is too far away")
+        raise Unreadable("that is too far away")
     next_first = date(y + 1, 1, 1) if m0 == 11 else date(y, m0 + 2, 1)
     return date(y, m0 + 1, min(d.day, (next_first - timedelta(days=1)).day))
 
@@ -224,7 +122,7 @@ def _clock(text: str) -> time:
             raise ValueError(text)
         return time(h % 12 + 12 * (match[4] == "p") if match[4] else h, mi, s)
     except ValueError:
-        raise _Unreadable(f'"{text}" is not a time') from None
+        raise Unreadable(f'"{text}" is not a time') from None
 
 
 def _day_part(s: str, today: date, past: bool) -> date | None:
@@ -253,16 +151,16 @@ def _day_part(s: str, today: date, past: bool) -> date | None:
     return None
 
 
-def _when(text: str, now: datetime, tz: tzinfo | None, past: bool) -> datetime:
+def read_when(text: str, now: datetime, tz: tzinfo | None, past: bool) -> datetime:
     original = " ".join(text.split())
     s = original.lower()
     if not s:
-        raise _Unreadable("it is empty")
+        raise Unreadable("it is empty")
     try:
         result = _when_inner(original, s, now, tz, past)
     except (OverflowError, ValueError):
-        raise _Unreadable("that is out of range") from None
-    _year(result.year)
+        raise Unreadable("that is out of range") from None
+    checked_year(result.year)
     return result
 
 
@@ -271,7 +169,7 @@ def _relative(s: str) -> tuple[str, int] | None:
     if (m := re.fullmatch(_RELATIVE, s)) and bool(m["in"]) != bool(m["ago"]):
         unit = _UNITS.get(m["u"])
         if unit is None:
-            raise _Unreadable(f'"{m["u"]}" is not a unit (days, weeks, months, years, hours...)')
+            raise Unreadable(f'"{m["u"]}" is not a unit (days, weeks, months, years, hours...)')
         n = 1 if m["n"] in ("a", "an", "one") else int(m["n"])
         return unit, -n if m["ago"] else n
     return None
@@ -284,18 +182,8 @@ def _relative_day(s: str, today: date) -> date | None:
         return None
     unit, n = found
     if unit in ("months", "years"):
-        return _add_months(today, n * (12 if unit == "years" else 1))
+        return add_months(today, n * (12 if unit == "years" else 1))
     return today + timedelta(**{unit: n})
-
-
-def _due(text: str, now: datetime, tz: tzinfo | None) -> date:
-    s = " ".join(text.split()).lower()
-    if m := re.fullmatch(r"(?:the\s+)?end\s+of\s+(?:the\s+)?(.+)", s):
-        rest = f"this {m[1]}" if m[1] in ("week", "month", "quarter", "year") else m[1]
-        return _period(rest, now, past=False).end
-    if (m := re.fullmatch(r"([a-z]+)\s+\d{4}", s)) and m[1] in _MONTHS:  # March 2027
-        return _period(s, now, past=False).end
-    return _when(text, now, tz, past=False).date()
 
 
 def _when_inner(original: str, s: str, now: datetime, tz: tzinfo | None, past: bool) -> datetime:
@@ -308,7 +196,7 @@ def _when_inner(original: str, s: str, now: datetime, tz: tzinfo | None, past: b
         try:
             dt = datetime.fromisoformat(s.upper())
         except ValueError:
-            raise _Unreadable("it looks like ISO 8601 but is not valid") from None
+            raise Unreadable("it looks like ISO 8601 but is not valid") from None
         if dt.tzinfo is None:
             return _localize(dt.replace(microsecond=0), tz)
         return dt.replace(microsecond=0).astimezone(tz)
@@ -323,7 +211,7 @@ def _when_inner(original: str, s: str, now: datetime, tz: tzinfo | None, past: b
             clock = _clock(clock_text) if clock_text else time(12)
             return _localize(datetime.combine(found, clock), tz)
     if s.isdigit():
-        raise _Unreadable("a bare number is not a date")
+        raise Unreadable("a bare number is not a date")
     return _dateutil(original, s, today, tz, past)
 
 
@@ -347,12 +235,12 @@ def _dateutil(original: str, s: str, today: date, tz: tzinfo | None, past: bool)
     phrase must hold a month name, one day number and at most one 4-digit year besides a time.
     """
     if len(re.findall(_TIME_TOKEN, s)) > 1:
-        raise _Unreadable("it has more than one time of day")
+        raise Unreadable("it has more than one time of day")
     numbers = re.findall(r"\d+", re.sub(_TIME_TOKEN, " ", s))
     days, years = [n for n in numbers if len(n) <= 2], [n for n in numbers if len(n) == 4]
     words = re.findall(r"[a-z]+", s)
-    if not any(w in _MONTHS for w in words) or (len(days), len(numbers)) != (1, 1 + len(years)):
-        raise _Unreadable("give a day, a month name and maybe a 4-digit year, e.g. 4 March 2026")
+    if not any(w in MONTHS for w in words) or (len(days), len(numbers)) != (1, 1 + len(years)):
+        raise Unreadable("give a day, a month name and maybe a 4-digit year, e.g. 4 March 2026")
     p = _parser()
     original = re.sub(r"\b(?:noon|midday)\b", "12:00", original, flags=re.IGNORECASE)
     original = re.sub(r"\bmidnight\b", "00:00", original, flags=re.IGNORECASE)
@@ -362,15 +250,15 @@ def _dateutil(original: str, s: str, today: date, tz: tzinfo | None, past: bool)
             a = p.parse(original, default=_DEFAULT_A, dayfirst=True)
             b = p.parse(original, default=_DEFAULT_B, dayfirst=True)
     except (ValueError, OverflowError, TypeError, Warning):
-        raise _Unreadable("this is not a date we know") from None
+        raise Unreadable("this is not a date we know") from None
     year_typed = a.year == b.year
     typed = [a.day] + ([a.year] if year_typed else [])
     if (a.month, a.day) != (b.month, b.day) or typed != [int(n) for n in days + years]:
-        raise _Unreadable("this is not a date we know")  # dateutil used a number differently
+        raise Unreadable("this is not a date we know")  # dateutil used a number differently
     day = _day(a.year, a.month, a.day) if year_typed else _yearless(a.month, a.day, today, past)
     for word in words:
         if word in _WEEKDAYS and _WEEKDAYS[word] != day.weekday():
-            raise _Unreadable(f"{human_date(day)} is a {_WEEKDAY_NAMES[day.weekday()]}")
+            raise Unreadable(f"{human_date(day)} is a {_WEEKDAY_NAMES[day.weekday()]}")
     clock = time(12)
     if a.hour == b.hour:  # an hour was typed; untyped minutes/seconds are zero
         minute, second = (a.minute, a.second) if a.minute == b.minute else (0, 0)
@@ -379,93 +267,3 @@ def _dateutil(original: str, s: str, today: date, tz: tzinfo | None, past: bool)
     if a.tzinfo is None:
         return _localize(naive, tz)
     return naive.replace(tzinfo=a.tzinfo).astimezone(tz)
-
-
-def _period(text: str, now: datetime, past: bool) -> Period:
-    original = " ".join(text.split())
-    s, today = original.lower(), now.date()
-    if not s:
-        raise _Unreadable("it is empty")
-    if ".." in s:
-        left, _, right = original.partition("..")
-        left, right = left.strip(), right.strip()
-        if not left or not right or ".." in right:
-            raise _Unreadable("a range needs one start and one end, e.g. 2026-01-01..today")
-        return _span(_side(left, now).start, _side(right, now).end, f"{left}..{right}")
-    if s == "all":
-        return Period(date(MIN_YEAR, 1, 1), date(MAX_YEAR, 12, 31), "all")
-    if s.startswith("since "):
-        return _span(_period(original[6:], now, past=True).start, today, original)
-    if re.fullmatch(r"\d{4}", s):
-        y = _year(int(s))
-        return Period(date(y, 1, 1), date(y, 12, 31), str(y))
-    if m := re.fullmatch(_HALF_OR_QUARTER, s):
-        kind, n = (m["k"], int(m["n"])) if m["k"] else (m["k2"], int(m["n2"]))
-        y = _year(int(m["y"] or m["y2"] or today.year))
-        size = 6 if kind == "h" else 3
-        if not 1 <= n <= 12 // size:
-            raise _Unreadable(f"there is no {kind.upper()}{n}")
-        return _months_period(y, (n - 1) * size + 1, size, f"{kind.upper()}{n} {y}")
-    if (m := re.fullmatch(_MONTH_PERIOD, s)) and (m["m2"] or m["m"] in _MONTHS):
-        if m["m2"]:
-            y, mon = _year(int(m["y2"])), int(m["m2"])
-            if not 1 <= mon <= 12:
-                raise _Unreadable(f"there is no month {mon}")
-        elif m["y"]:
-            y, mon = _year(int(m["y"])), _MONTHS[m["m"]]
-        else:
-            mon = _MONTHS[m["m"]]  # "March" alone: the most recent March when looking back
-            y = today.year - 1 if past and mon > today.month else today.year
-        return _months_period(y, mon, 1, f"{_MONTH_LIST[mon - 1]} {y}")
-    if m := re.fullmatch(r"(this|last)\s+(week|month|quarter|year)", s):
-        back = m[1] == "last"
-        if m[2] == "week":
-            monday = today - timedelta(days=today.weekday() + 7 * back)
-            return Period(monday, monday + timedelta(days=6), f"week of {human_date(monday)}")
-        if m[2] == "year":
-            y = today.year - back
-            return Period(date(y, 1, 1), date(y, 12, 31), str(y))
-        size = 1 if m[2] == "month" else 3
-        first = _add_months(date(today.year, (today.month - 1) // size * size + 1, 1), -size * back)
-        label = (
-            f"{_MONTH_LIST[first.month - 1]} {first.year}"
-            if size == 1
-            else f"Q{(first.month - 1) // 3 + 1} {first.year}"
-        )
-        return _months_period(first.year, first.month, size, label)
-    if m := re.fullmatch(_LAST_N, s):
-        n = int(m[1])
-        if n < 1:
-            raise _Unreadable("the count must be at least 1")
-        if m[2] in ("day", "week"):
-            try:
-                start = today - timedelta(days=n * (7 if m[2] == "week" else 1))
-            except OverflowError:
-                raise _Unreadable("that is too far away") from None
-        else:
-            start = _add_months(today, -n * {"month": 1, "quarter": 3, "year": 12}[m[2]])
-        return _span(start, today, original)
-    day = _when(original, now, now.tzinfo, past).date()
-    return Period(day, day, original)
-
-
-def _side(text: str, now: datetime) -> Period:
-    """One end of an a..b range: a due-date style phrase (no year shift) or a period."""
-    try:
-        return _period(text, now, past=False)
-    except _Unreadable as exc:
-        raise _Unreadable(f'"{text}": {exc}') from None
-
-
-def _months_period(y: int, month: int, count: int, label: str) -> Period:
-    start = date(y, month, 1)
-    return Period(start, _add_months(start, count) - timedelta(days=1), label)
-
-
-def _span(start: date, end: date, label: str) -> Period:
-    """Validated start..end: ordered and inside the supported years."""
-    _year(start.year)
-    _year(end.year)
-    if end < start:
-        raise _Unreadable(f"the end {human_date(end)} is before the start {human_date(start)}")
-    return Period(start, end, label)

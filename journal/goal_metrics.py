@@ -40,7 +40,7 @@ class MetricFlags:
 def metric_changes(goal: Goal | None, flags: MetricFlags) -> tuple[dict[str, Any], bool]:
     """The goal fields the flags change (`target`, `metric`), and whether a numeric target
     was given without any baseline (so no metric could be made yet)."""
-    from journal.dates import parse_date
+    from journal.periods import parse_date
 
     changes: dict[str, Any] = {}
     if flags.target is not None:
@@ -128,7 +128,7 @@ def check_unit_kept(goal: Goal, changes: dict[str, Any], checkins: int) -> None:
 
 def milestone_added(goal: Goal, text: str, due: str | None) -> list[Milestone]:
     """The goal's milestones with one more at the end."""
-    from journal.dates import parse_date
+    from journal.periods import parse_date
 
     if not text.strip():
         raise ValidationError("the milestone is empty: say what it is")

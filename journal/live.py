@@ -25,9 +25,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from journal.dates import local_now
 from journal.query import haystack, newest_first
 from journal.records import Entry, Goal, Review, Skill
+from journal.timestamps import local_now
 
 if TYPE_CHECKING:
     from journal.storage import crypto, inbox

@@ -12,8 +12,8 @@ import heapq
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from journal.dates import Period
 from journal.goals import GoalGraph
+from journal.periods import Period
 from journal.records import Entry, Goal, entry_order
 
 

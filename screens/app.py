@@ -36,10 +36,10 @@ from textual.theme import Theme
 
 from journal import drafts
 from journal.coach.settings import CoachSettings
-from journal.dates import local_now
 from journal.errors import JournalError
 from journal.live import IDLE_LOCK_MINUTES, LiveJournal, Snapshot
 from journal.store.journal_store import JournalStore
+from journal.timestamps import local_now
 from screens import hang_ups
 from screens.commands import EntryCommands, GoalCommands, ScreenCommands, SkillCommands
 from screens.journal import JournalScreen

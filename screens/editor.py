@@ -35,11 +35,12 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from journal import drafts
-from journal.dates import FUTURE_NOTE, from_iso, human_date, in_future, parse_when
+from journal.dates import parse_when
 from journal.errors import DateError, JournalError, ValidationError
 from journal.models import KINDS, SENTIMENTS, normalise_tags, split_title
 from journal.records import Entry, Goal, Skill
 from journal.textsafe import visible, visible_line
+from journal.timestamps import FUTURE_NOTE, from_iso, human_date, in_future
 from screens.dialogs import Confirm
 from screens.widgets.pick_list import PickList
 

@@ -13,10 +13,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static, TextArea
 
-from journal.dates import human_date, parse_date
 from journal.errors import DateError
 from journal.models import GOAL_STATUSES
+from journal.periods import parse_date
 from journal.records import Goal
+from journal.timestamps import human_date
 from screens.dialogs import RecordForm, Save, row
 from screens.widgets.pick_list import PickList
 from screens.widgets.smart_marks import SmartMarks

@@ -12,12 +12,12 @@ from datetime import date, datetime, timedelta
 
 from rich.text import Text
 
-from journal.dates import human_date
 from journal.goals import STALE_DAYS, overdue
 from journal.progress import Progress, checkins_by_goal, measurable, progress
 from journal.query import goal_evidence
 from journal.records import Entry, Goal
 from journal.textsafe import plural, visible, visible_line
+from journal.timestamps import human_date
 from screens.goal_progress import (
     progress_cells,
     progress_detail,

@@ -26,10 +26,10 @@ from textual.worker import get_current_worker
 
 from journal.coach.nudges import nudges
 from journal.coach.settings import CoachSettings
-from journal.dates import parse_period
 from journal.errors import DateError, JournalError, ValidationError
 from journal.goals import goal_family
 from journal.live import LiveJournal, Snapshot
+from journal.periods import parse_period
 from journal.query import EntryFilter
 from journal.records import Entry
 from journal.store.journal_store import JournalStore

@@ -21,9 +21,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
-from journal.dates import parse_period
 from journal.errors import DateError, JournalError
 from journal.live import LiveJournal
+from journal.periods import parse_period
 from journal.planning.describe import plan_lines
 from journal.planning.smart import smart_check
 from journal.records import Entry, Goal, Skill

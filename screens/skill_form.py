@@ -10,10 +10,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static, TextArea
 
-from journal.dates import human_date
 from journal.models import LEVELS, SKILL_STATUSES
 from journal.records import Entry, Skill
 from journal.textsafe import visible_line
+from journal.timestamps import human_date
 from screens.dialogs import RecordForm, Save, row
 
 LEVEL_NAMES = {1: "1 aware", 2: "2 learning", 3: "3 capable", 4: "4 strong", 5: "5 teaches others"}

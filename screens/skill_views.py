@@ -9,9 +9,9 @@ from datetime import date
 
 from rich.text import Text
 
-from journal.dates import human_date
 from journal.records import Entry, Skill
 from journal.textsafe import plural, visible, visible_line
+from journal.timestamps import human_date
 from screens.skill_form import LEVEL_NAMES, feedback_line
 
 

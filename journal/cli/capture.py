@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from journal.dates import local_now, to_iso
 from journal.models import check_entry, check_text, split_title
+from journal.timestamps import local_now, to_iso
 
 
 def capture_key(path: Path) -> bytes | None:

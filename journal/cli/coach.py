@@ -104,7 +104,7 @@ def run_coach(args: argparse.Namespace) -> int:
     from journal.coach.nudges import nudges
     from journal.coach.settings import load_settings
     from journal.coach.streak import review_days, streak
-    from journal.dates import local_now
+    from journal.timestamps import local_now
 
     if args.n < 0:
         raise UsageError("-n must be 0 (all) or more")
@@ -140,7 +140,7 @@ def run_coach(args: argparse.Namespace) -> int:
 
 def snooze_until(args: argparse.Namespace, today: date) -> date:
     from journal.cli import UsageError
-    from journal.dates import parse_date
+    from journal.periods import parse_date
 
     if args.until:
         until = parse_date(args.until)
@@ -197,7 +197,7 @@ def checked_key(key: str) -> str:
 
 def run_snooze(args: argparse.Namespace) -> int:
     from journal.coach.snoozes import snooze
-    from journal.dates import local_now
+    from journal.timestamps import local_now
 
     key = checked_key(args.key)
     until = snooze_until(args, local_now().date())

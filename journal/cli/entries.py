@@ -7,14 +7,15 @@ import sys
 from typing import Any
 
 from journal.cli.capture import add_sealed, capture_key
-from journal.dates import FUTURE_NOTE, from_iso, in_future, local_now, parse_period
 from journal.errors import JournalError, ValidationError
 from journal.goals import goal_family
 from journal.models import KINDS, SENTIMENTS, choose, normalise_tags
 from journal.paths import journal_path
+from journal.periods import parse_period
 from journal.records import Entry, StoredRecord
 from journal.storage.crypto import file_is_encrypted
 from journal.textsafe import visible_line
+from journal.timestamps import FUTURE_NOTE, from_iso, in_future, local_now
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:

@@ -73,7 +73,7 @@ def run_export(args: argparse.Namespace) -> int:
     fmt = fmt or "md"
     period = None
     if args.period:
-        from journal.dates import parse_period
+        from journal.periods import parse_period
 
         period = parse_period(args.period)
     store = open_store(args, must_exist=True)

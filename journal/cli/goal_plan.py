@@ -113,7 +113,7 @@ def register(goal_sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def due_date(text: str | None) -> date | None:
-    from journal.dates import parse_date
+    from journal.periods import parse_date
 
     return parse_date(text) if text else None
 

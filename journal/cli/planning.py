@@ -119,9 +119,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run_plan_export(args: argparse.Namespace) -> int:
     from journal.cli.review import check_output
-    from journal.dates import local_now, parse_period
     from journal.export.assessment import format_for
+    from journal.periods import parse_period
     from journal.planning.proposal import proposal_blocks, render_proposal
+    from journal.timestamps import local_now
 
     now = local_now()
     cycle = parse_period(args.cycle, now)
@@ -148,9 +149,10 @@ def run_plan_export(args: argparse.Namespace) -> int:
 
 
 def run_agenda(args: argparse.Namespace) -> int:
-    from journal.dates import local_now, parse_date
+    from journal.periods import parse_date
     from journal.planning.agenda import build_agenda
     from journal.planning.agenda_text import render_agenda
+    from journal.timestamps import local_now
 
     now = local_now()
     since = parse_date(args.since, now) if args.since else None
@@ -172,8 +174,9 @@ def run_agenda(args: argparse.Namespace) -> int:
 
 
 def run_note(args: argparse.Namespace) -> int:
-    from journal.dates import FUTURE_NOTE, from_iso, in_future, local_now, parse_when
+    from journal.dates import parse_when
     from journal.planning.meeting_store import add_meeting
+    from journal.timestamps import FUTURE_NOTE, from_iso, in_future, local_now
 
     when = parse_when(args.when) if args.when else None
     store = open_store(args)

@@ -75,10 +75,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     from journal.cli import UsageError
-    from journal.dates import local_now, parse_period
     from journal.export.assessment import format_for, render
+    from journal.periods import parse_period
     from journal.review.assess import assess_store
     from journal.review.saved import review_period
+    from journal.timestamps import local_now
 
     if args.limit < 0:
         raise UsageError("--limit must be 0 or more")
@@ -130,8 +131,8 @@ def check_output(output: str, fmt: str | None) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from journal.dates import human_date
     from journal.review.saved import review_period
+    from journal.timestamps import human_date
 
     store = open_store(args, must_exist=True)
     reviews = sorted(store.reviews.all(), key=lambda r: str(r.get("updated", "")), reverse=True)

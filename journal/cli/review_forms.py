@@ -136,10 +136,10 @@ def _slot_args(parser: argparse.ArgumentParser) -> None:
 
 def _context(store: Any, review: Any) -> tuple[Any, Any, list[Any]]:
     """The review's assessment, form and answer slots; a review without a form is refused."""
-    from journal.dates import local_now
     from journal.review.answers import review_form, slots
     from journal.review.assess import assess_store
     from journal.review.saved import review_period
+    from journal.timestamps import local_now
 
     form = review_form(review)
     if form is None:
@@ -163,10 +163,11 @@ def _slot(args: argparse.Namespace, found: list[Any]) -> Any:
 
 
 def run_start(args: argparse.Namespace) -> int:
-    from journal.dates import local_now, parse_period
+    from journal.periods import parse_period
     from journal.review.builtin_forms import find_form
     from journal.review.forms import form_from_record
     from journal.review.saved import new_review, unique_title
+    from journal.timestamps import local_now
 
     period = parse_period(args.period, local_now())
     store = open_store(args)
@@ -253,10 +254,10 @@ def run_copy(args: argparse.Namespace) -> int:
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    from journal.dates import local_now
     from journal.review.assess import assess_store
     from journal.review.compare import compare, to_data, to_markdown
     from journal.review.saved import review_period
+    from journal.timestamps import local_now
 
     store = open_store(args, must_exist=True)
     today = local_now().date()
@@ -273,11 +274,12 @@ def run_compare(args: argparse.Namespace) -> int:
 
 def run_readiness(args: argparse.Namespace) -> int:
     from journal.cli import UsageError
-    from journal.dates import local_now, parse_period
+    from journal.periods import parse_period
     from journal.review.answers import answer_text, measure
     from journal.review.assess import assess_store
     from journal.review.balance import balance
     from journal.review.saved import review_period
+    from journal.timestamps import local_now
 
     if bool(args.review) == bool(args.period):
         raise UsageError("say --review NAME or --period P (one of them)")

@@ -101,7 +101,7 @@ def run_weekly(args: argparse.Namespace) -> int:
     from journal.coach.settings import load_settings
     from journal.coach.walk import WeeklyWalk
     from journal.coach.weekly import discard_draft, load_draft, week_material
-    from journal.dates import local_now
+    from journal.timestamps import local_now
 
     choice = args.questions or load_settings().questions
     questions = load_question_set(choice).questions

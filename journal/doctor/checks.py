@@ -17,7 +17,6 @@ from typing import Any
 import orjson
 
 from journal import models
-from journal.dates import from_iso
 from journal.doctor.restore import BackupInfo, describe_backups
 from journal.errors import DateError, ValidationError
 from journal.models import PREFIX
@@ -28,6 +27,7 @@ from journal.storage.document import (
     schema_of,
 )
 from journal.storage.fileops import describe_os_error, real_path, special_kind
+from journal.timestamps import from_iso
 
 Doc = dict[str, dict[str, dict[str, Any]]]
 

@@ -28,7 +28,7 @@ from journal.export.outline import (
     outline,
 )
 from journal.records import StoredRecord
-from journal.review.assess import Assessment, Evidence, GoalReport, SkillReport
+from journal.review.assessment import Assessment, Evidence, GoalReport, SkillReport
 from journal.review.feedback import SourceCount
 from journal.textsafe import safe_json, visible, visible_line
 

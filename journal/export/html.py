@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import html
 
-from journal.dates import human_date
 from journal.export.assessment import to_markdown
 from journal.export.outline import outline
-from journal.review.assess import Assessment
+from journal.review.assessment import Assessment
 from journal.textsafe import visible_line
+from journal.timestamps import human_date
 
 CSS = """
 :root { color-scheme: light; }

@@ -11,15 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from journal.dates import human_date
 from journal.goals import STALE_DAYS
 from journal.measure import with_unit
 from journal.progress import measurable
 from journal.progress import summary as progress_summary
 from journal.records import Entry, Goal
-from journal.review.assess import Assessment, Evidence, GoalReport, SkillReport
+from journal.review.assessment import Assessment, Evidence, GoalReport, SkillReport
 from journal.review.feedback import SourceCount
 from journal.textsafe import plural
+from journal.timestamps import human_date
 
 
 @dataclass(frozen=True)

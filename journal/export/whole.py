@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from journal.dates import Period
+from journal.periods import Period
 from journal.records import Entry, Goal, Review, Skill, StoredRecord, entry_order
 from journal.textsafe import plural, safe_json, visible, visible_line
 

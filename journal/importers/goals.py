@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from journal import models
-from journal.dates import parse_date
 from journal.errors import DateError, ImportFileError, ValidationError
 from journal.importers.common import Summary, decode, in_one_transaction, problems_error
 from journal.importers.goal_formats import GoalRow, parse_csv, parse_markdown
+from journal.periods import parse_date
 from journal.records import Goal
 
 if TYPE_CHECKING:

@@ -14,12 +14,13 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TypeVar
 
-from journal.dates import Period, human_date
 from journal.export.outline import Block, Bullets, Em, Heading, Inline, Para, Strong
 from journal.goals import goal_tree, unique
+from journal.periods import Period
 from journal.planning.describe import agreement_line
 from journal.planning.smart import marks, smart_check
 from journal.records import Entry, Goal, Skill, Step
+from journal.timestamps import human_date
 
 FORMATS = ("md", "html", "txt")
 

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from journal.dates import Period
+from journal.periods import Period
 from journal.records import Entry
-from journal.review.assess import Assessment, Evidence, GoalReport
+from journal.review.assessment import Assessment, Evidence, GoalReport
 from journal.textsafe import plural
 
 # A number worth citing: an amount, a percentage, a number with a unit, a signed change,

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from journal.progress import Progress, measurable
 from journal.records import Entry, Goal, Review, Skill, entry_order
-from journal.review.assess import Assessment, GoalReport
+from journal.review.assessment import Assessment, GoalReport
 from journal.review.feedback import SourceCount
 from journal.review.saved import period_of
 

@@ -22,8 +22,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any, cast
 
-from journal.dates import Period
 from journal.errors import ValidationError
+from journal.periods import Period
 from journal.records import Review
 
 DEFAULT_SCALE = ("Not met", "Partially met", "Met", "Exceeded", "Far exceeded")

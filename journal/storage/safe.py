@@ -4,6 +4,8 @@ TinyDB's own JSONStorage re-parses the file on every query and rewrites it in pl
 crash can tear it and two processes can overwrite each other. This storage keeps the parsed
 document in memory (re-read only when the file's inode, size or mtime changed), writes by
 atomic replace with fsync, and holds an advisory lock across every read-modify-write.
+Reading the file (and refusing it) is `journal.storage.reading`; an encrypted journal's
+keys are held by a `journal.storage.sealing.Sealing`.
 """
 
 from __future__ import annotations
@@ -18,28 +20,24 @@ from tinydb.storages import Storage
 
 from journal.errors import JournalFileError, JournalReplaced, JournalWriteError
 from journal.storage import backups, layout
-from journal.storage.crypto import MAGIC as ENCRYPTED_MAGIC
 from journal.storage.document import (
     SCHEMA_VERSION,
     Document,
-    Refused,
     load_quietly,
-    parse_document,
     schema_of,
     shape_problem,
     working_copy,
 )
 from journal.storage.fileops import (
-    describe_os_error,
     lock_path_for,
     real_path,
     refuse_read_only,
     replace_atomically,
     signals_deferred,
-    special_kind,
-    special_message,
     take_lock,
 )
+from journal.storage.reading import parse_plain, read_raw, refusal
+from journal.storage.sealing import Sealing
 
 if TYPE_CHECKING:  # these load only when needed: a quick `journal add` never uses them
     from journal.storage import crypto, merge, rollback
@@ -65,10 +63,7 @@ class SafeStorage(Storage):
         self._appends: dict[str, dict[str, Any]] = {}
         self._base: Document = {}  # inside a transaction: the document as read
         self._rollbacks: list[rollback.Rollback] = []
-        # An encrypted journal: the header and keys of the file as read (None: plaintext),
-        # and keys handed in by whoever unlocked it (the app's prompt, `journal unlock`).
-        self._crypt: tuple[crypto.Header, crypto.Keys] | None = None
-        self._given_keys: crypto.Keys | None = None
+        self._sealing = Sealing(self.path)  # an encrypted journal's header and keys
         # One thread at a time (the app's workers share a store); re-entrant for nesting.
         self._thread_lock = threading.RLock()
         self._pinned = 0  # inside `reading()`: reads keep the state they started with
@@ -78,7 +73,7 @@ class SafeStorage(Storage):
     def _refresh(self) -> bool:
         """Reload the document if the file changed on disk; True when it did."""
         held = self._doc
-        found = self._read_raw(unless=self._signature)
+        found = read_raw(self.path, self._signature, self._sealing.known_keys())
         if found is None:
             changed = self._signature is not None or self._doc != {}
             self._doc, self._signature = {}, None
@@ -98,36 +93,8 @@ class SafeStorage(Storage):
             return
         from journal.storage import rollback
 
-        if found := rollback.keep_if_lost(self.path, held, now, self._sealed):
+        if found := rollback.keep_if_lost(self.path, held, now, self._sealing.sealed):
             self._rollbacks.append(found)
-
-    def _read_raw(self, unless: Signature | None = None) -> tuple[bytes | None, Signature] | None:
-        """The file's bytes and signature; None if there is no file; no bytes if unchanged."""
-        try:  # non-blocking: opening a FIFO would otherwise wait for a writer forever
-            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-        except FileNotFoundError:
-            return None
-        except IsADirectoryError:
-            raise self._refusal("it is a directory, not a journal file") from None
-        except PermissionError:
-            raise self._refusal("permission denied when reading it") from None
-        try:
-            st = os.fstat(fd)
-            kind = special_kind(st.st_mode)
-            if kind:
-                raise JournalFileError(special_message(self.path, kind))
-            signature = (st.st_ino, st.st_size, st.st_mtime_ns)
-            if signature == unless:
-                return None, signature
-            try:  # open() itself refuses a directory's descriptor, so it sits inside
-                with open(fd, "rb", closefd=False) as handle:
-                    return handle.read(), signature
-            except IsADirectoryError:
-                raise self._refusal("it is a directory, not a journal file") from None
-            except OSError as err:
-                raise self._refusal(f"it cannot be read ({describe_os_error(err)})") from None
-        finally:
-            os.close(fd)
 
     def _load_head(self) -> bool:
         """Head-only mode for adding entries: parse everything but the entries section.
@@ -135,15 +102,16 @@ class SafeStorage(Storage):
         True when the file has our layout and its CRC matches; otherwise the whole file
         is parsed (and refused if it is damaged) and False is returned.
         """
-        found = self._read_raw()
+        found = read_raw(self.path, None, self._sealing.known_keys())
         if found is None:
             return False
         raw, signature = found
         assert raw is not None  # no `unless` signature was given, so the bytes were read
-        raw = self._plaintext(raw)  # an encrypted journal's document has our layout too
+        raw = self._sealing.plaintext(raw)  # an encrypted journal's document has our layout too
         cut = layout.split(raw)
         if cut is None or shape_problem(cut.head) or schema_of(cut.head) > SCHEMA_VERSION:
-            self._doc, self._signature = self._parse_plain(raw), signature
+            doc = parse_plain(self.path, raw, self._sealing.known_keys())
+            self._doc, self._signature = doc, signature
             return False
         self._doc, self._cut, self._cut_signature = cut.head, cut, signature
         return True
@@ -198,82 +166,28 @@ class SafeStorage(Storage):
 
     def use_keys(self, keys: crypto.Keys) -> None:
         """Open an encrypted journal with these keys (from an unlock) from now on."""
-        self._given_keys = keys
+        self._sealing.given_keys = keys
 
     def drop_keys(self) -> None:
         """Forget the keys and the decrypted document (the app's idle lock)."""
         with self._thread_lock:
-            self._given_keys, self._crypt = None, None
+            self._sealing.given_keys, self._sealing.crypt = None, None
             self._forget()
 
     def has_keys_for(self, journal_id: bytes) -> bool:
-        found = self._known_keys()
+        found = self._sealing.known_keys()
         return found is not None and found.journal_id == journal_id
 
     @property
     def encrypted(self) -> bool:
         """True when the file last read was an encrypted journal."""
-        return self._crypt is not None
-
-    def _known_keys(self) -> crypto.Keys | None:
-        return self._given_keys or (self._crypt[1] if self._crypt else None)
-
-    def _decrypted(self, raw: bytes) -> bytes:
-        """The plaintext of an encrypted file, or a refusal that leaves it untouched."""
-        from journal.storage import crypto, unlocking
-
-        try:
-            header = crypto.split_header(raw)[0]
-        except crypto.CryptoError as err:
-            raise self._refusal(str(err)) from None
-        keys = self._known_keys()
-        if keys is None or keys.journal_id != header.journal_id:
-            keys = unlocking.keys_for(self.path, header)
-        try:
-            header, plain = crypto.open_sealed(raw, keys)
-        except crypto.CryptoError as err:
-            raise self._refusal(str(err)) from None
-        self._crypt = (header, keys)
-        return plain
-
-    def _sealed(self, data: layout.Chunks) -> layout.Chunks:
-        """What goes on disk: `data` itself, or its ciphertext for an encrypted journal."""
-        if self._crypt is None:
-            return data
-        from journal.storage import crypto
-
-        header, keys = self._crypt
-        return list(crypto.seal(header, keys, b"".join(data)))
-
-    def _plaintext(self, raw: bytes) -> bytes:
-        """The document's bytes: decrypted when the file is an encrypted journal."""
-        if raw.startswith(ENCRYPTED_MAGIC):
-            return self._decrypted(raw)
-        self._crypt = None
-        return raw
+        return self._sealing.crypt is not None
 
     def _parse(self, raw: bytes) -> Document:
-        return self._parse_plain(self._plaintext(raw))
-
-    def _parse_plain(self, raw: bytes) -> Document:
-        doc = parse_document(raw, load_quietly)
-        if isinstance(doc, Refused):
-            advice = ": upgrade journal to open it" if doc.kind == "newer" else ""
-            raise self._refusal(doc.reason + advice)
-        return doc
+        return parse_plain(self.path, self._sealing.plaintext(raw), self._sealing.known_keys())
 
     def _refusal(self, reason: str) -> JournalFileError:
-        from journal.storage.encrypting import readable_with
-
-        newest = backups.newest_good(self.path, readable_with(self._known_keys()))
-        hint = (
-            f"\nNewest good backup: {newest}\nTo restore it: journal doctor --restore '{newest}'"
-            if newest
-            else "\nNo good backup was found."
-        )
-        return JournalFileError(
-            f"Cannot open the journal {self.path}: {reason}.\nThe file was left untouched.{hint}"
-        )
+        return refusal(self.path, reason, self._sealing.known_keys())
 
     def read(self) -> Document:
         """TinyDB's read: the cached document, refreshed unless inside a transaction.
@@ -409,16 +323,17 @@ class SafeStorage(Storage):
             cut, appends = self._cut, self._appends
             cut.head = self._doc  # the transaction changed a copy of the head
             data = layout.append(cut, appends) if appends else layout.join(cut.head, [cut.section])
-            self._write(self._sealed(data), self._cut_signature)
+            self._write(self._sealing.sealed(data), self._cut_signature)
             self._forget()  # only the head was parsed: read afresh if asked again
             return
-        self._signature = self._write(self._sealed(layout.compose(self._doc)), self._signature)
+        sealed = self._sealing.sealed(layout.compose(self._doc))
+        self._signature = self._write(sealed, self._signature)
 
     def _reapply(self, found: list[merge.Change]) -> None:
         """Read the file another program put in place and apply `found` to it, or refuse."""
         held = self._base  # what was read: if theirs lost entries of it, keep it first
         self._forget()  # whatever happens next, memory no longer matches the file
-        read = self._read_raw()
+        read = read_raw(self.path, None, self._sealing.known_keys())
         if read is None:
             raise JournalWriteError(
                 f"Could not save the journal {self.path}: another program removed it while "

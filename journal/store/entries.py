@@ -10,10 +10,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from journal import models
-from journal.dates import parse_when, to_iso
+from journal.dates import parse_when
 from journal.errors import ValidationError
 from journal.records import Entry
 from journal.store.tables import Tables, unique
+from journal.timestamps import to_iso
 
 if TYPE_CHECKING:
     from journal.store.goals import Goals

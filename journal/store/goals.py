@@ -79,7 +79,7 @@ class Goals:
     def _check_goal(self, record: StoredRecord) -> Goal:
         """A goal as given (an add's fields, or a stored goal with an update's changes),
         completed and checked."""
-        from journal.dates import parse_date
+        from journal.periods import parse_date
 
         record["title"] = models.check_text(record.get("title") or "", "the goal's title").strip()
         others = [g for g in self.all() if g["id"] != record.get("id")]

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from journal.dates import local_now
 from journal.records import Entry, StoredRecord
 from journal.storage.safe import SafeStorage
 from journal.store.entries import TRASH_KEEP, Entries, entry_view, stored_when
@@ -21,6 +20,7 @@ from journal.store.goals import Goals
 from journal.store.reviews import Forms, Reviews
 from journal.store.skills import Skills
 from journal.store.tables import TABLES, Tables
+from journal.timestamps import local_now
 
 __all__ = ["TRASH_KEEP", "JournalStore", "stored_when"]  # the CLI's quick add imports these here
 

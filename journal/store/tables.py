@@ -18,7 +18,6 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from journal.dates import local_now, to_iso
 from journal.models import PREFIX
 from journal.records import StoredRecord
 from journal.storage import backups
@@ -26,6 +25,7 @@ from journal.storage.document import SCHEMA_VERSION
 from journal.storage.document import Document as RawDoc
 from journal.storage.fileops import real_path
 from journal.storage.safe import SafeStorage
+from journal.timestamps import local_now, to_iso
 
 TABLES = tuple(PREFIX)
 

@@ -21,7 +21,7 @@ from textual.widgets import Input, Label, Static
 from journal.export.assessment import format_for, render
 from journal.export.formats import REVIEW_SUFFIXES
 from journal.export.outfile import JournalTargetError, write_private
-from journal.review.assess import Assessment
+from journal.review.assessment import Assessment
 from screens.clipboard import copy_in_thread
 from screens.live_screen import LiveScreen
 from screens.settings import load_settings, save_settings

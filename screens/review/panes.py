@@ -26,7 +26,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from journal.review.assess import Assessment, GoalReport, SkillReport
+from journal.review.assessment import Assessment, GoalReport, SkillReport
 from screens.review import views
 from screens.widgets.pick_list import CheckList
 

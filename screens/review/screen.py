@@ -37,12 +37,13 @@ from textual.widgets import (
     TextArea,
 )
 
-from journal.dates import Period, parse_period
 from journal.errors import DateError
 from journal.live import LiveJournal, Snapshot
+from journal.periods import Period, parse_period
 from journal.records import Review
 from journal.review import saved as rv
-from journal.review.assess import Assessment, GoalReport, assess
+from journal.review.assess import assess
+from journal.review.assessment import Assessment, GoalReport
 from screens.messages import WriteFailed
 from screens.review import views
 from screens.review.answers import open_answers, previous_rating_text

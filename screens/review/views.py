@@ -13,14 +13,14 @@ from typing import Literal
 from rich.table import Table
 from rich.text import Text
 
-from journal.dates import human_date
 from journal.export.outline import kinds_text
 from journal.goals import STALE_DAYS
 from journal.measure import with_unit
 from journal.progress import measurable
 from journal.progress import summary as progress_summary
-from journal.review.assess import Assessment, Evidence, GoalReport, SkillReport
+from journal.review.assessment import Assessment, Evidence, GoalReport, SkillReport
 from journal.textsafe import first_of, plural, visible, visible_line
+from journal.timestamps import human_date
 from screens.widgets.entry_list import KIND_SHORT
 
 OVERVIEW = "overview"

@@ -14,9 +14,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
-from journal.dates import from_iso, human_date
 from journal.records import Entry
 from journal.textsafe import visible, visible_line
+from journal.timestamps import from_iso, human_date
 
 MAX_BODY = 100_000
 """Longer bodies are cut in the preview: Markdown-rendering megabytes would stall the UI."""

@@ -11,18 +11,9 @@ import random
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from journal.demo.year import (
-    CSM,
-    KIND_WEIGHTS,
-    MANAGER,
-    MENTEE,
-    PEER,
-    THEMES,
-    TOM,
-    VP,
-    _fill,
-    _pinned_clock,
-)
+from journal.demo.cast import CSM, MANAGER, MENTEE, PEER, TOM, VP
+from journal.demo.entries import KIND_WEIGHTS, THEMES, _fill
+from journal.demo.year import _pinned_clock
 
 GENERATOR_VERSION = 3  # bump when generate_journal's output changes (benchmark cache key)
 
@@ -148,7 +139,7 @@ def generate_journal(path: str | os.PathLike[str], n_entries: int, seed: int = 1
             item["source"] = rng.choice(BENCH_SOURCES)
             item["sentiment"] = rng.choices(["praise", "constructive", "mixed"], [5, 3, 2])[0]
         items.append(item)
-    from journal.dates import to_iso
+    from journal.timestamps import to_iso
 
     for item in items:
         item["created"] = to_iso(item["created"])

@@ -11,7 +11,7 @@ from textual.widgets import OptionList, Static, TextArea
 
 import screens.clipboard
 from journal.clipboard import CopyResult
-from journal.dates import Period, parse_period
+from journal.periods import Period, parse_period
 from journal.review.forms import parse_form
 from journal.review.saved import new_review, set_rating
 from journal.store.journal_store import JournalStore

@@ -140,7 +140,7 @@ async def test_the_review_calls_out_at_risk_goals_and_achievements(store: Journa
 
 
 def test_the_review_goal_header_shows_progress_and_check_ins(store: JournalStore) -> None:
-    from journal.dates import Period
+    from journal.periods import Period
     from journal.review.assess import assess_store
     from screens.review.views import goal_header
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from journal.dates import parse_period
+from journal.periods import parse_period
 from journal.review.assess import assess_store
 from journal.store.journal_store import JournalStore
 from screens.dialogs import Confirm

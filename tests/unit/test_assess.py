@@ -6,10 +6,11 @@ from datetime import date
 
 import pytest
 
-from journal.dates import Period
 from journal.errors import ValidationError
 from journal.goals import STALE_DAYS
-from journal.review.assess import Assessment, assess, assess_store
+from journal.periods import Period
+from journal.review.assess import assess, assess_store
+from journal.review.assessment import Assessment
 from journal.review.saved import (
     DEFAULT_SCALE,
     new_review,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from journal.dates import Period
+from journal.periods import Period
 from journal.review.assess import assess_store
 from journal.review.balance import balance, concrete, quarters, recency_warning, recent_start
 from journal.review.saved import new_review, set_narrative, set_rating

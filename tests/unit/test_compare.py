@@ -6,8 +6,9 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from journal.dates import Period
-from journal.review.assess import Assessment, assess_store
+from journal.periods import Period
+from journal.review.assess import assess_store
+from journal.review.assessment import Assessment
 from journal.review.compare import (
     Comparison,
     actions_of,

@@ -10,17 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from journal.dates import (
-    Period,
-    from_iso,
-    human_date,
-    local_now,
-    parse_date,
-    parse_period,
-    parse_when,
-    to_iso,
-)
+from journal.dates import parse_when
 from journal.errors import DateError
+from journal.periods import Period, parse_date, parse_period
+from journal.timestamps import from_iso, human_date, local_now, to_iso
 
 CET = timezone(timedelta(hours=1))
 MON = datetime(2026, 11, 23, 15, 30, tzinfo=CET)  # a Monday
@@ -441,7 +434,8 @@ def test_round_trip_through_parse_when() -> None:
 
 def test_import_does_not_load_dateutil() -> None:
     """The CLI fast path imports journal.dates; dateutil.parser must stay lazy."""
-    code = "import sys, journal.dates; sys.exit('dateutil' in sys.modules)"
+    modules = "journal.dates, journal.periods, journal.timestamps"
+    code = f"import sys, {modules}; sys.exit('dateutil' in sys.modules)"
     root = Path(__file__).resolve().parents[2]
     assert subprocess.run([sys.executable, "-c", code], cwd=root, check=False).returncode == 0
 

@@ -12,8 +12,9 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from journal.dates import parse_date, parse_when
+from journal.dates import parse_when
 from journal.errors import DateError
+from journal.periods import parse_date
 
 CET = timezone(timedelta(hours=1))
 MON = datetime(2026, 11, 23, 15, 30, tzinfo=CET)  # a Monday

@@ -14,7 +14,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from journal.demo.year import STALE_GOAL, build_demo, demo_store
+from journal.demo.cast import STALE_GOAL
+from journal.demo.year import build_demo, demo_store
 from journal.goals import goal_family
 from journal.store.journal_store import JournalStore
 from tests.bench.generate import generate_journal

@@ -18,7 +18,8 @@ from markdown_it import MarkdownIt
 
 from journal.export.assessment import format_for, md_escape, render, to_data
 from journal.export.outfile import write_private
-from journal.review.assess import Assessment, assess_store
+from journal.review.assess import assess_store
+from journal.review.assessment import Assessment
 from journal.store.journal_store import JournalStore
 from tests.unit.golden.sample import H1, TODAY, build_sample, sample_review
 

@@ -6,10 +6,10 @@ from pathlib import Path
 import orjson
 import pytest
 
-from journal.dates import parse_period
 from journal.errors import ImportFileError, ValidationError
 from journal.export.whole import dump_store, render
 from journal.importers.json_doc import import_bytes
+from journal.periods import parse_period
 from journal.store.journal_store import JournalStore
 
 

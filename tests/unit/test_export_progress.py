@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from journal.dates import Period
 from journal.export.assessment import render
-from journal.review.assess import Assessment, assess_store
+from journal.periods import Period
+from journal.review.assess import assess_store
+from journal.review.assessment import Assessment
 from journal.store.journal_store import JournalStore
 from tests.unit.test_export import check_golden
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from journal.dates import Period
+from journal.periods import Period
 from journal.planning.agenda import build_agenda
 from journal.planning.agenda_text import render_agenda
 from journal.planning.proposal import proposal_blocks, render_proposal

@@ -1,5 +1,5 @@
-from journal.dates import parse_period
 from journal.goals import goal_family
+from journal.periods import parse_period
 from journal.query import EntryFilter, find
 from journal.store.journal_store import JournalStore
 

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journal.dates import Period
 from journal.models import KINDS, SENTIMENTS
+from journal.periods import Period
 from journal.query import EntryFilter, find, matches, newest_first
 from journal.records import Entry
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from journal.dates import Period
+from journal.periods import Period
 from journal.review.saved import (
     default_title,
     follows_period,

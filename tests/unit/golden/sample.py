@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from journal.dates import Period
+from journal.periods import Period
 from journal.records import Review
 from journal.review.saved import (
     new_review,
