@@ -2,7 +2,10 @@
 
 Filtering runs in an exclusive thread worker over the `snapshot` the app hands down, so
 only the newest query's result is shown and typing never waits for the previous one; the
-worker posts `EntriesFiltered`. Every write (add, edit, delete, undo, star, link) runs
+worker posts `EntriesFiltered`. Data goes down by reactives: the screen holds `filters`,
+`result`, `listing`, `highlighted` and `names`, and the entry list and the preview get
+theirs with `data_bind`; the widgets' events (`FilterBar.Changed`, `EntryList.Highlighted`)
+come up and set them. Every write (add, edit, delete, undo, star, link) runs
 in a thread worker through `live.write` and then posts an event (`EntrySaved`,
 `EntryDeleted`, ... or `WriteFailed`): the screen reacts with `@on`, and the event goes
 on up to the app, which hands every screen the new snapshot.
@@ -60,8 +63,9 @@ class JournalScreen(LiveScreen):
     """Browse, filter and edit entries.
 
     The screen holds the view's state as reactives and binds it down: `filters` (what the
-    filter bar says), `result` (the entries passing them), `listing` (bound into the
-    list), `highlighted` and `names` (bound into the preview).
+    filter bar says), `goals` and `problem` (bound into the bar), `result` (the entries
+    passing the filters), `listing` (bound into the list), `highlighted` and `names`
+    (bound into the preview).
     """
 
     CSS_PATH = "journal.tcss"
@@ -85,6 +89,10 @@ class JournalScreen(LiveScreen):
 
     filters: var[FilterValues] = var(FilterValues, init=False)
     """What the filter bar says (its `Changed` sets it; setting it refilters)."""
+    goals: var[tuple[Record, ...]] = var(tuple, init=False)
+    """The snapshot's goals, bound into the filter bar's goal choice."""
+    problem: var[str | None] = var(None, init=False)
+    """Why the typed period cannot be read, bound into the filter bar (and the status)."""
     result: var[FilterResult | None] = var(None, init=False, always_update=True)
     """The filter worker's newest result over the current snapshot."""
     listing: var[Listing] = var(Listing, init=False)
@@ -100,11 +108,10 @@ class JournalScreen(LiveScreen):
         self._snapshot: Snapshot | None = None
         self._keep: str | None = None  # the entry the next listing puts the cursor on
         self._undo: list[Record] = []
-        self._problem: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield FilterBar()
+        yield FilterBar().data_bind(JournalScreen.goals, period_problem=JournalScreen.problem)
         yield Static(Text("Loading the journal…"), id="status", markup=False)
         with Horizontal(id="panes"):
             yield EntryList(id="entries").data_bind(JournalScreen.listing)
@@ -143,7 +150,7 @@ class JournalScreen(LiveScreen):
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         self._snapshot = snapshot
-        self.filter_bar.set_goals(list(snapshot.goals))
+        self.goals = snapshot.goals
         names = {g["id"]: f"{g['code']} ({g['title']})" for g in snapshot.goals}
         self.names = names | {s["id"]: f"{s['code']} ({s['name']})" for s in snapshot.skills}
         self._refilter()
@@ -158,9 +165,7 @@ class JournalScreen(LiveScreen):
     def _refilter(self) -> None:
         if self._snapshot is None:
             return
-        flt, problem = make_filter(self.filters, self._snapshot, self.live.now())
-        self.filter_bar.mark_period(problem is None)
-        self._problem = problem
+        flt, self.problem = make_filter(self.filters, self._snapshot, self.live.now())
         self._run_filter(self._snapshot, flt, self.result)
 
     @work(thread=True, exclusive=True, group="filter", description="filter entries")
@@ -195,8 +200,8 @@ class JournalScreen(LiveScreen):
             ),
         )
         waiting = len(nudges(result.snapshot, self.live.now(), self.coach_settings))
-        self.status.update(status_line(result, waiting, self._problem))
-        self.status.set_class(bool(self._problem), "-problem")
+        self.status.update(status_line(result, waiting, self.problem))
+        self.status.set_class(bool(self.problem), "-problem")
 
     @on(EntryList.Highlighted)
     def _highlighted(self, event: EntryList.Highlighted) -> None:

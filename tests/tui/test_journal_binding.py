@@ -173,3 +173,18 @@ async def test_a_goal_renamed_while_hidden_reaches_the_preview_when_shown(
         assert app.screen is screen and screen.rebuilds == built + 1
         assert "latency (Faster checkout)" in screen_text(app)
         assert screen.entry_list.highlighted["title"] == "Checkout p95 is 900 ms"  # type: ignore[index]
+
+
+async def test_the_filter_bar_gets_its_goals_and_the_period_problem_bound(
+    app: JournalApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await shown(pilot, app)
+        assert screen.filter_bar.goals == screen.goals == now_shown(app).goals
+        screen.filters = FilterValues(period="blorp")
+        await wait_for(pilot, lambda: 'cannot read "blorp" as a period' in screen_text(app))
+        assert screen.problem is not None and screen.filter_bar.period_problem == screen.problem
+        assert screen.filter_bar.period.has_class("-invalid")
+        screen.filters = FilterValues()
+        await wait_for(pilot, lambda: not screen.filter_bar.period.has_class("-invalid"))
+        assert screen.filter_bar.period_problem is None
