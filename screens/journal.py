@@ -2,7 +2,10 @@
 
 Filtering runs in an exclusive thread worker over the `snapshot` the app hands down, so
 only the newest query's result is shown and typing never waits for the previous one; the
-worker posts `EntriesFiltered`. Every write (add, edit, delete, undo, star, link) runs
+worker posts `EntriesFiltered`. Data goes down by reactives: the screen holds `filters`,
+`result`, `listing`, `highlighted` and `names`, and the entry list and the preview get
+theirs with `data_bind`; the widgets' events (`FilterBar.Changed`, `EntryList.Highlighted`)
+come up and set them. Every write (add, edit, delete, undo, star, link) runs
 in a thread worker through `live.write` and then posts an event (`EntrySaved`,
 `EntryDeleted`, ... or `WriteFailed`): the screen reacts with `@on`, and the event goes
 on up to the app, which hands every screen the new snapshot.
@@ -10,7 +13,7 @@ on up to the app, which hands every screen the new snapshot.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,20 +23,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.timer import Timer
+from textual.reactive import var
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
 from journal.coach.nudges import nudges
 from journal.coach.settings import CoachSettings
 from journal.errors import DateError, JournalError, ValidationError
-from journal.goals import goal_family
 from journal.live import LiveJournal, Snapshot
-from journal.periods import parse_period
 from journal.query import EntryFilter
-from journal.records import Entry
+from journal.records import Entry, Goal
 from journal.store.journal_store import JournalStore
-from journal.textsafe import plural, plural_word, visible_line
+from journal.textsafe import visible_line
 from screens.editor import EntryEditor
 from screens.link import LinkDialog, Links
 from screens.live_screen import LiveScreen
@@ -45,13 +46,10 @@ from screens.messages import (
     ShowEntry,
     WriteFailed,
 )
-from screens.snapshot import FilterResult, apply_filter
-from screens.widgets.entry_list import EntryList
+from screens.snapshot import FilterResult, apply_filter, make_filter, status_line
+from screens.widgets.entry_list import EntryList, Listing
 from screens.widgets.filter_bar import FilterBar, FilterValues
 from screens.widgets.preview import EntryPreview
-
-PREVIEW_DELAY = 0.06
-"""Seconds the cursor must rest on an entry before the preview renders it."""
 
 
 @dataclass
@@ -62,7 +60,13 @@ class EntriesFiltered(Message):
 
 
 class JournalScreen(LiveScreen):
-    """Browse, filter and edit entries."""
+    """Browse, filter and edit entries.
+
+    The screen holds the view's state as reactives and binds it down: `filters` (what the
+    filter bar says), `goals` and `problem` (bound into the bar), `result` (the entries
+    passing the filters), `listing` (bound into the list), `highlighted` and `names`
+    (bound into the preview).
+    """
 
     CSS_PATH = "journal.tcss"
     BINDINGS = [
@@ -83,25 +87,37 @@ class JournalScreen(LiveScreen):
         Binding("c", "clear_filters", "Clear", show=False, tooltip="Clear every filter"),
     ]
 
+    filters: var[FilterValues] = var(FilterValues, init=False)
+    """What the filter bar says (its `Changed` sets it; setting it refilters)."""
+    goals: var[tuple[Goal, ...]] = var(tuple, init=False)
+    """The snapshot's goals, bound into the filter bar's goal choice."""
+    problem: var[str | None] = var(None, init=False)
+    """Why the typed period cannot be read, bound into the filter bar (and the status)."""
+    result: var[FilterResult | None] = var(None, init=False, always_update=True)
+    """The filter worker's newest result over the current snapshot."""
+    listing: var[Listing] = var(Listing, init=False)
+    """What the entry list shows, bound into it."""
+    highlighted: var[Entry | None] = var(None, init=False)
+    """The entry under the list's cursor, bound into the preview."""
+    names: var[Mapping[str, str]] = var(dict, init=False)
+    """Goal and skill labels by id, bound into the preview."""
+
     def __init__(self, live: LiveJournal, coach_settings: CoachSettings | None = None) -> None:
         super().__init__(live)
         self.coach_settings = coach_settings or CoachSettings()  # the status line's nudges
         self._snapshot: Snapshot | None = None
-        self._result: FilterResult | None = None
-        self._keep: str | None = None
+        self._keep: str | None = None  # the entry the next listing puts the cursor on
         self._undo: list[Entry] = []
-        self._problem: str | None = None
-        self._pending: Entry | None = None
-        self._previewed: Entry | None = None
-        self._preview_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield FilterBar()
+        yield FilterBar().data_bind(JournalScreen.goals, period_problem=JournalScreen.problem)
         yield Static(Text("Loading the journal…"), id="status", markup=False)
         with Horizontal(id="panes"):
-            yield EntryList(id="entries")
-            yield EntryPreview(id="preview")
+            yield EntryList(id="entries").data_bind(JournalScreen.listing)
+            yield EntryPreview(id="preview").data_bind(
+                entry=JournalScreen.highlighted, names=JournalScreen.names
+            )
         yield Footer(compact=True, show_command_palette=False)
 
     # -- typed access ----------------------------------------------------------------
@@ -133,41 +149,24 @@ class JournalScreen(LiveScreen):
     # -- data in ---------------------------------------------------------------------
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        self._load(snapshot)
-
-    def _load(self, snapshot: Snapshot) -> None:
         self._snapshot = snapshot
-        self.filter_bar.set_goals(list(snapshot.goals))
+        self.goals = snapshot.goals
+        names = {g["id"]: f"{g['code']} ({g['title']})" for g in snapshot.goals}
+        self.names = names | {s["id"]: f"{s['code']} ({s['name']})" for s in snapshot.skills}
         self._refilter()
 
     @on(FilterBar.Changed)
+    def _filter_bar_changed(self, event: FilterBar.Changed) -> None:
+        self.filters = event.values
+
+    def watch_filters(self) -> None:
+        self._refilter()
+
     def _refilter(self) -> None:
         if self._snapshot is None:
             return
-        values = self.filter_bar.values
-        flt, problem = self._make_filter(values, self._snapshot)
-        self.filter_bar.mark_period(problem is None)
-        self._problem = problem
-        self._run_filter(self._snapshot, flt, self._result)
-
-    def _make_filter(
-        self, values: FilterValues, snapshot: Snapshot
-    ) -> tuple[EntryFilter, str | None]:
-        period, problem = None, None
-        if values.period:
-            try:
-                period = parse_period(values.period, now=self.live.now())
-            except DateError as err:  # one line: the list must not jump while typing
-                problem = str(err).split(": ", 1)[0] + " (try: last quarter, H1 2026)"
-        goals = goal_family(values.goal_id, snapshot.goals) if values.goal_id else None
-        flt = EntryFilter(
-            kind=values.kind or None,
-            tags=values.tags,
-            goal_ids=goals,
-            period=period,
-            text=values.text,
-        )
-        return flt, problem
+        flt, self.problem = make_filter(self.filters, self._snapshot, self.live.now())
+        self._run_filter(self._snapshot, flt, self.result)
 
     @work(thread=True, exclusive=True, group="filter", description="filter entries")
     def _run_filter(
@@ -179,56 +178,34 @@ class JournalScreen(LiveScreen):
 
     @on(EntriesFiltered)
     def _show_result(self, event: EntriesFiltered) -> None:
-        result = event.result
-        if not self.query(EntryList) or result.snapshot is not self._snapshot:
+        if not self.query(EntryList) or event.result.snapshot is not self._snapshot:
             return  # a filter that finished as the app closed, or over an older journal
-        self._result = result
-        entries = result.entries
+        self.result = event.result
+
+    def watch_result(self, result: FilterResult | None) -> None:
+        """A new result: the listing (the cursor kept on its entry) and the status line."""
+        if result is None:
+            return
         keep = self._keep or (self.current["id"] if self.current else None)
         self._keep = None
-        total = len(result.snapshot.entries)
         filtered = result.flt != EntryFilter()
-        empty = (
-            "No entries match the filters (c clears them)."
-            if filtered
-            else "No entries yet: press a to add one."
+        self.listing = Listing(
+            result.entries,
+            result.snapshot.codes,
+            cursor=result.index_of(keep) or 0,
+            empty_text=(
+                "No entries match the filters (c clears them)."
+                if filtered
+                else "No entries yet: press a to add one."
+            ),
         )
-        self.entry_list.show(
-            entries, result.snapshot.codes, cursor=result.index_of(keep) or 0, empty_text=empty
-        )
-        noun = plural_word(total, "entry")  # the count has thousands separators
-        count = f"{len(entries):,} of {total:,} {noun}" if filtered else f"{total:,} {noun}"
-        status = Text(count)
-        if result.flt.period is not None:
-            period = result.flt.period
-            status.append(f"  ·  {visible_line(period.label)}: {period.start} to {period.end}")
         waiting = len(nudges(result.snapshot, self.live.now(), self.coach_settings))
-        if waiting:
-            status.append(f"  ·  {plural(waiting, 'nudge')} waiting (o)")
-        if self._problem:
-            status.append(f"  ·  {visible_line(self._problem)}", style="bold red")
-        self.status.update(status)
-        self.status.set_class(bool(self._problem), "-problem")
+        self.status.update(status_line(result, waiting, self.problem))
+        self.status.set_class(bool(self.problem), "-problem")
 
     @on(EntryList.Highlighted)
     def _highlighted(self, event: EntryList.Highlighted) -> None:
-        """Show the entry once the cursor rests: holding a key repaints the list only."""
-        self._pending = event.entry
-        if self._preview_timer is None:
-            self._preview_timer = self.set_timer(PREVIEW_DELAY, self._show_preview)
-        else:
-            self._preview_timer.reset()
-
-    def _show_preview(self) -> None:
-        self._preview_timer = None
-        if self._pending is self._previewed and self._pending is not None:
-            return
-        names: dict[str, str] = {}
-        if self._snapshot is not None:
-            names = {g["id"]: f"{g['code']} ({g['title']})" for g in self._snapshot.goals}
-            names |= {s["id"]: f"{s['code']} ({s['name']})" for s in self._snapshot.skills}
-        self._previewed = self._pending
-        self.preview.show(self._pending, names)
+        self.highlighted = event.entry  # the preview is bound to it
 
     @on(EntryList.Selected)
     def _selected(self) -> None:
@@ -308,7 +285,7 @@ class JournalScreen(LiveScreen):
         if record is None:
             return
         self._undo.append(record)
-        self._keep = self.entry_list.neighbour_of(record["id"])  # the place, not the top
+        self._keep = self.listing.neighbour_of(record["id"])  # the place, not the top
         self.notify(
             f"Deleted “{visible_line(record['title'])[:40]}”. Press u to undo.", markup=False
         )

@@ -3,7 +3,8 @@
 The snapshot holds the entries newest first, each with its text pre-folded for search
 (folded on first use, or warmed by the app after the first paint, so a big journal shows
 up sooner). Filtering as you type then costs one pass of substring tests (and narrows
-from the previous result when the text only grew).
+from the previous result when the text only grew). `make_filter` turns the filter bar's
+values into the query; `status_line` says what the result holds.
 """
 
 from __future__ import annotations
@@ -11,10 +12,18 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 
+from rich.text import Text
+
+from journal.errors import DateError
+from journal.goals import goal_family
 from journal.live import Snapshot
+from journal.periods import parse_period
 from journal.query import EntryFilter, matches, search_words
 from journal.records import Entry
+from journal.textsafe import plural, plural_word, visible_line
+from screens.widgets.filter_bar import FilterValues
 
 
 @dataclass(frozen=True)
@@ -73,3 +82,43 @@ def apply_filter(
         hay = snapshot.haystacks
         candidates = [i for i in candidates if all(w in hay[i] for w in words)]
     return FilterResult(snapshot, flt, candidates)
+
+
+def make_filter(
+    values: FilterValues, snapshot: Snapshot, now: datetime
+) -> tuple[EntryFilter, str | None]:
+    """The query the filter bar's values ask for, and what is wrong with its period (the
+    period is then left out: the list must not jump while it is being typed)."""
+    period, problem = None, None
+    if values.period:
+        try:
+            period = parse_period(values.period, now=now)
+        except DateError as err:  # one line
+            problem = str(err).split(": ", 1)[0] + " (try: last quarter, H1 2026)"
+    goals = goal_family(values.goal_id, snapshot.goals) if values.goal_id else None
+    flt = EntryFilter(
+        kind=values.kind or None,
+        tags=values.tags,
+        goal_ids=goals,
+        period=period,
+        text=values.text,
+    )
+    return flt, problem
+
+
+def status_line(result: FilterResult, waiting: int, problem: str | None) -> Text:
+    """The line above the list: how many entries pass, the period, nudges, a problem."""
+    total = len(result.snapshot.entries)
+    noun = plural_word(total, "entry")  # the count has thousands separators
+    if result.flt != EntryFilter():
+        status = Text(f"{len(result.indices):,} of {total:,} {noun}")
+    else:
+        status = Text(f"{total:,} {noun}")
+    if result.flt.period is not None:
+        period = result.flt.period
+        status.append(f"  ·  {visible_line(period.label)}: {period.start} to {period.end}")
+    if waiting:
+        status.append(f"  ·  {plural(waiting, 'nudge')} waiting (o)")
+    if problem:
+        status.append(f"  ·  {visible_line(problem)}", style="bold red")
+    return status

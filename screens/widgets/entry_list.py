@@ -3,12 +3,15 @@
 A DataTable or OptionList builds every row up front (seconds at 50,000 entries); this
 Line-API ScrollView keeps a plain sequence of records and renders a row when Textual
 asks for that line, so first paint and refilters cost the same at any size.
+
+Data comes down: the screen binds a `Listing` (rows, link codes, starting row, empty
+text) into `listing` with `data_bind`. Events go up: `Highlighted` and `Selected`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -18,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -29,6 +32,27 @@ KIND_LABEL = {"feedback": "feedback", "reflection": "reflect", "win": "win", "no
 KIND_SHORT = {"feedback": "fdbk", "reflection": "refl", "win": "win", "note": "note"}
 NARROW = 60
 """Below this width the kind is abbreviated and gaps shrink, leaving room for titles."""
+
+
+@dataclass(frozen=True, eq=False)
+class Listing:
+    """What the list shows: the rows, the codes of their links, the row the cursor starts
+    on and what to say when there are no rows. Compared by identity: a new listing is a
+    new picture, and comparing never walks 50,000 rows."""
+
+    entries: Sequence[Entry] = ()
+    codes: Mapping[str, str] = field(default_factory=dict)
+    cursor: int = 0
+    empty_text: str = ""  # nothing to say until the first load has answered
+
+    def neighbour_of(self, entry_id: str) -> str | None:
+        """The entry that takes a removed one's row: the next, or the one above the last."""
+        entries = self.entries
+        index = next((i for i, e in enumerate(entries) if e["id"] == entry_id), None)
+        if index is None or len(entries) < 2:
+            return None
+        neighbour: str = entries[index + 1 if index + 1 < len(entries) else index - 1]["id"]
+        return neighbour
 
 
 class EntryList(ScrollView, can_focus=True):
@@ -80,6 +104,9 @@ class EntryList(ScrollView, can_focus=True):
         Binding("end", "jump(-1)", "Last entry", show=False),
     ]
 
+    listing: var[Listing] = var(Listing, init=False)
+    """The rows: the screen binds its own `listing` here with `data_bind`."""
+
     cursor: reactive[int] = reactive(0, always_update=True)
     """Index of the highlighted row."""
 
@@ -103,9 +130,8 @@ class EntryList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._entries: Sequence[Entry] = ()
+        self._entries: Sequence[Entry] = ()  # the listing's, read for every row drawn
         self._codes: Mapping[str, str] = {}
-        self._empty_text = ""  # nothing to say until the first load has answered
         self._cache: LRUCache[tuple[int, int, int], Strip] = LRUCache(256)
 
     # -- data ------------------------------------------------------------------------
@@ -120,20 +146,12 @@ class EntryList(ScrollView, can_focus=True):
             return self._entries[self.cursor]
         return None
 
-    def show(
-        self,
-        entries: Sequence[Entry],
-        codes: Mapping[str, str],
-        cursor: int = 0,
-        empty_text: str | None = None,
-    ) -> None:
-        """Replace the rows and put the cursor on row `cursor`."""
-        self._entries, self._codes = entries, codes
-        if empty_text is not None:
-            self._empty_text = empty_text
+    def watch_listing(self, listing: Listing) -> None:
+        """New rows: draw them afresh and put the cursor on the listing's row."""
+        self._entries, self._codes = listing.entries, listing.codes
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(entries))
-        self.cursor = cursor
+        self.virtual_size = Size(self.size.width, len(listing.entries))
+        self.cursor = listing.cursor
         self.refresh()
 
     def select_id(self, entry_id: str) -> bool:
@@ -142,15 +160,6 @@ class EntryList(ScrollView, can_focus=True):
         if index is not None:
             self.cursor = index
         return index is not None
-
-    def neighbour_of(self, entry_id: str) -> str | None:
-        """The entry that takes a removed one's row: the next, or the one above the last."""
-        index = next((i for i, e in enumerate(self._entries) if e["id"] == entry_id), None)
-        if index is None or len(self._entries) < 2:
-            return None
-        at = index + 1 if index + 1 < len(self._entries) else index - 1
-        neighbour: str = self._entries[at]["id"]
-        return neighbour
 
     # -- cursor ----------------------------------------------------------------------
 
@@ -231,7 +240,8 @@ class EntryList(ScrollView, can_focus=True):
         if not self._entries:
             if y == 0:
                 style = self.get_component_rich_style("entry-list--empty")
-                return Strip([Segment(f" {self._empty_text}", style)]).crop_extend(0, width, base)
+                text = f" {self.listing.empty_text}"
+                return Strip([Segment(text, style)]).crop_extend(0, width, base)
             return Strip.blank(width, base)
         if row >= len(self._entries):
             return Strip.blank(width, base)

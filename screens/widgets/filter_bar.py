@@ -1,7 +1,8 @@
 """The filter bar above the entry list: text, kind, tag, goal and period on one line.
 
 It only collects what was typed and says so with `FilterBar.Changed`; the screen turns
-that into a query (and reports a period it cannot read) so this widget stays dumb.
+that into a query so this widget stays dumb. The screen binds down the goals to offer and
+what is wrong with the typed period (`data_bind`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.reactive import var
 from textual.widgets import Input, Select
 
 from journal.models import KINDS
@@ -63,6 +65,11 @@ class FilterBar(Horizontal):
 
         filter_bar: FilterBar
 
+    goals: var[tuple[Goal, ...]] = var(tuple, init=False)
+    """The goals to offer (bound from the screen); the chosen one stays if it still exists."""
+    period_problem: var[str | None] = var(None, init=False)
+    """Why the typed period cannot be read (bound from the screen): the input turns red."""
+
     _goal_labels: list[tuple[str, str]] | None = None
 
     def compose(self) -> ComposeResult:
@@ -107,8 +114,7 @@ class FilterBar(Horizontal):
             period=self.period.value.strip(),
         )
 
-    def set_goals(self, goals: list[Goal]) -> None:
-        """Offer these goals, keeping the chosen one if it still exists."""
+    def watch_goals(self, goals: tuple[Goal, ...]) -> None:
         current = self.goal.value
         ordered = sorted(goals, key=lambda g: (g.get("scope") != "company", g["code"]))
         labels = [(visible_line(f"{g['code']}  {g['title']}"), g["id"]) for g in ordered]
@@ -126,8 +132,8 @@ class FilterBar(Horizontal):
     def choose_goal(self, goal_id: str | None) -> None:
         self.goal.value = goal_id if goal_id else Select.NULL
 
-    def mark_period(self, valid: bool) -> None:
-        self.period.set_class(not valid, "-invalid")
+    def watch_period_problem(self, problem: str | None) -> None:
+        self.period.set_class(problem is not None, "-invalid")
 
     def clear(self) -> None:
         """Forget every filter (one Changed message)."""

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.reactive import var
+from textual.timer import Timer
 from textual.widgets import Markdown, Static
 
 from journal.records import Entry
@@ -20,6 +22,8 @@ from journal.timestamps import from_iso, human_date
 
 MAX_BODY = 100_000
 """Longer bodies are cut in the preview: Markdown-rendering megabytes would stall the UI."""
+PREVIEW_DELAY = 0.06
+"""Seconds the entry must rest before the preview renders it."""
 
 
 def entry_facts(entry: Entry, names: Mapping[str, str]) -> Text:
@@ -49,7 +53,11 @@ def entry_facts(entry: Entry, names: Mapping[str, str]) -> Text:
 
 
 class EntryPreview(VerticalScroll, can_focus=False):
-    """Shows one entry; `show(None)` clears it."""
+    """Shows one entry, bound from the screen: `entry` (None says nothing is selected)
+    and `names`, the goal and skill labels its links are shown with.
+
+    It renders once the two rest for `PREVIEW_DELAY`: holding a key in the list repaints
+    the list only."""
 
     DEFAULT_CSS = """
     EntryPreview {
@@ -58,6 +66,11 @@ class EntryPreview(VerticalScroll, can_focus=False):
         & > Markdown { margin: 1 0 0 0; padding: 0; background: transparent; }
     }
     """
+
+    entry: var[Entry | None] = var(None, init=False)
+    names: var[Mapping[str, str]] = var(dict, init=False)
+
+    _timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="facts", markup=False)
@@ -71,7 +84,24 @@ class EntryPreview(VerticalScroll, can_focus=False):
     def body(self) -> Markdown:
         return self.query_one(Markdown)
 
+    def watch_entry(self) -> None:
+        self._rest()
+
+    def watch_names(self) -> None:
+        self._rest()
+
+    def _rest(self) -> None:
+        if self._timer is None:
+            self._timer = self.set_timer(PREVIEW_DELAY, self._render_entry)
+        else:
+            self._timer.reset()
+
+    def _render_entry(self) -> None:
+        self._timer = None
+        self.show(self.entry, self.names)
+
     def show(self, entry: Entry | None, names: Mapping[str, str]) -> None:
+        """Render `entry` now (the bound `entry` and `names` do this after a rest)."""
         if entry is None:
             self.facts.update(Text("Nothing selected.", style="dim italic"))
             self.body.update("")
