@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -28,7 +28,7 @@ from journal.models import Record
 from journal.planning.describe import plan_lines
 from journal.planning.smart import smart_check
 from journal.textsafe import visible_line
-from screens.clipboard import copy_in_thread
+from screens.clipboard import Copied, copy_in_thread, show_copied
 from screens.review.export import ExportPrompt
 from screens.widgets.smart_marks import marks_text
 
@@ -143,13 +143,17 @@ class PlanningText(Screen[None]):
 
     def action_copy(self) -> None:
         """Copy it all, and say honestly how (`screens.clipboard`): OSC 52 is never confirmed."""
-        text, app = self.text_area.text, self.app
+        text = self.text_area.text
         self.status.update(Text("Copying…"))
         self.run_worker(
-            lambda: copy_in_thread(app, text, self.heading or "The text"),
+            lambda: copy_in_thread(self, text, self.heading or "The text"),
             thread=True,
             group="planning-copy",
         )
+
+    @on(Copied)
+    def _copied(self, event: Copied) -> None:
+        show_copied(self.app, event)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -22,7 +22,7 @@ from journal.export.assessment import format_for, render
 from journal.export.formats import REVIEW_SUFFIXES
 from journal.export.outfile import JournalTargetError, write_private
 from journal.review.assess import Assessment
-from screens.clipboard import copy_in_thread
+from screens.clipboard import Copied, copy_in_thread, show_copied
 from screens.live_screen import LiveScreen
 from screens.settings import load_settings, save_settings
 
@@ -177,4 +177,8 @@ class ExportingScreen(LiveScreen):
     def _copy(self, a: Assessment) -> None:
         text = render(a, "md")
         lines = text.count("\n")
-        copy_in_thread(self.app, text, f"The review as Markdown ({lines} lines)")
+        copy_in_thread(self, text, f"The review as Markdown ({lines} lines)")
+
+    @on(Copied)
+    def _copied(self, event: Copied) -> None:
+        show_copied(self.app, event)
