@@ -5,16 +5,25 @@ goals in a worker, then opens the goal form pre-filled as a personal goal: its t
 the feedback's theme, the feedback shown as the reason, the company goals to weave it into
 ranked by overlap (the best one chosen). Saving is `goal_from_feedback`: the goal, its
 reason, and a plan step on the chosen company goal `for` it, in one write.
+
+The read runs in a worker of `FeedbackReading`, a transparent modal that shows nothing and
+only exists to hear the worker's past-tense message (`FeedbackRead`, or `FeedbackRefused`
+with the notice to give) on the UI thread; it dismisses at once with what was read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from rich.text import Text
+from textual import on, work
 from textual.app import App, ComposeResult
+from textual.message import Message
+from textual.notifications import SeverityLevel
+from textual.screen import ModalScreen
 from textual.widgets import Select, Static
 
 from journal.errors import JournalError, ValidationError
@@ -86,6 +95,73 @@ class DevelopmentGoalForm(GoalForm):
         return {**found, "into": str(self.weave_select.value or "") or None}
 
 
+@dataclass
+class FeedbackRead(Message, bubble=False):
+    """The feedback entry and what the form needs were read; the proposals ranked."""
+
+    entry: Entry
+    proposals: list[Proposal]
+    skills: list[Skill]
+    goals: list[Goal]
+
+
+@dataclass
+class FeedbackRefused(Message, bubble=False):
+    """No development goal from this entry (`message` says why: unreadable, not feedback)."""
+
+    message: str
+    severity: SeverityLevel
+
+
+class FeedbackReading(ModalScreen[FeedbackRead | None]):
+    """Read the feedback and rank the company goals in a worker; dismiss with the result."""
+
+    DEFAULT_CSS = "FeedbackReading { background: transparent; }"
+
+    def __init__(self, live: LiveJournal, entry_id: str) -> None:
+        super().__init__()
+        self.live = live
+        self.entry_id = entry_id
+
+    def compose(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self._read()
+
+    @work(thread=True, group="goal-from-feedback", description="read the feedback")
+    def _read(self) -> None:
+        entry_id = self.entry_id
+        try:
+            with self.live.reading() as store:  # one state of the journal
+                entry = store.entries.get(entry_id)
+                goals, skills = store.goals.all(), store.skills.all()
+                entries = list(store.raw_entries())
+        except (ValidationError, JournalError) as err:
+            self.post_message(FeedbackRefused(str(err), "error"))
+            return
+        if entry["kind"] != "feedback":
+            self.post_message(
+                FeedbackRefused(
+                    f"{entry_id} is a {entry['kind']}, not feedback: "
+                    "a development goal comes from feedback",
+                    "warning",
+                )
+            )
+            return
+        proposals = rank_company_goals(entry, entries, goals)
+        self.post_message(FeedbackRead(entry, proposals, skills, goals))
+
+    @on(FeedbackRead)
+    def _read_done(self, event: FeedbackRead) -> None:
+        self.dismiss(event)
+
+    @on(FeedbackRefused)
+    def _refused(self, event: FeedbackRefused) -> None:
+        self.notify(event.message, severity=event.severity, markup=False)
+        self.dismiss(None)
+
+
 def start_goal_from_feedback(
     app: App[Any],
     live: LiveJournal,
@@ -93,27 +169,6 @@ def start_goal_from_feedback(
     on_saved: Callable[[Goal], None] | None = None,
 ) -> None:
     """Open the development goal form for feedback `entry_id` (from any screen)."""
-
-    def prepare() -> None:
-        try:
-            with live.reading() as store:  # one state of the journal
-                entry = store.entries.get(entry_id)
-                goals, skills = store.goals.all(), store.skills.all()
-                entries = list(store.raw_entries())
-        except (ValidationError, JournalError) as err:
-            app.call_from_thread(app.notify, str(err), severity="error", markup=False)
-            return
-        if entry["kind"] != "feedback":
-            app.call_from_thread(
-                app.notify,
-                f"{entry_id} is a {entry['kind']}, not feedback: "
-                "a development goal comes from feedback",
-                severity="warning",
-                markup=False,
-            )
-            return
-        proposals = rank_company_goals(entry, entries, goals)
-        app.call_from_thread(open_form, entry, proposals, skills, goals)
 
     def save(values: dict[str, Any]) -> Goal:
         return live.write(lambda store: weave(store, values)).result
@@ -137,9 +192,10 @@ def start_goal_from_feedback(
             )
         return woven.goal
 
-    def open_form(
-        entry: Entry, proposals: list[Proposal], skills: list[Skill], goals: list[Goal]
-    ) -> None:
+    def open_form(read: FeedbackRead | None) -> None:
+        if read is None:
+            return
+
         def done(saved: Goal | None) -> None:
             if saved is None:
                 return
@@ -152,7 +208,9 @@ def start_goal_from_feedback(
             if on_saved is not None:
                 on_saved(saved)
 
-        now = live.now()
-        app.push_screen(DevelopmentGoalForm(entry, proposals, skills, goals, save, now), done)
+        form = DevelopmentGoalForm(
+            read.entry, read.proposals, read.skills, read.goals, save, live.now()
+        )
+        app.push_screen(form, done)
 
-    app.run_worker(prepare, thread=True, group="goal-from-feedback")
+    app.push_screen(FeedbackReading(live, entry_id), open_form)

@@ -4,11 +4,12 @@ Text fields show control characters as visible pictures (ESC as ␛): Input and 
 would otherwise send them to the terminal. A field left unchanged saves its original
 text byte for byte; an edited field saves what is shown.
 
-The editor runs the save itself (in a thread worker) instead of handing the form back,
-so a failed save (disk full, read-only journal) leaves it open with everything typed
-and the error on screen. Escape never writes, and asks before throwing changes away;
-ctrl+s writes once (a second press while saving is ignored). The date is parsed as you
-type and a date it cannot read blocks the save.
+The editor runs the save itself (in a thread worker that posts `EntryWritten` or
+`WriteFailed`) instead of handing the form back, so a failed save (disk full, read-only
+journal) leaves it open with everything typed and the error on screen. Escape never
+writes, and asks before throwing changes away; ctrl+s writes once (a second press while
+saving is ignored). The date is parsed as you type and a date it cannot read blocks the
+save.
 
 What is typed is kept as a draft beside the journal (`journal.drafts`) shortly after
 typing stops, and at once when the editor goes away unsaved (the app closing, or the
@@ -21,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, Label, Select, Static, TextArea
@@ -42,6 +45,7 @@ from journal.records import Entry, Goal, Skill
 from journal.textsafe import visible, visible_line
 from journal.timestamps import FUTURE_NOTE, from_iso, human_date, in_future
 from screens.dialogs import Confirm
+from screens.messages import WriteFailed
 from screens.widgets.pick_list import PickList
 
 DRAFT_DELAY = 0.6
@@ -51,6 +55,13 @@ DRAFT_DELAY = 0.6
 
 Save = Callable[[dict[str, Any]], Entry]
 """Writes the form's fields to the journal and returns the stored record (runs in a thread)."""
+
+
+@dataclass
+class EntryWritten(Message, bubble=False):
+    """The editor's save worked: `record` as stored (the editor then dismisses with it)."""
+
+    record: Entry
 
 
 class EntryEditor(ModalScreen[Entry | None]):
@@ -414,14 +425,20 @@ class EntryEditor(ModalScreen[Entry | None]):
         try:
             record = self._save(data)
         except (JournalError, ValidationError, DateError, OSError) as err:
-            self.app.call_from_thread(self._save_failed, str(err))
+            self.post_message(WriteFailed("Not saved", str(err)))
             return
         self._finish()
-        self.app.call_from_thread(self.dismiss, record)
+        self.post_message(EntryWritten(record))
 
-    def _save_failed(self, message: str) -> None:
+    @on(EntryWritten)
+    def _written(self, event: EntryWritten) -> None:
+        self.dismiss(event.record)  # the caller hears it through dismiss
+
+    @on(WriteFailed)
+    def _save_failed(self, event: WriteFailed) -> None:
+        event.stop()  # the editor's own: it stays open with the error shown
         self._saving = False
-        self._show_error(f"Not saved: {message}")
+        self._show_error(f"{event.title}: {event.message}")
         self.notify("The entry was not saved; it is still here.", severity="error", markup=False)
 
     def _show_error(self, message: str) -> None:

@@ -84,6 +84,14 @@ class WriteFailed(Message):
 
 
 @dataclass
+class ReadFailed(Message):
+    """A worker could not read what a screen needs (`message` says why); nothing changed."""
+
+    title: str
+    message: str
+
+
+@dataclass
 class EditedInTwoPlaces(Message):
     """An edit replaced fields another program had changed meanwhile (`fields`)."""
 

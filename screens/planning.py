@@ -2,22 +2,25 @@
 
 Both show the same text the command line writes (`journal plan export`, `journal 1on1`),
 built by the same domain functions in a worker, in a read-only TextArea: select any part,
-or `c` copies all of it. The Plan screen also exports to a file (`x`). User text reaches
-the screen as TextArea content or `Text`, never as markup.
+or `c` copies all of it. The Plan screen also exports to a file (`x`). The workers post
+past-tense messages (`TextBuilt`, `ProposalExported`, ...), handled on the screen. User
+text reaches the screen as TextArea content or `Text`, never as markup.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
@@ -28,8 +31,8 @@ from journal.planning.describe import plan_lines
 from journal.planning.smart import smart_check
 from journal.records import Entry, Goal, Skill
 from journal.textsafe import visible_line
-from screens.clipboard import copy_in_thread
-from screens.review.export import ExportPrompt
+from screens.clipboard import Copied, copy_in_thread, show_copied
+from screens.review.export import ExportFailed, ExportPrompt
 from screens.widgets.smart_marks import marks_text
 
 CSS = """
@@ -40,6 +43,27 @@ PlanScreen, AgendaScreen { layout: vertical; }
 .planning-status { height: 1; padding: 0 1; color: $text-muted; }
 #planning-text { height: 1fr; }
 """
+
+
+@dataclass
+class TextBuilt(Message, bubble=False):
+    """The screen's text was built from the journal."""
+
+    text: str
+
+
+@dataclass
+class TextNotBuilt(Message, bubble=False):
+    """The text could not be built (`message` says why: a cycle it cannot read, ...)."""
+
+    message: str
+
+
+@dataclass
+class ProposalExported(Message, bubble=False):
+    """The proposal was written to `path`."""
+
+    path: Path
 
 
 def plan_text(goal: Goal, goals: list[Goal], skills: Iterable[Skill], today: date) -> Text:
@@ -133,23 +157,32 @@ class PlanningText(Screen[None]):
             entries = list(snapshot.entries)
             text = self.render_text(goals, skills, entries, inputs)
         except (ValueError, JournalError) as err:
-            self.app.call_from_thread(self.status.update, Text(str(err)))
+            self.post_message(TextNotBuilt(str(err)))
             return
-        self.app.call_from_thread(self._show, text)
+        self.post_message(TextBuilt(text))
 
-    def _show(self, text: str) -> None:
-        self.text_area.load_text(text)
+    @on(TextNotBuilt)
+    def _not_built(self, event: TextNotBuilt) -> None:
+        self.status.update(Text(event.message))
+
+    @on(TextBuilt)
+    def _show(self, event: TextBuilt) -> None:
+        self.text_area.load_text(event.text)
         self.status.update(Text("c copies it all · select with the mouse or shift+arrows"))
 
     def action_copy(self) -> None:
         """Copy it all, and say honestly how (`screens.clipboard`): OSC 52 is never confirmed."""
-        text, app = self.text_area.text, self.app
+        text = self.text_area.text
         self.status.update(Text("Copying…"))
         self.run_worker(
-            lambda: copy_in_thread(app, text, self.heading or "The text"),
+            lambda: copy_in_thread(self, text, self.heading or "The text"),
             thread=True,
             group="planning-copy",
         )
+
+    @on(Copied)
+    def _copied(self, event: Copied) -> None:
+        show_copied(self.app, event)
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -225,9 +258,17 @@ class PlanScreen(PlanningText):
             text = self.proposal(goals, skills, entries, cycle, format_for(path))
             write_private(path, text, overwrite=overwrite, journal=self.live.path)
         except (ValueError, OSError, JournalTargetError, JournalError) as err:
-            self.app.call_from_thread(self.status.update, Text(f"Not exported: {err}"))
+            self.post_message(ExportFailed(str(err)))
             return
-        self.app.call_from_thread(self.status.update, Text(f"Exported to {path}"))
+        self.post_message(ProposalExported(path))
+
+    @on(ExportFailed)
+    def _not_exported(self, event: ExportFailed) -> None:
+        self.status.update(Text(f"Not exported: {event.message}"))
+
+    @on(ProposalExported)
+    def _exported(self, event: ProposalExported) -> None:
+        self.status.update(Text(f"Exported to {event.path}"))
 
 
 class AgendaScreen(PlanningText):

@@ -4,7 +4,9 @@ Textual's own command saves to the downloads folder with the default file mode a
 when that folder is missing, says only "Failed to save screenshot". A screenshot shows
 journal text, so here it is written 0600 (atomically, never replacing a file), to the
 downloads folder when there is one and the home folder otherwise, and the notice says
-where and why; a failure says what went wrong.
+where and why; a failure says what went wrong. The worker gives the notice with
+`App.notify`, which is thread-safe (it posts Textual's own `Notify` message to the app):
+nothing else on screen changes, so there is no event for a screen to handle.
 """
 
 from __future__ import annotations
@@ -36,16 +38,14 @@ def take_screenshot(app: App[Any]) -> None:
             written = write_private(path, svg)
         except OSError as err:
             reason = err.strerror or str(err)
-            app.call_from_thread(
-                app.notify,
+            app.notify(  # thread-safe: posts a message to the app
                 f"Not saved to {folder}: {reason}.",
                 title="Screenshot",
                 severity="error",
                 markup=False,
             )
             return
-        app.call_from_thread(
-            app.notify,
+        app.notify(
             f"Saved to {written}, readable only by you (mode 0600): it shows journal text.",
             title="Screenshot",
             markup=False,

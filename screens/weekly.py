@@ -4,12 +4,14 @@ The walk is `journal.coach.walk.WeeklyWalk`, the one `journal weekly` drives, so
 questions, last week's top three, the check-ins and the goals to link are asked the
 same way. Each reply is kept as a draft (in a worker) at once; leaving the screen, or
 the terminal closing, keeps it, and coming back resumes it. The last reply saves the
-reflection and its check-ins in one write.
+reflection and its check-ins in one write. The workers post past-tense messages
+(`WeekRead`, `WeeklySaved`, ...), handled here on the UI thread.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 
@@ -18,6 +20,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
@@ -39,9 +42,34 @@ from journal.errors import JournalError, ValidationError
 from journal.live import LiveJournal
 from journal.records import Entry, Goal
 from journal.textsafe import visible_line
-from screens.messages import JournalWritten
+from screens.messages import JournalWritten, ReadFailed, WriteFailed
 
 SHOWN = 15  # material lines per kind
+
+
+@dataclass
+class WeekRead(Message, bubble=False):
+    """The week's material and the walk are ready (`resumed`: from a kept draft)."""
+
+    walk: WeeklyWalk
+    material: Text
+    weeks: int
+    resumed: bool
+
+
+@dataclass
+class DraftNotKept(Message, bubble=False):
+    """Keeping the draft failed (`message` says why); the answers are still on screen."""
+
+    message: str
+
+
+@dataclass
+class WeeklySaved(Message, bubble=False):
+    """The reflection and its check-ins were saved (`saved`), `weeks` the streak now."""
+
+    saved: list[Entry]
+    weeks: int
 
 
 def material_text(material: Material, codes: dict[str, str]) -> Text:
@@ -141,15 +169,16 @@ class WeeklyScreen(Screen[None]):
                 replies,
             )
         except (ValidationError, JournalError) as err:
-            self.app.call_from_thread(
-                self.notify, str(err), title="Weekly review", severity="error", markup=False
-            )
+            self.post_message(ReadFailed("Weekly review", str(err)))
             return
         weeks = streak(review_days(entries), now.date())
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(
-                self._ready, walk, material_text(material, codes), weeks, bool(kept)
-            )
+            self.post_message(WeekRead(walk, material_text(material, codes), weeks, bool(kept)))
+
+    @on(ReadFailed)
+    def _not_read(self, event: ReadFailed) -> None:
+        event.stop()
+        self.notify(event.message, title=event.title, severity="error", markup=False)
 
     @staticmethod
     def _goal_of(goals: list[Goal]) -> Callable[[str], Goal]:
@@ -163,12 +192,13 @@ class WeeklyScreen(Screen[None]):
 
         return resolve
 
-    def _ready(self, walk: WeeklyWalk, material: Text, weeks: int, resumed: bool) -> None:
-        self.walk = walk
+    @on(WeekRead)
+    def _ready(self, event: WeekRead) -> None:
+        self.walk, weeks = event.walk, event.weeks
         self._lines_shown = ()
-        self._static("material").update(material)
+        self._static("material").update(event.material)
         word = "week" if weeks == 1 else "weeks"
-        note = "\nPicked up your draft (ctrl+r starts over)" if resumed else ""
+        note = "\nPicked up your draft (ctrl+r starts over)" if event.resumed else ""
         self._static("streak").update(Text(f"Weekly review streak: {weeks} {word}{note}"))
         self._show_prompt()
 
@@ -211,9 +241,11 @@ class WeeklyScreen(Screen[None]):
         try:
             keep_draft(self.live.path, draft)
         except (OSError, JournalError) as err:
-            self.app.call_from_thread(
-                self.notify, f"Could not keep the draft: {err}", severity="warning", markup=False
-            )
+            self.post_message(DraftNotKept(str(err)))
+
+    @on(DraftNotKept)
+    def _draft_not_kept(self, event: DraftNotKept) -> None:
+        self.notify(f"Could not keep the draft: {event.message}", severity="warning", markup=False)
 
     def flush_draft(self) -> None:
         """The app is closing (or the terminal went away): keep the answers now."""
@@ -228,11 +260,13 @@ class WeeklyScreen(Screen[None]):
             weeks = streak(review_days(written.snapshot.entries), now.date())
         except (ValidationError, JournalError) as err:
             keep_draft(self.live.path, draft)
-            self.app.call_from_thread(self._not_saved, str(err))
+            self.post_message(WriteFailed("Not saved (the draft is kept)", str(err)))
             return
-        self.app.call_from_thread(self._saved, saved, weeks)
+        self.post_message(WeeklySaved(saved, weeks))
 
-    def _saved(self, saved: list[Entry], weeks: int) -> None:
+    @on(WeeklySaved)
+    def _saved(self, event: WeeklySaved) -> None:
+        saved, weeks = event.saved, event.weeks
         self.saved = saved[0]
         self.walk = None
         checkins = len(saved) - 1
@@ -244,8 +278,10 @@ class WeeklyScreen(Screen[None]):
         self.notify(visible_line(message), markup=False)
         self.post_message(JournalWritten())
 
-    def _not_saved(self, message: str) -> None:
-        self._static("error").update(Text(f"Not saved (the draft is kept): {message}"))
+    @on(WriteFailed)
+    def _not_saved(self, event: WriteFailed) -> None:
+        event.stop()  # the screen's own: it says so in its error line
+        self._static("error").update(Text(f"{event.title}: {event.message}"))
         self.walk = None
 
     # -- leaving -----------------------------------------------------------------------

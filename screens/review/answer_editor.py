@@ -38,7 +38,7 @@ from journal.review.answers import (
 )
 from journal.review.forms import Form
 from journal.textsafe import visible, visible_line
-from screens.clipboard import copy_in_thread
+from screens.clipboard import Copied, copy_in_thread, show_copied
 from screens.widgets.pick_list import CheckList
 
 Edit = Callable[[Callable[[Review], None]], None]
@@ -259,7 +259,11 @@ class AnswerScreen(ModalScreen[None]):
 
     @work(thread=True, group="answer-copy")
     def _copy(self, text: str, what: str) -> None:
-        copy_in_thread(self.app, text, what)
+        copy_in_thread(self, text, what)
+
+    @on(Copied)
+    def _copied(self, event: Copied) -> None:
+        show_copied(self.app, event)
 
 
 class FormPicker(ModalScreen[Form | None]):

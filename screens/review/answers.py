@@ -2,12 +2,16 @@
 and the previous cycle's rating shown beside the rating being chosen.
 
 Functions of the ReviewScreen (passed in), so review.py stays one screen's layout and
-edits; the answer editor itself is screens/answers.py.
+edits; the answer editor itself is screens/answers.py. The forms are read in a worker,
+which posts `FormsLoaded` (or `ReadFailed`) to the screen; its handler calls `choose_form`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from textual.message import Message
 
 from journal.errors import JournalError
 from journal.records import Review
@@ -16,10 +20,18 @@ from journal.review.builtin_forms import builtin_forms
 from journal.review.compare import previous_review
 from journal.review.forms import Form, form_from_record
 from journal.review.saved import goal_part, period_of
+from screens.messages import ReadFailed
 from screens.review.answer_editor import AnswerScreen, FormPicker
 
 if TYPE_CHECKING:
     from screens.review.screen import ReviewScreen
+
+
+@dataclass
+class FormsLoaded(Message, bubble=False):
+    """The forms a review can answer were read: the imported ones, then the built-in ones."""
+
+    forms: list[Form]
 
 
 def previous_rating_text(review: Review | None, saved: list[Review], goal_id: str) -> str:
@@ -49,12 +61,14 @@ def _load_forms(screen: ReviewScreen) -> None:
         with screen.live.reading() as store:
             stored = [form_from_record(r) for r in store.forms.all()]
     except JournalError as err:
-        screen.app.call_from_thread(screen.notify, str(err), severity="error", markup=False)
+        screen.post_message(ReadFailed("", str(err)))
         return
-    forms = stored + list(builtin_forms().values())
-    screen.app.call_from_thread(
-        screen.app.push_screen, FormPicker(forms), lambda f: _form_chosen(screen, f)
-    )
+    screen.post_message(FormsLoaded(stored + list(builtin_forms().values())))
+
+
+def choose_form(screen: ReviewScreen, forms: list[Form]) -> None:
+    """On the UI thread, once the forms are read: the picker, then the answer editor."""
+    screen.app.push_screen(FormPicker(forms), lambda f: _form_chosen(screen, f))
 
 
 def _form_chosen(screen: ReviewScreen, form: Form | None) -> None:

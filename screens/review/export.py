@@ -1,20 +1,23 @@
 """The review screen's export: `x` writes the review to a file, `c` copies its Markdown.
 
 The prompt only checks the name (a folder that exists, a file that would be replaced:
-Enter again to confirm); the screen writes the file in a worker.
+Enter again to confirm); the screen writes the file in a worker, which posts
+`ReviewExported` or `ExportFailed` (the Plan screen's export posts `ExportFailed` too).
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
@@ -22,11 +25,25 @@ from journal.export.assessment import format_for, render
 from journal.export.formats import REVIEW_SUFFIXES
 from journal.export.outfile import JournalTargetError, write_private
 from journal.review.assessment import Assessment
-from screens.clipboard import copy_in_thread
+from screens.clipboard import Copied, copy_in_thread, show_copied
 from screens.live_screen import LiveScreen
 from screens.settings import load_settings, save_settings
 
 ExportChoice = tuple[Path, bool]  # the absolute path, and whether to replace it
+
+
+@dataclass
+class ReviewExported(Message, bubble=False):
+    """The review was written to `path`."""
+
+    path: Path
+
+
+@dataclass
+class ExportFailed(Message, bubble=False):
+    """An export was refused or failed (`message` says why); no file was written."""
+
+    message: str
 
 
 class ExportPrompt(ModalScreen[ExportChoice | None]):
@@ -149,24 +166,25 @@ class ExportingScreen(LiveScreen):
                 path, render(a, format_for(path)), overwrite=overwrite, journal=journal
             )
         except JournalTargetError as err:  # never the journal itself, its backups, ...
-            self.app.call_from_thread(
-                self.notify, f"Not exported: {path} is {err}", severity="error", markup=False
-            )
+            self.post_message(ExportFailed(f"{path} is {err}"))
             return
         except OSError as err:
-            self.app.call_from_thread(
-                self.notify, f"Not exported: {err}", severity="error", markup=False
-            )
+            self.post_message(ExportFailed(str(err)))
             return
         settings = self._settings_path()
         if settings is not None:  # the next export starts in the same folder
             with contextlib.suppress(OSError):
                 save_settings(settings, {"export_folder": str(written.parent)})
-        self.app.call_from_thread(self._exported, written)
+        self.post_message(ReviewExported(written))
 
-    def _exported(self, path: Path) -> None:
-        self._status(f"Exported to {path}")
-        self.notify(f"Exported to {path}", markup=False)
+    @on(ReviewExported)
+    def _exported(self, event: ReviewExported) -> None:
+        self._status(f"Exported to {event.path}")
+        self.notify(f"Exported to {event.path}", markup=False)
+
+    @on(ExportFailed)
+    def _not_exported(self, event: ExportFailed) -> None:
+        self.notify(f"Not exported: {event.message}", severity="error", markup=False)
 
     def action_copy(self) -> None:
         current = self.export_assessment()
@@ -177,4 +195,8 @@ class ExportingScreen(LiveScreen):
     def _copy(self, a: Assessment) -> None:
         text = render(a, "md")
         lines = text.count("\n")
-        copy_in_thread(self.app, text, f"The review as Markdown ({lines} lines)")
+        copy_in_thread(self, text, f"The review as Markdown ({lines} lines)")
+
+    @on(Copied)
+    def _copied(self, event: Copied) -> None:
+        show_copied(self.app, event)

@@ -44,9 +44,9 @@ from journal.records import Review
 from journal.review import saved as rv
 from journal.review.assess import assess
 from journal.review.assessment import Assessment, GoalReport
-from screens.messages import WriteFailed
+from screens.messages import ReadFailed, WriteFailed
 from screens.review import views
-from screens.review.answers import open_answers, previous_rating_text
+from screens.review.answers import FormsLoaded, choose_form, open_answers, previous_rating_text
 from screens.review.export import ExportingScreen
 from screens.review.panes import GoalList, GoalPane, OverviewPane, SkillPane, quiet
 from screens.review.saving import DraftSaved, DraftSaver
@@ -414,8 +414,14 @@ class ReviewScreen(ExportingScreen):
     # -- saving (when and whether: saving.DraftSaver) ------------------------
 
     @on(WriteFailed)
-    def _write_failed(self, event: WriteFailed) -> None:
+    @on(ReadFailed)
+    def _failed(self, event: WriteFailed | ReadFailed) -> None:
+        event.stop()  # said here; the app has nothing to do with it
         self.notify(event.message, title=event.title, severity="error", markup=False)
+
+    @on(FormsLoaded)
+    def _forms_loaded(self, event: FormsLoaded) -> None:
+        choose_form(self, event.forms)
 
     @on(DraftSaved)
     def _draft_saved(self, event: DraftSaved) -> None:
