@@ -54,9 +54,8 @@ class JournalRekeyed(JournalError):
 
 def _records(path: Path) -> list[bytes]:
     """The sealed records of an inbox file ([] when there is none)."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    raw = _read_regular(path)
+    if raw is None:
         return []
     if not raw.startswith(MAGIC):
         raise JournalFileError(
@@ -74,6 +73,33 @@ def _records(path: Path) -> list[bytes]:
         found.append(raw[at : at + size])
         at += size
     return found
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """The inbox file's bytes, None when there is none. Opened without blocking and
+    checked to be a regular file: a FIFO or a folder put there must not hang or crash a
+    locked add or an unlock."""
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        fd = -1
+    except OSError as err:
+        raise JournalFileError(f"Cannot read the inbox {path}: {err.strerror}.") from None
+    try:
+        if fd < 0 or not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise JournalFileError(
+                f"The inbox {path} is not a regular file; it was left untouched. Move it "
+                "away to go on."
+            )
+        with open(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        if fd >= 0:
+            os.close(fd)
 
 
 def _chunks(records: list[bytes]) -> list[bytes]:

@@ -13,6 +13,7 @@ from journal.errors import JournalError
 from journal.storage.crypto import passphrase_problem
 
 FILE_VAR = "JOURNAL_PASSPHRASE_FILE"
+LONGEST_LINE = 4096  # bytes: a passphrase, not a file to read whole
 
 
 class PassphraseError(JournalError):
@@ -41,14 +42,19 @@ def from_file() -> str | None:
                 f"(mode {stat.S_IMODE(st.st_mode):04o}): run `chmod 600 {name}` first"
             )
         with open(fd, "rb", closefd=False) as handle:
-            raw = handle.read()
+            raw = handle.read(LONGEST_LINE + 2)  # the first line only, not a whole huge file
     finally:
         os.close(fd)
-    try:
-        text = raw.decode("utf-8")
+    if b"\n" not in raw[: LONGEST_LINE + 1] and len(raw) > LONGEST_LINE:
+        raise PassphraseError(
+            f"the passphrase file {name} ({FILE_VAR}) has a first line too long for a "
+            f"passphrase (over {LONGEST_LINE} bytes)"
+        )
+    try:  # the first line only: the read may have cut a character after it
+        text = raw.split(b"\n", 1)[0].decode("utf-8")
     except UnicodeDecodeError:
         raise PassphraseError(f"the passphrase file {name} is not UTF-8 text") from None
-    return text.split("\n", 1)[0].rstrip("\r")
+    return text.rstrip("\r")
 
 
 def can_prompt() -> bool:

@@ -125,3 +125,35 @@ def test_a_link_to_a_private_passphrase_file_is_still_accepted(tmp_path: Path) -
     done = cli(db, "encrypt", env={"JOURNAL_PASSPHRASE_FILE": str(link)})
     assert done.returncode == 0, done.stderr
     assert crypto.file_is_encrypted(db)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dir"])
+def test_an_inbox_that_is_not_a_file_is_refused_not_waited_on(tmp_path: Path, kind: str) -> None:
+    db = tmp_path / "j" / "journal.json"
+    assert cli(db, "add", "note", "something").returncode == 0
+    env = pass_file(tmp_path)
+    assert cli(db, "encrypt", env=env).returncode == 0
+    assert cli(db, "lock").returncode == 0
+    inbox = db.with_name(db.name + ".inbox")
+    if kind == "fifo":
+        os.mkfifo(inbox, 0o600)
+    else:
+        inbox.mkdir()
+    for args, extra in ((("add", "note", "while locked"), None), (("unlock",), env)):
+        done = cli(db, *args, env=extra, timeout=20)
+        assert done.returncode == 1, (args, done.stderr)
+        assert b"not a regular file" in done.stderr
+        assert b"Traceback" not in done.stderr
+
+
+def test_a_huge_passphrase_file_is_not_read_whole(tmp_path: Path) -> None:
+    db = tmp_path / "j" / "journal.json"
+    assert cli(db, "add", "note", "something").returncode == 0
+    huge = tmp_path / "huge-pass"
+    with huge.open("wb") as out:
+        out.truncate(8 << 30)  # sparse: 8 GiB of NULs, no newline
+    huge.chmod(0o600)
+    done = cli(db, "encrypt", env={"JOURNAL_PASSPHRASE_FILE": str(huge)}, timeout=20)
+    assert done.returncode == 1
+    assert b"too long" in done.stderr
+    assert not crypto.file_is_encrypted(db)
