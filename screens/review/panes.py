@@ -2,23 +2,29 @@
 
 Each pane composes its own fields and knows how to show an assessment (`show`); setting
 fields from the model is done with their Changed messages suppressed, so the screen
-only ever hears about what the user typed. Layout lives in review.tcss.
+only ever hears about what the user typed. A pane turns its fields' Changed messages
+into its own past-tense ones (`GoalPane.RatingChosen`, `OverviewPane.TextEdited`, ...),
+so the screen listens to the pane, not to the ids inside it. Layout lives in review.tcss.
 """
 
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
 
 from rich.table import Table
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import (
     Input,
     Label,
     OptionList,
     Select,
+    SelectionList,
     Sparkline,
     Static,
     TextArea,
@@ -86,6 +92,25 @@ class EvidenceList(CheckList):
 class OverviewPane(VerticalScroll):
     """Title and status, summary, readiness, gaps and stale goals, feedback, next steps."""
 
+    @dataclass
+    class TitleEdited(Message):
+        """The user changed the review's title (`title` as typed)."""
+
+        title: str
+
+    @dataclass
+    class StatusChosen(Message):
+        """The user chose the review's status (draft or final)."""
+
+        status: str
+
+    @dataclass
+    class TextEdited(Message):
+        """The user edited the summary or the next steps (`field`: summary, next_steps)."""
+
+        field: str
+        text: str
+
     def compose(self) -> ComposeResult:
         yield Static(id="readiness", markup=False)
         with Horizontal(classes="row"):
@@ -116,9 +141,45 @@ class OverviewPane(VerticalScroll):
                 self.query_one("#summary", TextArea).load_text(a.summary)
                 self.query_one("#next-steps", TextArea).load_text(a.next_steps)
 
+    @on(Input.Changed, "#review-title")
+    def _title_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.TitleEdited(event.value))
+
+    @on(Select.Changed, "#review-status")
+    def _status_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self.post_message(self.StatusChosen(str(event.value)))
+
+    @on(TextArea.Changed, "#summary")
+    @on(TextArea.Changed, "#next-steps")
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        field = "summary" if event.text_area.id == "summary" else "next_steps"
+        self.post_message(self.TextEdited(field, event.text_area.text))
+
 
 class GoalPane(Vertical):
     """One goal: facts and counts, the month chart, rating, narrative and the evidence."""
+
+    @dataclass
+    class RatingChosen(Message):
+        """The user chose a rating for the shown goal (None: not rated)."""
+
+        rating: str | None
+
+    @dataclass
+    class NarrativeEdited(Message):
+        """The user edited the shown goal's narrative."""
+
+        text: str
+
+    @dataclass
+    class EvidenceToggled(Message):
+        """The user kept (`kept`) or dropped an evidence entry of the shown goal."""
+
+        entry_id: str
+        kept: bool
 
     def compose(self) -> ComposeResult:
         yield Static(id="goal-header", markup=False)
@@ -163,9 +224,34 @@ class GoalPane(Vertical):
         """The previous cycle's rating of this goal, beside the rating being chosen."""
         self.query_one("#previous-rating", Static).update(Text(text, style="dim"))
 
+    @on(Select.Changed, "#rating")
+    def _rating_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self.post_message(
+            self.RatingChosen(None if event.value is Select.NULL else str(event.value))
+        )
+
+    @on(TextArea.Changed, "#narrative")
+    def _narrative_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.post_message(self.NarrativeEdited(event.text_area.text))
+
+    @on(SelectionList.SelectionToggled, "#evidence")
+    def _evidence_toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
+        event.stop()
+        entry_id = str(event.selection.value)
+        kept = entry_id in event.selection_list.selected
+        self.post_message(self.EvidenceToggled(entry_id, kept))
+
 
 class SkillPane(Vertical):
     """One skill: its narrative for this review, then level, plan, origin and practice."""
+
+    @dataclass
+    class NarrativeEdited(Message):
+        """The user edited the shown skill's narrative for this review."""
+
+        text: str
 
     def compose(self) -> ComposeResult:
         yield Label("How the skill grew this period", classes="field-label", markup=False)
@@ -178,3 +264,8 @@ class SkillPane(Vertical):
         if rebuild:
             with quiet(self):
                 self.query_one("#skill-narrative", TextArea).load_text(skill.narrative)
+
+    @on(TextArea.Changed, "#skill-narrative")
+    def _narrative_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.post_message(self.NarrativeEdited(event.text_area.text))

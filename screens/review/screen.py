@@ -32,9 +32,7 @@ from textual.widgets import (
     Label,
     OptionList,
     Select,
-    SelectionList,
     Static,
-    TextArea,
 )
 
 from journal.errors import DateError
@@ -274,54 +272,50 @@ class ReviewScreen(ExportingScreen):
     def _goal_id(self) -> str | None:
         return self.shown.split(":", 1)[1] if self.shown.startswith("goal:") else None
 
-    @on(Select.Changed, "#rating")
-    def _rating_changed(self, event: Select.Changed) -> None:
-        goal_id = self._goal_id()
-        value = None if event.value is Select.NULL else str(event.value)
+    @on(GoalPane.RatingChosen)
+    def _rating_changed(self, event: GoalPane.RatingChosen) -> None:
+        goal_id, value = self._goal_id(), event.rating
         current = rv.goal_part(self.review or {}, goal_id or "").get("rating")
         if goal_id and value != current:
             self._edit(lambda r: rv.set_rating(r, goal_id, value))
 
-    @on(TextArea.Changed, "#narrative")
-    def _narrative_changed(self, event: TextArea.Changed) -> None:
-        goal_id, text = self._goal_id(), event.text_area.text
+    @on(GoalPane.NarrativeEdited)
+    def _narrative_changed(self, event: GoalPane.NarrativeEdited) -> None:
+        goal_id, text = self._goal_id(), event.text
         if goal_id and text != rv.goal_part(self.review or {}, goal_id).get("narrative", ""):
             self._edit(lambda r: rv.set_narrative(r, goal_id, text))
 
-    @on(SelectionList.SelectionToggled, "#evidence")
-    def _evidence_toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
-        goal_id, entry_id = self._goal_id(), str(event.selection.value)
+    @on(GoalPane.EvidenceToggled)
+    def _evidence_toggled(self, event: GoalPane.EvidenceToggled) -> None:
+        goal_id, entry_id, dropped = self._goal_id(), event.entry_id, not event.kept
         if goal_id:
-            dropped = entry_id not in event.selection_list.selected
             self._edit(lambda r: rv.set_excluded(r, goal_id, entry_id, dropped))
 
-    @on(TextArea.Changed, "#skill-narrative")
-    def _skill_changed(self, event: TextArea.Changed) -> None:
-        skill_id, text = self.shown.split(":", 1)[-1], event.text_area.text
+    @on(SkillPane.NarrativeEdited)
+    def _skill_changed(self, event: SkillPane.NarrativeEdited) -> None:
+        skill_id, text = self.shown.split(":", 1)[-1], event.text
         if self.shown.startswith("skill:") and text != rv.skill_narrative(
             self.review or {}, skill_id
         ):
             self._edit(lambda r: rv.set_skill_narrative(r, skill_id, text))
 
-    @on(TextArea.Changed, "#summary")
-    @on(TextArea.Changed, "#next-steps")
-    def _overview_text_changed(self, event: TextArea.Changed) -> None:
-        field = "summary" if event.text_area.id == "summary" else "next_steps"
-        text = event.text_area.text
+    @on(OverviewPane.TextEdited)
+    def _overview_text_changed(self, event: OverviewPane.TextEdited) -> None:
+        field, text = event.field, event.text
         if text != (self.review or {}).get(field, ""):
             self._edit(lambda r: r.__setitem__(field, text))
 
-    @on(Input.Changed, "#review-title")
-    def _title_changed(self, event: Input.Changed) -> None:
-        title = event.value.strip()
+    @on(OverviewPane.TitleEdited)
+    def _title_changed(self, event: OverviewPane.TitleEdited) -> None:
+        title = event.title.strip()
         current = (self.review or {}).get("title") or (self.assessment and self.assessment.title)
         if title and title != current:
             self._edit(lambda r: r.__setitem__("title", title))
 
-    @on(Select.Changed, "#review-status")
-    def _status_changed(self, event: Select.Changed) -> None:
-        if event.value != (self.review or {}).get("status", "draft"):
-            self._edit(lambda r: r.__setitem__("status", str(event.value)))
+    @on(OverviewPane.StatusChosen)
+    def _status_changed(self, event: OverviewPane.StatusChosen) -> None:
+        if event.status != (self.review or {}).get("status", "draft"):
+            self._edit(lambda r: r.__setitem__("status", event.status))
 
     def _set_period_text(self, text: str) -> None:
         self._period_text = text
