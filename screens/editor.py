@@ -20,7 +20,6 @@ the same entry, or on a new one for a new entry's draft, takes it back.
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,7 +36,6 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from journal import drafts
 from journal.dates import parse_when
 from journal.errors import DateError, JournalError, ValidationError
 from journal.models import KINDS, SENTIMENTS, normalise_tags, split_title
@@ -45,6 +43,7 @@ from journal.records import Entry, Goal, Skill
 from journal.textsafe import visible, visible_line
 from journal.timestamps import FUTURE_NOTE, from_iso, human_date, in_future
 from screens.dialogs import Confirm
+from screens.editor_draft import EditorDraft
 from screens.messages import WriteFailed
 from screens.widgets.pick_list import PickList
 
@@ -98,14 +97,10 @@ class EntryEditor(ModalScreen[Entry | None]):
         self._when: datetime | None = None
         self._saving = False
         self._originals: dict[str, str] = {}
-        self._journal = journal
-        self._ident: str | None = entry["id"] if entry else None
+        self._draft = EditorDraft(journal, entry["id"] if entry else None)
         self._initial: dict[str, Any] | None = None  # the fields as opened
         self._latest: dict[str, Any] = {}  # as last changed (flushed after unmounting)
         self._draft_timer: Timer | None = None
-        self._draft_lock = threading.Lock()
-        self._draft_seq = self._draft_written = 0
-        self._finished = False  # saved or thrown away: no more drafts
 
     def _shown(self, name: str, original: str, multiline: bool = False) -> str:
         """What a field shows for `original`; remembered so an unchanged field round-trips."""
@@ -290,7 +285,7 @@ class EntryEditor(ModalScreen[Entry | None]):
         return self._initial is not None and self._latest != self._initial
 
     def _take_back_draft(self) -> None:
-        draft = drafts.load(self._journal, self._ident) if self._journal is not None else None
+        draft = self._draft.load()
         if draft is None:
             return
         fields = draft["fields"]
@@ -320,50 +315,28 @@ class EntryEditor(ModalScreen[Entry | None]):
     @on(Select.Changed)
     @on(PickList.Changed)
     def _something_changed(self) -> None:
-        if self._initial is None or self._finished:
+        if self._initial is None or self._draft.finished:
             return
         self._latest = self.fields()
-        if self._journal is None:
+        if not self._draft.kept:
             return
         if self._draft_timer is not None:
             self._draft_timer.stop()
         self._draft_timer = self.set_timer(DRAFT_DELAY, self._draft_soon)
 
     def _draft_soon(self) -> None:
-        self._draft_seq += 1
-        self._draft_worker(self._latest, self._draft_seq)
+        self._draft_worker(self._latest, self._draft.next_turn())
 
     @work(thread=True, group="editor-draft", description="keep a draft")
-    def _draft_worker(self, fields: dict[str, Any], seq: int) -> None:
-        self._keep_draft(fields, seq)
-
-    def _keep_draft(self, fields: dict[str, Any], seq: int) -> None:
-        """Write the draft (any thread); never after a save or discard, never an older one."""
-        with self._draft_lock:
-            if self._journal is None or self._finished or seq <= self._draft_written:
-                return
-            self._draft_written = seq
-            with contextlib.suppress(JournalError, OSError):  # a draft never stops the editor
-                if fields == self._initial:
-                    drafts.discard(self._journal, self._ident)
-                else:
-                    drafts.save(self._journal, self._ident, fields)
+    def _draft_worker(self, fields: dict[str, Any], turn: int) -> None:
+        self._draft.keep(fields, self._initial, turn)
 
     def flush_draft(self) -> None:
         """Keep what is typed now, synchronously (the app closing or the terminal gone)."""
         if self._draft_timer is not None:
             self._draft_timer.stop()
-        if self._initial is not None and not self._finished:
-            self._draft_seq += 1
-            self._keep_draft(self._latest, self._draft_seq)
-
-    def _finish(self) -> None:
-        """Saved or thrown away: the draft has served (any thread)."""
-        with self._draft_lock:
-            self._finished = True
-            if self._journal is not None:
-                with contextlib.suppress(JournalError, OSError):
-                    drafts.discard(self._journal, self._ident)
+        if self._initial is not None and not self._draft.finished:
+            self._draft.keep(self._latest, self._initial, self._draft.next_turn())
 
     def on_unmount(self) -> None:
         self.flush_draft()
@@ -427,7 +400,7 @@ class EntryEditor(ModalScreen[Entry | None]):
         except (JournalError, ValidationError, DateError, OSError) as err:
             self.post_message(WriteFailed("Not saved", str(err)))
             return
-        self._finish()
+        self._draft.finish()
         self.post_message(EntryWritten(record))
 
     @on(EntryWritten)
@@ -449,13 +422,13 @@ class EntryEditor(ModalScreen[Entry | None]):
         if self._saving:
             return
         if not self.changed:
-            self._finish()
+            self._draft.finish()
             self.dismiss(None)
             return
 
         def answered(discard: bool | None) -> None:
             if discard:
-                self._finish()
+                self._draft.finish()
                 self.dismiss(None)
 
         question = Text("Throw away what you changed in this entry?")
