@@ -62,17 +62,18 @@ async def one_run(source: Path) -> dict[str, object]:
         path = folder / "journal.json"
         shutil.copy(source, path)
         shown: list[tuple[float, float, str]] = []
-        # The list widget's `show` is spied on: JournalScreen._show_result is an @on
-        # handler, bound when its class was made, so replacing the attribute does nothing.
-        # The screen sets its `_result` (the filter shown) just before it calls `show`.
-        original = EntryList.show
+        # The list's `watch_listing` is spied on (watchers are looked up when a reactive
+        # changes): JournalScreen._show_result is an @on handler, bound when its class was
+        # made, so replacing it does nothing. The screen's `result` (the filter shown) is
+        # set just before the listing it makes reaches the list.
+        original = EntryList.watch_listing
 
         def spy(self: EntryList, *args, **kwargs):  # type: ignore[no-untyped-def]
             original(self, *args, **kwargs)
-            result = self.screen._result  # type: ignore[attr-defined]
+            result = self.screen.result  # type: ignore[attr-defined]
             shown.append((time.perf_counter(), time.process_time(), result.flt.text))
 
-        EntryList.show = spy  # type: ignore[method-assign]
+        EntryList.watch_listing = spy  # type: ignore[method-assign]
         try:
             opened = time.time()
             start = time.perf_counter()
@@ -105,7 +106,7 @@ async def one_run(source: Path) -> dict[str, object]:
                 "deleted_cpu": [cpu for _, cpu in deleted],
             }
         finally:
-            EntryList.show = original  # type: ignore[method-assign]
+            EntryList.watch_listing = original  # type: ignore[method-assign]
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

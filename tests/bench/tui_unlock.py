@@ -45,26 +45,28 @@ async def _until(test: Any, what: str) -> None:
 async def one_run(path: Path, passphrase: str) -> dict[str, float]:
     """One measured unlock; see the module's docstring for the numbers."""
     from journal.store.journal_store import JournalStore
-    from screens.app import JournalApp, make_app
+    from screens.app import make_app
+    from screens.locking import JournalLock
     from screens.unlock import UnlockScreen
     from screens.widgets.entry_list import EntryList
 
-    # The list widget's `show` is spied on, not JournalScreen._show_result: an @on handler
-    # is bound when its class is made, so replacing the attribute would never be called.
+    # The list's `watch_listing` is spied on (Textual looks watchers up when a reactive
+    # changes), not JournalScreen._show_result: an @on handler is bound when its class is
+    # made, so replacing the attribute would never be called.
     listed: list[tuple[float, float, int]] = []
     unlocked: list[float] = []
-    show, done = EntryList.show, JournalApp._unlocked
+    show, done = EntryList.watch_listing, JournalLock._unlocked
 
-    def spy_show(self: EntryList, entries: Any, *args: Any, **kwargs: Any) -> None:
-        show(self, entries, *args, **kwargs)
-        listed.append((time.perf_counter(), time.process_time(), len(entries)))
+    def spy_show(self: EntryList, listing: Any) -> None:
+        show(self, listing)
+        listed.append((time.perf_counter(), time.process_time(), len(listing.entries)))
 
-    def spy_unlocked(self: JournalApp, report: str | None) -> None:
+    def spy_unlocked(self: JournalLock, report: str | None) -> None:
         unlocked.append(time.perf_counter())
         done(self, report)
 
-    EntryList.show = spy_show  # type: ignore[method-assign]
-    JournalApp._unlocked = spy_unlocked  # type: ignore[method-assign]
+    EntryList.watch_listing = spy_show  # type: ignore[method-assign]
+    JournalLock._unlocked = spy_unlocked  # type: ignore[method-assign]
     try:
         opened = time.perf_counter()
         store = JournalStore(path)
@@ -84,8 +86,8 @@ async def one_run(path: Path, passphrase: str) -> dict[str, float]:
             shown, shown_cpu = next(t[:2] for t in listed if t[2] == len(app.snapshot.entries))
         store.close()
     finally:
-        EntryList.show = show  # type: ignore[method-assign]
-        JournalApp._unlocked = done  # type: ignore[method-assign]
+        EntryList.watch_listing = show  # type: ignore[method-assign]
+        JournalLock._unlocked = done  # type: ignore[method-assign]
     return {
         "enter_ms": (shown - pressed) * 1000,
         "cpu_ms": (shown_cpu - pressed_cpu) * 1000,
