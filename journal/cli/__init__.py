@@ -278,6 +278,20 @@ def on_signal(signum: int, frame: FrameType | None) -> None:
     retry and add the same entry twice. (A save in progress holds signals until it ends.)"""
     if fileops.saves_completed:
         return
+    if (
+        frame is not None
+        and frame.f_code.co_name == "cb"
+        and "importlib" in frame.f_code.co_filename
+    ):
+        # Inside importlib's module-lock weakref callback an exception is only printed
+        # ("Exception ignored in ...") and the command would go on: deliver it again in a
+        # moment, outside the callback.
+        import threading
+
+        again = threading.Timer(0.001, os.kill, (os.getpid(), signum))
+        again.daemon = True
+        again.start()
+        return
     raise Interrupted(signum)
 
 
