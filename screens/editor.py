@@ -118,7 +118,7 @@ class EntryEditor(ModalScreen[Entry | None]):
         with Vertical(id="dialog") as dialog:
             dialog.border_title = "Edit entry" if self._entry else "New entry"
             with Horizontal(classes="row", id="when-row"):
-                yield Label("Kind", classes="label")
+                yield Label("Kind", classes="label", markup=False)
                 yield Select(
                     # a check-in needs a value: `k` on the Goals screen writes one
                     [(Text(k), k) for k in KINDS if k != "checkin" or self._kind == k],
@@ -127,7 +127,7 @@ class EntryEditor(ModalScreen[Entry | None]):
                     id="kind",
                     compact=True,
                 )
-                yield Label("When", classes="label short")
+                yield Label("When", classes="label short", markup=False)
                 yield Input(self._when_text, id="when", compact=True)
                 yield Static(id="when-parsed", markup=False)
             yield Static(id="when-note", markup=False)

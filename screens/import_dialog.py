@@ -65,7 +65,7 @@ class ImportScreen(ModalScreen[Summary | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Import", classes="import-title")
+            yield Label("Import", classes="import-title", markup=False)
             yield Label(
                 "A jrnl export (jrnl --export json > jrnl.json), or goals as a Markdown "
                 "outline or CSV. Enter previews; nothing is written until Import.",
